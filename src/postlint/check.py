@@ -1,0 +1,112 @@
+"""What a rule type is: declared options, a compile step, and a check over text.
+
+A rule type is a subclass of `Check` offered by a plugin's `postlint_rule_types` hook.
+Its options are declared as data (`Option`), validated by the engine with file, line and
+key, and handed to `__init__` once per run, where regexes and word lists are compiled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable
+
+import regex
+
+from .draft import Draft, Post
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a rule type: its kind, default, and whether it is required."""
+
+    kind: str  # str, int, number, bool, list, mapping, regex, level, any
+    default: Any = None
+    required: bool = False
+    help: str = ""
+    choices: tuple = ()
+
+
+@dataclass
+class Match:
+    """A problem found by a check: a span of the post (or draft) and values for the message.
+
+    `start`/`end` are offsets relative to the post for post checks and to the draft text
+    for draft and run checks. `replacement`, when set, is what `--fix` writes in the span.
+    """
+
+    start: int
+    end: int
+    values: dict = field(default_factory=dict)
+    replacement: str | None = None
+
+
+class Check:
+    """Base of all rule types.
+
+    Set `scope` to "post" (default: `check(post)` runs once per post of a thread),
+    "draft" (`check_draft(draft)` once per file) or "run" (`check_run(drafts)` once
+    over every draft of the run, yielding `(draft, match)` pairs).
+    """
+
+    type_name: ClassVar[str] = ""
+    scope: ClassVar[str] = "post"
+    options: ClassVar[dict[str, Option]] = {}
+
+    @classmethod
+    def problems(cls, options: dict) -> Iterable[tuple[str, str]]:
+        """(option, message) pairs for values the declared kinds cannot catch."""
+        return ()
+
+    def __init__(self, options: dict, context: "Context"):
+        self.opts = options
+        self.context = context
+
+    def check(self, post: Post) -> Iterable[Match]:
+        return ()
+
+    def check_draft(self, draft: Draft) -> Iterable[Match]:
+        return ()
+
+    def check_run(self, drafts: list[Draft]) -> Iterable[tuple[Draft, Match]]:
+        return ()
+
+
+@dataclass
+class Context:
+    """What a check may read besides its options: the run's config and shared helpers.
+
+    Checks search through `finditer`/`search` so that a pattern that backtracks
+    catastrophically stops with `TimeoutError` (reported as that rule's error).
+    """
+
+    config: dict = field(default_factory=dict)
+    functions: dict[str, Callable] = field(default_factory=dict)
+    timeout: float = 2.0  # seconds per search, plus one per million characters
+
+    def finditer(self, pattern: "regex.Pattern", text: str):
+        return pattern.finditer(text, timeout=self.timeout + len(text) / 1e6)
+
+    def search(self, pattern: "regex.Pattern", text: str):
+        return pattern.search(text, timeout=self.timeout + len(text) / 1e6)
+
+
+def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: bool = True,
+                 is_regex: bool = False) -> "regex.Pattern | None":
+    """Compile a list of words, phrases or regexes into one alternation, longest first.
+
+    Whole words do not start after a letter, digit, `#` or `@` (so `#ad` is not `ad`,
+    `@idiot` is a name) and do not end before a letter or digit. Spaces in a phrase match
+    any run of whitespace.
+    """
+    parts = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        if is_regex:
+            parts.append(term)
+        else:
+            parts.append(r"\s+".join(regex.escape(word) for word in term.split()))
+    if not parts:
+        return None
+    body = "|".join(f"(?:{p})" for p in parts)
+    if whole_words:
+        body = rf"(?<![\w#@])(?:{body})(?![\w])"
+    return regex.compile(body, regex.IGNORECASE if ignorecase else 0)

@@ -1,0 +1,1 @@
+"""The built-in rule types, one module each, registered as ordinary plugins."""

@@ -1,0 +1,46 @@
+"""`conditional`: when one thing appears in a post, another must (or must not)."""
+
+from __future__ import annotations
+
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+
+
+class Conditional(Check):
+    """If any of `first` appears, any of `second` must appear (`second_must: appear`)
+    or must not (`second_must: not-appear`). The finding points at the first `first`."""
+
+    type_name = "conditional"
+    options = {
+        "first": Option("list", required=True),
+        "second": Option("list", required=True),
+        "second_must": Option("str", "appear", choices=("appear", "not-appear")),
+        "regex": Option("bool", False),
+        "ignorecase": Option("bool", True),
+        "whole_words": Option("bool", True),
+        "raw": Option("bool", False, help="match on the raw text, URLs and code included"),
+    }
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        flags = dict(ignorecase=options["ignorecase"], whole_words=options["whole_words"],
+                     is_regex=options["regex"])
+        self.first = word_pattern(options["first"], **flags)
+        self.second = word_pattern(options["second"], **flags)
+
+    def check(self, post):
+        if self.first is None or self.second is None:
+            return
+        text = post.text if self.opts["raw"] else post.prose
+        trigger = self.context.search(self.first, text)
+        if trigger is None:
+            return
+        other = self.context.search(self.second, text)
+        if (other is None) == (self.opts["second_must"] == "appear"):
+            values = {"second": other.group(0) if other else self.opts["second"][0]}
+            yield Match(trigger.start(), trigger.end(), values)
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Conditional]

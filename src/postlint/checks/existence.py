@@ -1,0 +1,51 @@
+"""`existence`: flag words, phrases or patterns that should not appear."""
+
+from __future__ import annotations
+
+import regex
+
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+
+
+class Existence(Check):
+    """Each occurrence of any of `tokens` (words, phrases, or regexes with `regex: true`)."""
+
+    type_name = "existence"
+    options = {
+        "tokens": Option("list", required=True, help="words, phrases or regexes to flag"),
+        "regex": Option("bool", False, help="tokens are regular expressions"),
+        "ignorecase": Option("bool", True),
+        "whole_words": Option("bool", True, help="match whole words only"),
+        "exceptions": Option("list", [], help="matched texts never to flag (case-sensitive)"),
+        "raw": Option("bool", False, help="read the raw text, code and URLs included"),
+    }
+
+    @classmethod
+    def problems(cls, options):
+        if options.get("regex"):
+            for token in options.get("tokens", ()):
+                try:
+                    regex.compile(token)
+                except regex.error as exc:
+                    yield "tokens", f"invalid regular expression {token!r}: {exc}"
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.pattern = word_pattern(options["tokens"], ignorecase=options["ignorecase"],
+                                    whole_words=options["whole_words"],
+                                    is_regex=options["regex"])
+        self.exceptions = set(options["exceptions"])
+
+    def check(self, post):
+        if self.pattern is None:
+            return
+        text = post.text if self.opts["raw"] else post.prose
+        for m in self.context.finditer(self.pattern, text):
+            if m.group(0) not in self.exceptions:
+                yield Match(m.start(), m.end())
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Existence]

@@ -1,0 +1,154 @@
+"""The `postlint` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, config as configuration, explain, files, plugins
+from .catalog import Catalog
+from .draft import DraftError
+from .engine import Choices, Linter
+from .report import Report
+from .rules import LEVELS
+from .yamlfile import ConfigError, Errors
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1)
+@click.option("--profile", help="Audience profile (default: config, else 'public').")
+@click.option("--platform", "platforms", multiple=True, help="Platform(s) the drafts are for.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file to use instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--format", "format_name", help="Output format (see --list-formats).")
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes or names.")
+@click.option("--extend-select", multiple=True, help="Add these rules to the profile's.")
+@click.option("--ignore", multiple=True, help="Never run these rules.")
+@click.option("--fail-on", type=click.Choice(LEVELS),
+              help="Lowest level that makes the exit code 1 (default: error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--show-source", is_flag=True, help="Show the line with a caret under the span.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour output (NO_COLOR is honoured).")
+@click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
+@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
+@click.option("--list-formats", is_flag=True, help="List output formats and exit.")
+@click.option("--explain", "explain_rule", metavar="RULE",
+              help="Explain one rule (code or name): why, examples, profiles.")
+@click.version_option(__version__, "--version", prog_name="postlint")
+def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
+         ignore, fail_on, exit_zero, statistics, show_source, color, stdin_filename,
+         list_rules, list_profiles, list_formats, explain_rule):
+    """Lint social-media drafts (Markdown or text) for an audience and platform.
+
+    PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
+    '-' reads standard input. Exit codes: 0 clean, 1 problems at or above --fail-on,
+    2 usage, configuration, rule or read errors.
+    """
+    try:
+        config = _config(config_path, isolated)
+        pm = plugins.manager()
+        catalog = Catalog.load(pm, _rule_dirs(config), config.get("profiles"), config.path)
+        choices = Choices(
+            profile=profile,
+            platforms=list(platforms) or config.get("platforms") or
+            ([config.get("platform")] if config.get("platform") else []),
+            select=_split(select) or config.get("select") or [],
+            extend_select=_split(extend_select) + (config.get("extend-select") or []),
+            ignore=_split(ignore) + (config.get("ignore") or []),
+        )
+        linter = Linter(catalog, config, choices)
+    except Errors as exc:
+        for error in exc.errors:
+            click.echo(f"postlint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    except ConfigError as exc:
+        click.echo(f"postlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+    if list_rules or list_profiles or list_formats or explain_rule:
+        text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
+                                  explain_rule)
+        click.echo(text, nl=False)
+        sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
+    if not paths:
+        raise click.UsageError("give one or more files or folders to lint (or '-' for stdin)")
+
+    format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
+                                  and "github" in catalog.formats else "text")
+    if format_name not in catalog.formats:
+        raise click.BadParameter(f"unknown format {format_name!r} (known: "
+                                 f"{', '.join(sorted(catalog.formats))})", param_hint="--format")
+    fail_on = fail_on or config.get("fail-on") or "error"
+
+    report = lint(linter, list(paths), config, stdin_filename)
+    report.rules, report.fail_on = catalog.rules, fail_on
+    for path, message in report.errors:
+        click.echo(f"{path}: error: {message}", err=True)
+    formatter = catalog.formats[format_name](color=use_color(color), show_source=show_source,
+                                             statistics=statistics)
+    click.echo(formatter.render(report), nl=False)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
+
+
+def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
+    """Read every draft (collecting read errors) and lint them together."""
+    drafts, errors, texts = [], [], {}
+    names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
+                           config.root)
+    stdin = sys.stdin.buffer.read() if "-" in names else None
+    for path in names:
+        display = (stdin_filename or "-") if path == "-" else _display(path)
+        try:
+            draft = files.read(path, stdin, display)
+            linter.profile_of(draft)
+        except (DraftError, ValueError) as exc:
+            errors.append((display, str(exc)))
+            continue
+        drafts.append(draft)
+        texts[display] = draft.text
+    findings = linter.lint(drafts)
+    return Report(findings, len(drafts), errors + linter.errors, texts=texts)
+
+
+def _display(path: str) -> str:
+    """Paths below the current folder are shown relative to it, others as given."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+def _config(config_path, isolated) -> configuration.Config:
+    if isolated:
+        return configuration.Config()
+    path = Path(config_path) if config_path else configuration.discover(Path.cwd())
+    if config_path and not path.is_file():
+        raise ConfigError("config file not found", config_path)
+    return configuration.load(path)
+
+
+def _rule_dirs(config) -> list[Path]:
+    return [config.root / d for d in config.get("rule-dirs") or ()]

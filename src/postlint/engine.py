@@ -1,0 +1,254 @@
+"""The linter: resolves each draft's profile to compiled checks, runs them, applies
+suppressions and turns matches into findings with exact positions."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+
+from . import selection, suppress
+from .catalog import Catalog
+from .check import Check, Context, Match
+from .config import Config
+from .draft import Draft
+from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from .report import Finding
+from .rules import Rule
+from .yamlfile import ConfigError, Errors, line_of
+
+QUOTE_LIMIT = 60
+
+
+@dataclass
+class Choices:
+    """Run-wide choices from the command line and config (command line first)."""
+
+    profile: str | None = None
+    platforms: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Active:
+    """A rule as it runs for one profile: level, options and its compiled check."""
+
+    rule: Rule
+    level: str
+    check: Check
+
+
+class Linter:
+    """Lints drafts against the catalog, compiling each rule once per run."""
+
+    def __init__(self, catalog: Catalog, config: Config, choices: Choices):
+        self.catalog, self.config, self.choices = catalog, config, choices
+        self.context = Context(config=config.data, functions=catalog.functions)
+        self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
+        self._settings: dict[str, dict[str, Setting]] = {}
+        self._active: dict[str, list[Active]] = {}
+        self._compiled: dict[tuple, Check | None] = {}
+        self.errors: list[tuple[str, str]] = []
+        self._check_setup()
+
+    # -- setup -------------------------------------------------------------------------
+
+    def _check_setup(self) -> None:
+        """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
+        errors = []
+        if self.default_profile not in self.catalog.profiles:
+            known = ", ".join(sorted(self.catalog.profiles))
+            errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
+                                      f"{known})", self.config.path or "<command line>",
+                                      self.config.line("profile"), "profile"))
+        for name in self.catalog.profiles:
+            errors += self._resolve(name)
+        rules = self.catalog.rules.values()
+        for key in ("select", "extend-select", "ignore"):
+            given = getattr(self.choices, key.replace("-", "_")) or []
+            for bad in selection.unknown(given, rules):
+                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
+                                          " a rule name or ALL)", "<command line>", None, key))
+        if errors:
+            raise Errors(_unique(errors))
+
+    def _resolve(self, profile: str) -> list[ConfigError]:
+        settings, errors = resolve(profile, self.catalog.profiles, self.catalog.rules,
+                                   self.catalog.types)
+        overrides = self.config.get("rules") or {}
+        for key, value in overrides.items():
+            line = line_of(overrides, key)
+            rule = find_rule(str(key), self.catalog.rules)
+            if rule is None:
+                errors.append(ConfigError("unknown rule", self.config.path, line, f"rules.{key}"))
+                continue
+            setting, problems = entry(value, rule, self.catalog.types, self.config.path,
+                                      f"rules.{key}", line, settings.get(rule.name))
+            errors += problems
+            if setting is None:
+                settings.pop(rule.name, None)
+            else:
+                settings[rule.name] = setting
+        c = self.choices
+        for rule in self.catalog.rules.values():
+            on = selection.chosen(rule, rule.name in settings, c.select, c.extend_select,
+                                  c.ignore)
+            if not on:
+                settings.pop(rule.name, None)
+            elif rule.name not in settings:
+                settings[rule.name] = Setting(rule.level)
+        self._settings[profile] = settings
+        return errors
+
+    def active(self, profile: str) -> list[Active]:
+        """The compiled rules of a profile, in code order."""
+        if profile not in self._active:
+            actives = []
+            for name, setting in sorted(self._settings[profile].items(),
+                                        key=lambda kv: self.catalog.rules[kv[0]].code):
+                rule = self.catalog.rules[name]
+                check = self._compile(rule, setting)
+                if check is not None:
+                    actives.append(Active(rule, setting.level, check))
+            self._active[profile] = actives
+        return self._active[profile]
+
+    def _compile(self, rule: Rule, setting: Setting) -> Check | None:
+        """One Check per rule and options; None when a `from:` option is not configured."""
+        check_type = self.catalog.types[rule.type]
+        options = {k: spec.default for k, spec in check_type.options.items()}
+        options.update(rule.options)
+        options.update(setting.options)
+        key = (rule.name, repr(sorted(options.items())))
+        if key not in self._compiled:
+            self._compiled[key] = self._build(rule, check_type, options)
+        return self._compiled[key]
+
+    def _build(self, rule: Rule, check_type, options: dict) -> Check | None:
+        for name, value in options.items():
+            if isinstance(value, dict) and set(value) == {"from"}:
+                options[name] = value = self._lookup(value["from"])
+                if value in (None, [], {}, ""):
+                    return None  # e.g. brand rules stay silent without a brand section
+            spec = check_type.options[name]
+            if spec.required and value is None:
+                raise Errors([ConfigError("missing required option", rule.path, rule.line,
+                                          f"{rule.name}.options.{name}")])
+        try:
+            return check_type(options, self.context)
+        except (ValueError, TypeError) as exc:
+            raise Errors([ConfigError(str(exc), rule.path, rule.line, f"{rule.name}.options")])
+
+    def _lookup(self, dotted: str):
+        value = self.config.data
+        for part in dotted.split("."):
+            if not isinstance(value, dict):
+                return None
+            value = value.get(part)
+        return value
+
+    # -- running -----------------------------------------------------------------------
+
+    def profile_of(self, draft: Draft) -> str:
+        name = draft.front_matter.get("profile") or self.default_profile
+        if name not in self._settings:
+            known = ", ".join(sorted(self.catalog.profiles))
+            raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")
+        return name
+
+    def lint(self, drafts: list[Draft]) -> list[Finding]:
+        """Findings for every draft, in the order of `drafts`, then line and column."""
+        per_draft: dict[int, list[Finding]] = {}
+        runs: dict[str, tuple[Active, dict]] = {}
+        for draft in drafts:
+            profile = self.profile_of(draft)
+            actives = [a for a in self.active(profile) if not _disabled(draft, a.rule)]
+            found = []
+            for act in actives:
+                if act.check.scope == "run":
+                    runs.setdefault(act.rule.name, (act, {}))[1][id(draft)] = (act, profile)
+                    continue
+                found += self._run(draft, act, profile)
+            per_draft[id(draft)] = found
+        for act, where in runs.values():
+            try:
+                results = list(act.check.check_run(drafts))
+            except TimeoutError:
+                self.errors.append(("<run>", f"rule {act.rule.name}: a pattern search timed out"))
+                continue
+            for draft, match in results:
+                if id(draft) in where:
+                    own, profile = where[id(draft)]
+                    per_draft[id(draft)].append(self._finding(draft, own, profile, 0, match))
+        findings = []
+        for draft in drafts:
+            findings += self._finish(draft, per_draft[id(draft)])
+        return findings
+
+    def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
+        check = act.check
+        try:
+            if check.scope == "post":
+                return [self._finding(draft, act, profile, post.start, m)
+                        for post in draft.posts for m in check.check(post)]
+            if check.scope == "draft" and not getattr(check, "after_suppression", False):
+                return [self._finding(draft, act, profile, 0, m) for m in check.check_draft(draft)]
+        except TimeoutError:
+            self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
+                                            "search timed out; simplify the rule's pattern"))
+        return []
+
+    def _finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
+        """Apply suppression comments, then run the checks that report on them."""
+        draft.suppressions = suppress.parse(draft)
+        kept = suppress.apply(found, draft.suppressions)
+        profile = self.profile_of(draft)
+        draft.active_rules = {n for a in self.active(profile) for n in (a.rule.name, a.rule.code)}
+        draft.known_rules = {n for r in self.catalog.rules.values() for n in (r.name, r.code)}
+        for act in self.active(profile):
+            if getattr(act.check, "after_suppression", False) and not _disabled(draft, act.rule):
+                kept += [self._finding(draft, act, profile, 0, m)
+                         for m in act.check.check_draft(draft)]
+        kept.sort(key=lambda f: (f.line, f.column, f.code, f.platform or ""))
+        return kept
+
+    def _finding(self, draft: Draft, act: Active, profile: str, base: int,
+                 match: Match) -> Finding:
+        start, end = base + match.start, base + match.end
+        line, column = draft.position(start)
+        end_line, end_column = draft.position(end)
+        quoted = " ".join(draft.text[start:end].split())
+        if len(quoted) > QUOTE_LIMIT:
+            quoted = quoted[:QUOTE_LIMIT - 1] + "…"
+        values = {**act.check.opts, **match.values, "match": quoted}
+        return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
+                       act.rule.name, act.level, render(act.rule.message, values), profile,
+                       match.replacement, match.values.get("platform"), start, end)
+
+
+class _Values(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def render(template: str, values: dict) -> str:
+    """Fill a rule's message; unknown placeholders stay as written."""
+    try:
+        return string.Formatter().vformat(template, (), _Values(values))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def _disabled(draft: Draft, rule: Rule) -> bool:
+    names = draft.front_matter.get("disable") or ()
+    return any(str(n) in (rule.name, rule.code) or rule.code.startswith(str(n)) for n in names)
+
+
+def _unique(errors: list[ConfigError]) -> list[ConfigError]:
+    seen, out = set(), []
+    for error in errors:
+        if str(error) not in seen:
+            seen.add(str(error))
+            out.append(error)
+    return out

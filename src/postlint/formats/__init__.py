@@ -1,0 +1,1 @@
+"""The built-in output formats, one module each, registered as ordinary plugins."""

@@ -1,0 +1,53 @@
+"""The plugin manager: built-ins first, then third-party plugins from entry points."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+import pluggy
+
+from . import hookspecs
+
+DEFAULT_PLUGINS = (
+    "postlint.checks.existence",
+    "postlint.checks.substitution",
+    "postlint.checks.occurrence",
+    "postlint.checks.conditional",
+    "postlint.checks.metric",
+    "postlint.checks.capitalization",
+    "postlint.checks.consistency",
+    "postlint.checks.suppression",
+    "postlint.functions",
+    "postlint.formats.text",
+    "postlint.formats.json",
+    "postlint.builtin_rules",
+)
+AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
+
+
+def manager(extra_plugins=()) -> pluggy.PluginManager:
+    """A plugin manager with the built-ins, entry-point plugins and `extra_plugins`."""
+    pm = pluggy.PluginManager("postlint")
+    pm.add_hookspecs(hookspecs)
+    for name in DEFAULT_PLUGINS:
+        pm.register(importlib.import_module(name), name)
+    if not os.environ.get(AUTOLOAD_SWITCH):
+        pm.load_setuptools_entrypoints("postlint")
+    for plugin in extra_plugins:
+        pm.register(plugin)
+    pm.check_pending()
+    return pm
+
+
+def collect(hook_results) -> list:
+    """Flatten the lists that every implementation of a hook returned."""
+    return [item for result in hook_results for item in (result or ())]
+
+
+def merged(hook_results) -> dict:
+    """Merge the dicts that every implementation of a hook returned (later plugins win)."""
+    out: dict = {}
+    for result in reversed(hook_results):
+        out.update(result or {})
+    return out

@@ -1,0 +1,128 @@
+"""Audience profiles: which rules apply, at which level, with which options.
+
+A profile is YAML (`rules/profiles/NAME.yaml`, or under `profiles:` in the config):
+
+    name: professional
+    description: LinkedIn and other professional networks
+    extends: public
+    rules:
+      chatspeak: warning                  # a level
+      readability: {level: warning, max: 12}   # a level and options
+      emoji-overload: off                 # not applied
+
+Rules are named by name or code. A profile starts from the one it extends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rules import LEVELS, Rule, check_options
+from .yamlfile import ConfigError, line_of, without
+
+PROFILE_KEYS = {"name", "description", "extends", "rules"}
+DEFAULT_PROFILE = "public"
+
+
+@dataclass
+class Setting:
+    """A rule as a profile applies it."""
+
+    level: str
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Profile:
+    name: str
+    description: str = ""
+    extends: str | None = None
+    rules: dict = field(default_factory=dict)  # raw entries: name -> level | False | mapping
+    path: str = ""
+    line: int = 0
+
+
+def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | None, list]:
+    """A Profile from its YAML mapping, or the problems with it."""
+    if not isinstance(data, dict):
+        return None, [ConfigError("a profile must be a mapping", path, getattr(data, "line", 1))]
+    errors = [ConfigError(f"unknown key (known: {', '.join(sorted(PROFILE_KEYS))})", path,
+                          line_of(data, key), str(key))
+              for key in data if key not in PROFILE_KEYS]
+    name = name or data.get("name")
+    if not isinstance(name, str):
+        errors.append(ConfigError("missing profile name", path, data.line, "name"))
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        errors.append(ConfigError("expected a mapping of rule -> level or settings", path,
+                                  line_of(data, "rules"), "rules"))
+    if errors:
+        return None, errors
+    return Profile(name, str(data.get("description", "")).strip(), data.get("extends"),
+                   rules, path, data.line), []
+
+
+def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
+          base: Setting | None) -> tuple[Setting | None, list]:
+    """Apply one profile or config entry for `rule` on top of `base` (None: not applied).
+
+    `value` is a level, `off`/false, or a mapping with an optional `level` and options.
+    """
+    if value is False or value == "off":
+        return None, []
+    level = base.level if base else rule.level
+    options = dict(base.options) if base else {}
+    if isinstance(value, str):
+        if value not in LEVELS:
+            return base, [ConfigError(f"expected a level ({', '.join(LEVELS)}) or off, "
+                                      f"got {value!r}", path, line, key)]
+        return Setting(value, options), []
+    if isinstance(value, dict):
+        level = value.get("level", level)
+        if level not in LEVELS:
+            return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}",
+                                      path, line_of(value, "level", line), f"{key}.level")]
+        given = without(value, "level")
+        errors = check_options(types[rule.type], given, path, key)
+        options.update(given)
+        return Setting(level, options), errors
+    return base, [ConfigError("expected a level, off, or a mapping of level and options",
+                              path, line, key)]
+
+
+def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], types: dict,
+            _seen: tuple = ()) -> tuple[dict[str, Setting], list]:
+    """The rule settings of profile `name` (by rule name), following `extends`."""
+    profile = profiles[name]
+    if name in _seen:
+        return {}, [ConfigError(f"profiles extend each other in a cycle: "
+                                f"{' -> '.join(_seen + (name,))}", profile.path, profile.line,
+                                "extends")]
+    settings, errors = {}, []
+    if profile.extends is not None:
+        if profile.extends not in profiles:
+            return {}, [ConfigError(f"unknown profile {profile.extends!r} (known: "
+                                    f"{', '.join(sorted(profiles))})", profile.path,
+                                    profile.line, "extends")]
+        settings, errors = resolve(profile.extends, profiles, rules, types, _seen + (name,))
+    for key, value in profile.rules.items():
+        line = line_of(profile.rules, key)
+        rule = find_rule(str(key), rules)
+        if rule is None:
+            errors.append(ConfigError("unknown rule", profile.path, line, f"rules.{key}"))
+            continue
+        setting, problems = entry(value, rule, types, profile.path, f"rules.{key}", line,
+                                  settings.get(rule.name))
+        errors += problems
+        if setting is None:
+            settings.pop(rule.name, None)
+        else:
+            settings[rule.name] = setting
+    return settings, errors
+
+
+def find_rule(key: str, rules: dict[str, Rule]) -> Rule | None:
+    """A rule by name or by code."""
+    if key in rules:
+        return rules[key]
+    return next((r for r in rules.values() if r.code == key), None)

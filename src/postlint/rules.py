@@ -1,0 +1,160 @@
+"""Rules as data: loading and validating the YAML rule files of the rule folders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from . import yamlfile
+from .check import Check, Option
+from .yamlfile import ConfigError, Map, line_of
+
+LEVELS = ("info", "warning", "error")
+CODE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_KEYS = {"code", "name", "type", "level", "message", "why", "source", "options",
+             "examples", "category", "fixable"}
+REQUIRED = ("code", "name", "type", "level", "message", "why", "examples")
+
+
+@dataclass
+class Rule:
+    """One rule: identity, type, default level, message template, reason, options, examples."""
+
+    code: str
+    name: str
+    type: str
+    level: str
+    message: str
+    why: str
+    category: str
+    options: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    source: str = ""
+    path: str = ""
+    line: int = 0
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def load_folder(folder: Path, types: dict[str, type[Check]]) -> tuple[list[Rule], list[ConfigError]]:
+    """Every rule in `*.yaml`/`*.yml` below `folder` except its `profiles/` and `platforms/`."""
+    rules, errors = [], []
+    for path in sorted(folder.rglob("*.y*ml")):
+        relative = path.relative_to(folder)
+        if relative.parts[0] in ("profiles", "platforms") or path.suffix not in (".yaml", ".yml"):
+            continue
+        category = relative.parts[0] if len(relative.parts) > 1 else "other"
+        try:
+            data = yamlfile.load(path)
+        except ConfigError as exc:
+            errors.append(exc)
+            continue
+        items = data if isinstance(data, list) else [data]
+        for index, item in enumerate(items):
+            rule, problems = parse_rule(item, str(path), category, types,
+                                        line_of(data, index, 1) if isinstance(data, list) else 1)
+            errors.extend(problems)
+            if rule:
+                rules.append(rule)
+    return rules, errors
+
+
+def parse_rule(data, path: str, category: str, types: dict[str, type[Check]],
+               line: int = 1) -> tuple[Rule | None, list[ConfigError]]:
+    """Validate one rule mapping; return the Rule, or None and the problems."""
+    if not isinstance(data, dict):
+        return None, [ConfigError("a rule must be a mapping", path, line)]
+    errors = []
+    for key in data:
+        if key not in RULE_KEYS:
+            errors.append(ConfigError(f"unknown key (known: {', '.join(sorted(RULE_KEYS))})",
+                                      path, line_of(data, key), str(key)))
+    for key in REQUIRED:
+        if key not in data:
+            errors.append(ConfigError("missing required key", path, data.line or line, key))
+    if errors:
+        return None, errors
+    checks = [
+        ("code", isinstance(data["code"], str) and CODE.match(data["code"]),
+         "expected a code such as T101 (capital letters, then three digits)"),
+        ("name", isinstance(data["name"], str) and NAME.match(data["name"]),
+         "expected a kebab-case name such as 'all-caps'"),
+        ("type", data["type"] in types,
+         f"unknown rule type {data['type']!r} (known: {', '.join(sorted(types))})"),
+        ("level", data["level"] in LEVELS, f"expected one of {', '.join(LEVELS)}"),
+        ("message", isinstance(data["message"], str), "expected a string"),
+        ("why", isinstance(data["why"], str), "expected a string"),
+    ]
+    for key, ok, message in checks:
+        if not ok:
+            errors.append(ConfigError(message, path, line_of(data, key), key))
+    examples = data["examples"]
+    if not (isinstance(examples, dict) and examples.get("flag") and examples.get("pass")):
+        errors.append(ConfigError("expected 'flag' and 'pass' lists of examples", path,
+                                  line_of(data, "examples"), "examples"))
+    if errors:
+        return None, errors
+    options = data.get("options") or Map()
+    errors += check_options(types[data["type"]], options, path, f"{data['name']}.options")
+    if errors:
+        return None, errors
+    return Rule(code=data["code"], name=data["name"], type=data["type"], level=data["level"],
+                message=data["message"], why=data["why"].strip(),
+                category=data.get("category", category), options=options, examples=examples,
+                source=data.get("source", ""), path=path, line=data.line or line), []
+
+
+def check_options(check: type[Check], options, path: str, prefix: str) -> list[ConfigError]:
+    """Problems with `options` for rule type `check`, each with file, line and key path."""
+    if not isinstance(options, dict):
+        return [ConfigError("expected a mapping of options", path,
+                            getattr(options, "line", None), prefix)]
+    errors = []
+    for key, value in options.items():
+        spec = check.options.get(key)
+        line = line_of(options, key)
+        if spec is None:
+            known = ", ".join(sorted(check.options)) or "none"
+            errors.append(ConfigError(f"unknown option for type '{check.type_name}' "
+                                      f"(known: {known})", path, line, f"{prefix}.{key}"))
+            continue
+        problem = option_problem(spec, value)
+        if problem:
+            errors.append(ConfigError(problem, path, line, f"{prefix}.{key}"))
+    if not errors:
+        for key, problem in check.problems(options):
+            errors.append(ConfigError(problem, path, line_of(options, key), f"{prefix}.{key}"))
+    return errors
+
+
+_KINDS = {
+    "str": (str,), "int": (int,), "number": (int, float), "bool": (bool,),
+    "list": (list,), "mapping": (dict,), "regex": (str,), "level": (str,),
+}
+
+
+def option_problem(spec: Option, value) -> str | None:
+    """Why `value` does not fit `spec`, or None."""
+    if isinstance(value, dict) and set(value) == {"from"}:
+        return None if isinstance(value["from"], str) else "'from' takes a config key path"
+    if spec.kind == "any":
+        return None
+    kinds = _KINDS[spec.kind]
+    if not isinstance(value, kinds) or (spec.kind in ("int", "number") and isinstance(value, bool)):
+        return f"expected {'a ' + spec.kind if spec.kind != 'int' else 'an integer'}, got {value!r}"
+    if spec.choices and value not in spec.choices:
+        return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
+    if spec.kind == "level" and value not in LEVELS:
+        return f"expected one of {', '.join(LEVELS)}, got {value!r}"
+    if spec.kind == "regex":
+        try:
+            regex.compile(value)
+        except regex.error as exc:
+            return f"invalid regular expression: {exc}"
+    return None

@@ -1,0 +1,80 @@
+"""Suppression comments in drafts.
+
+    <!-- postlint-disable [CODE|name ...] -->   off from this line on (bare: every rule)
+    <!-- postlint-enable [CODE|name ...] -->    back on
+    <!-- postlint-disable-next-line [...] -->  off for the next line only
+    <!-- postlint-disable-file [...] -->       off for the whole file
+
+Targets are rule codes or names, separated by spaces or commas. A suppression that
+suppresses nothing is reported by the `unused-suppression` rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .draft import Draft
+
+_COMMENT = re.compile(
+    r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL)
+ALL = "*"
+
+
+@dataclass
+class Suppression:
+    """One comment: where it is, what it names (ALL for every rule), lines it covers."""
+
+    kind: str
+    start: int
+    end: int
+    targets: frozenset
+    first_line: int
+    last_line: int | None  # None: to the end of the file
+    used: set = field(default_factory=set)
+
+    def covers(self, line: int, code: str, name: str) -> str | None:
+        """The target that silences (code, name) on `line`, or None."""
+        if line < self.first_line or (self.last_line is not None and line > self.last_line):
+            return None
+        for target in (ALL, code, name):
+            if target in self.targets:
+                return target
+        return None
+
+
+def parse(draft: Draft) -> list[Suppression]:
+    """The suppression comments of a draft, with `enable` comments closing open ranges."""
+    found: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+    for m in _COMMENT.finditer(draft.text, draft.body_start):
+        kind = m.group(1)
+        targets = frozenset(t for t in re.split(r"[\s,]+", m.group(2).strip()) if t) or {ALL}
+        line = draft.position(m.start())[0]
+        if kind == "enable":
+            for sup in open_ranges:
+                if sup.last_line is None and (ALL in targets or sup.targets <= targets):
+                    sup.last_line = line
+            continue
+        first, last = {"disable-next-line": (line + 1, line + 1),
+                       "disable-file": (1, None), "disable": (line, None)}[kind]
+        sup = Suppression(kind, m.start(), m.end(), frozenset(targets), first, last)
+        found.append(sup)
+        if kind == "disable":
+            open_ranges.append(sup)
+    return found
+
+
+def apply(findings: list, suppressions: list[Suppression]) -> list:
+    """The findings no suppression covers; marks the suppressions that were used."""
+    kept = []
+    for finding in findings:
+        silenced = False
+        for sup in suppressions:
+            target = sup.covers(finding.line, finding.code, finding.name)
+            if target:
+                sup.used.add(target)
+                silenced = True
+        if not silenced:
+            kept.append(finding)
+    return kept

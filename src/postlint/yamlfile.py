@@ -1,0 +1,127 @@
+"""Safe YAML loading that remembers the line of every key, for one-line error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 100
+
+
+class ConfigError(Exception):
+    """A problem in a config, rule or profile file: `file:line: key.path: message`."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 key: str | None = None):
+        self.message, self.path, self.line, self.key = message, path, line, key
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or "<config>"
+        if self.line:
+            where += f":{self.line}"
+        return f"{where}: {self.key + ': ' if self.key else ''}{self.message}"
+
+
+class Errors(Exception):
+    """Several ConfigErrors found at once; the run stops after reporting all of them."""
+
+    def __init__(self, errors: list[ConfigError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))
+
+
+class Map(dict):
+    """A dict that knows its own line and the line of each key (1-based)."""
+
+    line = 0
+    lines: dict = {}
+
+
+class Seq(list):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line = 0
+    lines: list = []
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader (no object construction) with line tracking and an alias limit."""
+
+    def __init__(self, stream, offset: int = 0):
+        super().__init__(stream)
+        self._aliases = 0
+        self._offset = offset + 1
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"line {mark.line + 1}: more than {MAX_ALIASES} aliases")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        result = Map(super().construct_mapping(node, deep=True))
+        result.line = node.start_mark.line + self._offset
+        result.lines = {self.construct_object(k, deep=True): k.start_mark.line + self._offset
+                        for k, _ in node.value}
+        return result
+
+    def construct_sequence(self, node, deep=False):
+        result = Seq(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + self._offset
+        result.lines = [child.start_mark.line + self._offset for child in node.value]
+        return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+
+
+def loads(text: str, path: str = "<string>", line_offset: int = 0):
+    """Parse one YAML document; raise ConfigError with file and line on any problem."""
+    if len(text) > MAX_BYTES:
+        raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", path)
+    loader = _Loader(text, line_offset)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise ConfigError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ConfigError(f"invalid YAML: {exc}", path) from None
+    finally:
+        loader.dispose()
+    return data
+
+
+def load(path: Path):
+    """Read and parse a YAML file."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", str(path))
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", str(path)) from None
+    return loads(text, str(path))
+
+
+def line_of(container, key, default: int = 0) -> int:
+    """The line of `key` in a Map or index in a Seq, else the container's own line."""
+    if isinstance(container, Map):
+        return container.lines.get(key, container.line)
+    if isinstance(container, Seq) and isinstance(key, int) and key < len(container.lines):
+        return container.lines[key]
+    return getattr(container, "line", default)
+
+
+def without(mapping: dict, *keys) -> Map:
+    """A copy of `mapping` without `keys`, keeping line information."""
+    result = Map({k: v for k, v in mapping.items() if k not in keys})
+    result.line = getattr(mapping, "line", 0)
+    result.lines = dict(getattr(mapping, "lines", {}))
+    return result
