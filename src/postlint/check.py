@@ -94,9 +94,10 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
                  is_regex: bool = False) -> "regex.Pattern | None":
     """Compile a list of words, phrases or regexes into one alternation, longest first.
 
-    Whole words do not start after a letter, digit, `#` or `@` (so `#ad` is not `ad`,
-    `@idiot` is a name) and do not end before a letter or digit. Spaces in a phrase match
-    any run of whitespace.
+    Whole words do not start after a letter, digit, `#`, `@` or `/` (so `#ad` is not `ad`,
+    `@idiot` is a name) and do not continue into a letter or digit, a dotted name or a
+    hyphenated word (`github.com`, `U.S.`, `u-turn` hold no whole word `github` or `u`).
+    Spaces in a phrase match any run of whitespace.
     """
     parts = []
     for term in sorted(set(terms), key=len, reverse=True):
@@ -108,5 +109,5 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
         return None
     body = "|".join(f"(?:{p})" for p in parts)
     if whole_words:
-        body = rf"(?<![\w#@])(?:{body})(?![\w])"
+        body = rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)"
     return regex.compile(body, regex.IGNORECASE if ignorecase else 0)

@@ -1,0 +1,69 @@
+"""Shared helpers: run the command line in a folder and read its findings."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from postlint import plugins
+from postlint.catalog import Catalog
+from postlint.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _no_third_party_plugins(monkeypatch):
+    """Tests see the built-ins only, whatever else is installed."""
+    monkeypatch.setenv(plugins.AUTOLOAD_SWITCH, "1")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+class Result:
+    def __init__(self, result):
+        self.code = result.exit_code
+        self.out = result.stdout
+        self.err = result.stderr
+        self.exception = result.exception
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """`run("a.md", "--profile", "x", stdin=None)` in tmp_path; returns exit code and output."""
+    monkeypatch.chdir(tmp_path)
+
+    def _run(*args, stdin=None):
+        result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=True)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Result(result)
+
+    return _run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """`write("a.md", text)` creates a file (folders too) in tmp_path, as UTF-8 bytes."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return path
+
+    return _write
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    os.environ[plugins.AUTOLOAD_SWITCH] = "1"
+    return Catalog.load(plugins.manager())
