@@ -51,6 +51,7 @@ class Report:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     rules: dict[str, Rule] = field(default_factory=dict)  # by name
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
+    sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
 
     @property
