@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config as configuration, explain, files, fix as fixing, plugins
+from . import __version__, config as configuration, explain, files, fix as fixing, parallel, plugins
 from .catalog import Catalog
 from .draft import DraftError
 from .engine import Choices, Linter
@@ -131,6 +131,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root)
+    if parallel.worth_it(names):
+        return parallel.lint(linter, [(name, _display(name)) for name in names])
     stdin = sys.stdin.buffer.read() if "-" in names else None
     for path in names:
         display = (stdin_filename or "-") if path == "-" else _display(path)
@@ -161,11 +163,17 @@ def _diff(linter: Linter, report: Report) -> None:
 
 
 def _display(path: str) -> str:
-    """Paths below the current folder are shown relative to it, others as given."""
+    """Paths below the current folder are shown relative to it, others as given.
+
+    Symbolic links are not resolved: a draft is reported under the name it was found by.
+    """
     try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+    except ValueError:  # another drive
         return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return Path(relative).as_posix()
 
 
 def _config(config_path, isolated) -> configuration.Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from . import selection, suppress
 from .catalog import Catalog
@@ -159,32 +160,48 @@ class Linter:
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
-        per_draft: dict[int, list[Finding]] = {}
-        runs: dict[str, tuple[Active, dict]] = {}
-        for draft in drafts:
-            profile = self.profile_of(draft)
-            actives = [a for a in self.active(profile) if not _disabled(draft, a.rule)]
-            found = []
-            for act in actives:
-                if act.check.scope == "run":
-                    runs.setdefault(act.rule.name, (act, {}))[1][id(draft)] = (act, profile)
-                    continue
-                found += self._run(draft, act, profile)
-            per_draft[id(draft)] = found
-        for act, where in runs.values():
-            try:
-                results = list(act.check.check_run(drafts))
-            except TimeoutError:
-                self.errors.append(("<run>", f"rule {act.rule.name}: a pattern search timed out"))
-                continue
-            for draft, match in results:
-                if id(draft) in where:
-                    own, profile = where[id(draft)]
-                    per_draft[id(draft)].append(self._finding(draft, own, profile, 0, match))
+        found = {draft.path: self.check_draft(draft) for draft in drafts}
+        for path, more in self.check_runs(drafts).items():
+            found[path] += more
         findings = []
         for draft in drafts:
-            findings += self._finish(draft, per_draft[id(draft)])
+            findings += self.finish(draft, found[draft.path])
         return findings
+
+    def check_draft(self, draft: Draft) -> list[Finding]:
+        """The findings of the post and draft checks, before suppression comments apply."""
+        profile = self.profile_of(draft)
+        found = []
+        for act in self.active(profile):
+            if act.check.scope != "run" and not _disabled(draft, act.rule):
+                found += self._run(draft, act, profile)
+        return found
+
+    def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
+        """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
+
+        `drafts` may be re-read on each pass over it (see `parallel.Drafts`): one pass to
+        see which rules apply to which draft, then one for each rule.
+        """
+        runs: dict[str, Active] = {}
+        where: dict[tuple[str, str], tuple[Active, str]] = {}
+        for draft in drafts:
+            profile = self.profile_of(draft)
+            for act in self.active(profile):
+                if act.check.scope == "run" and not _disabled(draft, act.rule):
+                    runs.setdefault(act.rule.name, act)
+                    where[act.rule.name, draft.path] = (act, profile)
+        out: dict[str, list[Finding]] = {}
+        for name, act in runs.items():
+            try:
+                for draft, match in act.check.check_run(drafts):
+                    if (name, draft.path) in where:
+                        own, profile = where[name, draft.path]
+                        out.setdefault(draft.path, []).append(
+                            self._finding(draft, own, profile, 0, match))
+            except TimeoutError:
+                self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
+        return out
 
     def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
         check = act.check
@@ -199,7 +216,7 @@ class Linter:
                                             "search timed out; simplify the rule's pattern"))
         return []
 
-    def _finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
+    def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
         """Apply suppression comments, then run the checks that report on them."""
         draft.suppressions = suppress.parse(draft)
         kept = suppress.apply(found, draft.suppressions)

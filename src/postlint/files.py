@@ -20,7 +20,7 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None)
     and against file names.
     """
     include = tuple(include) or DRAFT_GLOBS
-    root = root or Path.cwd()
+    top = os.path.abspath(root or os.getcwd())
     found: list[str] = []
     for given in paths:
         if given == "-" or not os.path.isdir(given):
@@ -28,19 +28,22 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None)
             continue
         for folder, dirs, files in os.walk(given):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not _matches(os.path.join(folder, d), exclude, root))
+                             and not _matches(os.path.join(folder, d), exclude, top))
             for name in sorted(files):
                 path = os.path.join(folder, name)
-                if _matches(path, include, root) and not _matches(path, exclude, root):
+                if _matches(path, include, top) and not _matches(path, exclude, top):
                     found.append(path)
     return list(dict.fromkeys(found))
 
 
-def _matches(path: str, globs, root: Path) -> bool:
-    try:
-        relative = Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        relative = Path(path).as_posix()
+def _matches(path: str, globs, top: str) -> bool:
+    """Whether `path` (relative to the folder `top`, else as given) or its name fits a glob."""
+    if not globs:
+        return False
+    relative = os.path.relpath(os.path.abspath(path), top)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = path
+    relative = relative.replace(os.sep, "/")
     name = os.path.basename(path)
     return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g)
                or fnmatch.fnmatch(relative, g.rstrip("/") + "/*") for g in globs)

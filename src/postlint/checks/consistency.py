@@ -25,18 +25,20 @@ class Consistency(Check):
                       for a, b in (options["pairs"] or {}).items()]
 
     def check_run(self, drafts):
-        for first, second, first_re, second_re in self.pairs:
-            hits = {first: [], second: []}
-            for draft in drafts:
-                for name, pattern in ((first, first_re), (second, second_re)):
-                    hits[name] += [(draft, m) for m in self.context.finditer(pattern, draft.prose)]
-            if not hits[first] or not hits[second]:
+        # One pass over the drafts (they may be re-read for each pass), all pairs at once.
+        hits = [([], []) for _ in self.pairs]
+        for draft in drafts:
+            for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
+                firsts += [(draft, m.span()) for m in self.context.finditer(first_re, draft.prose)]
+                seconds += [(draft, m.span()) for m in self.context.finditer(second_re,
+                                                                            draft.prose)]
+        for (first, second, _, _), (firsts, seconds) in zip(self.pairs, hits):
+            if not firsts or not seconds:
                 continue
-            rare, common = ((first, second) if len(hits[first]) < len(hits[second])
-                            else (second, first))
-            for draft, m in hits[rare]:
-                values = {"other": common, "count": len(hits[common])}
-                yield draft, Match(m.start(), m.end(), values)
+            rare, common, count = ((firsts, second, len(seconds)) if len(firsts) < len(seconds)
+                                   else (seconds, first, len(firsts)))
+            for draft, (start, end) in rare:
+                yield draft, Match(start, end, {"other": common, "count": count})
 
 
 @hookimpl
