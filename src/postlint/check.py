@@ -71,6 +71,9 @@ class Check:
         return ()
 
 
+SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million characters
+
+
 @dataclass
 class Context:
     """What a check may read besides its options: the run's config and shared helpers.
@@ -81,7 +84,7 @@ class Context:
 
     config: dict = field(default_factory=dict)
     functions: dict[str, Callable] = field(default_factory=dict)
-    timeout: float = 2.0  # seconds per search, plus one per million characters
+    timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         return pattern.finditer(text, timeout=self.timeout + len(text) / 1e6)

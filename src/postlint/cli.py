@@ -133,7 +133,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
                            config.root)
     if parallel.worth_it(names):
         return parallel.lint(linter, [(name, _display(name)) for name in names])
-    stdin = sys.stdin.buffer.read() if "-" in names else None
+    stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         display = (stdin_filename or "-") if path == "-" else _display(path)
         try:

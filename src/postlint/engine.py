@@ -51,6 +51,7 @@ class Linter:
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
         self.errors: list[tuple[str, str]] = []
+        self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
         self._check_setup()
 
     # -- setup -------------------------------------------------------------------------
@@ -205,15 +206,19 @@ class Linter:
 
     def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
         check = act.check
+        if act.rule.name in self.timed_out:
+            return []
         try:
             if check.scope == "post":
                 return [self._finding(draft, act, profile, post.start, m)
                         for post in draft.posts for m in check.check(post)]
             if check.scope == "draft" and not getattr(check, "after_suppression", False):
                 return [self._finding(draft, act, profile, 0, m) for m in check.check_draft(draft)]
-        except TimeoutError:
+        except TimeoutError:  # reported once; the rule is skipped for the rest of the run
+            self.timed_out.add(act.rule.name)
             self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
-                                            "search timed out; simplify the rule's pattern"))
+                                            "search timed out; simplify the rule's pattern "
+                                            "(the rule was stopped for this run)"))
         return []
 
     def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .draft import Draft, DraftError
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft
 
 
 def discover(paths: list[str], include=(), exclude=(), root: Path | None = None) -> list[str]:
@@ -53,6 +53,9 @@ def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None
     """A Draft from a file (or standard input); DraftError with a clear message otherwise."""
     name = display or path
     if path == "-":
+        if len(stdin_bytes or b"") > MAX_BYTES:
+            raise DraftError(f"standard input is more than the {MAX_BYTES // 1024 // 1024} MB"
+                             " a draft may be")
         return Draft.from_bytes(name, stdin_bytes or b"")
     try:
         if os.path.isdir(path):
@@ -62,7 +65,9 @@ def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None
             raise DraftError(f"file is {size // 1024 // 1024} MB, more than the "
                              f"{MAX_BYTES // 1024 // 1024} MB a draft may be")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since
+        if len(data) > MAX_BYTES:
+            raise DraftError(f"file is more than the {MAX_BYTES // 1024 // 1024} MB a draft may be")
     except FileNotFoundError:
         raise DraftError("no such file") from None
     except OSError as exc:

@@ -31,9 +31,39 @@ def automated_readability_index(text: str) -> float:
     return max(0.0, textstat.automated_readability_index(_plain(text)))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+WHOLE_TEXT_LIMIT = 2000  # characters; VADER's cost grows with the square of the length
+
+
 def sentiment(text: str) -> float:
-    """VADER compound score in [-1, 1]: below about -0.5 reads as clearly negative."""
-    return _vader().polarity_scores(text)["compound"]
+    """VADER compound score in [-1, 1]: below about -0.5 reads as clearly negative.
+
+    A short post is scored whole. A longer text is scored in pieces of whole sentences of
+    up to WHOLE_TEXT_LIMIT characters, averaged by length (VADER's authors suggest sentence
+    scores for longer texts), which keeps the cost linear.
+    """
+    if len(text) <= WHOLE_TEXT_LIMIT:
+        return _vader().polarity_scores(text)["compound"]
+    total = weight = 0.0
+    for piece in _pieces(text):
+        if piece.strip():
+            total += _vader().polarity_scores(piece)["compound"] * len(piece)
+            weight += len(piece)
+    return total / weight if weight else 0.0
+
+
+def _pieces(text: str):
+    """Runs of whole sentences of at most WHOLE_TEXT_LIMIT characters (longer ones cut)."""
+    piece = ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > WHOLE_TEXT_LIMIT:
+            yield sentence[:WHOLE_TEXT_LIMIT]
+            sentence = sentence[WHOLE_TEXT_LIMIT:]
+        if len(piece) + len(sentence) + 1 > WHOLE_TEXT_LIMIT:
+            yield piece
+            piece = ""
+        piece = f"{piece} {sentence}" if piece else sentence
+    yield piece
 
 
 _analyzer = None
