@@ -145,7 +145,7 @@ def test_broken_front_matter(write, run, good, text, message):
     "<a " * 333_333,
     "[x](" * 250_000,
     "`x " * 333_333,
-    "Hé ✨ " * 200_000,
+    "Hé " * 333_333,
 ])
 def test_a_line_of_a_million_characters(write, run, line):
     write("long.md", line + "\nlol\n")

@@ -32,38 +32,38 @@ def automated_readability_index(text: str) -> float:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
-WHOLE_TEXT_LIMIT = 2000  # characters; VADER's cost grows with the square of the length
+PIECE_WORDS = 60  # VADER's cost grows with the square of the number of words it scores
 
 
 def sentiment(text: str) -> float:
     """VADER compound score in [-1, 1]: below about -0.5 reads as clearly negative.
 
-    A short post is scored whole. A longer text is scored in pieces of whole sentences of
-    up to WHOLE_TEXT_LIMIT characters, averaged by length (VADER's authors suggest sentence
-    scores for longer texts), which keeps the cost linear.
+    A post of up to PIECE_WORDS words is scored whole. A longer text is scored in pieces
+    of whole sentences (long sentences cut) of up to PIECE_WORDS words, averaged by
+    length, as VADER's authors suggest for longer texts; the cost stays linear.
     """
-    if len(text) <= WHOLE_TEXT_LIMIT:
+    pieces = _pieces(text)
+    if len(pieces) == 1:
         return _vader().polarity_scores(text)["compound"]
-    total = weight = 0.0
-    for piece in _pieces(text):
-        if piece.strip():
-            total += _vader().polarity_scores(piece)["compound"] * len(piece)
-            weight += len(piece)
-    return total / weight if weight else 0.0
+    scores = [(_vader().polarity_scores(p)["compound"], len(p)) for p in pieces]
+    return sum(score * size for score, size in scores) / sum(size for _, size in scores)
 
 
-def _pieces(text: str):
-    """Runs of whole sentences of at most WHOLE_TEXT_LIMIT characters (longer ones cut)."""
-    piece = ""
+def _pieces(text: str) -> list[str]:
+    """Runs of whole sentences of at most PIECE_WORDS words (longer sentences cut)."""
+    pieces, words = [], []
     for sentence in _SENTENCE_END.split(text):
-        while len(sentence) > WHOLE_TEXT_LIMIT:
-            yield sentence[:WHOLE_TEXT_LIMIT]
-            sentence = sentence[WHOLE_TEXT_LIMIT:]
-        if len(piece) + len(sentence) + 1 > WHOLE_TEXT_LIMIT:
-            yield piece
-            piece = ""
-        piece = f"{piece} {sentence}" if piece else sentence
-    yield piece
+        found = sentence.split()
+        if words and len(words) + len(found) > PIECE_WORDS:
+            pieces.append(" ".join(words))
+            words = []
+        words += found
+        while len(words) > PIECE_WORDS:
+            pieces.append(" ".join(words[:PIECE_WORDS]))
+            words = words[PIECE_WORDS:]
+    if words or not pieces:
+        pieces.append(" ".join(words))
+    return pieces
 
 
 _analyzer = None
