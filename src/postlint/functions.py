@@ -58,9 +58,10 @@ def _pieces(text: str) -> list[str]:
             pieces.append(" ".join(words))
             words = []
         words += found
-        while len(words) > PIECE_WORDS:
-            pieces.append(" ".join(words[:PIECE_WORDS]))
-            words = words[PIECE_WORDS:]
+        if len(words) > PIECE_WORDS:
+            cut = len(words) - len(words) % PIECE_WORDS or len(words) - PIECE_WORDS
+            pieces += [" ".join(words[i:i + PIECE_WORDS]) for i in range(0, cut, PIECE_WORDS)]
+            words = words[cut:]
     if words or not pieces:
         pieces.append(" ".join(words))
     return pieces
