@@ -102,9 +102,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, int, int, int]:
-    """Wall seconds, exit code, peak KiB of the largest process, peak KiB of all together."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int, int]:
+    """Wall seconds, CPU seconds (all processes), exit code, peak KiB of the largest
+    process, peak KiB of all its processes together."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -120,9 +122,10 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int, int, int]:
     code = proc.wait()
     wall = time.perf_counter() - start
     sampler.join()
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu
     # ru_maxrss of children is a running maximum: only a new maximum is this run's own
-    return wall, code, largest if largest > before else 0, peak[0]
+    return wall, cpu, code, usage.ru_maxrss if usage.ru_maxrss > before else 0, peak[0]
 
 
 def main() -> int:
@@ -145,17 +148,18 @@ def main() -> int:
         (root / "small.md").write_text(SMALL_DRAFT, encoding="utf-8")
         times = [measure(base + ["small.md"], root)[0] for _ in range(args.startup_runs)]
         print(f"postlint: {postlint}  ({os.cpu_count()} cores)")
+        print(f"load average {os.getloadavg()[0]:.1f}")
         print(f"start-up, one small draft: median {statistics.median(times) * 1000:.0f} ms "
               f"(min {min(times) * 1000:.0f} ms, {len(times)} runs)\n")
-        print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'posts/s':>10}"
-              f"{'peak MB':>9}{'all MB':>8}{'exit':>6}")
+        print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
+              f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}")
         for name in args.sets.split(","):
             target, count = build(root, name, posts)
             paths = [target] if target.is_file() else list(target.rglob("*.md"))
             size = sum(p.stat().st_size for p in paths) / 1e6
-            wall, code, largest, together = measure(base + [str(target.relative_to(root))],
-                                                    root)
-            print(f"{name:<8}{count:>9,}{len(paths):>8,}{size:>7.1f}{wall:>9.2f}"
+            wall, cpu, code, largest, together = measure(
+                base + [str(target.relative_to(root))], root)
+            print(f"{name:<8}{count:>9,}{len(paths):>8,}{size:>7.1f}{wall:>9.2f}{cpu:>8.2f}"
                   f"{count / wall:>10,.0f}{largest / 1024:>9.0f}{together / 1024:>8.0f}"
                   f"{code:>6}", flush=True)
             shutil.rmtree(target if target.is_dir() else target.parent)
