@@ -73,17 +73,14 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             profile=profile,
             platforms=list(platforms) or config.get("platforms") or
             ([config.get("platform")] if config.get("platform") else []),
-            select=_split(select) or config.get("select") or [],
-            extend_select=_split(extend_select) + (config.get("extend-select") or []),
-            ignore=_split(ignore) + (config.get("ignore") or []),
+            select=_split(select),
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
         )
         linter = Linter(catalog, config, choices)
-    except Errors as exc:
-        for error in exc.errors:
-            click.echo(f"postlint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
-    except ConfigError as exc:
-        click.echo(f"postlint: {exc}", err=True)
+    except (Errors, ConfigError) as exc:
+        for error in getattr(exc, "errors", [exc]):
+            click.echo(_error_line(error), err=True)
         sys.exit(EXIT_ERROR)
 
     if list_rules or list_profiles or list_formats or explain_rule:
@@ -134,11 +131,24 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
 
 
 def _display(path: str) -> str:
-    """Paths below the current folder are shown relative to it, others as given."""
+    """Paths below the current folder are shown relative to it, others as given.
+
+    Symbolic links are not resolved: a draft is reported under the name it was found by.
+    """
     try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+    except ValueError:  # another drive
         return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return Path(relative).as_posix()
+
+
+def _error_line(error: ConfigError) -> str:
+    """`file:line: key.path: message`, the file relative to the current folder if below it."""
+    if error.path and os.path.isabs(error.path):
+        error = ConfigError(error.message, _display(error.path), error.line, error.key)
+    return str(error)
 
 
 def _config(config_path, isolated) -> configuration.Config:

@@ -69,7 +69,15 @@ class Linter:
             given = getattr(self.choices, key.replace("-", "_")) or []
             for bad in selection.unknown(given, rules):
                 errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
-                                          " a rule name or ALL)", "<command line>", None, key))
+                                          " a rule name or ALL)", "<command line>", None,
+                                          f"--{key}"))
+            configured = self.config.get(key) or []
+            for bad in selection.unknown(configured, rules):
+                index = configured.index(bad)
+                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
+                                          " a rule name or ALL)", self.config.path,
+                                          line_of(configured, index, self.config.line(key)),
+                                          f"{key}[{index}]"))
         if errors:
             raise Errors(_unique(errors))
 
@@ -90,10 +98,11 @@ class Linter:
                 settings.pop(rule.name, None)
             else:
                 settings[rule.name] = setting
-        c = self.choices
+        c, conf = self.choices, self.config
+        layers = [(conf.get("select") or [], conf.get("extend-select") or [],
+                   conf.get("ignore") or []), (c.select, c.extend_select, c.ignore)]
         for rule in self.catalog.rules.values():
-            on = selection.chosen(rule, rule.name in settings, c.select, c.extend_select,
-                                  c.ignore)
+            on = selection.layered(rule, rule.name in settings, layers)
             if not on:
                 settings.pop(rule.name, None)
             elif rule.name not in settings:
