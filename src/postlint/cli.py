@@ -102,9 +102,10 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     report.rules, report.fail_on = catalog.rules, fail_on
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
-    formatter = catalog.formats[format_name](color=use_color(color), show_source=show_source,
+    colored = use_color(color)
+    formatter = catalog.formats[format_name](color=colored, show_source=show_source,
                                              statistics=statistics)
-    click.echo(formatter.render(report), nl=False)
+    click.echo(formatter.render(report), nl=False, color=colored)  # click strips colour off a tty
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
