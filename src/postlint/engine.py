@@ -215,10 +215,12 @@ class Linter:
         profile = self.profile_of(draft)
         draft.active_rules = {n for a in self.active(profile) for n in (a.rule.name, a.rule.code)}
         draft.known_rules = {n for r in self.catalog.rules.values() for n in (r.name, r.code)}
+        late = []
         for act in self.active(profile):
             if getattr(act.check, "after_suppression", False) and not _disabled(draft, act.rule):
-                kept += [self._finding(draft, act, profile, 0, m)
+                late += [self._finding(draft, act, profile, 0, m)
                          for m in act.check.check_draft(draft)]
+        kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
         kept.sort(key=lambda f: (f.line, f.column, f.code, f.platform or ""))
         return kept
 

@@ -83,7 +83,8 @@ def profiles_text(catalog: Catalog, default: str = "") -> str:
             code = catalog.rules[rule_name].code
             now, before = settings.get(rule_name), parent.get(rule_name)
             if now and not before:
-                out.append(f"  + {code} {rule_name}: {now.level}")
+                extra = f" {_short(dict(now.options))}" if now.options else ""
+                out.append(f"  + {code} {rule_name}: {now.level}{extra}")
             elif before and not now:
                 out.append(f"  - {code} {rule_name}: off")
             elif now.level != before.level or now.options != before.options:
