@@ -136,3 +136,13 @@ def test_profile_in_a_rule_folder(run, write):
     }, "--profile", "loud")
     assert result.code == 1
     assert result.out.startswith("a.md:1:4: X901 ")
+
+
+def test_a_rule_that_fails_to_compile_stops_the_run(run, write):
+    metric = GOOD.replace("type: existence", "type: metric").replace(
+        "tokens: [epic, insane]", "function: nosuch\n  max: 3")
+    result = lint_with_rules(run, write, {"tone/hype.yaml": metric}, "--select", "hype")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith("house-rules/tone/hype.yaml:1: hype.options: unknown function "
+                                 "'nosuch' (known: ")

@@ -79,13 +79,14 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         )
         linter = Linter(catalog, config, choices)
     except (Errors, ConfigError) as exc:
-        for error in getattr(exc, "errors", [exc]):
-            click.echo(_error_line(error), err=True)
-        sys.exit(EXIT_ERROR)
+        _stop(exc)
 
     if list_rules or list_profiles or list_formats or explain_rule:
-        text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
-                                  explain_rule)
+        try:
+            text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
+                                      explain_rule)
+        except Errors as exc:  # a rule that only fails when compiled
+            _stop(exc)
         click.echo(text, nl=False)
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if not paths:
@@ -98,7 +99,10 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
                                  f"{', '.join(sorted(catalog.formats))})", param_hint="--format")
     fail_on = fail_on or config.get("fail-on") or "error"
 
-    report = lint(linter, list(paths), config, stdin_filename)
+    try:
+        report = lint(linter, list(paths), config, stdin_filename)
+    except Errors as exc:  # a rule that only fails when compiled
+        _stop(exc)
     report.rules, report.fail_on = catalog.rules, fail_on
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
@@ -143,6 +147,13 @@ def _display(path: str) -> str:
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return path
     return Path(relative).as_posix()
+
+
+def _stop(exc: Errors | ConfigError):
+    """Print config or rule errors one a line and exit 2."""
+    for error in getattr(exc, "errors", [exc]):
+        click.echo(_error_line(error), err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _error_line(error: ConfigError) -> str:
