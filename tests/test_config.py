@@ -150,7 +150,6 @@ def test_brand_rules_silent_without_brand(run, write):
 
 
 def test_platform_in_config_and_command_line(run, write):
-    from postlint.cli import main  # noqa: F401  (the run fixture imports it too)
     write(".postlint.yaml", "platform: x\n")
     write("a.md", "Calm.\n")
     assert run("a.md").code == 0
