@@ -44,7 +44,7 @@ class Metric(Check):
         if (low is not None and value < low) or (high is not None and value > high):
             start = len(text) - len(text.lstrip())
             end = len(text.rstrip())
-            yield Match(start, end, {"value": round(value, 1), "min": low, "max": high})
+            yield Match(start, end, {"value": round(value, 2), "min": low, "max": high})
 
 
 @hookimpl
