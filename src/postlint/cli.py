@@ -101,7 +101,12 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
                                  f"{', '.join(sorted(catalog.formats))})", param_hint="--format")
     fail_on = fail_on or config.get("fail-on") or "error"
 
-    report = lint(linter, list(paths), config, stdin_filename)
+    try:
+        report = lint(linter, list(paths), config, stdin_filename)
+    except Errors as exc:  # a rule whose `from:` option holds a bad config value
+        for error in exc.errors:
+            click.echo(f"postlint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
     report.rules, report.fail_on = catalog.rules, fail_on
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
