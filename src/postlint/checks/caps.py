@@ -10,6 +10,7 @@ from ..hookspecs import hookimpl
 # A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT).
 _WORD = regex.compile(r"(?<![\p{L}\p{N}#@$/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _GAP = regex.compile(r"[ \t,;:&+-]*")
+ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
 class Caps(Check):
@@ -21,8 +22,7 @@ class Caps(Check):
     type_name = "caps"
     options = {
         "acronyms": Option("list", [], help="all-caps words that are names, not shouting"),
-        "acronym_pattern": Option("regex", r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$",
-                                  help="other words that count as acronyms"),
+        "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),
         "min_letters": Option("int", 5, help="a single capitalised word this long is shouting"),
         "min_run": Option("int", 2, help="this many capitalised words in a row are shouting"),
     }
