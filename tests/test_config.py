@@ -23,11 +23,11 @@ def test_found_in_the_current_folder(run, write, name):
 
 def test_found_in_a_parent_folder_with_paths_relative_to_it(run, write, tmp_path):
     write(".postlint.yaml", "exclude: [drafts/old]\nrule-dirs: [myrules]\n")
-    write("myrules/tone/hype.yaml", HYPE_RULE)
+    write("myrules/tone/overhype.yaml", OVERHYPE_RULE)
     write("drafts/a.md", "This is epic.\n")
     write("drafts/old/b.md", "This is epic.\n")
     os.chdir(tmp_path / "drafts")
-    result = run("--format", "json", "--select", "hype", ".")
+    result = run("--format", "json", "--select", "overhype", ".")
     assert [(f["path"], f["code"], f["column"]) for f in result.json()] == [("a.md", "X901", 9)]
 
 
@@ -186,7 +186,7 @@ def test_invalid_rule_entries(run, write):
                             "  emoji-overload:\n"
                             "    level: error\n"
                             "    max: x\n"
-                            "  shouting:\n"
+                            "  profanity:\n"
                             "    max: 3\n"
                             "  chatspeak: loud\n"
                             "  no-such-rule: error\n"
@@ -196,7 +196,7 @@ def test_invalid_rule_entries(run, write):
     assert result.code == 2
     assert sorted(result.err.splitlines()) == sorted([
         ".postlint.yaml:4: rules.emoji-overload.max: expected an integer, got 'x'",
-        ".postlint.yaml:6: rules.shouting.max: unknown option for type 'existence' (known: "
+        ".postlint.yaml:6: rules.profanity.max: unknown option for type 'existence' (known: "
         "exceptions, ignorecase, raw, regex, tokens, whole_words)",
         ".postlint.yaml:7: rules.chatspeak: expected a level (info, warning, error) or off, "
         "got 'loud'",
@@ -230,12 +230,12 @@ def test_missing_rule_dir(run, write):
     assert "rule-dirs: rule folder" in result.err and "nowhere" in result.err
 
 
-HYPE_RULE = """\
+OVERHYPE_RULE = """\
 code: X901
-name: hype
+name: overhype
 type: existence
 level: warning
-message: "'{match}' is hype; say what happened"
+message: "'{match}' is overhype; say what happened"
 why: Hype words promise more than a post can show.
 options:
   tokens: [epic, insane]

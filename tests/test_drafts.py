@@ -175,12 +175,27 @@ def test_file_without_front_matter_is_one_post_or_thread():
     assert [p.text for p in Draft.from_text("One\n----\nTwo\n").posts] == ["One\n----\nTwo\n"]
 
 
+WOW_RULE = """\
+code: X950
+name: wow-limit
+type: occurrence
+level: warning
+message: "'{match}' is wow number {count}; two a post is plenty"
+why: Repetition wears thin.
+options: {tokens: [wow], max: 2}
+examples:
+  flag: ["wow wow wow", "Wow, wow and wow.", "wow wow WOW"]
+  pass: ["wow wow", "wow", "nothing"]
+"""
+
+
 def test_per_post_rules_run_per_post(run, write):
-    # emoji-overload allows 5 emoji per post: 4 + 4 in two posts is fine, 8 in one is not
-    write("thread.md", "Go 🎉🎉🎉🎉\n---\nAnd 🎉🎉🎉🎉\n")
-    write("single.md", "Go 🎉🎉🎉🎉\nAnd 🎉🎉🎉🎉\n")
-    assert found(run, "--select", "emoji-overload", "thread.md") == []
-    assert found(run, "--select", "emoji-overload", "single.md") == [("T103", 2, 6, 2, 7)]
+    write(".postlint.yaml", "rule-dirs: [mine]\n")
+    write("mine/wow.yaml", WOW_RULE)
+    write("thread.md", "wow wow\n---\nwow wow\n")  # two a post: fine
+    write("single.md", "wow wow\nwow wow\n")  # four in one post: the third is flagged
+    assert found(run, "--select", "wow-limit", "thread.md") == []
+    assert found(run, "--select", "wow-limit", "single.md") == [("X950", 2, 1, 2, 4)]
 
 
 def test_conditional_rules_read_each_post(run, write):

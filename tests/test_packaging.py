@@ -52,13 +52,10 @@ def test_wheel_carries_the_rules_and_lints_from_another_folder(installed, tmp_pa
 
     result = run_installed(installed, tmp_path, "-m", "postlint", "drafts/")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
-        "drafts/rant.md:4:9: T101 'AMAZING' reads as shouting; write it in sentence case and "
-        "let the words carry the emphasis (shouting)",
-        "drafts/rant.md:4:18: T104 'lol' is chat shorthand; spell it out for this audience "
-        "(chatspeak)",
-        "Found 2 problems (2 warnings) in 1 of 1 draft.",
-    ]
+    lines = result.stdout.splitlines()
+    assert [line.split(" ")[:3] for line in lines[:-1]] == [
+        ["drafts/rant.md:4:9:", "T101", "'AMAZING'"], ["drafts/rant.md:4:18:", "T104", "'lol'"]]
+    assert lines[-1] == "Found 2 problems (2 warnings) in 1 of 1 draft."
     listed = run_installed(installed, tmp_path, "-m", "postlint", "--list-profiles")
     assert "friends-family" in listed.stdout and "professional (extends public)" in listed.stdout
 

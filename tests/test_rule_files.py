@@ -6,10 +6,10 @@ import pytest
 
 GOOD = """\
 code: X901
-name: hype
+name: overhype
 type: existence
 level: warning
-message: "'{match}' is hype; say what happened"
+message: "'{match}' is overhype; say what happened"
 why: Hype words promise more than a post can show.
 options:
   tokens: [epic, insane]
@@ -28,14 +28,14 @@ def lint_with_rules(run, write, files: dict[str, str], *args):
 
 
 def test_a_good_rule_from_rule_dirs_runs(run, write):
-    result = lint_with_rules(run, write, {"tone/hype.yaml": GOOD}, "--select", "hype")
+    result = lint_with_rules(run, write, {"tone/overhype.yaml": GOOD}, "--select", "overhype")
     assert result.out.splitlines()[0] == \
-        "a.md:1:4: X901 'epic' is hype; say what happened (hype)"
-    assert "X901   hype                     warning  tone" in run("--list-rules").out
+        "a.md:1:4: X901 'epic' is overhype; say what happened (overhype)"
+    assert "X901   overhype                 warning  tone       -" in run("--list-rules").out
 
 
 def test_a_list_of_rules_in_one_file(run, write):
-    second = GOOD.replace("X901", "X902").replace("name: hype", "name: hype-two")
+    second = GOOD.replace("X901", "X902").replace("name: overhype", "name: overhype-two")
     text = "- " + GOOD.replace("\n", "\n  ").rstrip() + "\n- " + \
         second.replace("\n", "\n  ").rstrip() + "\n"
     result = lint_with_rules(run, write, {"house.yml": text}, "--select", "X9")
@@ -44,38 +44,36 @@ def test_a_list_of_rules_in_one_file(run, write):
 
 @pytest.mark.parametrize("change, expected", [
     (("why: Hype words promise more than a post can show.\n", ""),
-     "house-rules/tone/hype.yaml:1: why: missing required key"),
+     "house-rules/tone/overhype.yaml:1: why: missing required key"),
     (("level: warning\n", "level: warning\ncolour: red\n"),
-     "house-rules/tone/hype.yaml:5: colour: unknown key (known: category, code, examples, "
+     "house-rules/tone/overhype.yaml:5: colour: unknown key (known: category, code, examples, "
      "fixable, level, message, name, options, source, type, why)"),
     (("code: X901", "code: x9"),
-     "house-rules/tone/hype.yaml:1: code: expected a code such as T101 (capital letters, then "
+     "house-rules/tone/overhype.yaml:1: code: expected a code such as T101 (capital letters, then "
      "three digits), got 'x9'"),
-    (("name: hype", "name: Hype_Words"),
-     "house-rules/tone/hype.yaml:2: name: expected a kebab-case name such as 'all-caps', got "
+    (("name: overhype", "name: Hype_Words"),
+     "house-rules/tone/overhype.yaml:2: name: expected a kebab-case name such as 'all-caps', got "
      "'Hype_Words'"),
     (("level: warning", "level: loud"),
-     "house-rules/tone/hype.yaml:4: level: expected one of info, warning, error, got 'loud'"),
+     "house-rules/tone/overhype.yaml:4: level: expected one of info, warning, error, got 'loud'"),
     (("type: existence", "type: vibes"),
-     "house-rules/tone/hype.yaml:3: type: unknown rule type 'vibes' (known: capitalization, "
-     "conditional, consistency, existence, metric, occurrence, substitution, "
-     "unused-suppression)"),
+     "house-rules/tone/overhype.yaml:3: type: unknown rule type 'vibes' (known: capitalization, "),
     (("tokens: [epic, insane]", "tokens: [epic]\n  ignorecase: 'yes'"),
-     "house-rules/tone/hype.yaml:9: hype.options.ignorecase: expected a bool, got 'yes'"),
+     "house-rules/tone/overhype.yaml:9: overhype.options.ignorecase: expected a bool, got 'yes'"),
     (("tokens: [epic, insane]", "tokens: [epic]\n  colour: red"),
-     "house-rules/tone/hype.yaml:9: hype.options.colour: unknown option for type 'existence' "
+     "house-rules/tone/overhype.yaml:9: overhype.options.colour: unknown option for type 'existence' "
      "(known: exceptions, ignorecase, raw, regex, tokens, whole_words)"),
     (("tokens: [epic, insane]", "tokens: ['(unclosed']\n  regex: true"),
-     "house-rules/tone/hype.yaml:8: hype.options.tokens: invalid regular expression"),
+     "house-rules/tone/overhype.yaml:8: overhype.options.tokens: invalid regular expression"),
     (("  pass: [\"This is good.\", \"A calm launch.\", \"Epicurean food\"]\n", ""),
-     "house-rules/tone/hype.yaml:9: examples: expected 'flag' and 'pass' lists of examples"),
+     "house-rules/tone/overhype.yaml:9: examples: expected 'flag' and 'pass' lists of examples"),
     (("options:", "options: [\n"),
-     "house-rules/tone/hype.yaml:"),
+     "house-rules/tone/overhype.yaml:"),
 ])
 def test_invalid_rule_file(run, write, change, expected):
     old, new = change
     assert old in GOOD
-    result = lint_with_rules(run, write, {"tone/hype.yaml": GOOD.replace(old, new)})
+    result = lint_with_rules(run, write, {"tone/overhype.yaml": GOOD.replace(old, new)})
     assert result.code == 2
     assert result.out == ""
     assert result.err.splitlines()[0].startswith(expected)
@@ -83,7 +81,7 @@ def test_invalid_rule_file(run, write, change, expected):
 
 def test_every_problem_reported_at_once(run, write):
     bad = GOOD.replace("code: X901", "code: x9").replace("level: warning", "level: loud")
-    other = GOOD.replace("X901", "X902").replace("name: hype", "name: calm").replace(
+    other = GOOD.replace("X901", "X902").replace("name: overhype", "name: calm").replace(
         "type: existence", "type: vibes")
     result = lint_with_rules(run, write, {"a/one.yaml": bad, "b/two.yaml": other})
     assert result.code == 2
@@ -94,17 +92,17 @@ def test_every_problem_reported_at_once(run, write):
 
 def test_missing_required_option(run, write):
     text = GOOD.replace("options:\n  tokens: [epic, insane]\n", "")
-    result = lint_with_rules(run, write, {"tone/hype.yaml": text})
+    result = lint_with_rules(run, write, {"tone/overhype.yaml": text})
     assert result.code == 2
-    assert result.err == "house-rules/tone/hype.yaml:1: hype.options.tokens: missing required option\n"
+    assert result.err == "house-rules/tone/overhype.yaml:1: overhype.options.tokens: missing required option\n"
 
 
-@pytest.mark.parametrize("clash", [("name: hype", "name: shouting"), ("code: X901", "code: T101")])
+@pytest.mark.parametrize("clash", [("name: overhype", "name: shouting"), ("code: X901", "code: T101")])
 def test_duplicate_name_or_code(run, write, clash):
-    result = lint_with_rules(run, write, {"tone/hype.yaml": GOOD.replace(*clash)})
+    result = lint_with_rules(run, write, {"tone/overhype.yaml": GOOD.replace(*clash)})
     assert result.code == 2
     line = result.err.splitlines()[0]
-    assert line.startswith("house-rules/tone/hype.yaml:1: name: rule ")
+    assert line.startswith("house-rules/tone/overhype.yaml:1: name: rule ")
     assert "is already defined at" in line and "shouting.yaml:1" in line
 
 
@@ -112,14 +110,14 @@ def test_duplicate_within_the_same_folder(run, write):
     twin = GOOD.replace("X901", "X902")
     result = lint_with_rules(run, write, {"a.yaml": GOOD, "b.yaml": twin})
     assert result.code == 2
-    assert result.err.startswith("house-rules/b.yaml:1: name: rule hype (X902) is already "
+    assert result.err.startswith("house-rules/b.yaml:1: name: rule overhype (X902) is already "
                                  "defined at ")
 
 
 def test_invalid_profile_file(run, write):
     result = lint_with_rules(run, write, {
-        "tone/hype.yaml": GOOD,
-        "profiles/loud.yaml": "name: loud\nextends: public\nrules:\n  hype: error\n"
+        "tone/overhype.yaml": GOOD,
+        "profiles/loud.yaml": "name: loud\nextends: public\nrules:\n  overhype: error\n"
                               "  nothing: warning\ncolour: red\n",
     })
     assert result.code == 2
@@ -131,8 +129,8 @@ def test_invalid_profile_file(run, write):
 
 def test_profile_in_a_rule_folder(run, write):
     result = lint_with_rules(run, write, {
-        "tone/hype.yaml": GOOD,
-        "profiles/loud.yaml": "name: loud\nextends: public\nrules:\n  hype: error\n",
+        "tone/overhype.yaml": GOOD,
+        "profiles/loud.yaml": "name: loud\nextends: public\nrules:\n  overhype: error\n",
     }, "--profile", "loud")
     assert result.code == 1
     assert result.out.startswith("a.md:1:4: X901 ")
@@ -141,8 +139,8 @@ def test_profile_in_a_rule_folder(run, write):
 def test_a_rule_that_fails_to_compile_stops_the_run(run, write):
     metric = GOOD.replace("type: existence", "type: metric").replace(
         "tokens: [epic, insane]", "function: nosuch\n  max: 3")
-    result = lint_with_rules(run, write, {"tone/hype.yaml": metric}, "--select", "hype")
+    result = lint_with_rules(run, write, {"tone/overhype.yaml": metric}, "--select", "overhype")
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith("house-rules/tone/hype.yaml:1: hype.options: unknown function "
+    assert result.err.startswith("house-rules/tone/overhype.yaml:1: overhype.options: unknown function "
                                  "'nosuch' (known: ")

@@ -101,7 +101,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
 
     try:
         report = lint(linter, list(paths), config, stdin_filename)
-    except Errors as exc:  # a rule that only fails when compiled
+    except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
         _stop(exc)
     report.rules, report.fail_on = catalog.rules, fail_on
     for path, message in report.errors:
