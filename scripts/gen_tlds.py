@@ -13,8 +13,8 @@ says so in its header.
 
 Kinds: a TLD is `country` when it is two ASCII letters, or an internationalised
 label listed before the PSL's new-gTLD marker comment (the PSL keeps IDN ccTLDs
-with the ccTLDs); everything else is `generic`. The kind matters: a bare
-`name.cc` without a path is not linked unless the ccTLD is `co` or `tv`.
+with the ccTLDs); everything else is `generic`. twitter-text tries generic TLDs
+before country ones, and so does postlint.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ given string, and `Entity.text == text[start:end]` (sigils such as `#` included)
 URL detection follows twitter-text's rules: an optional http(s) scheme, a domain
 whose last label is a known TLD (list in `rules/platforms/tlds.txt`, loaded on the
 first URL search), then optional port, path and query. Without a scheme only ASCII
-domains count, and a bare `name.cc` (ccTLD, no path) counts only for `.co`/`.tv`.
+domains count.
 Domains are matched label by label rather than with one big regex, so a scan stays
 linear even on megabyte-long lines without spaces.
 """
@@ -242,23 +242,11 @@ def _finish_url(text: str, s: int, domain_start: int, domain_end: int, has_schem
         return
     if s > 0 and text[s - 1] in _NO_SCHEME_BLOCKER:
         return
-    has_path = tail.group("path") is not None
+    # Only ASCII domains count without a scheme; the last one keeps the path.
     found = [m.span() for m in tlds.ascii_domain.finditer(domain)]
     for n, (x, y) in enumerate(found):
         last = n == len(found) - 1
-        if has_path and last:
-            yield (domain_start + x, end)
-        elif has_path or not _is_short_domain(domain[x:y], tlds):
-            yield (domain_start + x, domain_start + y)
-
-
-def _is_short_domain(domain: str, tlds: _Tlds) -> bool:
-    """A bare `name.cc` on a ccTLD other than .co and .tv, which X does not link."""
-    parts = domain.split(".")
-    if len(parts) != 2 or parts[1].lower() not in tlds.country or parts[1].lower() in ("co", "tv"):
-        return False
-    label = parts[0]
-    return bool(label) and _DC.match(label[0]) and _DC.match(label[-1]) and "_" not in label
+        yield (domain_start + x, end if last and tail.group("path") is not None else domain_start + y)
 
 
 # ---------------------------------------------------------------- hashtags, mentions, cashtags
