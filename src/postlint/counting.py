@@ -21,6 +21,7 @@ Everything is built on `segments()`, which cuts the text into pieces
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from collections.abc import Iterator
 
@@ -54,9 +55,11 @@ _EMOJI_PART = (
 _EMOJI = f"(?:\\p{{Regional_Indicator}}{{2}}|[#*0-9]\\uFE0F?\\u20E3|{_EMOJI_PART}(?:\\u200D{_EMOJI_PART})*)"
 _EMOJI_START = "\\p{Extended_Pictographic}\\p{Regional_Indicator}#*0-9"
 # Runs of plain characters for the x and threads units; an emoji start ends a run.
+# Repeated groups are capped ({1,4096}) because the regex module keeps state per
+# repetition, which exhausts memory on a 50 MB run.
 _X_TOKENS = regex.compile(
     f"(?P<emoji>{_EMOJI})"
-    f"|(?P<light>(?:[{_LIGHT}--[#*0-9\\xA9\\xAE]]|[#*0-9\\xA9\\xAE](?![\\uFE0F\\u20E3\\u200D\\p{{Emoji_Modifier}}]))++)"
+    f"|(?P<light>(?:[{_LIGHT}--[#*0-9\\xA9\\xAE]]|[#*0-9\\xA9\\xAE](?![\\uFE0F\\u20E3\\u200D\\p{{Emoji_Modifier}}])){{1,4096}}+)"
     f"|(?P<heavy>[^{_LIGHT}\\p{{Extended_Pictographic}}\\p{{Regional_Indicator}}]++)"
     "|(?P<other>.)",
     regex.V1 | regex.DOTALL,
@@ -65,7 +68,7 @@ _THREADS_TOKENS = regex.compile(f"(?P<emoji>{_EMOJI})|(?P<plain>[^{_EMOJI_START}
 # Runs of characters that are each a whole grapheme, else one cluster.
 _SIMPLE = "[[\\p{GCB=Other}\\p{GCB=Control}\\n]--\\p{Extended_Pictographic}]"
 _GRAPHEME_TOKENS = regex.compile(
-    f"(?P<run>(?:{_SIMPLE}(?![\\p{{GCB=Extend}}\\p{{GCB=ZWJ}}\\p{{GCB=SpacingMark}}]))++)|\\X",
+    f"(?P<run>(?:{_SIMPLE}(?![\\p{{GCB=Extend}}\\p{{GCB=ZWJ}}\\p{{GCB=SpacingMark}}])){{1,4096}}+)|\\X",
     regex.V1 | regex.DOTALL,
 )
 _UTF16_TOKENS = regex.compile("[\\x00-\\uFFFF]++|[^\\x00-\\uFFFF]++")
@@ -128,18 +131,18 @@ def _runs(text: str, unit: str, url_length: int | None, bare_urls: bool, mention
     """Runs for the whole of `text`, with URLs and mentions priced as options say."""
     if unit == "x" and url_length is None:
         url_length = X_URL_LENGTH
-    priced: list[tuple[int, int, int]] = []
+    streams = []
     if url_length is not None:
-        for url in entities.urls(text):
-            if bare_urls or "://" in url.text:
-                priced.append((url.start, url.end, url_length))
+        streams.append(
+            (u.start, u.end, url_length) for u in entities.iter_urls(text) if bare_urls or "://" in u.text
+        )
     if mention_without_domain:
-        for m in entities.mentions(text, fediverse=True):
-            at = m.text.find("@", 1)
-            if at > 0:
-                cost = length(m.text[:at], unit)
-                priced.append((m.start, m.end, cost))
-    priced.sort()
+        streams.append(
+            (m.start, m.end, length(m.text[: m.text.find("@", 1)], unit))
+            for m in entities.mentions(text, fediverse=True)
+            if m.text.find("@", 1) > 0
+        )
+    priced = heapq.merge(*streams)  # lazy, so crossing() stops early on long texts
     pos = 0
     for start, end, cost in priced:
         if start < pos:

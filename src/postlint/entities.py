@@ -15,6 +15,7 @@ linear even on megabyte-long lines without spaces.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 import regex
 
 __all__ = [
-    "Entity", "extract", "urls", "hashtags", "mentions", "cashtags",
+    "Entity", "extract", "urls", "iter_urls", "hashtags", "mentions", "cashtags",
     "is_valid_url", "is_valid_hashtag", "is_valid_mention",
 ]
 
@@ -274,9 +275,16 @@ _CASHTAG = regex.compile(
 )
 
 
+def iter_urls(text: str) -> Iterator[Entity]:
+    """URLs with or without scheme, as X links them, found lazily in order."""
+    if "." in text:
+        for s, e in _url_candidates(text):
+            yield Entity("url", s, e, text[s:e])
+
+
 def urls(text: str) -> list[Entity]:
     """URLs with or without scheme, as X links them."""
-    return [Entity("url", s, e, text[s:e]) for s, e in _url_candidates(text)] if "." in text else []
+    return list(iter_urls(text))
 
 
 def hashtags(text: str) -> list[Entity]:
@@ -287,9 +295,8 @@ def hashtags(text: str) -> list[Entity]:
 
 def mentions(text: str, *, fediverse: bool = False) -> list[Entity]:
     """X mentions (`@user`, not `@user/list`); with fediverse=True, Mastodon's `@user@domain` too."""
-    if fediverse:
-        found = [Entity("mention", m.start(), m.end(), m.group()) for m in _FEDI_MENTION.finditer(text)]
-        return _outside(found, urls(text)) if found else []
+    if fediverse:  # the look-behind already keeps URL paths and queries out
+        return [Entity("mention", m.start(), m.end(), m.group()) for m in _FEDI_MENTION.finditer(text)]
     return [
         Entity("mention", m.start(), m.end(), m.group())
         for m in _MENTION.finditer(text)
