@@ -28,6 +28,7 @@ from collections.abc import Iterator
 import regex
 
 from postlint import entities
+from postlint.entities import LazyPattern
 
 __all__ = [
     "UNITS", "X_WEIGHT_ONE", "X_DEFAULT_WEIGHT", "X_URL_LENGTH", "X_MAX_LENGTH", "X_INVALID_CHARS",
@@ -57,25 +58,25 @@ _EMOJI_START = "\\p{Extended_Pictographic}\\p{Regional_Indicator}#*0-9"
 # Runs of plain characters for the x and threads units; an emoji start ends a run.
 # Repeated groups are capped ({1,4096}) because the regex module keeps state per
 # repetition, which exhausts memory on a 50 MB run.
-_X_TOKENS = regex.compile(
+_X_TOKENS = LazyPattern(
     f"(?P<emoji>{_EMOJI})"
     f"|(?P<light>(?:[{_LIGHT}--[#*0-9\\xA9\\xAE]]|[#*0-9\\xA9\\xAE](?![\\uFE0F\\u20E3\\u200D\\p{{Emoji_Modifier}}])){{1,4096}}+)"
     f"|(?P<heavy>[^{_LIGHT}\\p{{Extended_Pictographic}}\\p{{Regional_Indicator}}]++)"
     "|(?P<other>.)",
     regex.V1 | regex.DOTALL,
 )
-_THREADS_TOKENS = regex.compile(f"(?P<emoji>{_EMOJI})|(?P<plain>[^{_EMOJI_START}]++)|(?P<other>.)", regex.V1 | regex.DOTALL)
+_THREADS_TOKENS = LazyPattern(f"(?P<emoji>{_EMOJI})|(?P<plain>[^{_EMOJI_START}]++)|(?P<other>.)", regex.V1 | regex.DOTALL)
 # Runs of characters that are each a whole grapheme, else one cluster.
 _SIMPLE = "[[\\p{GCB=Other}\\p{GCB=Control}\\n]--\\p{Extended_Pictographic}]"
-_GRAPHEME_TOKENS = regex.compile(
+_GRAPHEME_TOKENS = LazyPattern(
     f"(?P<run>(?:{_SIMPLE}(?![\\p{{GCB=Extend}}\\p{{GCB=ZWJ}}\\p{{GCB=SpacingMark}}])){{1,4096}}+)|\\X",
     regex.V1 | regex.DOTALL,
 )
-_UTF16_TOKENS = regex.compile("[\\x00-\\uFFFF]++|[^\\x00-\\uFFFF]++")
-_UTF8_TOKENS = regex.compile("[\\x00-\\x7F]++|[\\x80-\\u07FF]++|[\\u0800-\\uFFFF]++|[^\\x00-\\uFFFF]++")
+_UTF16_TOKENS = LazyPattern("[\\x00-\\uFFFF]++|[^\\x00-\\uFFFF]++")
+_UTF8_TOKENS = LazyPattern("[\\x00-\\x7F]++|[\\x80-\\u07FF]++|[\\u0800-\\uFFFF]++|[^\\x00-\\uFFFF]++")
 _UTF8_WIDTH = {1: 1, 2: 2, 3: 3, 4: 4}
 # Characters that can change under NFC, with the character before them.
-_NFC_UNSTABLE = regex.compile(
+_NFC_UNSTABLE = LazyPattern(
     "[^\\p{NFC_QC=N}\\p{NFC_QC=M}\\P{ccc=0}]?[\\p{NFC_QC=N}\\p{NFC_QC=M}\\P{ccc=0}]++", regex.V1 | regex.DOTALL
 )
 

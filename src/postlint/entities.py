@@ -38,6 +38,20 @@ class Entity:
     text: str
 
 
+class LazyPattern:
+    """A regex compiled on first use, so importing postlint stays cheap."""
+
+    __slots__ = ("_args", "_kwargs", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0, **kwargs):
+        self._args, self._kwargs, self._compiled = (pattern, flags), kwargs, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args, **self._kwargs)
+        return getattr(self._compiled, name)
+
+
 # ---------------------------------------------------------------- character sets
 SPACES = "\\x09-\\x0D\\x20\\x85\\xA0\\u1680\\u180E\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000"
 INVALID = "\\uFFFE\\uFEFF\\uFFFF"
@@ -52,25 +66,25 @@ DOMAIN_CHAR = f"[^{PUNCT}{SPACES}{INVALID}{DIRECTIONAL}]"
 # A URL may not start right after one of these.
 URL_BLOCKER = f"[A-Za-z0-9@\\uFF20$#\\uFF03{INVALID}]"
 
-_DC = regex.compile(DOMAIN_CHAR)
-_BLOCKER = regex.compile(URL_BLOCKER)
+_DC = LazyPattern(DOMAIN_CHAR)
+_BLOCKER = LazyPattern(URL_BLOCKER)
 # Maximal runs of domain characters, dots, hyphens and underscores that hold a dot.
 _RUN_CLASS = f"(?:{DOMAIN_CHAR}|[._\\-])"
-_DOTTED_RUN = regex.compile(f"(?<!{_RUN_CLASS})(?=(?:{DOMAIN_CHAR}|[_\\-])*+\\.){_RUN_CLASS}++")
+_DOTTED_RUN = LazyPattern(f"(?<!{_RUN_CLASS})(?=(?:{DOMAIN_CHAR}|[_\\-])*+\\.){_RUN_CLASS}++")
 # Where a URL attempt can differ from the one a character earlier: after a
 # non-domain character, or after a blocked start.
-_START = regex.compile(f"(?<!{URL_BLOCKER})(?={DOMAIN_CHAR})(?:(?<!{DOMAIN_CHAR})|(?<={URL_BLOCKER}.))")
-_SCHEME_BEFORE = regex.compile(r"https?://\Z", regex.IGNORECASE)
+_START = LazyPattern(f"(?<!{URL_BLOCKER})(?={DOMAIN_CHAR})(?:(?<!{DOMAIN_CHAR})|(?<={URL_BLOCKER}.))")
+_SCHEME_BEFORE = LazyPattern(r"https?://\Z", regex.IGNORECASE)
 
 _PATH_CHAR = f"[a-z\\u0400-\\u04FF0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~|&@{LATIN_ACCENTS}]"
 _PARENS = f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
 _PATH_END = f"(?:[+\\-a-z\\u0400-\\u04FF0-9=_#/{LATIN_ACCENTS}]|{_PARENS})"
 _PATH_SEGMENT = f"(?:{_PATH_CHAR}*(?:{_PARENS}{_PATH_CHAR}*)*{_PATH_END}|@{_PATH_CHAR}+/)"
 _QUERY = "\\?[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]*[a-z0-9\\-_&=#/]"
-_URL_TAIL = regex.compile(f"(?::[0-9]+)?(?P<path>/{_PATH_SEGMENT}*)?(?:{_QUERY})?", regex.IGNORECASE)
-_TCO = regex.compile(f"https?://t\\.co/([a-z0-9]+)(?:{_QUERY})?", regex.IGNORECASE)
-_PUNYCODE_TLD = regex.compile(r"xn--[\-0-9a-z]+", regex.IGNORECASE)
-_TLD_FOLLOWER = regex.compile(r"[0-9a-z@+\-]", regex.IGNORECASE)
+_URL_TAIL = LazyPattern(f"(?::[0-9]+)?(?P<path>/{_PATH_SEGMENT}*)?(?:{_QUERY})?", regex.IGNORECASE)
+_TCO = LazyPattern(f"https?://t\\.co/([a-z0-9]+)(?:{_QUERY})?", regex.IGNORECASE)
+_PUNYCODE_TLD = LazyPattern(r"xn--[\-0-9a-z]+", regex.IGNORECASE)
+_TLD_FOLLOWER = LazyPattern(r"[0-9a-z@+\-]", regex.IGNORECASE)
 _NO_SCHEME_BLOCKER = "-_./"
 
 MAX_URL_LENGTH = 4096
@@ -256,20 +270,20 @@ _HASHTAG_ALNUM = (
     "\\p{L}\\p{M}\\p{Nd}_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c"
     "\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7"
 )
-_HASHTAG = regex.compile(
+_HASHTAG = LazyPattern(
     f"(?:(?<=[\\uFE0E\\uFE0F])|(?<![&{_HASHTAG_ALNUM}]))[#\\uFF03](?![\\uFE0F\\u20E3])"
     f"(?=[{_HASHTAG_ALNUM}]*?[{_HASHTAG_ALPHA}])[{_HASHTAG_ALNUM}]++(?![#\\uFF03]|://)"
 )
-_MENTION = regex.compile(
+_MENTION = LazyPattern(
     "(?:(?<![a-zA-Z0-9_!#$%&*@\\uFF20])|(?<=(?:^|[^a-zA-Z0-9_+~.\\-])(?:rt|RT|rT|Rt):?))"
     f"[@\\uFF20][a-zA-Z0-9_]{{1,20}}+(?P<list>/[a-zA-Z][a-zA-Z0-9_\\-]{{0,24}}+)?+"
     f"(?![@\\uFF20{LATIN_ACCENTS}]|://)"
 )
 # Mastodon: @user or @user@domain, not after a word character, '=' or '/'.
-_FEDI_MENTION = regex.compile(
+_FEDI_MENTION = LazyPattern(
     r"(?<![=/\w])@[a-z0-9_]+(?:[a-z0-9_.\-]+[a-z0-9_]+)?(?:@[\w.\-]+\w)?", regex.IGNORECASE
 )
-_CASHTAG = regex.compile(
+_CASHTAG = LazyPattern(
     f"(?<![^{SPACES}{DIRECTIONAL}])\\$[a-z]{{1,6}}(?:[._][a-z]{{1,2}})?(?=$|\\s|[{PUNCT}])",
     regex.IGNORECASE,
 )
@@ -327,24 +341,24 @@ def _outside(found: list[Entity], links: list[Entity]) -> list[Entity]:
 
 
 # ---------------------------------------------------------------- validation
-_URL_PARTS = regex.compile(r"(?:([^:/?#]+)://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?", regex.DOTALL)
+_URL_PARTS = LazyPattern(r"(?:([^:/?#]+)://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?", regex.DOTALL)
 _UNRESERVED = "a-z\\u0400-\\u04FF0-9\\-._~"
 _SUB_DELIMS = "!$&'()*+,;="
 _PCHAR = f"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|%[0-9a-f]{{2}})"
-_PATH_RE = regex.compile(f"(?:/{_PCHAR}*)*", regex.IGNORECASE)
-_QUERY_RE = regex.compile(f"(?:{_PCHAR}|[/?])*", regex.IGNORECASE)
-_AUTHORITY = regex.compile(
+_PATH_RE = LazyPattern(f"(?:/{_PCHAR}*)*", regex.IGNORECASE)
+_QUERY_RE = LazyPattern(f"(?:{_PCHAR}|[/?])*", regex.IGNORECASE)
+_AUTHORITY = LazyPattern(
     f"(?:(?P<user>(?:[{_UNRESERVED}{_SUB_DELIMS}:]|%[0-9a-f]{{2}})*)@)?"
     r"(?P<host>\[[^\]]*\]|[^:]*)(?::(?P<port>[0-9]*))?",
     regex.IGNORECASE,
 )
 _U = "[a-z0-9]|[^\\x00-\\x7f]"
-_HOST_LABEL = regex.compile(f"(?:{_U})(?:(?:[a-z0-9_\\-]|[^\\x00-\\x7f])*(?:{_U}))?", regex.IGNORECASE)
-_DOMAIN_LABEL = regex.compile(f"(?:{_U})(?:(?:[a-z0-9\\-]|[^\\x00-\\x7f])*(?:{_U}))?", regex.IGNORECASE)
-_TLD_LABEL = regex.compile(
+_HOST_LABEL = LazyPattern(f"(?:{_U})(?:(?:[a-z0-9_\\-]|[^\\x00-\\x7f])*(?:{_U}))?", regex.IGNORECASE)
+_DOMAIN_LABEL = LazyPattern(f"(?:{_U})(?:(?:[a-z0-9\\-]|[^\\x00-\\x7f])*(?:{_U}))?", regex.IGNORECASE)
+_TLD_LABEL = LazyPattern(
     "(?:[a-z]|[^\\x00-\\x7f])(?:(?:[a-z0-9\\-]|[^\\x00-\\x7f])*(?:[a-z0-9]|[^\\x00-\\x7f]))?", regex.IGNORECASE
 )
-_IPV4 = regex.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])")
+_IPV4 = LazyPattern(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])")
 
 
 def _valid_host(host: str) -> bool:
