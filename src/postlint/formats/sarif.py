@@ -35,10 +35,13 @@ def _first_sentence(text: str) -> str:
 
 def _example(example) -> str:
     if isinstance(example, dict):
-        if "text" in example:
-            return _flat(example["text"])
-        return " / ".join(_flat(d) for d in example.get("drafts", ()))
-    return _flat(example)
+        text = (_flat(example["text"]) if "text" in example
+                else " / ".join(_flat(d) for d in example.get("drafts", ())))
+        if example.get("config"):
+            config = json.dumps(example["config"], ensure_ascii=False)
+            return f"`{text}` (with config `{config}`)"
+        return f"`{text}`"
+    return f"`{_flat(example)}`"
 
 
 def describe(rule) -> dict:
@@ -48,9 +51,9 @@ def describe(rule) -> dict:
     passing = [_example(e) for e in rule.examples.get("pass", ())[:3]]
     markdown = [f"**{rule.code} {rule.name}** ({rule.level} by default)", "", why]
     if flagged:
-        markdown += ["", "Flagged:", *[f"- `{e}`" for e in flagged]]
+        markdown += ["", "Flagged:", *[f"- {e}" for e in flagged]]
     if passing:
-        markdown += ["", "Not flagged:", *[f"- `{e}`" for e in passing]]
+        markdown += ["", "Not flagged:", *[f"- {e}" for e in passing]]
     markdown += ["", f"Run `postlint --explain {rule.code}` for the profiles that enable it."]
     return {
         "id": rule.code,
