@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
@@ -128,3 +129,32 @@ def test_fix_hook_rewrites_the_draft_and_fails_the_commit(tmp_path, hook_repo, e
     sh("git", "add", ".", cwd=repo, env=env)
     second = sh("git", "commit", "-m", "draft", cwd=repo, env=env, check=False)
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_manifest_is_valid_and_hooks_cover_drafts():
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest",
+                             str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"postlint", "postlint-fix"}
+    assert hooks["postlint-fix"]["entry"] == "postlint --fix"
+    for hook in hooks.values():
+        assert hook["types_or"] == ["markdown", "plain-text"] and hook["require_serial"]
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/ci.md"])
+def test_pasted_snippets_are_valid_yaml_naming_real_hooks_and_inputs(doc):
+    text = (ROOT / doc).read_text("utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    assert blocks
+    hook_ids = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    inputs = set(yaml.safe_load((ROOT / "action.yml").read_text())["inputs"])
+    for block in blocks:
+        yaml.safe_load(block)
+        assert set(re.findall(r"- id: ([\w-]+)", block)) <= hook_ids
+        if "OWNER/postlint@" in block and "uses: OWNER/postlint" in block:
+            step = block.split("uses: OWNER/postlint")[1].split("\n      - ")[0]
+            with_keys = re.findall(r"^ {10}([\w-]+):", step, re.M)
+            assert with_keys
+            assert set(with_keys) <= inputs, with_keys
