@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config as configuration, explain, files, gitdiff, plugins
+from . import __version__, config as configuration, explain, files, plugins
 from .catalog import Catalog
 from .draft import DraftError
 from .engine import Choices, Linter
@@ -109,11 +109,14 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     if changed_lines_only and not diff_base:
         raise click.UsageError("--changed-lines-only needs --diff-base REF")
     fail_on = fail_on or config.get("fail-on") or "error"
-    try:
-        changes = gitdiff.changes(diff_base) if diff_base else None
-    except gitdiff.GitError as exc:
-        click.echo(f"postlint: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    changes = None
+    if diff_base:
+        from . import gitdiff  # git is needed only here
+        try:
+            changes = gitdiff.changes(diff_base)
+        except gitdiff.GitError as exc:
+            click.echo(f"postlint: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
 
     report = lint(linter, list(paths), config, stdin_filename)
     if changes is not None:

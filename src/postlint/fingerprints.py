@@ -8,7 +8,6 @@ all of those, never from line numbers.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from .report import Finding, Report
@@ -24,6 +23,8 @@ def flagged_text(report: Report, finding: Finding) -> str:
 
 def fingerprints(report: Report) -> list[str]:
     """One hex digest per finding of `report`, in the same order; all distinct."""
+    import hashlib
+
     seen: Counter = Counter()
     out = []
     for finding in report.findings:
