@@ -64,7 +64,8 @@ def use_color(choice: str) -> bool:
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, stdin_filename,
-         output_file, diff_base, changed_lines_only, list_rules, list_profiles, list_formats, explain_rule):
+         output_file, diff_base, changed_lines_only, list_rules, list_profiles, list_formats,
+         explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;

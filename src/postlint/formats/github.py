@@ -39,7 +39,8 @@ def annotation(finding) -> str:
 
 class GitHub(Format):
     name = "github"
-    description = "GitHub Actions annotations, then the text report (used when GITHUB_ACTIONS=true)"
+    description = ("GitHub Actions annotations, then the text report"
+                   " (the default when GITHUB_ACTIONS=true)")
 
     def render(self, report):
         lines = [annotation(f) for f in report.findings]
