@@ -119,7 +119,12 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             click.echo(f"postlint: {exc}", err=True)
             sys.exit(EXIT_ERROR)
 
-    report = lint(linter, list(paths), config, stdin_filename)
+    try:
+        report = lint(linter, list(paths), config, stdin_filename)
+    except Errors as exc:  # a rule whose `from:` option holds a bad config value
+        for error in exc.errors:
+            click.echo(f"postlint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = catalog.rules, fail_on
