@@ -28,6 +28,10 @@ DEFAULT_PLUGINS = (
     "postlint.functions",
     "postlint.formats.text",
     "postlint.formats.json",
+    "postlint.formats.github",
+    "postlint.formats.sarif",
+    "postlint.formats.junit",
+    "postlint.formats.gitlab",
     "postlint.builtin_rules",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
