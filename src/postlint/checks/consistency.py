@@ -15,6 +15,8 @@ class Consistency(Check):
     options = {
         "pairs": Option("mapping", required=True, help="variant -> other variant"),
         "ignorecase": Option("bool", True),
+        "skip_names": Option("bool", False,
+                             help="skip capitalised uses mid-sentence (Rogers Centre)"),
     }
 
     def __init__(self, options, context):
@@ -28,10 +30,11 @@ class Consistency(Check):
         # One pass over the drafts (they may be re-read for each pass), all pairs at once.
         hits = [([], []) for _ in self.pairs]
         for draft in drafts:
+            prose = draft.prose
             for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
-                firsts += [(draft, m.span()) for m in self.context.finditer(first_re, draft.prose)]
-                seconds += [(draft, m.span()) for m in self.context.finditer(second_re,
-                                                                            draft.prose)]
+                for pattern, found in ((first_re, firsts), (second_re, seconds)):
+                    found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)
+                              if not (self.opts["skip_names"] and _is_name(prose, m))]
         for (first, second, _, _), (firsts, seconds) in zip(self.pairs, hits):
             if not firsts or not seconds:
                 continue
@@ -39,6 +42,16 @@ class Consistency(Check):
                                    else (seconds, first, len(firsts)))
             for draft, (start, end) in rare:
                 yield draft, Match(start, end, {"other": common, "count": count})
+
+
+def _is_name(text: str, m) -> bool:
+    """A capitalised match after a word in the same sentence, as in `Rogers Centre`."""
+    if not m.group(0)[:1].isupper():
+        return False
+    i = m.start() - 1
+    while i >= 0 and text[i].isspace():  # (not text[:start].rstrip(): linear, not quadratic)
+        i -= 1
+    return i >= 0 and (text[i].isalnum() or text[i] in ",;")
 
 
 @hookimpl
