@@ -9,7 +9,7 @@ from typing import ClassVar
 from .rules import LEVELS, Rule
 
 
-@dataclass
+@dataclass(slots=True)  # a large run holds hundreds of thousands
 class Finding:
     """One problem: where (1-based line and column in characters; end exclusive), which rule,
     how serious, the message, and the replacement `--fix` would write, if any."""
