@@ -73,7 +73,7 @@ class Check:
 
 @dataclass
 class Context:
-    """What a check may read besides its options: the run's config and shared helpers.
+    """What a check may read besides its options: the run's config, platforms and helpers.
 
     Checks search through `finditer`/`search` so that a pattern that backtracks
     catastrophically stops with `TimeoutError` (reported as that rule's error).
@@ -81,6 +81,8 @@ class Context:
 
     config: dict = field(default_factory=dict)
     functions: dict[str, Callable] = field(default_factory=dict)
+    platforms: dict = field(default_factory=dict)  # name -> platforms.Platform
+    default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = 2.0  # seconds per search, plus one per million characters
 
     def finditer(self, pattern: "regex.Pattern", text: str):

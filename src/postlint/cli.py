@@ -71,7 +71,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         catalog = Catalog.load(pm, _rule_dirs(config), config.get("profiles"), config.path)
         choices = Choices(
             profile=profile,
-            platforms=list(platforms) or config.get("platforms") or
+            platforms=_split(platforms) or config.get("platforms") or
             ([config.get("platform")] if config.get("platform") else []),
             select=_split(select) or config.get("select") or [],
             extend_select=_split(extend_select) + (config.get("extend-select") or []),
@@ -129,6 +129,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         try:
             draft = files.read(path, stdin, display)
             linter.profile_of(draft)
+            linter.platforms_of(draft)
         except (DraftError, ValueError) as exc:
             errors.append((display, str(exc)))
             continue

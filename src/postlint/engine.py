@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from . import selection, suppress
+from . import platforms as platform_data, selection, suppress
 from .catalog import Catalog
 from .check import Check, Context, Match
 from .config import Config
@@ -44,7 +44,10 @@ class Linter:
 
     def __init__(self, catalog: Catalog, config: Config, choices: Choices):
         self.catalog, self.config, self.choices = catalog, config, choices
-        self.context = Context(config=config.data, functions=catalog.functions)
+        self.platforms, self._platform_errors = platform_data.with_settings(
+            catalog.platforms, config.get("platform-settings"), config.path or "<config>")
+        self.context = Context(config=config.data, functions=catalog.functions,
+                               platforms=self.platforms, default_platforms=choices.platforms)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
         self._settings: dict[str, dict[str, Setting]] = {}
         self._active: dict[str, list[Active]] = {}
@@ -56,7 +59,7 @@ class Linter:
 
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
-        errors = []
+        errors = self._platform_errors + self._unknown_platforms()
         if self.default_profile not in self.catalog.profiles:
             known = ", ".join(sorted(self.catalog.profiles))
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
@@ -72,6 +75,22 @@ class Linter:
                                           " a rule name or ALL)", "<command line>", None, key))
         if errors:
             raise Errors(_unique(errors))
+
+    def _unknown_platforms(self) -> list[ConfigError]:
+        known = ", ".join(sorted(self.platforms))
+        errors, configured = [], set()
+        for key in ("platforms", "platform"):
+            value = self.config.get(key) or []
+            for name in value if isinstance(value, list) else [value]:
+                configured.add(name)
+                if name not in self.platforms:
+                    errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+                                              self.config.path, self.config.line(key), key))
+        for name in self.choices.platforms:
+            if name not in self.platforms and name not in configured:
+                errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+                                          "<command line>", None, "--platform"))
+        return errors
 
     def _resolve(self, profile: str) -> list[ConfigError]:
         settings, errors = resolve(profile, self.catalog.profiles, self.catalog.rules,
@@ -156,6 +175,13 @@ class Linter:
             known = ", ".join(sorted(self.catalog.profiles))
             raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")
         return name
+
+    def platforms_of(self, draft: Draft) -> list[str]:
+        """The draft's platforms (front matter, else the run's); ValueError for unknown names."""
+        problem = platform_data.unknown_in_front_matter(draft.front_matter, self.platforms)
+        if problem:
+            raise ValueError(problem)
+        return platform_data.front_matter_names(draft.front_matter) or self.choices.platforms
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""

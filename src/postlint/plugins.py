@@ -24,6 +24,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.hashtags",
     "postlint.checks.alt_text",
     "postlint.checks.voice",
+    "postlint.checks.platform",
     "postlint.functions",
     "postlint.formats.text",
     "postlint.formats.json",
