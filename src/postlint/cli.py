@@ -53,12 +53,14 @@ def use_color(choice: str) -> bool:
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
+@click.option("--measure", is_flag=True,
+              help="Print each post's length on its platforms and where folds fall.")
 @click.option("--explain", "explain_rule", metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, stdin_filename,
-         list_rules, list_profiles, list_formats, explain_rule):
+         list_rules, list_profiles, list_formats, measure, explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -93,6 +95,13 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if not paths:
         raise click.UsageError("give one or more files or folders to lint (or '-' for stdin)")
+    if measure:
+        from .measure import answer
+        text, errors = answer(linter, list(paths), config, stdin_filename)
+        click.echo(text, nl=False)
+        for path, message in errors:
+            click.echo(f"{path}: error: {message}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
     format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                                   and "github" in catalog.formats else "text")
