@@ -223,7 +223,7 @@ def test_bad_platform_config_exits_2(run, write, config, error):
     write("a.md", "Hello.\n")
     result = run("a.md")
     assert result.code == 2
-    assert result.err.startswith("postlint: ") and f"/{error}" in result.err, result.err
+    assert result.err.startswith(error), result.err
     assert result.out == ""
 
 
@@ -233,10 +233,10 @@ def test_bad_platform_file_in_a_rule_folder_exits_2(run, write):
     write("a.md", "Hello.\n")
     result = run("a.md")
     assert result.code == 2
-    assert [line.split("/mine/", 1)[1] for line in result.err.splitlines()] == [
-        "platforms/club.yaml:3: length.code-points: expected a whole number"
+    assert result.err.splitlines() == [
+        "mine/platforms/club.yaml:3: length.code-points: expected a whole number"
         " above 0 (or null to remove it), got -5",
-        "platforms/club.yaml:4: max_links: expected a whole number of 0 or more,"
+        "mine/platforms/club.yaml:4: max_links: expected a whole number of 0 or more,"
         " got 'lots'",
     ]
 

@@ -50,6 +50,12 @@ def use_color(choice: str) -> bool:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour output (NO_COLOR is honoured).")
 @click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
+@click.option("--output-file", type=click.Path(dir_okay=False),
+              help="Write the --format report to this file; the terminal still gets text.")
+@click.option("--diff-base", metavar="REF",
+              help="Report only on drafts added or changed since git REF (all are read).")
+@click.option("--changed-lines-only", is_flag=True,
+              help="With --diff-base: report only findings on added or edited lines.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -60,7 +66,8 @@ def use_color(choice: str) -> bool:
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, stdin_filename,
-         list_rules, list_profiles, list_formats, measure, explain_rule):
+         output_file, diff_base, changed_lines_only, list_rules, list_profiles, list_formats,
+         measure, explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -75,22 +82,20 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             profile=profile,
             platforms=_split(platforms) or config.get("platforms") or
             ([config.get("platform")] if config.get("platform") else []),
-            select=_split(select) or config.get("select") or [],
-            extend_select=_split(extend_select) + (config.get("extend-select") or []),
-            ignore=_split(ignore) + (config.get("ignore") or []),
+            select=_split(select),
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
         )
         linter = Linter(catalog, config, choices)
-    except Errors as exc:
-        for error in exc.errors:
-            click.echo(f"postlint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
-    except ConfigError as exc:
-        click.echo(f"postlint: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    except (Errors, ConfigError) as exc:
+        _stop(exc)
 
     if list_rules or list_profiles or list_formats or explain_rule:
-        text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
-                                  explain_rule)
+        try:
+            text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
+                                      explain_rule)
+        except Errors as exc:  # a rule that only fails when compiled
+            _stop(exc)
         click.echo(text, nl=False)
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if not paths:
@@ -103,25 +108,40 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             click.echo(f"{path}: error: {message}", err=True)
         sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
-    format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
-                                  and "github" in catalog.formats else "text")
+    terminal_format = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
+                       and "github" in catalog.formats else "text")
+    format_name = format_name or terminal_format
     if format_name not in catalog.formats:
         raise click.BadParameter(f"unknown format {format_name!r} (known: "
                                  f"{', '.join(sorted(catalog.formats))})", param_hint="--format")
+    if changed_lines_only and not diff_base:
+        raise click.UsageError("--changed-lines-only needs --diff-base REF")
     fail_on = fail_on or config.get("fail-on") or "error"
+    changes = None
+    if diff_base:
+        from . import gitdiff  # git is needed only here
+        try:
+            changes = gitdiff.changes(diff_base)
+        except gitdiff.GitError as exc:
+            click.echo(f"postlint: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
 
     try:
         report = lint(linter, list(paths), config, stdin_filename)
-    except Errors as exc:  # a rule whose `from:` option holds a bad config value
-        for error in exc.errors:
-            click.echo(f"postlint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+    except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
+        _stop(exc)
+    if changes is not None:
+        report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = catalog.rules, fail_on
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
-    formatter = catalog.formats[format_name](color=use_color(color), show_source=show_source,
-                                             statistics=statistics)
-    click.echo(formatter.render(report), nl=False)
+    options = dict(show_source=show_source, statistics=statistics)
+    if output_file:
+        _write(output_file, catalog.formats[format_name](**options).render(report))
+        format_name = terminal_format
+    colored = use_color(color)
+    formatter = catalog.formats[format_name](color=colored, **options)
+    click.echo(formatter.render(report), nl=False, color=colored)  # click strips colour off a tty
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
@@ -148,12 +168,42 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
     return Report(findings, len(drafts), errors + linter.errors, texts=texts)
 
 
-def _display(path: str) -> str:
-    """Paths below the current folder are shown relative to it, others as given."""
+def _write(path: str, text: str) -> None:
     try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        click.echo(f"postlint: cannot write --output-file {path}: {exc.strerror or exc}",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _display(path: str) -> str:
+    """Paths below the current folder are shown relative to it, others as given.
+
+    Symbolic links are not resolved: a draft is reported under the name it was found by.
+    """
+    try:
+        relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+    except ValueError:  # another drive
         return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return Path(relative).as_posix()
+
+
+def _stop(exc: Errors | ConfigError):
+    """Print config or rule errors one a line and exit 2."""
+    for error in getattr(exc, "errors", [exc]):
+        click.echo(_error_line(error), err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _error_line(error: ConfigError) -> str:
+    """`file:line: key.path: message`, the file relative to the current folder if below it."""
+    if error.path and os.path.isabs(error.path):
+        error = ConfigError(error.message, _display(error.path), error.line, error.key)
+    return str(error)
 
 
 def _config(config_path, isolated) -> configuration.Config:
