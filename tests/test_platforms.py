@@ -95,6 +95,11 @@ def test_comments_are_not_counted(run, write):
           + "Short post.\n")
     result = run("a.md", "--isolated", "--platform", "x", "--select", "post-length")
     assert result.code == 0, result.out
+    # A comment alone on its line takes its line end with it; an inline one leaves the rest.
+    write("b.md", "Short post.\r\n<!-- postlint-disable-next-line shouting -->\r\nSecond line"
+          " <!-- why --> ok.\r\n")
+    assert run("b.md", "--isolated", "--platform", "x", "--measure").out.splitlines()[2] == \
+        "    x: 28/280 weighted characters"
 
 
 def test_cross_posting_reports_only_the_platform_it_breaks(run, write):

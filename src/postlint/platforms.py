@@ -224,7 +224,9 @@ def targets(draft, context) -> list[Platform]:
 
 # -- what a platform receives ---------------------------------------------------------
 
-_NOT_POSTED = re.compile(r"<!--.*?(?:-->|\Z)|\r(?=\n)", re.DOTALL)
+# A comment alone on its line goes with its line end; other comments and CRs of CRLF alone.
+_NOT_POSTED = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\r?\n|\Z)|<!--.*?(?:-->|\Z)|\r(?=\n)",
+                         re.DOTALL | re.MULTILINE)
 
 
 @dataclass
