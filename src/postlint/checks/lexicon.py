@@ -7,6 +7,7 @@ suggestions and validator.
       entries:
         - tokens: ['f+[u*]+ck']               # or a list with {from: config.key} items
         - tokens: ['damn']
+          label: mild words                   # names the group in the rules documentation
           max_level: warning                  # never above warning, whatever the profile
         - swap: {guys: folks}                 # token -> suggestion ({suggestion})
           values: {what: "can exclude people"}
@@ -29,7 +30,7 @@ from ..hookspecs import hookimpl
 from ..rules import LEVELS
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
-              "max_level", "values", "suggest", "validate"}
+              "max_level", "values", "suggest", "validate", "label"}
 
 
 class Group:
@@ -111,7 +112,7 @@ class Lexicon(Check):
                       f"at most {group['max_level']}" if "max_level" in group else ""]
             bounds = " and ".join(b for b in bounds if b)
             if bounds:
-                label = (group.get("values") or {}).get("kind") or "some entries"
+                label = group.get("label") or "some entries"
                 notes.append(f"{label}: {bounds}")
         return notes
 
