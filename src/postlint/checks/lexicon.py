@@ -95,13 +95,25 @@ class Lexicon(Check):
                 if bound in group and group[bound] not in LEVELS:
                     yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
             yield from terms.problems(group.get("tokens"), "entries")
-            if group.get("regex", options.get("regex")) and "tokens" in group:
-                for token in group["tokens"] or ():
-                    if isinstance(token, str):
-                        try:
-                            regex.compile(token)
-                        except regex.error as exc:
-                            yield "entries", f"{key}: invalid regular expression {token!r}: {exc}"
+            yield from cls._pattern_problems(group, options, key)
+
+    @classmethod
+    def _pattern_problems(cls, group: dict, options: dict, key: str):
+        """Compile the group as the check will (so the run reuses regex's cache); on an
+        error, find the token at fault."""
+        setting = lambda name: group.get(name, options.get(name, cls.options[name].default))  # noqa: E731,E501
+        literal = [t for t in group.get("tokens") or () if isinstance(t, str)]
+        is_regex = setting("regex") and "swap" not in group
+        try:
+            word_pattern(literal + [str(k) for k in group.get("swap") or ()],
+                         ignorecase=setting("ignorecase"), whole_words=setting("whole_words"),
+                         is_regex=is_regex)
+        except regex.error:
+            for token in literal:
+                try:
+                    regex.compile(token)
+                except regex.error as exc:
+                    yield "entries", f"{key}: invalid regular expression {token!r}: {exc}"
 
     @classmethod
     def level_notes(cls, options) -> list[str]:
