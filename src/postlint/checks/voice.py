@@ -1,0 +1,54 @@
+"""`voice`: the grammatical person a brand speaks in (`we` or `I`)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+
+_QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+class Voice(Check):
+    """With `voice: we`, each word of `singular` is flagged; with `voice: I`, each word of
+    `plural`. Quoted speech is skipped, as are all-caps words of two letters or more
+    (`US` is a country) and words right after one of `not_after` (`World War I`)."""
+
+    type_name = "voice"
+    options = {
+        "voice": Option("str", required=True, help="'we' or 'I'"),
+        "singular": Option("list", [], help="first-person singular words"),
+        "plural": Option("list", [], help="first-person plural words"),
+        "not_after": Option("list", [], help="words after which a match is a name or number"),
+    }
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        voice = str(options["voice"]).strip().lower()
+        if voice not in ("we", "i"):
+            raise ValueError(f"brand.voice: expected 'we' or 'I', got {options['voice']!r}")
+        self.voice = "we" if voice == "we" else "I"
+        self.wanted = "singular" if voice == "i" else "plural"
+        self.pattern = word_pattern(options["singular" if voice == "we" else "plural"])
+        after = [regex.escape(str(w)) for w in options["not_after"]]
+        self.after = regex.compile(rf"(?:{'|'.join(after)})\s+$", regex.IGNORECASE) \
+            if after else None
+
+    def check(self, post):
+        if self.pattern is None:
+            return
+        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), post.prose)
+        for m in self.context.finditer(self.pattern, text):
+            word = m.group(0)
+            if len(word) > 1 and word.isupper():
+                continue
+            if self.after is not None and self.after.search(text, max(0, m.start() - 40),
+                                                            m.start()):
+                continue
+            yield Match(m.start(), m.end(), {"voice": self.voice, "wanted": self.wanted})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Voice]

@@ -1,0 +1,170 @@
+"""Tone and brand rules as a user sees them: exact findings, silence without a brand
+section, levels per profile, and the mechanisms behind the new rule types."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from postlint.checks.alt_text import code_spans
+from postlint.checks.emoji_count import EMOJI
+from postlint.checks.hashtags import HashtagCase, in_dictionary
+from postlint.check import Context
+
+BRAND = """\
+brand:
+  terms: [GitHub]
+  preferred: {e-mail: email}
+  banned: [cheap]
+  hashtags:
+    required: ["#SpringLaunch"]
+    forbidden: ["#BlackFriday"]
+  voice: we
+"""
+BRAND_DRAFT = "I moved our cheap code to Github.\nSend an e-mail. #BlackFriday\n"
+
+
+def lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line and not line.startswith(("Found", "All"))]
+
+
+def test_shouting_and_exclamation_exact(run, write):
+    write("a.md", "Hello team.\nWe are SO EXCITED to share this!!\nNASA and the CEO agree.\n")
+    result = run("a.md", "--isolated", "--select", "shouting,exclamation-run")
+    assert lines(result.out) == [
+        "a.md:2:8: T101 'SO EXCITED' reads as shouting; write it in sentence case and let"
+        " the words carry the emphasis (shouting)",
+        "a.md:2:32: T102 repeated punctuation: '!!'; one '!' is enough, and only where it"
+        " counts (exclamation-run)",
+    ]
+
+
+def test_exclaimed_share_points_at_first_exclaimed_sentence(run, write):
+    write("a.md", "Big day. Great news! New office! Free coffee!\n")
+    found = run("a.md", "--isolated", "--select", "exclamation-run", "--format", "json").json()
+    assert [(f["line"], f["column"], f["end_column"], f["message"]) for f in found] == [
+        (1, 10, 21, "3 of 4 sentences end in '!': 'Great news!'; one '!' is enough, and"
+                    " only where it counts")]
+
+
+def test_emoji_run_counts_sequences_once(run, write):
+    write("a.md", "Team 👩🏽‍💻 👨‍👩‍👧‍👦 🇫🇷 and 🚀🚀🚀🚀 now\n")
+    found = run("a.md", "--isolated", "--select", "emoji-overload", "--format", "json").json()
+    assert [(f["column"], f["end_column"], f["message"]) for f in found] == [
+        (26, 30, "a run of 4 emoji (limit 3): '🚀🚀🚀🚀'; keep the few that add meaning"
+                 " (screen readers read each one aloud)")]
+
+
+def test_hostile_language_exact_and_near_miss(run, write):
+    write("a.md", "We will kill it at the keynote.\nOnly an idiot would ship this.\n")
+    result = run("a.md", "--isolated", "--select", "hostile-language")
+    assert lines(result.out) == [
+        "a.md:2:9: T108 'idiot' attacks a person; criticise the idea or the action, not the"
+        " people (hostile-language)"]
+
+
+def test_brand_rules_silent_without_brand_section(run, write):
+    write("a.md", BRAND_DRAFT)
+    result = run("a.md", "--isolated", "--profile", "brand", "--select", "B")
+    assert result.code == 0 and lines(result.out) == []
+
+
+def test_brand_rules_with_config(run, write):
+    write(".postlint.yaml", BRAND)
+    write("a.md", BRAND_DRAFT)
+    found = run("a.md", "--profile", "brand", "--select", "B", "--format", "json").json()
+    assert [(f["line"], f["column"], f["code"], f["level"]) for f in found] == [
+        (1, 1, "B104", "warning"),  # no #SpringLaunch: one finding for the draft
+        (1, 1, "B107", "warning"),  # "I" on a brand account
+        (1, 13, "B103", "error"),   # cheap
+        (1, 27, "B101", "warning"),  # Github
+        (2, 9, "B102", "warning"),  # e-mail
+        (2, 17, "B105", "error"),   # #BlackFriday
+    ]
+    by_code = {f["code"]: f for f in found}
+    assert by_code["B101"]["replacement"] == "GitHub"
+    assert by_code["B102"]["replacement"] == "email"
+    assert by_code["B104"]["message"] == ("this draft has no #SpringLaunch; add the campaign"
+                                         " hashtag (brand.hashtags.required)")
+    assert by_code["B107"]["message"] == ("'I' breaks the brand voice ('we'); write in the"
+                                         " first-person plural ('we')")
+
+
+def test_required_hashtag_once_per_thread(run, write):
+    write(".postlint.yaml", BRAND)
+    write("a.md", "First post.\n\n---\n\nSecond post.\n")
+    write("b.md", "First post.\n\n---\n\nSecond post #springlaunch\n")
+    found = run(".", "--select", "required-hashtag", "--format", "json").json()
+    assert [(f["path"], f["line"], f["column"]) for f in found] == [("a.md", 1, 1)]
+
+
+def test_bad_brand_voice_is_a_config_error(run, write):
+    write(".postlint.yaml", "brand:\n  voice: they\n")
+    write("a.md", "Hello.\n")
+    result = run("a.md", "--profile", "brand")
+    assert result.code == 2
+    assert "brand.voice: expected 'we' or 'I', got 'they'" in result.err
+
+
+@pytest.mark.parametrize("profile, expected", [
+    ("friends-family", {"hostile-language": "warning"}),
+    ("public", {"hostile-language": "warning", "hype": "info"}),
+    ("professional", {"chatspeak": "warning", "hostile-language": "error", "hype": "warning"}),
+    ("brand", {"chatspeak": "warning", "hostile-language": "error", "hype": "warning"}),
+])
+def test_levels_per_profile(run, write, profile, expected):
+    write("a.md", "lol this game-changer is gonna be great, you idiot.\n")
+    found = run("a.md", "--isolated", "--profile", profile, "--format", "json").json()
+    levels = {f["name"]: f["level"] for f in found
+              if f["name"] in ("chatspeak", "hype", "hostile-language")}
+    assert levels == expected
+
+
+def test_profile_option_overrides(run, write):
+    write("a.md", "We did it 🎉🎉🎉 thanks all 🙌\n")
+    assert run("a.md", "--isolated", "--profile", "friends-family", "--format", "json").json() == []
+    found = run("a.md", "--isolated", "--profile", "professional", "--select", "emoji-overload",
+                "--format", "json").json()
+    assert [f["message"].split(":")[0] for f in found] == ["a run of 3 emoji (limit 2)"]
+
+
+def test_readability_needs_no_network(monkeypatch, run, write):
+    def refuse(*args, **kwargs):
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    text = ("Notwithstanding considerable organizational restructuring, interdepartmental "
+            "communication methodologies necessitate comprehensive reconsideration. "
+            "Consequently, management recommends implementing standardized documentation "
+            "procedures, establishing accountability frameworks, and institutionalizing "
+            "quarterly performance evaluations across international subsidiaries immediately.\n")
+    write("a.md", text)
+    found = run("a.md", "--isolated", "--select", "readability", "--format", "json").json()
+    assert [f["code"] for f in found] == ["T109"]
+    write("a.md", "Congrats!\n")
+    assert run("a.md", "--isolated", "--select", "readability", "--format", "json").json() == []
+
+
+def test_hashtag_split_and_dictionary():
+    check = HashtagCase({"min_parts": 2, "words": ["social", "media"], "short_words": ["it"],
+                         "not_words": [], "suffixes": ["ing"]}, Context())
+    assert check.split("socialmedia") == ["social", "media"]
+    assert check.split("nowplaying") == ["now", "playing"]
+    assert check.split("loveit") == ["love", "it"]
+    assert check.split("xqzt") is None
+    assert in_dictionary("football") and not in_dictionary("socialmedia")
+
+
+def test_emoji_pattern_units():
+    text = "👨‍👩‍👧‍👦 🇯🇵 1️⃣ ™ © 😀"
+    assert [m.group(0) for m in EMOJI.finditer(text)] == ["👨‍👩‍👧‍👦", "🇯🇵", "1️⃣", "😀"]
+
+
+def test_code_spans_cover_fences_and_inline_code():
+    text = "a `![](x)` b\n```\n<img src=x>\n```\nc"
+    spans = code_spans(text)
+    assert any(a <= text.index("![") < b for a, b in spans)
+    assert any(a <= text.index("<img") < b for a, b in spans)
+    assert not any(a <= text.index("c", text.index("```\nc")) < b for a, b in spans)
