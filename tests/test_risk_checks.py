@@ -43,9 +43,10 @@ def test_us_ssn(number, valid):
 
 def test_terms_expand_reads_config_and_formats():
     config = {"work": {"employer": "Acme Corp", "clients": ["Initech", "Umbrella"]}}
-    items = ["plain", {"from": "work.clients"}, {"from": "work.employer", "format": ["we at {term}"]},
-             {"from": "work.missing"}]
-    assert terms.expand(items, config, False) == ["plain", "Initech", "Umbrella", "we at Acme Corp"]
+    items = ["plain", {"from": "work.clients"},
+             {"from": "work.employer", "format": ["we at {term}"]}, {"from": "work.missing"}]
+    assert terms.expand(items, config, False) == \
+        ["plain", "Initech", "Umbrella", "we at Acme Corp"]
     assert terms.expand(items[2:3], config, True) == [r"we at Acme\s+Corp"]
 
 

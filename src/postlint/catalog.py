@@ -44,6 +44,7 @@ class Catalog:
             profile, problems = parse_profile(data, config_path, str(name))
             errors += [_prefixed(e, f"profiles.{name}") for e in problems]
             if profile:
+                profile.key = f"profiles.{name}."
                 catalog.profiles[profile.name] = profile
         if errors:
             raise Errors(errors)

@@ -80,22 +80,20 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             profile=profile,
             platforms=list(platforms) or config.get("platforms") or
             ([config.get("platform")] if config.get("platform") else []),
-            select=_split(select) or config.get("select") or [],
-            extend_select=_split(extend_select) + (config.get("extend-select") or []),
-            ignore=_split(ignore) + (config.get("ignore") or []),
+            select=_split(select),
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
         )
         linter = Linter(catalog, config, choices)
-    except Errors as exc:
-        for error in exc.errors:
-            click.echo(f"postlint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
-    except ConfigError as exc:
-        click.echo(f"postlint: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    except (Errors, ConfigError) as exc:
+        _stop(exc)
 
     if list_rules or list_profiles or list_formats or explain_rule:
-        text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
-                                  explain_rule)
+        try:
+            text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
+                                      explain_rule)
+        except Errors as exc:  # a rule that only fails when compiled
+            _stop(exc)
         click.echo(text, nl=False)
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if not paths:
@@ -121,10 +119,8 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
 
     try:
         report = lint(linter, list(paths), config, stdin_filename)
-    except Errors as exc:  # a rule whose `from:` option holds a bad config value
-        for error in exc.errors:
-            click.echo(f"postlint: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+    except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
+        _stop(exc)
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = catalog.rules, fail_on
@@ -134,8 +130,9 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     if output_file:
         _write(output_file, catalog.formats[format_name](**options).render(report))
         format_name = terminal_format
-    formatter = catalog.formats[format_name](color=use_color(color), **options)
-    click.echo(formatter.render(report), nl=False)
+    colored = use_color(color)
+    formatter = catalog.formats[format_name](color=colored, **options)
+    click.echo(formatter.render(report), nl=False, color=colored)  # click strips colour off a tty
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
@@ -172,11 +169,31 @@ def _write(path: str, text: str) -> None:
 
 
 def _display(path: str) -> str:
-    """Paths below the current folder are shown relative to it, others as given."""
+    """Paths below the current folder are shown relative to it, others as given.
+
+    Symbolic links are not resolved: a draft is reported under the name it was found by.
+    """
     try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+    except ValueError:  # another drive
         return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return Path(relative).as_posix()
+
+
+def _stop(exc: Errors | ConfigError):
+    """Print config or rule errors one a line and exit 2."""
+    for error in getattr(exc, "errors", [exc]):
+        click.echo(_error_line(error), err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _error_line(error: ConfigError) -> str:
+    """`file:line: key.path: message`, the file relative to the current folder if below it."""
+    if error.path and os.path.isabs(error.path):
+        error = ConfigError(error.message, _display(error.path), error.line, error.key)
+    return str(error)
 
 
 def _config(config_path, isolated) -> configuration.Config:

@@ -95,7 +95,8 @@ def load(path: Path | None) -> Config:
             errors.append(ConfigError(f"expected {_KIND_NAMES[kind]}, got {value!r}",
                                       str(path), line, key))
     if data.get("fail-on") not in (None, *LEVELS):
-        errors.append(ConfigError(f"expected one of {', '.join(LEVELS)}", str(path),
+        errors.append(ConfigError(f"expected one of {', '.join(LEVELS)}, got "
+                                  f"{data.get('fail-on')!r}", str(path),
                                   line_of(data, "fail-on"), "fail-on"))
     if errors:
         raise yamlfile.Errors(errors)

@@ -69,7 +69,15 @@ class Linter:
             given = getattr(self.choices, key.replace("-", "_")) or []
             for bad in selection.unknown(given, rules):
                 errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
-                                          " a rule name or ALL)", "<command line>", None, key))
+                                          " a rule name or ALL)", "<command line>", None,
+                                          f"--{key}"))
+            configured = self.config.get(key) or []
+            for bad in selection.unknown(configured, rules):
+                index = configured.index(bad)
+                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
+                                          " a rule name or ALL)", self.config.path,
+                                          line_of(configured, index, self.config.line(key)),
+                                          f"{key}[{index}]"))
         if errors:
             raise Errors(_unique(errors))
 
@@ -90,10 +98,11 @@ class Linter:
                 settings.pop(rule.name, None)
             else:
                 settings[rule.name] = setting
-        c = self.choices
+        c, conf = self.choices, self.config
+        layers = [(conf.get("select") or [], conf.get("extend-select") or [],
+                   conf.get("ignore") or []), (c.select, c.extend_select, c.ignore)]
         for rule in self.catalog.rules.values():
-            on = selection.chosen(rule, rule.name in settings, c.select, c.extend_select,
-                                  c.ignore)
+            on = selection.layered(rule, rule.name in settings, layers)
             if not on:
                 settings.pop(rule.name, None)
             elif rule.name not in settings:
@@ -206,10 +215,12 @@ class Linter:
         profile = self.profile_of(draft)
         draft.active_rules = {n for a in self.active(profile) for n in (a.rule.name, a.rule.code)}
         draft.known_rules = {n for r in self.catalog.rules.values() for n in (r.name, r.code)}
+        late = []
         for act in self.active(profile):
             if getattr(act.check, "after_suppression", False) and not _disabled(draft, act.rule):
-                kept += [self._finding(draft, act, profile, 0, m)
+                late += [self._finding(draft, act, profile, 0, m)
                          for m in act.check.check_draft(draft)]
+        kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
         kept.sort(key=lambda f: (f.line, f.column, f.code, f.platform or ""))
         return kept
 

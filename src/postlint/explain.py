@@ -17,7 +17,7 @@ def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
             return f"postlint: no rule named {rule_key!r} (see --list-rules)\n", False
         return explain_rule(catalog, rule), True
     if list_profiles:
-        return profiles_text(catalog), True
+        return profiles_text(catalog, linter.default_profile), True
     if list_formats:
         return "".join(f"{name:<8} {fmt.description}\n"
                        for name, fmt in sorted(catalog.formats.items())), True
@@ -65,7 +65,8 @@ def explain_rule(catalog: Catalog, rule) -> str:
     return "\n".join(out) + "\n"
 
 
-def profiles_text(catalog: Catalog) -> str:
+def profiles_text(catalog: Catalog, default: str = "") -> str:
+    """Each profile, what it extends, and the rules it adds (+), drops (-) or changes (~)."""
     out = []
     for name in sorted(catalog.profiles):
         profile = catalog.profiles[name]
@@ -74,6 +75,7 @@ def profiles_text(catalog: Catalog) -> str:
         if profile.extends in catalog.profiles:
             parent, _ = resolve(profile.extends, catalog.profiles, catalog.rules, catalog.types)
         head = f"{name}" + (f" (extends {profile.extends})" if profile.extends else "")
+        head += " [default]" if name == default else ""
         out += [head, f"  {profile.description}" if profile.description else ""]
         out[-1:] = [out[-1]] if out[-1] else []
         for rule_name in sorted(set(settings) | set(parent),
@@ -81,7 +83,8 @@ def profiles_text(catalog: Catalog) -> str:
             code = catalog.rules[rule_name].code
             now, before = settings.get(rule_name), parent.get(rule_name)
             if now and not before:
-                out.append(f"  + {code} {rule_name}: {now.level}")
+                extra = f" {_short(dict(now.options))}" if now.options else ""
+                out.append(f"  + {code} {rule_name}: {now.level}{extra}")
             elif before and not now:
                 out.append(f"  - {code} {rule_name}: off")
             elif now.level != before.level or now.options != before.options:

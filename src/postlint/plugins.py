@@ -8,6 +8,7 @@ import os
 import pluggy
 
 from . import hookspecs
+from .yamlfile import ConfigError
 
 DEFAULT_PLUGINS = (
     "postlint.checks.existence",
@@ -38,6 +39,7 @@ DEFAULT_PLUGINS = (
     "postlint.builtin_rules",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
+GROUP = "postlint"  # the entry-point group of third-party plugins
 
 
 def manager(extra_plugins=()) -> pluggy.PluginManager:
@@ -47,11 +49,28 @@ def manager(extra_plugins=()) -> pluggy.PluginManager:
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name)
     if not os.environ.get(AUTOLOAD_SWITCH):
-        pm.load_setuptools_entrypoints("postlint")
+        load_entry_points(pm)
     for plugin in extra_plugins:
         pm.register(plugin)
-    pm.check_pending()
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise ConfigError(str(exc), "<plugins>") from None
     return pm
+
+
+def load_entry_points(pm: pluggy.PluginManager) -> None:
+    """Register the plugins of the `postlint` entry-point group one by one (pluggy's own
+    loader), so that a plugin that cannot be imported becomes a ConfigError naming it."""
+    from importlib import metadata
+
+    for ep in metadata.entry_points(group=GROUP):
+        try:
+            pm.load_setuptools_entrypoints(GROUP, name=ep.name)
+        except Exception as exc:  # a broken third-party plugin must not crash the run
+            raise ConfigError(f"cannot load plugin {ep.name!r} ({ep.value}): "
+                              f"{type(exc).__name__}: {exc}", "<plugins>", None,
+                              ep.name) from None
 
 
 def collect(hook_results) -> list:

@@ -40,6 +40,8 @@ class Profile:
     rules: dict = field(default_factory=dict)  # raw entries: name -> level | False | mapping
     path: str = ""
     line: int = 0
+    extends_line: int = 0
+    key: str = ""  # prefix of key paths in messages: "profiles.NAME." for config profiles
 
 
 def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | None, list]:
@@ -59,7 +61,7 @@ def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | N
     if errors:
         return None, errors
     return Profile(name, str(data.get("description", "")).strip(), data.get("extends"),
-                   rules, path, data.line), []
+                   rules, path, data.line, line_of(data, "extends")), []
 
 
 def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
@@ -96,23 +98,24 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
     profile = profiles[name]
     if name in _seen:
         return {}, [ConfigError(f"profiles extend each other in a cycle: "
-                                f"{' -> '.join(_seen + (name,))}", profile.path, profile.line,
-                                "extends")]
+                                f"{' -> '.join(_seen + (name,))}", profile.path,
+                                profile.extends_line, f"{profile.key}extends")]
     settings, errors = {}, []
-    if profile.extends is not None:
-        if profile.extends not in profiles:
-            return {}, [ConfigError(f"unknown profile {profile.extends!r} (known: "
-                                    f"{', '.join(sorted(profiles))})", profile.path,
-                                    profile.line, "extends")]
+    if profile.extends is not None and profile.extends not in profiles:
+        errors.append(ConfigError(f"unknown profile {profile.extends!r} (known: "
+                                  f"{', '.join(sorted(profiles))})", profile.path,
+                                  profile.extends_line, f"{profile.key}extends"))
+    elif profile.extends is not None:
         settings, errors = resolve(profile.extends, profiles, rules, types, _seen + (name,))
     for key, value in profile.rules.items():
         line = line_of(profile.rules, key)
         rule = find_rule(str(key), rules)
         if rule is None:
-            errors.append(ConfigError("unknown rule", profile.path, line, f"rules.{key}"))
+            errors.append(ConfigError("unknown rule", profile.path, line,
+                                      f"{profile.key}rules.{key}"))
             continue
-        setting, problems = entry(value, rule, types, profile.path, f"rules.{key}", line,
-                                  settings.get(rule.name))
+        setting, problems = entry(value, rule, types, profile.path, f"{profile.key}rules.{key}",
+                                  line, settings.get(rule.name))
         errors += problems
         if setting is None:
             settings.pop(rule.name, None)

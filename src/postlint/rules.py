@@ -78,44 +78,57 @@ def parse_rule(data, path: str, category: str, types: dict[str, type[Check]],
     for key in REQUIRED:
         if key not in data:
             errors.append(ConfigError("missing required key", path, data.line or line, key))
-    if errors:
-        return None, errors
+    kind = data.get("type")
     checks = [
-        ("code", isinstance(data["code"], str) and CODE.match(data["code"]),
-         "expected a code such as T101 (capital letters, then three digits)"),
-        ("name", isinstance(data["name"], str) and NAME.match(data["name"]),
-         "expected a kebab-case name such as 'all-caps'"),
-        ("type", data["type"] in types,
-         f"unknown rule type {data['type']!r} (known: {', '.join(sorted(types))})"),
-        ("level", data["level"] in LEVELS, f"expected one of {', '.join(LEVELS)}"),
-        ("message", isinstance(data["message"], str), "expected a string"),
-        ("why", isinstance(data["why"], str), "expected a string"),
+        ("code", lambda v: isinstance(v, str) and CODE.match(v),
+         "expected a code such as T101 (capital letters, then three digits), got {!r}"),
+        ("name", lambda v: isinstance(v, str) and NAME.match(v),
+         "expected a kebab-case name such as 'all-caps', got {!r}"),
+        ("type", lambda v: isinstance(v, str) and v in types,
+         "unknown rule type {!r} (known: " + ", ".join(sorted(types)) + ")"),
+        ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"),
+        ("message", lambda v: isinstance(v, str), "expected a string, got {!r}"),
+        ("why", lambda v: isinstance(v, str), "expected a string, got {!r}"),
     ]
     for key, ok, message in checks:
-        if not ok:
-            errors.append(ConfigError(message, path, line_of(data, key), key))
+        if key in data and not ok(data[key]):
+            errors.append(ConfigError(message.format(data[key]), path, line_of(data, key), key))
+    if "examples" not in data:
+        return None, errors
     examples = data["examples"]
     if not (isinstance(examples, dict) and examples.get("flag") and examples.get("pass")):
         errors.append(ConfigError("expected 'flag' and 'pass' lists of examples", path,
                                   line_of(data, "examples"), "examples"))
+    if isinstance(kind, str) and kind in types:
+        given = data.get("options")
+        if given is None:
+            given = Map()
+            given.line = data.line or line
+        errors += check_options(types[kind], given, path,
+                                f"{data.get('name', '?')}.options", complete=True)
     if errors:
         return None, errors
     options = data.get("options") or Map()
-    errors += check_options(types[data["type"]], options, path, f"{data['name']}.options")
-    if errors:
-        return None, errors
     return Rule(code=data["code"], name=data["name"], type=data["type"], level=data["level"],
                 message=data["message"], why=data["why"].strip(),
                 category=data.get("category", category), options=options, examples=examples,
                 source=data.get("source", ""), path=path, line=data.line or line), []
 
 
-def check_options(check: type[Check], options, path: str, prefix: str) -> list[ConfigError]:
-    """Problems with `options` for rule type `check`, each with file, line and key path."""
+def check_options(check: type[Check], options, path: str, prefix: str,
+                  complete: bool = False) -> list[ConfigError]:
+    """Problems with `options` for rule type `check`, each with file, line and key path.
+
+    `complete`: these are all of a rule's options, so required ones must be there.
+    """
     if not isinstance(options, dict):
         return [ConfigError("expected a mapping of options", path,
                             getattr(options, "line", None), prefix)]
     errors = []
+    if complete:
+        errors += [ConfigError("missing required option", path, getattr(options, "line", None),
+                               f"{prefix}.{key}")
+                   for key, spec in check.options.items() if spec.required and key not in options]
     for key, value in options.items():
         spec = check.options.get(key)
         line = line_of(options, key)

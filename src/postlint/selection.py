@@ -2,8 +2,12 @@
 
 A selector is a rule name, a code, a code prefix (`T`, `T1`) or `ALL`. `select`
 replaces the profile's set (rules the profile does not enable join at their default
-level); `extend-select` adds; `ignore` removes, and wins when a longer selector names
-the same rule more precisely than `select` does.
+level); `extend-select` adds; `ignore` removes, unless `select` or `extend-select`
+names the same rule more precisely (a name beats a code, a code beats its prefix).
+
+Selections come in layers, the config's first and then the command line's, as in ruff:
+a layer with `select` starts afresh, so `--select R101` runs R101 even when the config
+ignores it, while `--extend-select`/`--ignore` adjust what the config chose.
 """
 
 from __future__ import annotations
@@ -27,16 +31,23 @@ def best(selectors, rule: Rule) -> int:
 
 
 def chosen(rule: Rule, in_profile: bool, select, extend_select, ignore) -> bool:
-    """Whether `rule` runs, given whether the profile enables it and the selectors."""
-    chosen_by = max(best(select, rule) if select else 0, best(extend_select, rule))
-    if select:
-        on = chosen_by > 0
-    else:
-        on = in_profile or chosen_by > 0
-    if not on:
-        return False
-    ignored_by = best(ignore, rule)
-    return not ignored_by or (chosen_by > ignored_by)
+    """Whether `rule` runs, given whether the profile enables it and one layer of selectors."""
+    return layered(rule, in_profile, [(select, extend_select, ignore)])
+
+
+def layered(rule: Rule, in_profile: bool, layers) -> bool:
+    """Whether `rule` runs after each (select, extend_select, ignore) layer in turn."""
+    on = in_profile
+    for select, extend_select, ignore in layers:
+        chosen_by = max(best(select, rule) if select else 0, best(extend_select, rule))
+        if select:
+            on = chosen_by > 0
+        elif chosen_by:
+            on = True
+        ignored_by = best(ignore, rule)
+        if ignored_by and ignored_by >= chosen_by:
+            on = False
+    return on
 
 
 def unknown(selectors, rules) -> list[str]:

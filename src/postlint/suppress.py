@@ -6,7 +6,8 @@
     <!-- postlint-disable-file [...] -->       off for the whole file
 
 Targets are rule codes or names, separated by spaces or commas. A suppression that
-suppresses nothing is reported by the `unused-suppression` rule.
+suppresses nothing is reported by the `unused-suppression` rule (M001), which only a
+comment naming it (`M001` or `unused-suppression`) can silence.
 """
 
 from __future__ import annotations
@@ -65,14 +66,18 @@ def parse(draft: Draft) -> list[Suppression]:
     return found
 
 
-def apply(findings: list, suppressions: list[Suppression]) -> list:
-    """The findings no suppression covers; marks the suppressions that were used."""
+def apply(findings: list, suppressions: list[Suppression], named_only: bool = False) -> list:
+    """The findings no suppression covers; marks the suppressions that were used.
+
+    `named_only`: only comments that name the rule count (bare ones do not), so that a
+    bare comment cannot silence the report that it is itself unused.
+    """
     kept = []
     for finding in findings:
         silenced = False
         for sup in suppressions:
             target = sup.covers(finding.line, finding.code, finding.name)
-            if target:
+            if target and not (named_only and target == ALL):
                 sup.used.add(target)
                 silenced = True
         if not silenced:

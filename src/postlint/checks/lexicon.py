@@ -101,7 +101,8 @@ class Lexicon(Check):
     def _pattern_problems(cls, group: dict, options: dict, key: str):
         """Compile the group as the check will (so the run reuses regex's cache); on an
         error, find the token at fault."""
-        setting = lambda name: group.get(name, options.get(name, cls.options[name].default))  # noqa: E731,E501
+        def setting(name):
+            return group.get(name, options.get(name, cls.options[name].default))
         literal = [t for t in group.get("tokens") or () if isinstance(t, str)]
         is_regex = setting("regex") and "swap" not in group
         try:

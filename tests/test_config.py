@@ -1,0 +1,246 @@
+"""Configuration: discovery, every key, the command line winning, and one-line errors."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+SHOUT = "Our launch is AMAZING.\n"  # T101 at 1:15
+RANT = "Honestly this is bullshit.\n"  # R101 at 1:18
+
+
+def codes(result):
+    return [(f["code"], f["line"], f["column"], f["level"]) for f in result.json()]
+
+
+@pytest.mark.parametrize("name", [".postlint.yaml", ".postlint.yml"])
+def test_found_in_the_current_folder(run, write, name):
+    write(name, "profile: professional\n")
+    write("a.md", "lol\n")
+    assert codes(run("--format", "json", "a.md")) == [("T104", 1, 1, "warning")]
+
+
+def test_found_in_a_parent_folder_with_paths_relative_to_it(run, write, tmp_path):
+    write(".postlint.yaml", "exclude: [drafts/old]\nrule-dirs: [myrules]\n")
+    write("myrules/tone/overhype.yaml", OVERHYPE_RULE)
+    write("drafts/a.md", "This is epic.\n")
+    write("drafts/old/b.md", "This is epic.\n")
+    os.chdir(tmp_path / "drafts")
+    result = run("--format", "json", "--select", "overhype", ".")
+    assert [(f["path"], f["code"], f["column"]) for f in result.json()] == [("a.md", "X901", 9)]
+
+
+def test_yaml_wins_over_pyproject_in_the_same_folder(run, write):
+    write(".postlint.yaml", "profile: professional\n")
+    write("pyproject.toml", "[tool.postlint]\nprofile = 'friends-family'\n")
+    write("a.md", "lol\n")
+    assert codes(run("--format", "json", "a.md")) == [("T104", 1, 1, "warning")]
+
+
+def test_pyproject_table(run, write):
+    write("pyproject.toml", "[project]\nname = 'x'\n\n[tool.postlint]\nprofile = 'professional'\n"
+                            "ignore = ['shouting']\n\n[tool.postlint.rules]\nchatspeak = 'error'\n")
+    write("a.md", "lol " + SHOUT)
+    result = run("--format", "json", "a.md")
+    assert codes(result) == [("T104", 1, 1, "error")]
+    assert result.code == 1
+
+
+def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
+    write(".postlint.yaml", "profile: professional\n")
+    write("sub/pyproject.toml", "[project]\nname = 'x'\n")
+    write("sub/a.md", "lol\n")
+    os.chdir(tmp_path / "sub")
+    assert codes(run("--format", "json", "a.md")) == [("T104", 1, 1, "warning")]
+
+
+def test_pyproject_error_names_the_table_line(run, write):
+    write("pyproject.toml", "[project]\nname = 'x'\n[tool.postlint]\nprofile = 3\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err == "pyproject.toml:3: profile: expected a string, got 3\n"
+
+
+def test_config_option_and_isolated(run, write):
+    write(".postlint.yaml", "profile: professional\n")
+    write("other.yaml", "profile: friends-family\nextend-select: [chatspeak]\nrules:\n"
+                        "  chatspeak: info\n")
+    write("a.md", "lol\n")
+    assert codes(run("--format", "json", "--config", "other.yaml", "a.md")) == \
+        [("T104", 1, 1, "info")]
+    assert codes(run("--format", "json", "--isolated", "a.md")) == []  # public: no chatspeak
+    result = run("--config", "nope.yaml", "a.md")
+    assert result.code == 2 and result.err == "nope.yaml: config file not found\n"
+
+
+def test_isolated_ignores_a_broken_config(run, write):
+    write(".postlint.yaml", "profile: [\n")
+    write("a.md", "Calm.\n")
+    assert run("a.md").code == 2
+    assert run("--isolated", "a.md").code == 0
+
+
+def test_select_ignore_extend_select_in_config(run, write):
+    write("a.md", "lol " + SHOUT + RANT)
+    write(".postlint.yaml", "select: [T]\n")  # replaces the profile's rules: chatspeak joins
+    assert [c[0] for c in codes(run("--format", "json", "a.md"))] == ["T104", "T101"]
+    write(".postlint.yaml", "ignore: [shouting]\nextend-select: T104\n")
+    assert [c[0] for c in codes(run("--format", "json", "a.md"))] == ["T104", "R101"]
+
+
+def test_command_line_wins_over_config(run, write):
+    write("a.md", "lol " + SHOUT + RANT)
+    write(".postlint.yaml", "profile: professional\nignore: [shouting]\nplatform: x\n")
+    # --select starts afresh: the config's ignore no longer applies
+    assert [c[0] for c in codes(run("--format", "json", "--select", "T101", "a.md"))] == ["T101"]
+    # --profile replaces the config's profile
+    result = run("--format", "json", "--profile", "public", "a.md").json()
+    assert {f["profile"] for f in result} == {"public"}
+    # --extend-select adds to what the config chose; --ignore removes more
+    assert [c[0] for c in codes(run("--format", "json", "--ignore", "R", "a.md"))] == ["T104"]
+
+
+def test_fail_on_in_config(run, write):
+    write("a.md", SHOUT)
+    write(".postlint.yaml", "fail-on: info\n")
+    assert run("a.md").code == 1
+
+
+def test_per_rule_levels_options_and_off(run, write):
+    write("a.md", "Launch 🚀🚀 today " + SHOUT)
+    write(".postlint.yaml", "rules:\n  emoji-overload: {level: error, max: 1}\n"
+                            "  T101: off\n")
+    result = run("--format", "json", "a.md")
+    assert codes(result) == [("T103", 1, 9, "error")]
+    assert result.json()[0]["message"].startswith("2 emoji in one post (limit 1)")
+    assert result.code == 1
+
+
+def test_config_rules_apply_on_top_of_the_drafts_profile(run, write):
+    write(".postlint.yaml", "rules:\n  chatspeak: error\n")
+    write("a.md", "---\nprofile: professional\n---\nlol\n")
+    write("b.md", "lol\n")  # public: chatspeak is not enabled, and the config enables it
+    assert codes(run("--format", "json", "a.md", "b.md")) == \
+        [("T104", 4, 1, "error"), ("T104", 1, 1, "error")]
+
+
+def test_include_and_exclude_globs(run, write):
+    write(".postlint.yaml", "include: ['*.post']\nexclude: ['drafts/archive', 'skip-*']\n")
+    write("drafts/a.post", SHOUT)
+    write("drafts/b.md", SHOUT)
+    write("drafts/skip-me.post", SHOUT)
+    write("drafts/archive/c.post", SHOUT)
+    result = run("drafts")
+    assert [line.split(":")[0] for line in result.out.splitlines()[:-1]] == ["drafts/a.post"]
+
+
+def test_brand_vocabulary(run, write):
+    write(".postlint.yaml", "brand:\n  terms: [GitHub, Acme Sync]\n  preferred:\n"
+                            "    e-mail: email\n")
+    write("a.md", "Try acme sync on Github.\nSend an e-mail.\n")
+    data = run("--format", "json", "a.md").json()
+    assert [(f["code"], f["line"], f["column"], f.get("replacement")) for f in data] == \
+        [("B101", 1, 5, "Acme Sync"), ("B101", 1, 18, "GitHub"), ("B102", 2, 9, "email")]
+
+
+def test_brand_rules_silent_without_brand(run, write):
+    write("a.md", "Try acme sync on Github.\nSend an e-mail.\n")
+    assert run("--format", "json", "a.md").json() == []
+
+
+def test_platform_in_config_and_command_line(run, write):
+    write(".postlint.yaml", "platform: x\n")
+    write("a.md", "Calm.\n")
+    assert run("a.md").code == 0
+    write(".postlint.yaml", "platforms: [x, linkedin]\n")
+    assert run("--platform", "x", "a.md").code == 0
+
+
+# -- errors ---------------------------------------------------------------------------
+
+def test_invalid_config_one_line_per_problem(run, write):
+    write(".postlint.yaml", "profile: public\n"
+                            "fail-on: loud\n"
+                            "colour: red\n"
+                            "select: 3\n"
+                            "brand: [a]\n"
+                            "rules:\n"
+                            "  shouting:\n"
+                            "    max: x\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        ".postlint.yaml:3: colour: unknown key (known: profile, platform, platforms, select, "
+        "extend-select, ignore, fail-on, rule-dirs, include, exclude, brand, work, rules, "
+        "profiles)",
+        ".postlint.yaml:4: select: expected a list, got 3",
+        ".postlint.yaml:5: brand: expected a mapping, got ['a']",
+        ".postlint.yaml:2: fail-on: expected one of info, warning, error, got 'loud'",
+    ]
+
+
+def test_invalid_rule_entries(run, write):
+    write(".postlint.yaml", "rules:\n"
+                            "  emoji-overload:\n"
+                            "    level: error\n"
+                            "    max: x\n"
+                            "  profanity:\n"
+                            "    max: 3\n"
+                            "  chatspeak: loud\n"
+                            "  no-such-rule: error\n"
+                            "select: [T101, Q9]\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2
+    assert sorted(result.err.splitlines()) == sorted([
+        ".postlint.yaml:4: rules.emoji-overload.max: expected an integer, got 'x'",
+        ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon' (known: "
+        "entries, exceptions, ignorecase, raw, regex, values, whole_words)",
+        ".postlint.yaml:7: rules.chatspeak: expected a level (info, warning, error) or off, "
+        "got 'loud'",
+        ".postlint.yaml:8: rules.no-such-rule: unknown rule",
+        ".postlint.yaml:9: select[1]: 'Q9' names no rule (use a code, a code prefix, a rule "
+        "name or ALL)",
+    ])
+
+
+def test_invalid_yaml(run, write):
+    write(".postlint.yaml", "profile: public\nrules: [\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.startswith(".postlint.yaml:3: invalid YAML")
+
+
+def test_unknown_profile_in_config_and_command_line(run, write):
+    write(".postlint.yaml", "\nprofile: nobody\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.startswith(".postlint.yaml:2: profile: unknown profile 'nobody' (known: "
+                                 "brand, colleagues, friends-family, professional, public)")
+    result = run("--isolated", "--profile", "nobody", "a.md")
+    assert result.code == 2 and "profile: unknown profile 'nobody'" in result.err
+
+
+def test_missing_rule_dir(run, write):
+    write(".postlint.yaml", "rule-dirs: [nowhere]\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert "rule-dirs: rule folder" in result.err and "nowhere" in result.err
+
+
+OVERHYPE_RULE = """\
+code: X901
+name: overhype
+type: existence
+level: warning
+message: "'{match}' is overhype; say what happened"
+why: Hype words promise more than a post can show.
+options:
+  tokens: [epic, insane]
+examples:
+  flag: ["This is epic.", "An insane launch.", "EPIC news"]
+  pass: ["This is good.", "A calm launch.", "Epicurean food"]
+"""

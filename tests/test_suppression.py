@@ -1,0 +1,97 @@
+"""Suppression comments in drafts, and reports of suppressions that suppress nothing."""
+
+from __future__ import annotations
+
+
+def found(run, write, text, *args):
+    write("a.md", text)
+    data = run("--format", "json", "--profile", "professional", *args, "a.md").json()
+    return [(f["code"], f["line"], f["column"]) for f in data]
+
+
+def test_disable_enable_range_by_code(run, write):
+    text = ("AMAZING one\n"
+            "<!-- postlint-disable T101 -->\n"
+            "AMAZING two lol\n"
+            "<!-- postlint-enable T101 -->\n"
+            "AMAZING three\n")
+    assert found(run, write, text) == [("T101", 1, 1), ("T104", 3, 13), ("T101", 5, 1)]
+
+
+def test_disable_by_name_several_targets(run, write):
+    text = "<!-- postlint-disable shouting, chatspeak -->\nAMAZING lol bullshit\n"
+    assert found(run, write, text) == [("R101", 2, 13)]
+
+
+def test_bare_disable_and_enable(run, write):
+    text = "<!-- postlint-disable -->\nAMAZING lol\n<!-- postlint-enable -->\nlol\n"
+    assert found(run, write, text) == [("T104", 4, 1)]
+
+
+def test_disable_to_end_of_file(run, write):
+    assert found(run, write, "lol\n<!-- postlint-disable chatspeak -->\nlol\n\nlol\n") == \
+        [("T104", 1, 1)]
+
+
+def test_disable_next_line(run, write):
+    text = "<!-- postlint-disable-next-line T101 -->\nAMAZING lol\nAMAZING\n"
+    assert found(run, write, text) == [("T104", 2, 9), ("T101", 3, 1)]
+
+
+def test_bare_disable_next_line(run, write):
+    text = "<!-- postlint-disable-next-line -->\nAMAZING lol\nAMAZING\n"
+    assert found(run, write, text) == [("T101", 3, 1)]
+
+
+def test_disable_file_anywhere(run, write):
+    assert found(run, write, "AMAZING lol\n<!-- postlint-disable-file chatspeak -->\n") == \
+        [("T101", 1, 1)]
+    assert found(run, write, "AMAZING lol\n\n<!-- postlint-disable-file -->\n") == []
+
+
+def test_comment_in_a_thread_and_after_front_matter(run, write):
+    text = ("---\nprofile: professional\n---\n"
+            "<!-- postlint-disable-next-line chatspeak -->\nlol\n---\nlol\n")
+    assert found(run, write, text) == [("T104", 7, 1)]
+
+
+def test_comment_in_front_matter_is_not_a_suppression(run, write):
+    text = "---\ntitle: \"<!-- postlint-disable-file -->\"\n---\nlol\n"
+    assert found(run, write, text) == [("T104", 4, 1)]
+
+
+def test_unused_suppressions_are_reported(run, write):
+    text = ("<!-- postlint-disable-next-line -->\n"           # 1: bare, nothing on line 2
+            "A calm line.\n"
+            "<!-- postlint-disable-next-line T101 lol -->\n"  # 3: T101 used, 'lol' unknown
+            "AMAZING\n"
+            "<!-- postlint-disable chatspeak -->\n"           # 5: nothing to suppress
+            "Fine.\n"
+            "<!-- postlint-enable chatspeak -->\n")
+    write("a.md", text)
+    data = run("--format", "json", "--profile", "professional", "a.md").json()
+    assert [(f["code"], f["line"], f["column"], f["end_column"], f["message"]) for f in data] == [
+        ("M001", 1, 1, 36, "suppression of every rule is unused (nothing to suppress here); "
+                           "remove the comment"),
+        ("M001", 3, 1, 45, "suppression of lol is unused (unknown rule lol); remove the comment"),
+        ("M001", 5, 1, 36, "suppression of chatspeak is unused (nothing to suppress here); "
+                           "remove the comment"),
+    ]
+
+
+def test_suppression_of_a_rule_the_profile_does_not_run_is_not_reported(run, write):
+    # chatspeak is off in `public`: a draft shared between profiles may keep the comment
+    write("a.md", "<!-- postlint-disable-next-line chatspeak -->\nlol\n")
+    assert run("--format", "json", "a.md").json() == []
+
+
+def test_unused_suppression_can_be_ignored_and_suppressed(run, write):
+    text = "<!-- postlint-disable-next-line chatspeak -->\nFine.\n"
+    assert found(run, write, text, "--ignore", "M001") == []
+    text = "<!-- postlint-disable-file M001 -->\n<!-- postlint-disable-next-line T101 -->\nok\n"
+    assert found(run, write, text) == []
+
+
+def test_unknown_rule_name_in_a_used_comment_is_still_reported(run, write):
+    text = "<!-- postlint-disable-next-line shoutting -->\nAMAZING\n"
+    assert found(run, write, text) == [("M001", 1, 1), ("T101", 2, 1)]
