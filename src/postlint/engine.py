@@ -13,7 +13,7 @@ from .config import Config
 from .draft import Draft
 from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from .report import Finding
-from .rules import Rule
+from .rules import LEVELS, Rule
 from .yamlfile import ConfigError, Errors, line_of
 
 QUOTE_LIMIT = 60
@@ -260,7 +260,8 @@ class Linter:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
         values = {**act.check.opts, **match.values, "match": quoted}
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
-                       act.rule.name, act.level, render(act.rule.message, values), profile,
+                       act.rule.name, clamp(act.level, match.values),
+                       render(act.rule.message, values), profile,
                        match.replacement, match.values.get("platform"), start, end)
 
 
@@ -275,6 +276,17 @@ def render(template: str, values: dict) -> str:
         return string.Formatter().vformat(template, (), _Values(values))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
+
+
+def clamp(level: str, values: dict) -> str:
+    """The profile's level, raised to a match's `min_level` and capped at its `max_level`
+    (a rule type sets those per entry, e.g. slurs always at error)."""
+    low, high = values.get("min_level"), values.get("max_level")
+    if low in LEVELS and LEVELS.index(level) < LEVELS.index(low):
+        level = low
+    if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):
+        level = high
+    return level
 
 
 def _disabled(draft: Draft, rule: Rule) -> bool:
