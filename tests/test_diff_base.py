@@ -61,7 +61,7 @@ def test_only_changed_drafts_are_reported_while_run_rules_see_all(run, repo):
 
 def test_changed_lines_only(run, repo):
     result = run("--diff-base", "main", "--changed-lines-only", "--select", "R101", "drafts")
-    assert found(result) == ["drafts/old.md:3:5: R101 'crap' is profanity; leave it out or"
+    assert found(result) == ["drafts/old.md:3:5: R101 'crap' is mild profanity; leave it out or"
                              " rephrase"]
 
 
@@ -72,7 +72,7 @@ def test_uncommitted_and_untracked_drafts_count_as_changed(run, repo, write, git
     result = run("--diff-base", "HEAD", "--select", "R101", "drafts")
     assert found(result) == [
         "drafts/mail-2.md:3:4: R101 'shit' is profanity; leave it out or rephrase",
-        "drafts/scratch.md:1:6: R101 'crap' is profanity; leave it out or rephrase"]
+        "drafts/scratch.md:1:6: R101 'crap' is mild profanity; leave it out or rephrase"]
 
 
 def test_commits_on_the_base_after_the_branch_started_do_not_count(run, repo, write, git):

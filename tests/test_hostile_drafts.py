@@ -122,7 +122,10 @@ def test_empty_files(write, run):
     write("bom-only.md", b"\xef\xbb\xbf")
     write("blank.md", "\n\n   \n")
     result = run("empty.md", "bom-only.md", "blank.md")
-    assert result.out == "All clear: 3 drafts checked.\n" and result.code == 0
+    assert result.err == "" and "Traceback" not in result.out
+    for name in ("empty.md", "bom-only.md", "blank.md"):  # linted: nothing to post
+        assert f"{name}:1:1: P106 the draft has no text to post" in result.out
+    assert result.code == 1
 
 
 @pytest.mark.parametrize("text, message", [

@@ -57,7 +57,7 @@ def test_a_list_of_rules_in_one_file(run, write):
     (("level: warning", "level: loud"),
      "house-rules/tone/overhype.yaml:4: level: expected one of info, warning, error, got 'loud'"),
     (("type: existence", "type: vibes"),
-     "house-rules/tone/overhype.yaml:3: type: unknown rule type 'vibes' (known: capitalization, "),
+     "house-rules/tone/overhype.yaml:3: type: unknown rule type 'vibes' (known: below-the-fold, capitalization, "),
     (("tokens: [epic, insane]", "tokens: [epic]\n  ignorecase: 'yes'"),
      "house-rules/tone/overhype.yaml:9: overhype.options.ignorecase: expected a bool, got 'yes'"),
     (("tokens: [epic, insane]", "tokens: [epic]\n  colour: red"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import plugins, yamlfile
+from . import platforms as platform_data, plugins, yamlfile
 from .check import Check
 from .profiles import Profile, parse_profile
 from .rules import Rule, load_folder
@@ -21,6 +21,7 @@ class Catalog:
     functions: dict = field(default_factory=dict)
     formats: dict = field(default_factory=dict)
     folders: list[Path] = field(default_factory=list)
+    platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
 
     @classmethod
     def load(cls, pm, extra_dirs=(), user_profiles=None, config_path: str = "") -> "Catalog":
@@ -40,6 +41,7 @@ class Catalog:
                 continue
             errors += catalog._add_rules(folder)
             errors += catalog._add_profiles(folder)
+            errors += catalog._add_platforms(folder)
         for name, data in (user_profiles or {}).items():
             profile, problems = parse_profile(data, config_path, str(name))
             errors += [_prefixed(e, f"profiles.{name}") for e in problems]
@@ -75,6 +77,19 @@ class Catalog:
             errors += problems
             if profile:
                 self.profiles[profile.name] = profile
+        return errors
+
+
+    def _add_platforms(self, folder: Path) -> list[ConfigError]:
+        found, errors = platform_data.load_folder(folder)
+        for name, (data, platform) in found.items():
+            if name in self.platforms:
+                errors.append(ConfigError(f"platform {name!r} is already defined at "
+                                          f"{self.platforms[name][1].path} (change it under "
+                                          "platform-settings in the config)", platform.path,
+                                          platform.line, "name"))
+                continue
+            self.platforms[name] = (data, platform)
         return errors
 
 

@@ -76,7 +76,7 @@ SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million 
 
 @dataclass
 class Context:
-    """What a check may read besides its options: the run's config and shared helpers.
+    """What a check may read besides its options: the run's config, platforms and helpers.
 
     Checks search through `finditer`/`search` so that a pattern that backtracks
     catastrophically stops with `TimeoutError` (reported as that rule's error).
@@ -84,6 +84,8 @@ class Context:
 
     config: dict = field(default_factory=dict)
     functions: dict[str, Callable] = field(default_factory=dict)
+    platforms: dict = field(default_factory=dict)  # name -> platforms.Platform
+    default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
 
     def finditer(self, pattern: "regex.Pattern", text: str):

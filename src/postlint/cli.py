@@ -63,13 +63,15 @@ def use_color(choice: str) -> bool:
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
+@click.option("--measure", is_flag=True,
+              help="Print each post's length on its platforms and where folds fall.")
 @click.option("--explain", "explain_rule", metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
          stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
-         list_formats, explain_rule):
+         list_formats, measure, explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -82,7 +84,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         catalog = Catalog.load(pm, _rule_dirs(config), config.get("profiles"), config.path)
         choices = Choices(
             profile=profile,
-            platforms=list(platforms) or config.get("platforms") or
+            platforms=_split(platforms) or config.get("platforms") or
             ([config.get("platform")] if config.get("platform") else []),
             select=_split(select),
             extend_select=_split(extend_select),
@@ -102,6 +104,13 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if not paths:
         raise click.UsageError("give one or more files or folders to lint (or '-' for stdin)")
+    if measure:
+        from .measure import answer
+        text, errors = answer(linter, list(paths), config, stdin_filename)
+        click.echo(text, nl=False)
+        for path, message in errors:
+            click.echo(f"{path}: error: {message}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
     terminal_format = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                        and "github" in catalog.formats else "text")
@@ -164,6 +173,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         try:
             draft = files.read(path, stdin, display)
             linter.profile_of(draft)
+            linter.platforms_of(draft)
         except (DraftError, ValueError) as exc:
             errors.append((display, str(exc)))
             continue

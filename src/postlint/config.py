@@ -35,7 +35,9 @@ KEYS = {
     "include": (list, "globs of drafts to lint inside folders (default *.md, *.markdown, *.txt)"),
     "exclude": (list, "globs of files and folders to skip"),
     "brand": (dict, "brand vocabulary that brand rules read"),
+    "work": (dict, "employer, clients and codenames that risk rules read"),
     "rules": (dict, "per-rule level (or off) and options: name: {level: ..., option: ...}"),
+    "platform-settings": (dict, "add or change platforms: name: {extends: ..., length: ...}"),
     "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),
 }
 _KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}

@@ -7,14 +7,14 @@ import string
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from . import selection, suppress
+from . import platforms as platform_data, selection, suppress
 from .catalog import Catalog
 from .check import Check, Context, Match
 from .config import Config
 from .draft import Draft
 from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from .report import Finding
-from .rules import Rule
+from .rules import LEVELS, Rule
 from .yamlfile import ConfigError, Errors, line_of
 
 QUOTE_LIMIT = 60
@@ -45,7 +45,10 @@ class Linter:
 
     def __init__(self, catalog: Catalog, config: Config, choices: Choices):
         self.catalog, self.config, self.choices = catalog, config, choices
-        self.context = Context(config=config.data, functions=catalog.functions)
+        self.platforms, self._platform_errors = platform_data.with_settings(
+            catalog.platforms, config.get("platform-settings"), config.path or "<config>")
+        self.context = Context(config=config.data, functions=catalog.functions,
+                               platforms=self.platforms, default_platforms=choices.platforms)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
         self._settings: dict[str, dict[str, Setting]] = {}
         self._active: dict[str, list[Active]] = {}
@@ -58,7 +61,7 @@ class Linter:
 
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
-        errors = []
+        errors = self._platform_errors + self._unknown_platforms()
         if self.default_profile not in self.catalog.profiles:
             known = ", ".join(sorted(self.catalog.profiles))
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
@@ -82,6 +85,22 @@ class Linter:
                                           f"{key}[{index}]"))
         if errors:
             raise Errors(_unique(errors))
+
+    def _unknown_platforms(self) -> list[ConfigError]:
+        known = ", ".join(sorted(self.platforms))
+        errors, configured = [], set()
+        for key in ("platforms", "platform"):
+            value = self.config.get(key) or []
+            for name in value if isinstance(value, list) else [value]:
+                configured.add(name)
+                if name not in self.platforms:
+                    errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+                                              self.config.path, self.config.line(key), key))
+        for name in self.choices.platforms:
+            if name not in self.platforms and name not in configured:
+                errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+                                          "<command line>", None, "--platform"))
+        return errors
 
     def _resolve(self, profile: str) -> list[ConfigError]:
         settings, errors = resolve(profile, self.catalog.profiles, self.catalog.rules,
@@ -167,6 +186,13 @@ class Linter:
             known = ", ".join(sorted(self.catalog.profiles))
             raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")
         return name
+
+    def platforms_of(self, draft: Draft) -> list[str]:
+        """The draft's platforms (front matter, else the run's); ValueError for unknown names."""
+        problem = platform_data.unknown_in_front_matter(draft.front_matter, self.platforms)
+        if problem:
+            raise ValueError(problem)
+        return platform_data.front_matter_names(draft.front_matter) or self.choices.platforms
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
@@ -256,7 +282,8 @@ class Linter:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
         values = {**act.check.opts, **match.values, "match": quoted}
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
-                       act.rule.name, act.level, render(act.rule.message, values), profile,
+                       act.rule.name, clamp(act.level, match.values),
+                       render(act.rule.message, values), profile,
                        match.replacement, match.values.get("platform"), start, end)
 
 
@@ -271,6 +298,17 @@ def render(template: str, values: dict) -> str:
         return string.Formatter().vformat(template, (), _Values(values))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
+
+
+def clamp(level: str, values: dict) -> str:
+    """The profile's level, raised to a match's `min_level` and capped at its `max_level`
+    (a rule type sets those per entry, e.g. slurs always at error)."""
+    low, high = values.get("min_level"), values.get("max_level")
+    if low in LEVELS and LEVELS.index(level) < LEVELS.index(low):
+        level = low
+    if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):
+        level = high
+    return level
 
 
 def _disabled(draft: Draft, rule: Rule) -> bool:

@@ -105,7 +105,7 @@ class _Tlds:
     generic: frozenset[str]
     country: frozenset[str]
     longest: int
-    ascii_domain: regex.Pattern
+    ascii_domain: LazyPattern
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +118,8 @@ def _tlds() -> _Tlds:
             (country if kind == "country" else generic).add(tld)
     # Reverse order puts a longer TLD before any TLD that is its prefix.
     ordered = sorted(generic, reverse=True) + sorted(country, reverse=True)
-    ascii_domain = regex.compile(
+    # Compiled on first use: only a URL without a scheme needs it (~50 ms for the list).
+    ascii_domain = LazyPattern(
         f"(?:[\\-a-z0-9{LATIN_ACCENTS}]++\\.)+"
         f"(?:\\L<tlds>(?=[^0-9a-z@+\\-]|$)|xn--[\\-0-9a-z]+)",
         regex.IGNORECASE, tlds=ordered,

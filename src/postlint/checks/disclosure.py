@@ -1,0 +1,119 @@
+"""`disclosure`: a post that needs a clear disclosure (sponsorship, a "views are my own"
+disclaimer) when a trigger appears.
+
+A disclosure counts only when it is not buried in the trailing block of hashtags (at
+least `buried_min` of them) and, for a draft whose front matter names a platform with a
+`fold`, when it starts before the fold. `weak` terms (`#sp`, `#spon`) never count; the
+message says which problem applies through `{problem}` (one of the `say_*` options, in
+which `{found}` is the disclosure or weak tag that was found). `url_triggers` are
+regexes matched on the raw text, so they see links (`amzn.to/`, `?tag=`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .. import terms
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+
+_TOKEN = regex.compile(r"\S+")
+
+
+class Disclosure(Check):
+    """A trigger without a clear, visible disclosure in the same post."""
+
+    type_name = "disclosure"
+    options = {
+        "triggers": Option("list", required=True, help="what makes a disclosure necessary"),
+        "url_triggers": Option("list", [], help="regexes on the raw text (links included)"),
+        "disclosures": Option("list", required=True, help="what counts as a disclosure"),
+        "weak": Option("list", [], help="tags that look like a disclosure but are not one"),
+        "buried_min": Option("int", 3, help="hashtags in a trailing block that hides a "
+                                            "disclosure (0: never hidden)"),
+        "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
+        "regex": Option("bool", False),
+        "ignorecase": Option("bool", True),
+        "say_missing": Option("str", "there is no disclosure"),
+        "say_weak": Option("str", "'{found}' is not a clear disclosure"),
+        "say_buried": Option("str", "'{found}' is buried in the trailing hashtags"),
+        "say_fold": Option("str", "'{found}' comes after the fold ({fold} characters)"),
+    }
+
+    @classmethod
+    def problems(cls, options):
+        for key in ("triggers", "disclosures", "weak"):
+            yield from terms.problems(options.get(key), key)
+        for pattern in options.get("url_triggers") or ():
+            try:
+                regex.compile(str(pattern))
+            except regex.error as exc:
+                yield "url_triggers", f"invalid regular expression {pattern!r}: {exc}"
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.triggers, self.disclosures, self.weak = (
+            word_pattern(terms.expand(options[key], context.config, options["regex"]),
+                         ignorecase=options["ignorecase"], is_regex=options["regex"])
+            for key in ("triggers", "disclosures", "weak"))
+        urls = [str(p) for p in options["url_triggers"]]
+        self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
+
+    def check(self, post):
+        prose = post.prose
+        trigger = self.context.search(self.triggers, prose) if self.triggers else None
+        if trigger is None and self.urls is not None:
+            trigger = self.context.search(self.urls, post.text)
+        if trigger is None:
+            return
+        problem = self.problem(post, prose)
+        if problem:
+            yield Match(trigger.start(), trigger.end(), {"problem": problem})
+
+    def problem(self, post, prose: str) -> str | None:
+        """Why the post's disclosure is not clear enough (None: it is)."""
+        found = list(self.context.finditer(self.disclosures, prose)) if self.disclosures else []
+        block = self._trailing_block(prose)
+        fold = self._fold(post)
+        lead = len(prose) - len(prose.lstrip())
+        first_problem = None
+        for m in found:
+            if m.start() >= block:
+                problem = self.opts["say_buried"]
+            elif fold is not None and m.start() - lead >= fold:
+                problem = self.opts["say_fold"]
+            else:
+                return None
+            first_problem = first_problem or problem.format(found=m.group(0), fold=fold)
+        if first_problem:
+            return first_problem
+        weak = self.context.search(self.weak, prose) if self.weak else None
+        if weak:
+            return self.opts["say_weak"].format(found=weak.group(0))
+        return self.opts["say_missing"]
+
+    def _trailing_block(self, prose: str) -> int:
+        """Start of the trailing run of hashtags and mentions, when it holds at least
+        `buried_min` hashtags (else the end of the text)."""
+        if not self.opts["buried_min"]:
+            return len(prose)
+        start, hashtags = len(prose), 0
+        for token in reversed(list(_TOKEN.finditer(prose))):
+            word = token.group(0)
+            if word[0] not in "#@" and word.strip(".,;:!·|-–—") != "":
+                break
+            hashtags += word.startswith("#")
+            start = token.start()
+        return start if hashtags >= self.opts["buried_min"] else len(prose)
+
+    def _fold(self, post) -> int | None:
+        meta = post.draft.front_matter
+        names = list(meta.get("platforms") or ()) + ([meta["platform"]] if meta.get("platform")
+                                                      else [])
+        folds = [self.opts["fold"][n] for n in names if n in (self.opts["fold"] or {})]
+        return min(folds) if folds else None
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Disclosure]

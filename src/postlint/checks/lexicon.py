@@ -1,0 +1,162 @@
+r"""`lexicon`: word lists in groups, each group with its own level bounds, message values,
+suggestions and validator.
+
+    options:
+      regex: true
+      values: {what: "is profanity"}          # defaults for the message
+      entries:
+        - tokens: ['f+[u*]+ck']               # or a list with {from: config.key} items
+        - tokens: ['damn']
+          label: mild words                   # names the group in the rules documentation
+          max_level: warning                  # never above warning, whatever the profile
+        - swap: {guys: folks}                 # token -> suggestion ({suggestion})
+          values: {what: "can exclude people"}
+        - tokens: ['\d{4}(?: ?\d{4}){3}']
+          validate: luhn                      # a function; keep the match when truthy
+
+The profile sets the rule's level; a group's `min_level`/`max_level` clamp it for that
+group's matches (slurs at error everywhere, mild words never above warning). A regex
+token with a named group `span` reports only that part of its match. Overlapping matches
+of several groups keep the earliest, then the longest.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .. import terms
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+from ..rules import LEVELS
+
+GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
+              "max_level", "values", "suggest", "validate", "label"}
+
+
+class Group:
+    """One compiled entry group."""
+
+    def __init__(self, spec: dict, opts: dict, context):
+        self.is_regex = spec.get("regex", opts["regex"])
+        tokens = terms.expand(spec.get("tokens"), context.config, self.is_regex)
+        swap = {str(k): str(v) for k, v in (spec.get("swap") or {}).items()}
+        self.swap = {" ".join(k.split()).casefold(): v for k, v in swap.items()}
+        self.pattern = word_pattern(tokens + list(swap),
+                                    ignorecase=spec.get("ignorecase", opts["ignorecase"]),
+                                    whole_words=spec.get("whole_words", opts["whole_words"]),
+                                    is_regex=self.is_regex and not swap)
+        self.levels = {k: spec[k] for k in ("min_level", "max_level") if k in spec}
+        self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
+        self.suggest = spec.get("suggest")
+        self.validate = None
+        if spec.get("validate"):
+            self.validate = context.functions.get(spec["validate"])
+            if self.validate is None:
+                raise ValueError(f"unknown validate function {spec['validate']!r} (known: "
+                                 f"{', '.join(sorted(context.functions))})")
+
+    def values_for(self, found: str) -> dict:
+        suggestion = self.swap.get(" ".join(found.split()).casefold(), self.suggest)
+        values = {"suggestion": suggestion or "", **self.levels}
+        for key, value in self.values.items():
+            values[key] = value.replace("{suggestion}", suggestion or "") \
+                if isinstance(value, str) else value
+        return values
+
+
+class Lexicon(Check):
+    """Each occurrence of any group's tokens, with that group's values and level bounds."""
+
+    type_name = "lexicon"
+    options = {
+        "entries": Option("list", required=True, help="groups of tokens (see the module doc)"),
+        "regex": Option("bool", False, help="tokens are regular expressions"),
+        "ignorecase": Option("bool", True),
+        "whole_words": Option("bool", True),
+        "values": Option("mapping", {}, help="default message values for every group"),
+        "exceptions": Option("list", [], help="matched texts never to flag (any case)"),
+        "raw": Option("bool", False, help="read the raw text, code and URLs included"),
+    }
+
+    @classmethod
+    def problems(cls, options):
+        for index, group in enumerate(options.get("entries") or ()):
+            key = f"entries[{index}]"
+            if not isinstance(group, dict):
+                yield "entries", f"{key}: expected a mapping with tokens or swap"
+                continue
+            unknown = set(group) - GROUP_KEYS
+            if unknown:
+                yield "entries", f"{key}: unknown key(s) {', '.join(sorted(unknown))} " \
+                                 f"(known: {', '.join(sorted(GROUP_KEYS))})"
+            if ("tokens" in group) == ("swap" in group):
+                yield "entries", f"{key}: give either 'tokens' or 'swap'"
+            for bound in ("min_level", "max_level"):
+                if bound in group and group[bound] not in LEVELS:
+                    yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
+            yield from terms.problems(group.get("tokens"), "entries")
+            yield from cls._pattern_problems(group, options, key)
+
+    @classmethod
+    def _pattern_problems(cls, group: dict, options: dict, key: str):
+        """Compile the group as the check will (so the run reuses regex's cache); on an
+        error, find the token at fault."""
+        def setting(name):
+            return group.get(name, options.get(name, cls.options[name].default))
+        literal = [t for t in group.get("tokens") or () if isinstance(t, str)]
+        is_regex = setting("regex") and "swap" not in group
+        try:
+            word_pattern(literal + [str(k) for k in group.get("swap") or ()],
+                         ignorecase=setting("ignorecase"), whole_words=setting("whole_words"),
+                         is_regex=is_regex)
+        except regex.error:
+            for token in literal:
+                try:
+                    regex.compile(token)
+                except regex.error as exc:
+                    yield "entries", f"{key}: invalid regular expression {token!r}: {exc}"
+
+    @classmethod
+    def level_notes(cls, options) -> list[str]:
+        """Human-readable level bounds of the groups, for the rules documentation."""
+        notes = []
+        for group in options.get("entries") or ():
+            bounds = [f"at least {group['min_level']}" if "min_level" in group else "",
+                      f"at most {group['max_level']}" if "max_level" in group else ""]
+            bounds = " and ".join(b for b in bounds if b)
+            if bounds:
+                label = group.get("label") or "some entries"
+                notes.append(f"{label}: {bounds}")
+        return notes
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.groups = [Group(spec, options, context) for spec in options["entries"]]
+        self.exceptions = {e.casefold() for e in options["exceptions"]}
+
+    def check(self, post):
+        text = post.text if self.opts["raw"] else post.prose
+        found = []
+        for order, group in enumerate(self.groups):
+            if group.pattern is None:
+                continue
+            for m in self.context.finditer(group.pattern, text):
+                start, end = m.span("span") if "span" in m.re.groupindex \
+                    and m.start("span") >= 0 else m.span()
+                hit = text[start:end]
+                if hit.casefold() in self.exceptions:
+                    continue
+                if group.validate and not group.validate(hit):
+                    continue
+                found.append((start, -(end - start), order, end, group, hit))
+        last_end = -1
+        for start, _, _, end, group, hit in sorted(found, key=lambda f: f[:3]):
+            if start < last_end:
+                continue
+            last_end = end
+            yield Match(start, end, group.values_for(hit))
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Lexicon]

@@ -1,0 +1,121 @@
+"""`near`: a term that is risky only in company, such as `layoffs` near `before the
+announcement`, or `my boss` in a sentence that reads as an insult.
+
+    options:
+      within: 8              # at most this many words between the two terms
+      same_sentence: true    # and both in one sentence
+      pairs:
+        - first: [earnings, layoffs, {from: work.codenames}]
+          second: [before the announcement, ahead of]
+        - first: [my boss]
+          function: sentiment    # or: the sentence scores below `below`
+          below: -0.6
+
+The finding points at the `first` term; `{other}` in the message is the companion term
+(or the function and its score). Term lists may hold `{from: config.key}` items.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from .. import terms
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+
+PAIR_KEYS = {"first", "second", "function", "below", "values"}
+_SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
+_WORD = regex.compile(r"\w+")
+
+
+class Near(Check):
+    """Terms of `first` with a term of `second` close by, or in a sentence that a
+    function scores below a limit."""
+
+    type_name = "near"
+    options = {
+        "pairs": Option("list", required=True, help="mappings of first and second (or function)"),
+        "within": Option("int", 8, help="most words between the two terms"),
+        "same_sentence": Option("bool", True, help="both terms must be in one sentence"),
+        "regex": Option("bool", False),
+        "ignorecase": Option("bool", True),
+        "values": Option("mapping", {}, help="default message values"),
+    }
+
+    @classmethod
+    def problems(cls, options):
+        for index, pair in enumerate(options.get("pairs") or ()):
+            key = f"pairs[{index}]"
+            if not isinstance(pair, dict) or not pair.get("first"):
+                yield "pairs", f"{key}: expected a mapping with 'first'"
+                continue
+            if set(pair) - PAIR_KEYS:
+                yield "pairs", f"{key}: unknown key(s) {', '.join(sorted(set(pair) - PAIR_KEYS))}"
+            if ("second" in pair) == ("function" in pair):
+                yield "pairs", f"{key}: give either 'second' or 'function' with 'below'"
+            if "function" in pair and not isinstance(pair.get("below"), (int, float)):
+                yield "pairs", f"{key}.below: expected a number"
+            for part in ("first", "second"):
+                yield from terms.problems(pair.get(part), "pairs")
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.pairs = []
+        for pair in options["pairs"]:
+            compiled = {part: self._compile(pair.get(part)) for part in ("first", "second")}
+            function = None
+            if pair.get("function"):
+                function = context.functions.get(pair["function"])
+                if function is None:
+                    raise ValueError(f"unknown function {pair['function']!r}")
+            values = {**(options["values"] or {}), **(pair.get("values") or {})}
+            self.pairs.append((compiled["first"], compiled["second"], pair.get("function"),
+                               function, pair.get("below"), values))
+
+    def _compile(self, items):
+        if not items:
+            return None
+        found = terms.expand(items, self.context.config, self.opts["regex"])
+        return word_pattern(found, ignorecase=self.opts["ignorecase"],
+                            is_regex=self.opts["regex"])
+
+    def check(self, post):
+        text = post.prose
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        sentence = lambda offset: bisect.bisect_right(ends, offset)  # noqa: E731
+        done = set()
+        for first, second, fname, function, below, values in self.pairs:
+            if first is None:
+                continue
+            seconds = list(self.context.finditer(second, text)) if second else []
+            for f in self.context.finditer(first, text):
+                if f.span() in done:
+                    continue
+                other = None
+                if function is not None:
+                    index = sentence(f.start())
+                    lo = ends[index - 1] if index else 0
+                    hi = ends[index] if index < len(ends) else len(text)
+                    score = function(text[lo:hi])
+                    if score < below:
+                        other = f"{fname} {score:.2f}"
+                for s in seconds:
+                    if other is not None:
+                        break
+                    if s.start() < f.end() and f.start() < s.end():
+                        continue
+                    if self.opts["same_sentence"] and sentence(s.start()) != sentence(f.start()):
+                        continue
+                    gap = text[min(f.end(), s.end()):max(f.start(), s.start())]
+                    if len(_WORD.findall(gap)) <= self.opts["within"]:
+                        other = " ".join(s.group(0).split())
+                if other is not None:
+                    done.add(f.span())
+                    yield Match(f.start(), f.end(), {**values, "other": other})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Near]

@@ -1,0 +1,199 @@
+"""Platform rule types: length, entity counts, the preview fold, empty posts and threads.
+
+Each check except `empty-post` runs once per platform the draft is for
+(`platforms.targets`) and puts the platform's name in `Match.values["platform"]`;
+without a platform they find nothing. They measure the text as published
+(`platforms.posted`: no HTML comments, LF line ends, stripped), map offsets back to
+the draft, and count with `counting` and extract with `entities` only.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .. import counting, entities
+from ..check import Check, Match, Option, word_pattern
+from ..hookspecs import hookimpl
+from ..platforms import UNIT_NAMES, Platform, posted, targets
+
+ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
+# The opening sentence: up to a sentence end followed by a space, a CJK full stop, or a
+# line end.
+_FIRST_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|(?=\n)|$)")
+
+
+class _Values(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(template: str, values: dict) -> str:
+    """A problem string with `values` in it (unknown placeholders stay as written)."""
+    return template.format_map(_Values(values))
+
+
+def _about(platform: Platform) -> dict:
+    return {"platform": platform.name, "title": platform.title}
+
+
+def measure(text: str, platform: Platform, unit: str) -> tuple[int, int | None]:
+    """(count, offset where `text` crosses the limit or None) for one limit of a platform."""
+    opts = platform.counting
+    limit = platform.length[unit]
+    count = counting.length(text, unit, **opts)
+    cross = counting.crossing(text, limit, unit, **opts) if count > limit else None
+    return count, cross
+
+
+def fold_offset(text: str, platform: Platform, at: int) -> int | None:
+    """Offset of the first character hidden by a fold after `at` units, or None."""
+    return counting.crossing(text, at, platform.fold_unit)
+
+
+class PostLength(Check):
+    """A post longer than a platform's limit, per counting unit; the match runs from the
+    first character over the limit to the end of the post."""
+
+    type_name = "post-length"
+
+    def check(self, post):
+        out = posted(post)
+        for platform in targets(post.draft, self.context):
+            for unit, limit in platform.length.items():
+                count, cross = measure(out.text, platform, unit)
+                if cross is None:
+                    continue
+                yield Match(out.offset(cross) - post.start, out.end - post.start,
+                            {**_about(platform), "count": count, "limit": limit,
+                             "over": count - limit, "unit": UNIT_NAMES[unit]})
+
+
+class EntityCount(Check):
+    """More hashtags, mentions or links (`kind`) in a post than a platform allows
+    (its `max_hashtags`/`max_mentions`/`max_links`), or than the rule's `max` when that
+    is lower. The match is the first entity over the limit."""
+
+    type_name = "entity-count"
+    options = {
+        "kind": Option("str", required=True, choices=tuple(ENTITY_KINDS),
+                       help="what to count: hashtag, mention or url"),
+        "max": Option("int", None, help="most per post on every platform (default: the "
+                                        "platform's own limit)"),
+    }
+
+    def check(self, post):
+        out = posted(post)
+        kind, own = self.opts["kind"], self.opts["max"]
+        found: dict[bool, list] = {}
+        for platform in targets(post.draft, self.context):
+            limits = [n for n in (getattr(platform, ENTITY_KINDS[kind]), own) if n is not None]
+            if not limits:
+                continue
+            most = min(limits)
+            fediverse = platform.fediverse
+            if fediverse not in found:
+                found[fediverse] = [e for e in entities.extract(out.text, fediverse=fediverse)
+                                    if e.kind == kind]
+            items = found[fediverse]
+            if len(items) > most:
+                extra = items[most]
+                yield Match(out.offset(extra.start) - post.start,
+                            out.offset(extra.end - 1) + 1 - post.start,
+                            {**_about(platform), "count": len(items), "max": most})
+
+
+class BelowTheFold(Check):
+    """Disclosures and calls to action placed after a platform's preview cut, and an
+    opening sentence that runs past it. Each is reported once per platform, for the
+    first (smallest) fold it falls behind."""
+
+    type_name = "below-the-fold"
+    options = {
+        "disclosures": Option("list", [], help="disclosure words and tags (#ad, paid partnership)"),
+        "calls_to_action": Option("list", [], help="calls to action (link in bio, sign up)"),
+        "hook": Option("bool", True, help="flag an opening sentence cut by the fold"),
+        "disclosure_problem": Option("str", "is a disclosure"),
+        "call_to_action_problem": Option("str", "is a call to action"),
+        "hook_problem": Option("str", "is the end of the opening sentence"),
+    }
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.kinds = [(kind, pattern) for kind, pattern in (
+            ("disclosure", word_pattern(options["disclosures"])),
+            ("call_to_action", word_pattern(options["calls_to_action"]))) if pattern]
+
+    def check(self, post):
+        out = posted(post)
+        for platform in targets(post.draft, self.context):
+            folds = [(name, at, fold_offset(out.text, platform, at))
+                     for name, at in platform.folds.items()]
+            folds = [f for f in folds if f[2] is not None]
+            if not folds:
+                continue
+            spans = []
+            if self.opts["hook"]:
+                first = _FIRST_SENTENCE.match(out.text)
+                spans.append(("hook", first.end(), first.end()))
+            for kind, pattern in self.kinds:
+                spans += [(kind, m.start(), m.end()) for m in self.context.finditer(pattern, out.text)]
+            for kind, start, end in spans:
+                fold = next(((n, at, off) for n, at, off in folds if end > off), None)
+                if fold is None:
+                    continue
+                name, at, off = fold
+                if kind == "hook":
+                    start = off
+                values = {**_about(platform), "fold": name, "at": at,
+                          "unit": UNIT_NAMES[platform.fold_unit]}
+                values["problem"] = fill(self.opts[f"{kind}_problem"], values)
+                yield Match(out.offset(start) - post.start, out.offset(end - 1) + 1 - post.start,
+                            values)
+
+
+class EmptyPost(Check):
+    """A post with nothing to publish: only white space and comments. Runs whatever the
+    platforms (it needs none)."""
+
+    type_name = "empty-post"
+    options = {
+        "single_problem": Option("str", "the draft has no text to post"),
+        "thread_problem": Option("str", "post {number} of {posts} in this thread is empty"),
+    }
+
+    def check(self, post):
+        if posted(post).text:
+            return
+        posts = len(post.draft.posts)
+        values = {"number": post.index + 1, "posts": posts}
+        template = self.opts["single_problem" if posts == 1 else "thread_problem"]
+        values["problem"] = fill(template, values)
+        yield Match(0, len(post.text.rstrip()), values)
+
+
+class ThreadLength(Check):
+    """A thread with more posts than a platform's `max_posts` (else the rule's
+    `max_posts`). The match is the first post over the limit. Posts that are too long
+    are `post-length`'s business, reported post by post."""
+
+    type_name = "thread-length"
+    scope = "draft"
+    options = {"max_posts": Option("int", None, help="most posts in one thread")}
+
+    def check_draft(self, draft):
+        count = len(draft.posts)
+        for platform in targets(draft, self.context):
+            most = platform.max_posts if platform.max_posts is not None else self.opts["max_posts"]
+            if most is None or count <= most:
+                continue
+            first = draft.posts[most]
+            out = posted(first)
+            start = out.offset(0) if out.text else first.start
+            yield Match(start, max(out.end, start),
+                        {**_about(platform), "count": count, "max_posts": most,
+                         "number": most + 1, "over": count - most})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [PostLength, EntityCount, BelowTheFold, EmptyPost, ThreadLength]

@@ -1,0 +1,274 @@
+"""Platforms as data: limits, counting units, folds and entity limits.
+
+A platform is a YAML file `platforms/NAME.yaml` in a rule folder, or an entry of the
+config's `platform-settings:` (which overrides a built-in key by key, or defines a new
+platform, optionally `extends:` another). Every key is checked here, with file, line
+and key path. `targets()` says which platforms a draft is for, and `posted()` gives the
+text a platform receives from one post, with a map back to draft offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamlfile
+from .counting import UNITS
+from .yamlfile import ConfigError, Map, line_of
+
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# key -> (kind, help); kinds: str, int, bool, units (unit -> int), folds (name -> int), counting
+KEYS = {
+    "name": ("str", "the platform's name, as drafts and --platform give it"),
+    "title": ("str", "the name shown to people"),
+    "source": ("str", "where the numbers come from"),
+    "extends": ("str", "config only: start from this platform's settings"),
+    "length": ("units", "most a post may hold, per counting unit (unit: limit)"),
+    "counting": ("counting", "url_length, bare_urls, mention_without_domain"),
+    "folds": ("folds", "preview cuts: name: offset in fold_unit"),
+    "fold_unit": ("unit", "unit of the fold offsets (default: the first length unit)"),
+    "max_hashtags": ("int", "most hashtags in one post"),
+    "max_mentions": ("int", "most mentions in one post"),
+    "max_links": ("int", "most links in one post"),
+    "max_posts": ("int", "most posts in one thread (else the thread-length rule's max_posts)"),
+}
+COUNTING = {"url_length": int, "bare_urls": bool, "mention_without_domain": bool}
+UNIT_NAMES = {
+    "x": "weighted characters",
+    "graphemes": "characters",
+    "utf8-bytes": "bytes (UTF-8)",
+    "code-points": "characters",
+    "utf16": "UTF-16 code units",
+    "threads": "characters (an emoji counts its UTF-8 bytes)",
+}
+
+
+@dataclass
+class Platform:
+    """A platform as the rules read it."""
+
+    name: str
+    title: str = ""
+    length: dict[str, int] = field(default_factory=dict)  # unit -> limit, in file order
+    counting: dict = field(default_factory=dict)  # keyword options of counting.length()
+    folds: dict[str, int] = field(default_factory=dict)  # name -> offset, smallest first
+    fold_unit: str = "code-points"
+    max_hashtags: int | None = None
+    max_mentions: int | None = None
+    max_links: int | None = None
+    max_posts: int | None = None
+    source: str = ""
+    path: str = ""
+    line: int = 0
+
+    @property
+    def fediverse(self) -> bool:
+        """Mentions may carry a domain (`@user@host`), as on Mastodon."""
+        return bool(self.counting.get("mention_without_domain"))
+
+
+def problems(data, path: str, prefix: str = "", config: bool = False) -> list[ConfigError]:
+    """What is wrong with the keys present in a platform mapping (it may be partial)."""
+    if not isinstance(data, dict):
+        return [ConfigError("expected a mapping of platform settings", path,
+                            getattr(data, "line", None), prefix or None)]
+    errors = []
+
+    def bad(key, message, container=data, where=None):
+        errors.append(ConfigError(message, path, line_of(container, where or key),
+                                  f"{prefix}{key}"))
+
+    for key, value in data.items():
+        if key not in KEYS or (key == "extends" and not config):
+            known = ", ".join(k for k in KEYS if config or k != "extends")
+            bad(key, f"unknown key (known: {known})")
+            continue
+        kind = KEYS[key][0]
+        if kind == "str" and not isinstance(value, str):
+            bad(key, f"expected a string, got {value!r}")
+        elif kind == "int" and value is not None and not _count(value):
+            bad(key, f"expected a whole number of 0 or more, got {value!r}")
+        elif kind == "unit" and value not in UNITS:
+            bad(key, f"expected a unit ({', '.join(UNITS)}), got {value!r}")
+        elif kind in ("units", "folds", "counting"):
+            if not isinstance(value, dict):
+                bad(key, "expected a mapping")
+                continue
+            for sub, item in value.items():
+                where = f"{key}.{sub}"
+                if kind == "units" and sub not in UNITS:
+                    bad(where, f"unknown unit (known: {', '.join(UNITS)})", value, sub)
+                elif kind == "counting" and sub not in COUNTING:
+                    bad(where, f"unknown option (known: {', '.join(COUNTING)})", value, sub)
+                elif kind == "counting":
+                    if item is not None and not (isinstance(item, COUNTING[sub])
+                                                 and (COUNTING[sub] is bool or _count(item))):
+                        bad(where, f"expected {'true or false' if COUNTING[sub] is bool else 'a whole number'}"
+                                   f", got {item!r}", value, sub)
+                elif item is not None and not (_count(item) and (kind == "folds" or item > 0)):
+                    bad(where, f"expected a whole number{' above 0' if kind == 'units' else ''}"
+                               f" (or null to remove it), got {item!r}", value, sub)
+    name = data.get("name")
+    if "name" in data and isinstance(name, str) and not NAME.match(name):
+        bad("name", "expected a kebab-case name such as 'x' or 'x-premium'")
+    return errors
+
+
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def merged(base: dict, override: dict) -> Map:
+    """`override` on top of `base`: mappings merge key by key, a null value removes a key."""
+    out = Map(base)
+    out.line, out.lines = getattr(base, "line", 0), dict(getattr(base, "lines", {}))
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            value = merged(out[key], value)
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def build(name: str, data: dict, path: str, line: int = 0) -> Platform:
+    """A Platform from a checked mapping."""
+    length = {u: n for u, n in (data.get("length") or {}).items() if n is not None}
+    folds = {k: n for k, n in (data.get("folds") or {}).items() if n is not None}
+    counting = {k: v for k, v in (data.get("counting") or {}).items() if v is not None}
+    unit = data.get("fold_unit") or next(iter(length), "code-points")
+    return Platform(name, data.get("title") or name, length, counting,
+                    dict(sorted(folds.items(), key=lambda kv: kv[1])), unit,
+                    data.get("max_hashtags"), data.get("max_mentions"), data.get("max_links"),
+                    data.get("max_posts"), data.get("source") or "", path, line)
+
+
+def load_folder(folder: Path) -> tuple[dict[str, tuple[Map, Platform]], list[ConfigError]]:
+    """The platforms of `folder/platforms/*.yaml`, each with its raw mapping."""
+    found, errors = {}, []
+    for path in sorted((folder / "platforms").glob("*.y*ml")):
+        try:
+            data = yamlfile.load(path)
+        except ConfigError as exc:
+            errors.append(exc)
+            continue
+        problems_here = problems(data, str(path))
+        if not problems_here and data.get("name", path.stem) != path.stem:
+            problems_here.append(ConfigError(f"expected the file's name {path.stem!r}", str(path),
+                                             line_of(data, "name"), "name"))
+        if problems_here:
+            errors += problems_here
+            continue
+        found[path.stem] = (data, build(path.stem, data, str(path), data.line or 1))
+    return found, errors
+
+
+def with_settings(builtin: dict[str, tuple[Map, Platform]], settings, path: str
+                  ) -> tuple[dict[str, Platform], list[ConfigError]]:
+    """The built-in platforms with the config's `platform-settings` applied."""
+    out = {name: platform for name, (_, platform) in builtin.items()}
+    if not settings:
+        return out, []
+    if not isinstance(settings, dict):
+        return out, [ConfigError("expected a mapping of platform name -> settings", path,
+                                 getattr(settings, "line", None), "platform-settings")]
+    errors = []
+    for name, data in settings.items():
+        prefix = f"platform-settings.{name}"
+        line = line_of(settings, name)
+        if not isinstance(name, str) or not NAME.match(name):
+            errors.append(ConfigError("expected a kebab-case platform name such as "
+                                      "'mastodon-social'", path, line, prefix))
+            continue
+        found = problems(data, path, prefix + ".", config=True)
+        if found:
+            errors += found
+            continue
+        parent = data.get("extends", name)
+        if parent not in builtin and parent != name:
+            errors.append(ConfigError(f"unknown platform {parent!r} (known: "
+                                      f"{', '.join(sorted(builtin))})", path,
+                                      line_of(data, "extends"), f"{prefix}.extends"))
+            continue
+        base = builtin[parent][0] if parent in builtin else Map()
+        out[name] = build(name, merged(base, yamlfile.without(data, "extends", "name")),
+                          path, line)
+    return out, errors
+
+
+def front_matter_names(front_matter: dict) -> list[str]:
+    """Platforms a draft names: `platforms:` then `platform:`, without repeats."""
+    names = [*(front_matter.get("platforms") or ()), front_matter.get("platform")]
+    return list(dict.fromkeys(str(n) for n in names if n))
+
+
+def unknown_in_front_matter(front_matter: dict, known: dict) -> str | None:
+    """The read error for a draft naming a platform that does not exist, or None."""
+    for key in ("platforms", "platform"):
+        value = front_matter.get(key)
+        for name in (value if isinstance(value, list) else [value] if value else []):
+            if str(name) not in known:
+                return (f"line {line_of(front_matter, key, 1)}: front matter: unknown platform "
+                        f"{str(name)!r} (known: {', '.join(sorted(known))})")
+    return None
+
+
+def targets(draft, context) -> list[Platform]:
+    """The platforms a draft is for: its front matter, else the run's choices."""
+    names = front_matter_names(draft.front_matter) or context.default_platforms
+    return [context.platforms[n] for n in names if n in context.platforms]
+
+
+# -- what a platform receives ---------------------------------------------------------
+
+# A comment alone on its line goes with its line end; other comments and CRs of CRLF alone.
+_NOT_POSTED = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\r?\n|\Z)|<!--.*?(?:-->|\Z)|\r(?=\n)",
+                         re.DOTALL | re.MULTILINE)
+
+
+@dataclass
+class Posted:
+    """The text of a post as published: HTML comments and the CR of CRLF removed,
+    surrounding whitespace stripped. `offset(i)` maps back to a draft offset."""
+
+    text: str
+    _starts: list[int]  # offsets in `text` where a kept piece starts
+    _origins: list[int]  # draft offsets of those pieces
+    end: int  # draft offset just after the last posted character
+
+    def offset(self, i: int) -> int:
+        if i >= len(self.text):
+            return self.end
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._origins[k] + i - self._starts[k]
+
+
+def posted(post) -> Posted:
+    """The published text of `post` (computed once per post)."""
+    cached = post.__dict__.get("_posted")
+    if cached is not None:
+        return cached
+    raw, base = post.text, post.start
+    pieces, pos = [], 0
+    for m in _NOT_POSTED.finditer(raw):
+        pieces.append((pos, raw[pos:m.start()]))
+        pos = m.end()
+    pieces.append((pos, raw[pos:]))
+    joined = "".join(p for _, p in pieces)
+    lead = len(joined) - len(joined.lstrip())
+    text = joined.strip()
+    starts, origins, at = [], [], 0
+    for origin, piece in pieces:
+        if piece:
+            starts.append(at - lead)
+            origins.append(base + origin)
+            at += len(piece)
+    result = Posted(text, starts, origins, base)
+    if text:
+        last = result.offset(len(text) - 1)
+        result.end = last + 1
+    post.__dict__["_posted"] = result
+    return result

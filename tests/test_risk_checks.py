@@ -1,0 +1,160 @@
+"""Unit tests of the rule types behind the risk rules: lexicon, near, disclosure, the
+term lists that read the config, and the validators."""
+
+from __future__ import annotations
+
+import pytest
+
+from postlint import terms
+from postlint.check import Context
+from postlint.checks.disclosure import Disclosure
+from postlint.checks.lexicon import Lexicon
+from postlint.checks.near import Near
+from postlint.draft import Draft
+from postlint.engine import clamp
+from postlint.validators import luhn, us_ssn
+
+
+def build(check_type, config=None, functions=None, **options):
+    opts = {k: spec.default for k, spec in check_type.options.items()}
+    opts.update(options)
+    assert list(check_type.problems(opts)) == []
+    return check_type(opts, Context(config=config or {}, functions=functions or {}))
+
+
+def spans(check, text):
+    post = Draft.from_text(text).posts[0]
+    return [(text[m.start:m.end], m.values) for m in check.check(post)]
+
+
+@pytest.mark.parametrize("number, valid", [
+    ("4111 1111 1111 1111", 1.0), ("4111-1111-1111-1112", 0.0), ("378282246310005", 1.0),
+    ("0000 0000 0000 0000", 0.0), ("1234", 0.0)])
+def test_luhn(number, valid):
+    assert luhn(number) == valid
+
+
+@pytest.mark.parametrize("number, valid", [
+    ("123-45-6789", 1.0), ("000-12-3456", 0.0), ("666-12-3456", 0.0), ("912-12-3456", 0.0),
+    ("123-00-4567", 0.0), ("123-45-0000", 0.0), ("12-345-678", 0.0)])
+def test_us_ssn(number, valid):
+    assert us_ssn(number) == valid
+
+
+def test_terms_expand_reads_config_and_formats():
+    config = {"work": {"employer": "Acme Corp", "clients": ["Initech", "Umbrella"]}}
+    items = ["plain", {"from": "work.clients"},
+             {"from": "work.employer", "format": ["we at {term}"]}, {"from": "work.missing"}]
+    assert terms.expand(items, config, False) == \
+        ["plain", "Initech", "Umbrella", "we at Acme Corp"]
+    assert terms.expand(items[2:3], config, True) == [r"we at Acme\s+Corp"]
+
+
+def test_terms_problems_reject_bad_items():
+    assert list(terms.problems([{"from": 3}], "tokens"))
+    assert list(terms.problems([["nested"]], "tokens"))
+    assert list(terms.problems(["ok", {"from": "a.b", "format": ["{term}"]}], "tokens")) == []
+
+
+def test_lexicon_groups_carry_values_levels_and_suggestions():
+    check = build(Lexicon, entries=[
+        {"tokens": ["darn"], "max_level": "warning", "values": {"kind": "mild"}},
+        {"swap": {"blacklist": "blocklist"}, "values": {"kind": "try '{suggestion}'"}},
+    ])
+    assert spans(check, "Darn, the blacklist again.") == [
+        ("Darn", {"suggestion": "", "max_level": "warning", "kind": "mild"}),
+        ("blacklist", {"suggestion": "blocklist", "kind": "try 'blocklist'"}),
+    ]
+
+
+def test_lexicon_validator_span_group_and_overlaps():
+    check = build(Lexicon, regex=True, functions={"luhn": luhn}, entries=[
+        {"tokens": [r"\d{4}(?: \d{4}){3}"], "validate": "luhn", "values": {"kind": "card"}},
+        {"tokens": [r"\d{3} \d{4}"], "values": {"kind": "short"}},
+        {"tokens": [r"ref (?P<span>[A-Z]{3})"], "values": {"kind": "ref"}},
+    ])
+    text = "Card 4111 1111 1111 1111, bad 4111 1111 1111 1112, ref ABC."
+    assert [(hit, v["kind"]) for hit, v in spans(check, text)] == [
+        ("4111 1111 1111 1111", "card"), ("ABC", "ref")]
+
+
+def test_lexicon_unknown_validator_is_a_value_error():
+    with pytest.raises(ValueError, match="unknown validate function 'nope'"):
+        build(Lexicon, entries=[{"tokens": ["x"], "validate": "nope"}])
+
+
+def test_lexicon_problems_name_the_group():
+    bad = {"entries": [{"tokens": ["a"], "swap": {"b": "c"}}, {"tokens": ["("], "regex": True},
+                       {"words": ["x"]}]}
+    messages = [m for _, m in Lexicon.problems(bad)]
+    assert any("entries[0]: give either 'tokens' or 'swap'" in m for m in messages)
+    assert any("entries[1]: invalid regular expression" in m for m in messages)
+    assert any("entries[2]: unknown key(s) words" in m for m in messages)
+
+
+def test_lexicon_reads_configured_names_case_sensitively():
+    check = build(Lexicon, config={"work": {"codenames": ["Bluebird"]}},
+                  entries=[{"tokens": [{"from": "work.codenames"}], "ignorecase": False}])
+    assert [hit for hit, _ in spans(check, "Bluebird, not a bluebird.")] == ["Bluebird"]
+
+
+def test_clamp_bounds_the_profile_level():
+    assert clamp("info", {"min_level": "error"}) == "error"
+    assert clamp("error", {"max_level": "warning"}) == "warning"
+    assert clamp("warning", {}) == "warning"
+
+
+def test_near_within_words_and_same_sentence():
+    check = build(Near, within=3, pairs=[{"first": ["layoffs"], "second": ["ahead of"]}])
+    assert [(h, v["other"]) for h, v in spans(check, "Layoffs are coming ahead of Friday.")] == \
+        [("Layoffs", "ahead of")]
+    assert spans(check, "Layoffs are coming, many of them, ahead of Friday.") == []
+    assert spans(check, "Layoffs happened. Ahead of us lies work.") == []
+
+
+def test_near_function_scores_the_sentence():
+    check = build(Near, functions={"score": lambda s: -1.0 if "awful" in s else 0.0},
+                  pairs=[{"first": ["my boss"], "function": "score", "below": -0.5}])
+    assert [(h, v["other"]) for h, v in spans(check, "Fine day. My boss is awful.")] == \
+        [("My boss", "score -1.00")]
+    assert spans(check, "My boss is fine. The food was awful.") == []
+
+
+def test_near_problems():
+    messages = [m for _, m in Near.problems({"pairs": [{"first": ["a"]},
+                                                       {"first": ["a"], "function": "f"}]})]
+    assert "pairs[0]: give either 'second' or 'function' with 'below'" in messages
+    assert "pairs[1].below: expected a number" in messages
+
+
+def disclosure(**options):
+    base = dict(triggers=["use my code"], disclosures=["#ad"], weak=["#sp"])
+    base.update(options)
+    return build(Disclosure, **base)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("Use my code X1.", "there is no disclosure"),
+    ("Use my code X1. #sp", "'#sp' is not a clear disclosure"),
+    ("Use my code X1. #a #b #ad", "'#ad' is buried in the trailing hashtags"),
+    ("Use my code X1. #adventure", "there is no disclosure"),
+    ("#ad Use my code X1. #a #b #c", None),
+    ("Use my code X1 #ad, thanks!", None),
+    ("Nothing to see. #ad", None),
+])
+def test_disclosure_problems(text, problem):
+    found = spans(disclosure(), text)
+    assert [v["problem"] for _, v in found] == ([problem] if problem else [])
+
+
+def test_disclosure_fold_uses_front_matter_platform():
+    check = disclosure(fold={"instagram": 20})
+    assert [v["problem"] for _, v in spans(check, "---\nplatform: instagram\n---\n"
+                                                   "Use my code X1 for a discount. #ad")] == \
+        ["'#ad' comes after the fold (20 characters)"]
+    assert spans(check, "Use my code X1 for a discount. #ad") == []
+
+
+def test_disclosure_url_triggers_see_links():
+    check = disclosure(url_triggers=[r"amzn\.to/\S+"])
+    assert [h for h, _ in spans(check, "Love it: https://amzn.to/abc")] == ["amzn.to/abc"]
