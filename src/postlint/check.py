@@ -73,6 +73,18 @@ class Check:
 
 SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million characters
 
+# Patterns postlint builds itself from escaped words or fixed classes: they take time
+# linear in the text, so they are searched without a time limit (which costs about 2 µs a
+# search, as much as the search itself on a short post). Patterns from rule or config
+# regexes are never added.
+_LINEAR: set = set()
+
+
+def linear(pattern: "regex.Pattern") -> "regex.Pattern":
+    """Mark a pattern that cannot backtrack catastrophically; return it."""
+    _LINEAR.add(pattern)
+    return pattern
+
 
 @dataclass
 class Context:
@@ -89,9 +101,13 @@ class Context:
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
 
     def finditer(self, pattern: "regex.Pattern", text: str):
+        if pattern in _LINEAR:
+            return pattern.finditer(text)
         return pattern.finditer(text, timeout=self.timeout + len(text) / 1e6)
 
     def search(self, pattern: "regex.Pattern", text: str):
+        if pattern in _LINEAR:
+            return pattern.search(text)
         return pattern.search(text, timeout=self.timeout + len(text) / 1e6)
 
 
@@ -102,7 +118,7 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
     Whole words do not start after a letter, digit, `#`, `@` or `/` (so `#ad` is not `ad`,
     `@idiot` is a name) and do not continue into a letter or digit, a dotted name or a
     hyphenated word (`github.com`, `U.S.`, `u-turn` hold no whole word `github` or `u`).
-    Spaces in a phrase match any run of whitespace.
+    Spaces in a phrase match any run of whitespace. Escaped words make a `linear` pattern.
     """
     parts = []
     for term in sorted(set(terms), key=len, reverse=True):
@@ -115,4 +131,5 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
     body = "|".join(f"(?:{p})" for p in parts)
     if whole_words:
         body = rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)"
-    return regex.compile(body, regex.IGNORECASE if ignorecase else 0)
+    pattern = regex.compile(body, regex.IGNORECASE if ignorecase else 0)
+    return pattern if is_regex else linear(pattern)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option
+from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
 
 # A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT).
-_WORD = regex.compile(r"(?<![\p{L}\p{N}#@$/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_WORD = linear(regex.compile(r"(?<![\p{L}\p{N}#@$/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"))
 _GAP = regex.compile(r"[ \t,;:&+-]*")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 

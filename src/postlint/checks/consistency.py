@@ -25,12 +25,16 @@ class Consistency(Check):
         self.pairs = [(str(a), str(b), word_pattern([str(a)], **flags),
                        word_pattern([str(b)], **flags))
                       for a, b in (options["pairs"] or {}).items()]
+        # Any spelling of any pair: one search tells whether a draft needs the others.
+        self.any = word_pattern([s for a, b, _, _ in self.pairs for s in (a, b)], **flags)
 
     def check_run(self, drafts):
         # One pass over the drafts (they may be re-read for each pass), all pairs at once.
         hits = [([], []) for _ in self.pairs]
         for draft in drafts:
             prose = draft.prose
+            if self.any is None or self.context.search(self.any, prose) is None:
+                continue
             for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
                 for pattern, found in ((first_re, firsts), (second_re, seconds)):
                     found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)

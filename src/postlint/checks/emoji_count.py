@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option
+from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
 
 # One emoji as a reader sees it: a flag, a keycap, or a pictograph shown as emoji with
 # its modifiers and zero-width-joined parts. Text-style symbols (©, ®, ™) do not count.
 _PART = r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\uFE0F|\p{Emoji_Modifier})*"
-EMOJI = regex.compile(
+EMOJI = linear(regex.compile(
     rf"\p{{Regional_Indicator}}{{2}}|[#*0-9]\uFE0F?\u20E3|{_PART}(?:\u200D(?:{_PART}|\p{{Extended_Pictographic}}))*"
-)
+))
 _SPACE = regex.compile(r"[ \t]*")
 
 

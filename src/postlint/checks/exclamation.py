@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option
+from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
 
 # A sentence starts after an end mark or a line break (a match can start nowhere else,
 # and trying every position made a long unterminated line quadratic); no backtracking.
-_SENTENCE = regex.compile(r"(?<![^.!?…‼⁉\n])[^.!?…‼⁉\n\p{L}\p{N}]*+[\p{L}\p{N}][^.!?…‼⁉\n]*+"
-                          r"(?:[.!?…‼⁉]+|$)")
+_SENTENCE = linear(regex.compile(
+    r"(?<![^.!?…‼⁉\n])[^.!?…‼⁉\n\p{L}\p{N}]*+[\p{L}\p{N}][^.!?…‼⁉\n]*+(?:[.!?…‼⁉]+|$)"))
 
 
 class Exclamation(Check):
@@ -32,7 +32,7 @@ class Exclamation(Check):
 
     def __init__(self, options, context):
         super().__init__(options, context)
-        self.run = regex.compile(f"[{regex.escape(options['marks'])}]+")
+        self.run = linear(regex.compile(f"[{regex.escape(options['marks'])}]+"))
         self.allow = {str(a) for a in options["allow"]}
 
     def check(self, post):

@@ -83,14 +83,17 @@ class Near(Check):
 
     def check(self, post):
         text = post.prose
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends: list[int] = []  # found only once a `first` term is (most posts have none)
         sentence = lambda offset: bisect.bisect_right(ends, offset)  # noqa: E731
         done = set()
         for first, second, fname, function, below, values in self.pairs:
-            if first is None:
+            firsts = list(self.context.finditer(first, text)) if first is not None else []
+            if not firsts:
                 continue
+            if not ends:
+                ends += [m.end() for m in _SENTENCE_END.finditer(text)]
             seconds = list(self.context.finditer(second, text)) if second else []
-            for f in self.context.finditer(first, text):
+            for f in firsts:
                 if f.span() in done:
                     continue
                 other = None
