@@ -53,6 +53,8 @@ class Linter:
         self._settings: dict[str, dict[str, Setting]] = {}
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
+        self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
+        self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
         self._check_setup()
@@ -208,8 +210,8 @@ class Linter:
         """The findings of the post and draft checks, before suppression comments apply."""
         profile = self.profile_of(draft)
         found = []
-        for act in self.active(profile):
-            if act.check.scope != "run" and not _disabled(draft, act.rule):
+        for act in _enabled(draft, self.active(profile)):
+            if act.check.scope != "run":
                 found += self._run(draft, act, profile)
         return found
 
@@ -261,11 +263,13 @@ class Linter:
         draft.suppressions = suppress.parse(draft)
         kept = suppress.apply(found, draft.suppressions)
         profile = self.profile_of(draft)
-        draft.active_rules = {n for a in self.active(profile) for n in (a.rule.name, a.rule.code)}
-        draft.known_rules = {n for r in self.catalog.rules.values() for n in (r.name, r.code)}
+        if profile not in self._active_names:
+            self._active_names[profile] = frozenset(
+                n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
+        draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
         late = []
-        for act in self.active(profile):
-            if getattr(act.check, "after_suppression", False) and not _disabled(draft, act.rule):
+        for act in _enabled(draft, self.active(profile)):
+            if getattr(act.check, "after_suppression", False):
                 late += [self._finding(draft, act, profile, 0, m)
                          for m in act.check.check_draft(draft)]
         kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
@@ -309,6 +313,13 @@ def clamp(level: str, values: dict) -> str:
     if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):
         level = high
     return level
+
+
+def _enabled(draft: Draft, actives: list[Active]) -> list[Active]:
+    """The rules the draft's front matter does not `disable`."""
+    if not draft.front_matter.get("disable"):
+        return actives
+    return [act for act in actives if not _disabled(draft, act.rule)]
 
 
 def _disabled(draft: Draft, rule: Rule) -> bool:

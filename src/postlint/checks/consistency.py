@@ -21,16 +21,25 @@ class Consistency(Check):
 
     def __init__(self, options, context):
         super().__init__(options, context)
-        flags = dict(ignorecase=options["ignorecase"])
-        self.pairs = [(str(a), str(b), word_pattern([str(a)], **flags),
-                       word_pattern([str(b)], **flags))
-                      for a, b in (options["pairs"] or {}).items()]
-        # Any spelling of any pair: one search tells whether a draft needs the others.
-        self.any = word_pattern([s for a, b, _, _ in self.pairs for s in (a, b)], **flags)
+        self.words = [(str(a), str(b)) for a, b in (options["pairs"] or {}).items()]
+        # Any spelling of any pair: one search tells whether a draft needs the pairs'
+        # own patterns, compiled for the first draft that does.
+        self.any = word_pattern([w for pair in self.words for w in pair],
+                                ignorecase=options["ignorecase"])
+        self._pairs: list | None = None
+
+    @property
+    def pairs(self) -> list[tuple]:
+        """(first, second, first pattern, second pattern) for each pair."""
+        if self._pairs is None:
+            flags = dict(ignorecase=self.opts["ignorecase"])
+            self._pairs = [(a, b, word_pattern([a], **flags), word_pattern([b], **flags))
+                           for a, b in self.words]
+        return self._pairs
 
     def check_run(self, drafts):
         # One pass over the drafts (they may be re-read for each pass), all pairs at once.
-        hits = [([], []) for _ in self.pairs]
+        hits = [([], []) for _ in self.words]
         for draft in drafts:
             prose = draft.prose
             if self.any is None or self.context.search(self.any, prose) is None:
@@ -39,7 +48,7 @@ class Consistency(Check):
                 for pattern, found in ((first_re, firsts), (second_re, seconds)):
                     found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)
                               if not (self.opts["skip_names"] and _is_name(prose, m))]
-        for (first, second, _, _), (firsts, seconds) in zip(self.pairs, hits):
+        for (first, second), (firsts, seconds) in zip(self.words, hits):
             if not firsts or not seconds:
                 continue
             rare, common, count = ((firsts, second, len(seconds)) if len(firsts) < len(seconds)

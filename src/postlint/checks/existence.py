@@ -23,12 +23,26 @@ class Existence(Check):
 
     @classmethod
     def problems(cls, options):
-        if options.get("regex"):
-            for token in options.get("tokens", ()):
-                try:
-                    regex.compile(token)
-                except regex.error as exc:
-                    yield "tokens", f"invalid regular expression {token!r}: {exc}"
+        """Compile the tokens as the check will (so the run reuses regex's cache); on an
+        error, find the token at fault."""
+        if not options.get("regex"):
+            return
+        tokens = options.get("tokens") or ()
+        flags = {name: options.get(name, cls.options[name].default)
+                 for name in ("ignorecase", "whole_words")}
+        try:
+            word_pattern([str(t) for t in tokens], is_regex=True, **flags)
+            return
+        except regex.error as exc:
+            problem = f"invalid regular expressions: {exc}"
+        for token in tokens:
+            try:
+                regex.compile(str(token))
+            except regex.error as exc:
+                problem = None
+                yield "tokens", f"invalid regular expression {token!r}: {exc}"
+        if problem:  # each token compiles alone, not together
+            yield "tokens", problem
 
     def __init__(self, options, context):
         super().__init__(options, context)

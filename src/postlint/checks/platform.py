@@ -57,8 +57,9 @@ class PostLength(Check):
     type_name = "post-length"
 
     def check(self, post):
-        out = posted(post)
-        for platform in targets(post.draft, self.context):
+        platforms = targets(post.draft, self.context)
+        out = posted(post) if platforms else None  # no platform, nothing to measure
+        for platform in platforms:
             for unit, limit in platform.length.items():
                 count, cross = measure(out.text, platform, unit)
                 if cross is None:
@@ -82,10 +83,11 @@ class EntityCount(Check):
     }
 
     def check(self, post):
-        out = posted(post)
+        platforms = targets(post.draft, self.context)
+        out = posted(post) if platforms else None  # no platform, nothing to count
         kind, own = self.opts["kind"], self.opts["max"]
         found: dict[bool, list] = {}
-        for platform in targets(post.draft, self.context):
+        for platform in platforms:
             limits = [n for n in (getattr(platform, ENTITY_KINDS[kind]), own) if n is not None]
             if not limits:
                 continue
@@ -124,8 +126,9 @@ class BelowTheFold(Check):
             ("call_to_action", word_pattern(options["calls_to_action"]))) if pattern]
 
     def check(self, post):
-        out = posted(post)
-        for platform in targets(post.draft, self.context):
+        platforms = targets(post.draft, self.context)
+        out = posted(post) if platforms else None  # no platform, nothing to measure
+        for platform in platforms:
             folds = [(name, at, fold_offset(out.text, platform, at))
                      for name, at in platform.folds.items()]
             folds = [f for f in folds if f[2] is not None]
