@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config as configuration, explain, files, fix as fixing, parallel, plugins
+from . import __version__, config as configuration, explain, files, parallel, plugins
 from .catalog import Catalog
 from .draft import DraftError
 from .engine import Choices, Linter
@@ -135,6 +135,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         if show_diff:
             _diff(linter, report)
         if fix_files:
+            from . import fix as fixing  # (tempfile and difflib only when fixing)
             outcome = fixing.run(linter, fixing.candidates(report), write=True)
             if outcome.changes:  # report what remains
                 report = lint(linter, list(paths), config, stdin_filename)
@@ -187,6 +188,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
 
 def _diff(linter: Linter, report: Report) -> None:
     """Print what --fix would change; exit 1 when it would change something."""
+    from . import fix as fixing
     outcome = fixing.run(linter, fixing.candidates(report), write=False)
     click.echo("".join(change.diff() for change in outcome.changes), nl=False)
     for path, message in report.errors + outcome.errors:

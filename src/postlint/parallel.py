@@ -11,7 +11,6 @@ Chunks come back in order, so findings and errors are in the same order as a ser
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from typing import Iterator
 
@@ -82,6 +81,8 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
 
 def _map(linter, chunks):
     """Results of each chunk, in order: on a pool of forked workers, else here."""
+    import multiprocessing  # only large runs pay for importing it
+
     global _linter
     _linter = linter
     count = min(jobs(), len(chunks))
