@@ -39,3 +39,30 @@ def test_workers_and_fix(many, run, monkeypatch, tmp_path):
     run("--fix", "drafts")
     assert (tmp_path / "drafts/01.md").read_text() == "Post 1: send an email, lol.\n"
     assert (tmp_path / "drafts/20.md").read_bytes() == b"\xff not text\n"
+
+
+@pytest.mark.parametrize("options", [
+    ["--show-source"], ["--format", "sarif"], ["--format", "junit"], ["--format", "gitlab"],
+    ["--format", "json"]])
+def test_workers_give_the_serial_report_in_every_format(many, run, monkeypatch, options):
+    # the workers' report reads draft texts back from the files: same bytes out
+    serial = run(*options, "drafts")
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 7)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    chunked = run(*options, "drafts")
+    assert chunked.out == serial.out and chunked.err == serial.err
+    assert chunked.code == serial.code == 2
+
+
+def test_workers_reject_the_drafts_one_process_rejects(many, write, run, monkeypatch):
+    write("drafts/05.md", "---\nprofile: nobody\n---\nan e-mail\n")
+    write("drafts/06.md", "---\nplatform: myspace\n---\nan e-mail\n")
+    serial = run("drafts")
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 7)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    chunked = run("drafts")
+    assert chunked.out == serial.out and chunked.err == serial.err
+    assert "drafts/05.md: error: front matter: unknown profile 'nobody'" in chunked.err
+    assert "drafts/06.md: error: line 2: front matter: unknown platform 'myspace'" in chunked.err

@@ -154,7 +154,8 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         format_name = terminal_format
     colored = use_color(color)
     formatter = catalog.formats[format_name](color=colored, **options)
-    click.echo(formatter.render(report), nl=False, color=colored)  # click strips colour off a tty
+    for piece in formatter.pieces(report):  # click strips colour off a tty
+        click.echo(piece, nl=False, color=colored)
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)

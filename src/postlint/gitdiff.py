@@ -141,6 +141,7 @@ def restrict(report, changes: Changes, lines_only: bool = False):
     report.findings = [f for f in report.findings if keep(f.path) and (
         not lines_only or f.path == "-" or changes.changed_line(f.path, f.line, f.end_line))]
     report.errors = [(path, message) for path, message in report.errors if keep(path)]
-    report.texts = {path: text for path, text in report.texts.items() if keep(path)}
+    for path in [path for path in report.texts if not keep(path)]:
+        del report.texts[path]  # by name: a large run's texts are read only on demand
     report.drafts = len(report.texts)
     return report

@@ -2,20 +2,25 @@
 
 Large runs are cut into chunks of files, in order. Each worker (a forked copy of the
 process, so the compiled rules come along) reads its chunk and runs the post and draft
-checks, then drops the drafts and returns the texts and findings. The parent keeps only
-the texts: the checks that compare drafts (`scope = "run"`) and the suppression comments
-then run over drafts rebuilt from them one at a time, so no run holds every parsed draft.
-Chunks come back in order, so findings and errors are in the same order as a serial run.
+checks. A draft without suppression comments is finished there (its findings sorted,
+the checks that report on suppressions run); only a draft with such comments comes back
+with its text, to be finished once the checks that compare drafts (`scope = "run"`) are
+in, since a comment may silence those too. Meanwhile the parent runs those checks over
+the drafts read again one at a time. So no process holds every draft: the report reads a
+draft's text back from its file only when a format asks for it (`Texts`). Chunks come
+back in order, so findings and errors are in the same order as a serial run.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Mapping
 from typing import Iterator
 
-from . import files
+from . import files, suppress
 from .draft import Draft, DraftError
+from .engine import sort_findings
 from .report import Report
 
 THRESHOLD = 200  # files; below this, starting workers costs more than it saves
@@ -25,12 +30,20 @@ JOBS_VARIABLE = "POSTLINT_JOBS"  # number of worker processes (1: no workers)
 _linter = None  # the parent's Linter, inherited by the forked workers
 
 
+def read(linter, path: str, display: str) -> Draft:
+    """A draft the linter accepts (known profile and platforms); DraftError or ValueError."""
+    draft = files.read(path, None, display)
+    linter.profile_of(draft)
+    linter.platforms_of(draft)
+    return draft
+
+
 class Drafts:
     """The readable drafts of `(path, shown path)` items, read again on each pass over
     them (a re-iterable sequence that never holds more than one parsed draft)."""
 
-    def __init__(self, items: list[tuple[str, str]]):
-        self.items = items
+    def __init__(self, items: list[tuple[str, str]], linter):
+        self.items, self.linter = items, linter
 
     def __len__(self) -> int:
         return len(self.items)
@@ -38,9 +51,38 @@ class Drafts:
     def __iter__(self) -> Iterator[Draft]:
         for path, display in self.items:
             try:
-                yield files.read(path, None, display)
-            except DraftError:
+                yield read(self.linter, path, display)
+            except (DraftError, ValueError):
                 continue  # the workers report it
+
+
+class Texts(Mapping):
+    """Each draft's decoded text by shown path, read back from its file when asked for
+    (the last one is kept: formats ask finding by finding, file by file)."""
+
+    def __init__(self, sources: dict[str, str]):
+        self._files = dict(sources)  # shown path -> file
+        self._last: tuple[str | None, str] = (None, "")
+
+    def __getitem__(self, display: str) -> str:
+        if self._last[0] != display:
+            try:
+                self._last = (display, files.read(self._files[display], None, display).text)
+            except DraftError:  # gone or changed since it was linted
+                raise KeyError(display) from None
+        return self._last[1]
+
+    def __contains__(self, display) -> bool:
+        return display in self._files
+
+    def __delitem__(self, display: str) -> None:
+        del self._files[display]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 def jobs() -> int:
@@ -61,22 +103,31 @@ def worth_it(names: list[str]) -> bool:
 def lint(linter, items: list[tuple[str, str]]) -> Report:
     """Lint `(path, shown path)` items in chunks, on workers when there are cores to use."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    texts, sources, found, errors = {}, {}, {}, []
+    sources, found, errors = {}, {}, []
     results = _map(linter, chunks)
     first = next(results)  # the workers are busy now: compare the drafts meanwhile
-    runs = linter.check_runs(Drafts(items))
+    runs = linter.check_runs(Drafts(items, linter))
     for results, linter_errors in itertools.chain([first], results):
-        for display, path, text, findings, error in results:
+        for display, path, outcome, error in results:
             if error is not None:
                 errors.append((display, error))
-            elif display not in texts:
-                texts[display], sources[display], found[display] = text, path, findings
+            elif display not in sources:
+                sources[display], found[display] = path, outcome
         linter.errors += linter_errors
-    findings = []
-    for display, text in texts.items():
-        draft = Draft.from_bytes(display, text.encode("utf-8"))
-        findings += linter.finish(draft, found.pop(display) + runs.get(display, []))
-    return Report(findings, len(texts), errors + linter.errors, texts=texts, sources=sources)
+    findings: list = []
+    messages: dict[str, str] = {}  # many findings share a message: keep one copy of each
+    for display in list(found):
+        own, text = found.pop(display)
+        more = runs.get(display, [])
+        if text is None:  # finished by the worker: no comment can silence `more`
+            own = sort_findings(own + more) if more else own
+        else:
+            own = linter.finish(Draft.from_bytes(display, text.encode("utf-8")), own + more)
+        for finding in own:
+            finding.message = messages.setdefault(finding.message, finding.message)
+        findings += own
+    return Report(findings, len(sources), errors + linter.errors, texts=Texts(sources),
+                  sources=sources)
 
 
 def _map(linter, chunks):
@@ -94,17 +145,22 @@ def _map(linter, chunks):
 
 
 def _chunk(items: list[tuple[str, str]]):
-    """Read and check one chunk: (shown path, path, text, findings, read error) per file."""
+    """Read and check one chunk: (shown path, path, (findings, text or None), read error)
+    per file; the text comes back only for a draft the parent must finish."""
     linter = _linter
     outer, linter.errors = linter.errors, []
     results = []
     for path, display in items:
         try:
-            draft = files.read(path, None, display)
-            linter.profile_of(draft)
+            draft = read(linter, path, display)
         except (DraftError, ValueError) as exc:
-            results.append((display, path, None, None, str(exc)))
+            results.append((display, path, None, str(exc)))
             continue
-        results.append((display, path, draft.text, linter.check_draft(draft), None))
+        found = linter.check_draft(draft)
+        if suppress.parse(draft):
+            outcome = (found, draft.text)
+        else:
+            outcome = (linter.finish(draft, found), None)
+        results.append((display, path, outcome, None))
     errors, linter.errors = linter.errors, outer
     return results, errors

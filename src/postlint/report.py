@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Iterator
 
 from .rules import LEVELS, Rule
 
@@ -83,3 +83,8 @@ class Format:
 
     def render(self, report: Report) -> str:
         raise NotImplementedError
+
+    def pieces(self, report: Report) -> Iterator[str]:
+        """The rendered report in pieces, to write as they are made (a format whose
+        output is a sequence of lines can give them a block at a time)."""
+        yield self.render(report)

@@ -8,6 +8,7 @@ from ..hookspecs import hookimpl
 from ..report import Format
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
+BLOCK = 1000  # lines written at a time: a large report is never held whole
 
 
 class Text(Format):
@@ -18,6 +19,10 @@ class Text(Format):
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
     def render(self, report):
+        return "".join(self.pieces(report))
+
+    def pieces(self, report):
+        """The report in blocks of about BLOCK lines, the summary last."""
         out = []
         for f in report.findings:
             where = self.paint(f"{f.path}:{f.line}:{f.column}:", "1")
@@ -26,13 +31,16 @@ class Text(Format):
             out.append(f"{where} {code} {f.message}{platform} ({f.name})")
             if self.show_source and f.path in report.texts:
                 out += self.source(report.texts[f.path], f)
+            if len(out) >= BLOCK:
+                yield "\n".join(out) + "\n"
+                out = []
         if self.statistics and report.findings:
             out.append("")
             counts = Counter((f.code, f.name, f.level) for f in report.findings)
             for (code, name, level), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
                 out.append(f"{n:>5}  {code:<6} {name} ({level})")
         out.append(self.paint(report.summary(), "1"))
-        return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
 
     def source(self, text: str, f) -> list[str]:
         lines = text.split("\n")
