@@ -80,6 +80,8 @@ class Draft:
         return cls.from_bytes(path, text.encode("utf-8"))
 
     def _parse_front_matter(self) -> None:
+        if not self.text.startswith(SEPARATOR):
+            return
         lines = self.text.splitlines(keepends=True)
         if not lines or lines[0].rstrip("\r\n") != SEPARATOR:
             return

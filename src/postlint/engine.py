@@ -218,21 +218,34 @@ class Linter:
     def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
         """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
 
-        `drafts` may be re-read on each pass over it (see `parallel.Drafts`): one pass to
-        see which rules apply to which draft, then one for each rule.
+        `drafts` may be re-read on each pass over it (see `parallel.Drafts`). When a
+        single run rule compiles alike for every profile (the usual case), one pass both
+        notes which drafts it applies to and runs it; otherwise a first pass notes which
+        rules apply to which draft, then each rule takes a pass.
         """
         runs: dict[str, Active] = {}
         where: dict[tuple[str, str], tuple[Active, str]] = {}
-        for draft in drafts:
-            profile = self.profile_of(draft)
-            for act in self.active(profile):
-                if act.check.scope == "run" and not _disabled(draft, act.rule):
-                    runs.setdefault(act.rule.name, act)
-                    where[act.rule.name, draft.path] = (act, profile)
+
+        def noting():
+            for draft in drafts:
+                profile = self.profile_of(draft)
+                for act in _enabled(draft, self.active(profile)):
+                    if act.check.scope == "run":
+                        runs.setdefault(act.rule.name, act)
+                        where[act.rule.name, draft.path] = (act, profile)
+                yield draft
+
+        shared = self._shared_run_check()
+        if shared is not None:
+            passes = [(*shared, noting())]
+        else:
+            for _ in noting():
+                pass
+            passes = [(name, act.check, drafts) for name, act in runs.items()]
         out: dict[str, list[Finding]] = {}
-        for name, act in runs.items():
+        for name, check, source in passes:
             try:
-                for draft, match in act.check.check_run(drafts):
+                for draft, match in check.check_run(source):
                     if (name, draft.path) in where:
                         own, profile = where[name, draft.path]
                         out.setdefault(draft.path, []).append(
@@ -240,6 +253,25 @@ class Linter:
             except TimeoutError:
                 self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
         return out
+
+    def _shared_run_check(self) -> tuple[str, Check] | None:
+        """(name, check) of the only run rule any profile has, if every profile that has
+        it compiles it to the same check; else None."""
+        checks: dict[str, set] = {}
+        try:
+            for settings in self._settings.values():
+                for name, setting in settings.items():
+                    rule = self.catalog.rules[name]
+                    if self.catalog.types[rule.type].scope == "run":
+                        check = self._compile(rule, setting)
+                        if check is not None:
+                            checks.setdefault(name, set()).add(check)
+        except Errors:  # reported if a draft's profile needs the rule
+            return None
+        if len(checks) != 1:
+            return None
+        (name, found), = checks.items()
+        return (name, next(iter(found))) if len(found) == 1 else None
 
     def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
         check = act.check
