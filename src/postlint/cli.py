@@ -168,7 +168,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root)
     if parallel.worth_it(names):
-        return parallel.lint(linter, [(name, _display(name)) for name in names])
+        cwd = os.getcwd()  # (once: each call is a system call)
+        return parallel.lint(linter, [(name, _display(name, cwd)) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         display = (stdin_filename or "-") if path == "-" else _display(path)
@@ -210,13 +211,15 @@ def _write(path: str, text: str) -> None:
         sys.exit(EXIT_ERROR)
 
 
-def _display(path: str) -> str:
-    """Paths below the current folder are shown relative to it, others as given.
+def _display(path: str, cwd: str | None = None) -> str:
+    """Paths below the current folder (`cwd`, else asked for) are shown relative to it,
+    others as given.
 
     Symbolic links are not resolved: a draft is reported under the name it was found by.
     """
+    cwd = cwd or os.getcwd()
     try:
-        relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+        relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), cwd)
     except ValueError:  # another drive
         return path
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):

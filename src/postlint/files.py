@@ -20,7 +20,8 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None)
     and against file names.
     """
     include = tuple(include) or DRAFT_GLOBS
-    top = os.path.abspath(root or os.getcwd())
+    cwd = os.getcwd()  # (once: each call is a system call)
+    top = os.path.abspath(root or cwd)
     found: list[str] = []
     for given in paths:
         if given == "-" or not os.path.isdir(given):
@@ -28,19 +29,19 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None)
             continue
         for folder, dirs, files in os.walk(given):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not _matches(os.path.join(folder, d), exclude, top))
+                             and not _matches(os.path.join(folder, d), exclude, top, cwd))
             for name in sorted(files):
                 path = os.path.join(folder, name)
-                if _matches(path, include, top) and not _matches(path, exclude, top):
+                if _matches(path, include, top, cwd) and not _matches(path, exclude, top, cwd):
                     found.append(path)
     return list(dict.fromkeys(found))
 
 
-def _matches(path: str, globs, top: str) -> bool:
+def _matches(path: str, globs, top: str, cwd: str) -> bool:
     """Whether `path` (relative to the folder `top`, else as given) or its name fits a glob."""
     if not globs:
         return False
-    relative = os.path.relpath(os.path.abspath(path), top)
+    relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), top)
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         relative = path
     relative = relative.replace(os.sep, "/")
