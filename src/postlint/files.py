@@ -66,7 +66,10 @@ def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None
             raise DraftError(f"file is {size // 1024 // 1024} MB, more than the "
                              f"{MAX_BYTES // 1024 // 1024} MB a draft may be")
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the file may have grown since
+            # (not read(MAX_BYTES + 1) at once: that allocates 5 MB for every draft)
+            data = handle.read(size + 1)
+            if len(data) > size:  # it has grown since: read on, up to the limit
+                data += handle.read(MAX_BYTES + 1 - len(data))
         if len(data) > MAX_BYTES:
             raise DraftError(f"file is more than the {MAX_BYTES // 1024 // 1024} MB a draft may be")
     except FileNotFoundError:
