@@ -71,6 +71,9 @@ class Check:
         return ()
 
 
+SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million characters
+
+
 @dataclass
 class Context:
     """What a check may read besides its options: the run's config, platforms and helpers.
@@ -83,7 +86,7 @@ class Context:
     functions: dict[str, Callable] = field(default_factory=dict)
     platforms: dict = field(default_factory=dict)  # name -> platforms.Platform
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
-    timeout: float = 2.0  # seconds per search, plus one per million characters
+    timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         return pattern.finditer(text, timeout=self.timeout + len(text) / 1e6)

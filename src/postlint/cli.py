@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config as configuration, explain, files, plugins
+from . import __version__, config as configuration, explain, files, fix as fixing, parallel, plugins
 from .catalog import Catalog
 from .draft import DraftError
 from .engine import Choices, Linter
@@ -49,6 +49,10 @@ def use_color(choice: str) -> bool:
 @click.option("--show-source", is_flag=True, help="Show the line with a caret under the span.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour output (NO_COLOR is honoured).")
+@click.option("--fix", "fix_files", is_flag=True,
+              help="Apply the fixable rules' replacements in place, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show what --fix would change as a unified diff; write nothing.")
 @click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
 @click.option("--output-file", type=click.Path(dir_okay=False),
               help="Write the --format report to this file; the terminal still gets text.")
@@ -65,9 +69,9 @@ def use_color(choice: str) -> bool:
               help="Explain one rule (code or name): why, examples, profiles.")
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
-         ignore, fail_on, exit_zero, statistics, show_source, color, stdin_filename,
-         output_file, diff_base, changed_lines_only, list_rules, list_profiles, list_formats,
-         measure, explain_rule):
+         ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
+         stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
+         list_formats, measure, explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -128,6 +132,14 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
 
     try:
         report = lint(linter, list(paths), config, stdin_filename)
+        if show_diff:
+            _diff(linter, report)
+        if fix_files:
+            outcome = fixing.run(linter, fixing.candidates(report), write=True)
+            if outcome.changes:  # report what remains
+                report = lint(linter, list(paths), config, stdin_filename)
+            report.errors += outcome.errors
+            click.echo(outcome.summary(written=True), err=True)
     except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
         _stop(exc)
     if changes is not None:
@@ -149,10 +161,13 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
 
 def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
     """Read every draft (collecting read errors) and lint them together."""
-    drafts, errors, texts = [], [], {}
+    drafts, errors, texts, sources = [], [], {}, {}
+    linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root)
-    stdin = sys.stdin.buffer.read() if "-" in names else None
+    if parallel.worth_it(names):
+        return parallel.lint(linter, [(name, _display(name)) for name in names])
+    stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         display = (stdin_filename or "-") if path == "-" else _display(path)
         try:
@@ -164,8 +179,22 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
             continue
         drafts.append(draft)
         texts[display] = draft.text
+        if path != "-":
+            sources[display] = path
     findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts)
+    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+
+
+def _diff(linter: Linter, report: Report) -> None:
+    """Print what --fix would change; exit 1 when it would change something."""
+    outcome = fixing.run(linter, fixing.candidates(report), write=False)
+    click.echo("".join(change.diff() for change in outcome.changes), nl=False)
+    for path, message in report.errors + outcome.errors:
+        click.echo(f"{path}: error: {message}", err=True)
+    click.echo(outcome.summary(written=False), err=True)
+    if report.errors or outcome.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if outcome.changes else EXIT_CLEAN)
 
 
 def _write(path: str, text: str) -> None:

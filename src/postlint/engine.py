@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from . import platforms as platform_data, selection, suppress
 from .catalog import Catalog
@@ -53,6 +54,7 @@ class Linter:
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
         self.errors: list[tuple[str, str]] = []
+        self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
         self._check_setup()
 
     # -- setup -------------------------------------------------------------------------
@@ -194,47 +196,67 @@ class Linter:
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
-        per_draft: dict[int, list[Finding]] = {}
-        runs: dict[str, tuple[Active, dict]] = {}
-        for draft in drafts:
-            profile = self.profile_of(draft)
-            actives = [a for a in self.active(profile) if not _disabled(draft, a.rule)]
-            found = []
-            for act in actives:
-                if act.check.scope == "run":
-                    runs.setdefault(act.rule.name, (act, {}))[1][id(draft)] = (act, profile)
-                    continue
-                found += self._run(draft, act, profile)
-            per_draft[id(draft)] = found
-        for act, where in runs.values():
-            try:
-                results = list(act.check.check_run(drafts))
-            except TimeoutError:
-                self.errors.append(("<run>", f"rule {act.rule.name}: a pattern search timed out"))
-                continue
-            for draft, match in results:
-                if id(draft) in where:
-                    own, profile = where[id(draft)]
-                    per_draft[id(draft)].append(self._finding(draft, own, profile, 0, match))
+        found = {draft.path: self.check_draft(draft) for draft in drafts}
+        for path, more in self.check_runs(drafts).items():
+            found[path] += more
         findings = []
         for draft in drafts:
-            findings += self._finish(draft, per_draft[id(draft)])
+            findings += self.finish(draft, found[draft.path])
         return findings
+
+    def check_draft(self, draft: Draft) -> list[Finding]:
+        """The findings of the post and draft checks, before suppression comments apply."""
+        profile = self.profile_of(draft)
+        found = []
+        for act in self.active(profile):
+            if act.check.scope != "run" and not _disabled(draft, act.rule):
+                found += self._run(draft, act, profile)
+        return found
+
+    def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
+        """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
+
+        `drafts` may be re-read on each pass over it (see `parallel.Drafts`): one pass to
+        see which rules apply to which draft, then one for each rule.
+        """
+        runs: dict[str, Active] = {}
+        where: dict[tuple[str, str], tuple[Active, str]] = {}
+        for draft in drafts:
+            profile = self.profile_of(draft)
+            for act in self.active(profile):
+                if act.check.scope == "run" and not _disabled(draft, act.rule):
+                    runs.setdefault(act.rule.name, act)
+                    where[act.rule.name, draft.path] = (act, profile)
+        out: dict[str, list[Finding]] = {}
+        for name, act in runs.items():
+            try:
+                for draft, match in act.check.check_run(drafts):
+                    if (name, draft.path) in where:
+                        own, profile = where[name, draft.path]
+                        out.setdefault(draft.path, []).append(
+                            self._finding(draft, own, profile, 0, match))
+            except TimeoutError:
+                self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
+        return out
 
     def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
         check = act.check
+        if act.rule.name in self.timed_out:
+            return []
         try:
             if check.scope == "post":
                 return [self._finding(draft, act, profile, post.start, m)
                         for post in draft.posts for m in check.check(post)]
             if check.scope == "draft" and not getattr(check, "after_suppression", False):
                 return [self._finding(draft, act, profile, 0, m) for m in check.check_draft(draft)]
-        except TimeoutError:
+        except TimeoutError:  # reported once; the rule is skipped for the rest of the run
+            self.timed_out.add(act.rule.name)
             self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
-                                            "search timed out; simplify the rule's pattern"))
+                                            "search timed out; simplify the rule's pattern "
+                                            "(the rule was stopped for this run)"))
         return []
 
-    def _finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
+    def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
         """Apply suppression comments, then run the checks that report on them."""
         draft.suppressions = suppress.parse(draft)
         kept = suppress.apply(found, draft.suppressions)

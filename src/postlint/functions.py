@@ -37,9 +37,40 @@ def automated_readability_index(text: str) -> float:
     return max(0.0, textstat.automated_readability_index(_plain(text)))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+PIECE_WORDS = 60  # VADER's cost grows with the square of the number of words it scores
+
+
 def sentiment(text: str) -> float:
-    """VADER compound score in [-1, 1]: below about -0.5 reads as clearly negative."""
-    return _vader().polarity_scores(text)["compound"]
+    """VADER compound score in [-1, 1]: below about -0.5 reads as clearly negative.
+
+    A post of up to PIECE_WORDS words is scored whole. A longer text is scored in pieces
+    of whole sentences (long sentences cut) of up to PIECE_WORDS words, averaged by
+    length, as VADER's authors suggest for longer texts; the cost stays linear.
+    """
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return _vader().polarity_scores(text)["compound"]
+    scores = [(_vader().polarity_scores(p)["compound"], len(p)) for p in pieces]
+    return sum(score * size for score, size in scores) / sum(size for _, size in scores)
+
+
+def _pieces(text: str) -> list[str]:
+    """Runs of whole sentences of at most PIECE_WORDS words (longer sentences cut)."""
+    pieces, words = [], []
+    for sentence in _SENTENCE_END.split(text):
+        found = sentence.split()
+        if words and len(words) + len(found) > PIECE_WORDS:
+            pieces.append(" ".join(words))
+            words = []
+        words += found
+        if len(words) > PIECE_WORDS:
+            cut = len(words) - len(words) % PIECE_WORDS or len(words) - PIECE_WORDS
+            pieces += [" ".join(words[i:i + PIECE_WORDS]) for i in range(0, cut, PIECE_WORDS)]
+            words = words[cut:]
+    if words or not pieces:
+        pieces.append(" ".join(words))
+    return pieces
 
 
 _analyzer = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 
 import pluggy
 
@@ -49,7 +50,7 @@ def manager(extra_plugins=()) -> pluggy.PluginManager:
     pm.add_hookspecs(hookspecs)
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name)
-    if not os.environ.get(AUTOLOAD_SWITCH):
+    if not os.environ.get(AUTOLOAD_SWITCH) and _declared_anywhere(GROUP):
         load_entry_points(pm)
     for plugin in extra_plugins:
         pm.register(plugin)
@@ -58,6 +59,30 @@ def manager(extra_plugins=()) -> pluggy.PluginManager:
     except pluggy.PluginValidationError as exc:
         raise ConfigError(str(exc), "<plugins>") from None
     return pm
+
+
+def _declared_anywhere(group: str) -> bool:
+    """Whether any installed distribution's entry_points.txt has a `[group]` section.
+
+    A quick scan of the metadata folders on sys.path; it spares every run the import of
+    importlib.metadata (tens of milliseconds) when no plugin is installed.
+    """
+    header = f"[{group}]"
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(folder, name, "entry_points.txt"),
+                              encoding="utf-8") as handle:
+                        if any(line.strip() == header for line in handle):
+                            return True
+                except OSError:
+                    continue
+    return False
 
 
 def load_entry_points(pm: pluggy.PluginManager) -> None:

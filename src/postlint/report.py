@@ -9,7 +9,7 @@ from typing import ClassVar
 from .rules import LEVELS, Rule
 
 
-@dataclass
+@dataclass(slots=True)  # a large run holds hundreds of thousands
 class Finding:
     """One problem: where (1-based line and column in characters; end exclusive), which rule,
     how serious, the message, and the replacement `--fix` would write, if any."""
@@ -51,6 +51,7 @@ class Report:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     rules: dict[str, Rule] = field(default_factory=dict)  # by name
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
+    sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
 
     @property

@@ -8,6 +8,7 @@ import yaml
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
+MAX_VALUES = 1_000_000  # values the document holds once every alias is expanded
 
 
 class ConfigError(Exception):
@@ -90,7 +91,11 @@ def loads(text: str, path: str = "<string>", line_offset: int = 0):
         raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", path)
     loader = _Loader(text, line_offset)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
+            raise ConfigError(f"invalid YAML: its aliases expand to more than {MAX_VALUES:,}"
+                              " values (an alias bomb?)", path)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -100,6 +105,24 @@ def loads(text: str, path: str = "<string>", line_offset: int = 0):
     finally:
         loader.dispose()
     return data
+
+
+def _expanded_size(node, sizes: dict) -> int:
+    """How many values `node` stands for with aliases expanded (each shared node counted
+    once per reference, computed once). A node that contains itself counts as too many."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key] if sizes[key] is not None else MAX_VALUES + 1
+    sizes[key] = None  # being counted
+    size = 1
+    if isinstance(node.value, list):
+        for item in node.value:
+            for child in (item if isinstance(item, tuple) else (item,)):
+                size += _expanded_size(child, sizes)
+                if size > MAX_VALUES:
+                    break
+    sizes[key] = size
+    return size
 
 
 def load(path: Path):

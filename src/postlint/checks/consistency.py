@@ -27,27 +27,31 @@ class Consistency(Check):
                       for a, b in (options["pairs"] or {}).items()]
 
     def check_run(self, drafts):
-        for first, second, first_re, second_re in self.pairs:
-            hits = {first: [], second: []}
-            for draft in drafts:
-                for name, pattern in ((first, first_re), (second, second_re)):
-                    hits[name] += [(draft, m) for m in self.context.finditer(pattern, draft.prose)
-                                   if not (self.opts["skip_names"] and _is_name(draft.prose, m))]
-            if not hits[first] or not hits[second]:
+        # One pass over the drafts (they may be re-read for each pass), all pairs at once.
+        hits = [([], []) for _ in self.pairs]
+        for draft in drafts:
+            prose = draft.prose
+            for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
+                for pattern, found in ((first_re, firsts), (second_re, seconds)):
+                    found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)
+                              if not (self.opts["skip_names"] and _is_name(prose, m))]
+        for (first, second, _, _), (firsts, seconds) in zip(self.pairs, hits):
+            if not firsts or not seconds:
                 continue
-            rare, common = ((first, second) if len(hits[first]) < len(hits[second])
-                            else (second, first))
-            for draft, m in hits[rare]:
-                values = {"other": common, "count": len(hits[common])}
-                yield draft, Match(m.start(), m.end(), values)
+            rare, common, count = ((firsts, second, len(seconds)) if len(firsts) < len(seconds)
+                                   else (seconds, first, len(firsts)))
+            for draft, (start, end) in rare:
+                yield draft, Match(start, end, {"other": common, "count": count})
 
 
 def _is_name(text: str, m) -> bool:
     """A capitalised match after a word in the same sentence, as in `Rogers Centre`."""
     if not m.group(0)[:1].isupper():
         return False
-    before = text[:m.start()].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
+    i = m.start() - 1
+    while i >= 0 and text[i].isspace():  # (not text[:start].rstrip(): linear, not quadratic)
+        i -= 1
+    return i >= 0 and (text[i].isalnum() or text[i] in ",;")
 
 
 @hookimpl

@@ -7,7 +7,10 @@ import regex
 from ..check import Check, Match, Option
 from ..hookspecs import hookimpl
 
-_SENTENCE = regex.compile(r"[^.!?…‼⁉\n]*[\p{L}\p{N}][^.!?…‼⁉\n]*(?:[.!?…‼⁉]+|$)")
+# A sentence starts after an end mark or a line break (a match can start nowhere else,
+# and trying every position made a long unterminated line quadratic); no backtracking.
+_SENTENCE = regex.compile(r"(?<![^.!?…‼⁉\n])[^.!?…‼⁉\n\p{L}\p{N}]*+[\p{L}\p{N}][^.!?…‼⁉\n]*+"
+                          r"(?:[.!?…‼⁉]+|$)")
 
 
 class Exclamation(Check):

@@ -1,0 +1,170 @@
+"""Benchmark the installed `postlint` on real and synthetic drafts.
+
+Builds its inputs in a temporary folder from ../shared/corpus/tweets.tsv (4,200 real posts):
+
+  files    one post a file (4,200 files)
+  thread   the same posts as one file, a thread (posts separated by `---` lines)
+  post     the same posts as one file, one long post
+  1x/10x/100x  synthetic posts (each a corpus post with its words shuffled), ten a file:
+           4,200, 42,000 and 420,000 posts
+
+then runs `postlint --select ALL` (default profile, every rule on, a brand config so the
+brand rules run too) on each and prints wall time, posts per second and peak memory (the
+largest resident set of one process, and of all its processes together), plus the
+start-up time of linting one small draft (median of several runs).
+
+    python bench/run.py                      # everything
+    python bench/run.py --sets files,1x      # some of it
+    python bench/run.py --postlint .venv/bin/postlint
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "tweets.tsv"
+CONFIG = """\
+brand:
+  terms: [GitHub, LinkedIn, iPhone, YouTube]
+  preferred: {e-mail: email, web site: website, log-in: log in}
+"""
+SMALL_DRAFT = "Had a great week with the team. Thanks everyone for the help!\n"
+SYNTHETIC_PER_FILE = 10
+
+
+def read_corpus(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split("\t", 1)[1] for line in lines if "\t" in line]
+
+
+def synthetic(posts: list[str], count: int) -> list[str]:
+    """`count` posts: corpus posts in turn, each with its words shuffled (seeded)."""
+    rng = random.Random(1)
+    out = []
+    for i in range(count):
+        words = posts[i % len(posts)].split()
+        rng.shuffle(words)
+        out.append(" ".join(words))
+    return out
+
+
+def build(root: Path, name: str, posts: list[str]) -> tuple[Path, int]:
+    """Write the input set `name`; return the path to lint and the number of posts."""
+    folder = root / name
+    folder.mkdir()
+    if name == "files":
+        width = len(str(len(posts)))
+        for i, post in enumerate(posts):
+            (folder / f"{i:0{width}d}.md").write_text(post + "\n", encoding="utf-8")
+        return folder, len(posts)
+    if name == "thread":
+        (folder / "thread.md").write_text("\n---\n".join(posts) + "\n", encoding="utf-8")
+        return folder / "thread.md", len(posts)
+    if name == "post":
+        (folder / "post.md").write_text("\n\n".join(posts) + "\n", encoding="utf-8")
+        return folder / "post.md", 1
+    factor = int(name.rstrip("x"))
+    made = synthetic(posts, factor * len(posts))
+    width = len(str(len(made) // SYNTHETIC_PER_FILE))
+    for n, i in enumerate(range(0, len(made), SYNTHETIC_PER_FILE)):
+        chunk = made[i:i + SYNTHETIC_PER_FILE]
+        sub = folder / f"{n // 1000:03d}"  # at most 1,000 files a folder
+        sub.mkdir(exist_ok=True)
+        (sub / f"{n:0{width}d}.md").write_text("\n---\n".join(chunk) + "\n", encoding="utf-8")
+    return folder, len(made)
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident set of a process and its children, in KiB (Linux /proc; 0 elsewhere)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                total += next((int(line.split()[1]) for line in status
+                               if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                stack += [int(c) for c in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int, int]:
+    """Wall seconds, CPU seconds (all processes), exit code, peak KiB of the largest
+    process, peak KiB of all its processes together."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    peak = [0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = proc.wait()
+    wall = time.perf_counter() - start
+    sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu
+    # ru_maxrss of children is a running maximum: only a new maximum is this run's own
+    return wall, cpu, code, usage.ru_maxrss if usage.ru_maxrss > before else 0, peak[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postlint", default=shutil.which("postlint") or "postlint",
+                        help="the postlint command to time (default: the one on PATH)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--sets", default="files,thread,post,1x,10x,100x")
+    parser.add_argument("--startup-runs", type=int, default=11)
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    postlint = str(Path(args.postlint).resolve()) if os.sep in args.postlint else args.postlint
+    posts = read_corpus(args.corpus)
+    base = [postlint, "--select", "ALL"]
+    with tempfile.TemporaryDirectory(prefix="postlint-bench-") as tmp:
+        root = Path(tmp)
+        (root / ".postlint.yaml").write_text(CONFIG, encoding="utf-8")
+        (root / "small.md").write_text(SMALL_DRAFT, encoding="utf-8")
+        times = [measure(base + ["small.md"], root)[0] for _ in range(args.startup_runs)]
+        print(f"postlint: {postlint}  ({os.cpu_count()} cores)")
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        print(f"start-up, one small draft: median {statistics.median(times) * 1000:.0f} ms "
+              f"(min {min(times) * 1000:.0f} ms, {len(times)} runs)\n")
+        print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
+              f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}")
+        for name in args.sets.split(","):
+            target, count = build(root, name, posts)
+            paths = [target] if target.is_file() else list(target.rglob("*.md"))
+            size = sum(p.stat().st_size for p in paths) / 1e6
+            wall, cpu, code, largest, together = measure(
+                base + [str(target.relative_to(root))], root)
+            print(f"{name:<8}{count:>9,}{len(paths):>8,}{size:>7.1f}{wall:>9.2f}{cpu:>8.2f}"
+                  f"{count / wall:>10,.0f}{largest / 1024:>9.0f}{together / 1024:>8.0f}"
+                  f"{code:>6}", flush=True)
+            shutil.rmtree(target if target.is_dir() else target.parent)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

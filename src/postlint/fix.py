@@ -1,0 +1,175 @@
+"""`--fix` and `--diff`: apply the replacements of fixable findings to the files.
+
+Only the spans of fixed findings change: the draft was decoded losslessly (strict UTF-8,
+BOM and CRLF kept in `Draft.text` or its `bom` flag), so re-encoding the edited text gives
+back every other byte as it was. Fixes are applied in passes (a fix may reveal or settle
+another) until nothing is left to fix, so a second run changes nothing. Files are written
+atomically: a temporary file in the same folder, flushed to disk, then renamed over the
+draft, with the draft's permissions. A file with nothing to fix is never opened for writing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field
+
+from .draft import BOM, Draft, DraftError
+from .report import Finding
+
+MAX_PASSES = 10  # rules that undo each other's fixes stop here instead of looping
+
+
+@dataclass
+class Change:
+    """What fixing one draft would do: its bytes before and after, and how many fixes."""
+
+    display: str
+    path: str
+    before: bytes
+    after: bytes
+    fixes: int
+
+    def diff(self) -> str:
+        """A unified diff of the decoded text, named like `git diff` does."""
+        old = _decode(self.before).splitlines(keepends=True)
+        new = _decode(self.after).splitlines(keepends=True)
+        lines = difflib.unified_diff(old, new, f"a/{self.display}", f"b/{self.display}")
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                       for line in lines)
+
+
+@dataclass
+class Outcome:
+    """The changes of a run, and the files that could not be fixed (path, message)."""
+
+    changes: list[Change] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def fixes(self) -> int:
+        return sum(c.fixes for c in self.changes)
+
+    def summary(self, written: bool) -> str:
+        n, files = self.fixes, len(self.changes)
+        verb = "Fixed" if written else "Would fix"
+        return f"{verb} {n} problem{'s' * (n != 1)} in {files} file{'s' * (files != 1)}."
+
+
+def choose(findings: list[Finding]) -> list[Finding]:
+    """The fixes to apply together: no two overlap. Earlier spans win, then shorter ones,
+    then the lower rule code, so the choice never depends on the order of the input."""
+    chosen: list[Finding] = []
+    end = -1
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.code, f.replacement)):
+        if f.replacement is None:
+            continue
+        if chosen and (f.start, f.end, f.replacement) == (chosen[-1].start, chosen[-1].end,
+                                                          chosen[-1].replacement):
+            continue  # two rules asking for the same edit
+        if f.start < end or (chosen and f.start == f.end == chosen[-1].start == chosen[-1].end):
+            continue  # overlaps the previous fix, or a second insertion at the same place
+        chosen.append(f)
+        end = f.end
+    return chosen
+
+
+def apply(text: str, findings: list[Finding]) -> tuple[str, int]:
+    """`text` with the chosen fixes applied, and how many were applied."""
+    parts, pos, count = [], 0, 0
+    for f in choose(findings):
+        if text[f.start:f.end] == f.replacement:
+            continue
+        parts += [text[pos:f.start], f.replacement]
+        pos, count = f.end, count + 1
+    parts.append(text[pos:])
+    return "".join(parts), count
+
+
+def plan(linter, display: str, path: str, data: bytes) -> Change | None:
+    """What fixing one draft (read as `data`) would change; None when nothing."""
+    draft = Draft.from_bytes(display, data)
+    text, total = draft.text, 0
+    for _ in range(MAX_PASSES):
+        fixable = [f for f in linter.lint([draft]) if f.replacement is not None]
+        text, count = apply(draft.text, fixable)
+        if not count:
+            break
+        total += count
+        draft = Draft.from_bytes(display, _encode(text, draft.bom))
+    after = _encode(text, draft.bom)
+    return Change(display, path, data, after, total) if after != data else None
+
+
+def run(linter, candidates: dict[str, str], write: bool) -> Outcome:
+    """Plan (and with `write`, apply) the fixes of each `display -> path` draft."""
+    outcome = Outcome()
+    for display, path in candidates.items():
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            change = plan(linter, display, path, data)
+            if change and write:
+                write_atomic(path, change.after)
+        except (DraftError, ValueError) as exc:
+            outcome.errors.append((display, f"cannot fix: {exc}"))
+            continue
+        except OSError as exc:
+            outcome.errors.append((display, f"cannot fix: {exc.strerror or exc}; "
+                                            "the file was left as it was"))
+            continue
+        if change:
+            outcome.changes.append(change)
+    return outcome
+
+
+def candidates(report) -> dict[str, str]:
+    """`shown path -> file` of the drafts with a fixable finding (standard input has none)."""
+    return {f.path: report.sources[f.path] for f in report.findings
+            if f.replacement is not None and f.path in report.sources}
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace the file at `path` (following links) with `data`, all or nothing."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    folder, name = os.path.split(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".postlint", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _encode(text: str, bom: bool) -> bytes:
+    return ((BOM if bom else "") + text).encode("utf-8")
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", "replace")

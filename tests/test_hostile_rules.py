@@ -1,0 +1,109 @@
+"""Rules and configs written by other people: loaded safely, refused clearly, never a hang."""
+
+from __future__ import annotations
+
+import pytest
+
+from postlint import check
+
+RULE = """\
+code: X101
+name: custom-rule
+type: existence
+level: warning
+message: "'{{match}}' found"
+why: a test rule
+options:
+{options}
+examples:
+  flag: [aaa]
+  pass: [b]
+"""
+
+
+@pytest.fixture
+def rule_dir(write):
+    """Write a user rule folder with one rule (given its options block) and a config."""
+
+    def _make(options: str, extra: str = "") -> None:
+        write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+        write("myrules/custom/rule.yaml", RULE.format(options=options) + extra)
+
+    return _make
+
+
+def test_catastrophic_user_regex_is_stopped_and_reported(rule_dir, write, run, monkeypatch):
+    monkeypatch.setattr(check, "SEARCH_TIMEOUT", 0.2)
+    rule_dir('  tokens: ["(a|aa)+$"]\n  regex: true\n  whole_words: false')
+    for name in ("d1.md", "d2.md", "d3.md"):
+        write(name, "a" * 60 + "!\nWhat a SHAMEFUL mess.\n")
+    result = run("d1.md", "d2.md", "d3.md")
+    assert ("d1.md: error: rule custom-rule (X101): a pattern search timed out; simplify the "
+            "rule's pattern (the rule was stopped for this run)") in result.err
+    assert result.err.count("timed out") == 1  # stopped, not retried on every draft
+    assert "d3.md:2:8: T101 'SHAMEFUL'" in result.out  # the other rules still ran
+    assert result.code == 2
+
+
+def test_search_time_limit_really_applies_to_regex():
+    pattern = check.regex.compile("(a|aa)+$")
+    with pytest.raises(TimeoutError):
+        check.Context(timeout=0.05).search(pattern, "a" * 80 + "!")
+
+
+@pytest.mark.parametrize("options, extra, message", [
+    ('  tokens: [x]', "colour: red\n", "rule.yaml:12: colour: unknown key"),
+    ('  tokens: [x]\n  ignorecase: "yes"', "",
+     "rule.yaml:9: custom-rule.options.ignorecase: expected a bool, got 'yes'"),
+    ('  tokens: ["(unclosed"]\n  regex: true', "",
+     "rule.yaml:8: custom-rule.options.tokens: invalid regular expression '(unclosed'"),
+    ('  tokens: [x]\n  speed: 3', "",
+     "rule.yaml:9: custom-rule.options.speed: unknown option for type 'existence'"),
+    ('  tokens: 7', "", "rule.yaml:8: custom-rule.options.tokens: expected a list, got 7"),
+])
+def test_rule_mistakes_name_file_line_and_key(rule_dir, write, run, options, extra, message):
+    rule_dir(options, extra)
+    write("a.md", "hello\n")
+    result = run("a.md")
+    assert message in result.err
+    assert result.code == 2 and result.out == ""
+
+
+def test_rule_files_cannot_construct_objects(write, run, tmp_path):
+    write(".postlint.yaml", "rule-dirs: [myrules]\n")
+    write("myrules/custom/evil.yaml",
+          "code: X102\nname: evil\ntype: !!python/object/apply:os.system ['touch pwned']\n")
+    write("a.md", "hello\n")
+    result = run("a.md")
+    assert "evil.yaml:3: invalid YAML: could not determine a constructor" in result.err
+    assert not (tmp_path / "pwned").exists() and result.code == 2
+
+
+def test_alias_bomb_is_refused(write, run):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    write(".postlint.yaml", "brand:\n  " + "\n  ".join(lines) + "\n")
+    write("a.md", "hello\n")
+    result = run("a.md")
+    assert ".postlint.yaml: invalid YAML: its aliases expand to more than 1,000,000 values" \
+        in result.err
+    assert result.code == 2
+
+
+def test_huge_config_is_refused_before_parsing(write, run):
+    write(".postlint.yaml", "brand:\n  terms:\n" + "    - word\n" * 300_000)
+    write("a.md", "hello\n")
+    result = run("a.md")
+    assert ".postlint.yaml: file is larger than 2048 KiB" in result.err
+    assert result.code == 2
+
+
+def test_config_mistakes_name_file_line_and_key(write, run):
+    write(".postlint.yaml", "profile: public\nfail-on: sometimes\nspeed: fast\n")
+    write("a.md", "hello\n")
+    result = run("a.md")
+    assert ".postlint.yaml:3: speed: unknown key" in result.err
+    assert ".postlint.yaml:2: fail-on: expected one of info, warning, error" in result.err
+    assert result.code == 2
