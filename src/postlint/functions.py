@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import entities
 from .hookspecs import hookimpl
 
