@@ -263,3 +263,17 @@ def test_examples_folder_runs(run, tmp_path):
     codes = {line.split(" ")[1] for line in result.out.splitlines()[:-1]}
     assert {c[0] for c in codes} >= {"T", "B", "R"}
     assert result.out.splitlines()[-1].endswith("of 12 drafts.")
+
+
+def test_explain_shows_example_platforms_config_and_drafts(run):
+    out = run("--explain", "forbidden-hashtag").out
+    assert "  - Summer sale starts now #BlackFriday  (config: brand.hashtags.forbidden=" \
+        "[#BlackFriday])\n" in out
+    assert "Does not flag:\n  - Summer sale starts now #BlackFriday\n" in out
+    out = run("--explain", "mention-count").out
+    assert "  - [club] Thanks @ana @bo  (config: platform-settings.club.length.code-points=500," \
+        " platform-settings.club.max_mentions=1)\n" in out
+    # A long example is cut in the middle, so its end (here the 21st mention) shows.
+    assert "  - [instagram] Thanks @a1 @a2 " in out and " @a20 @a21\n" in out
+    out = run("--explain", "term-consistency").out
+    assert "  - 2 drafts: Send us an e-mail today. | Our email is open. Email us!\n" in out

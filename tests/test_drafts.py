@@ -76,6 +76,9 @@ def test_front_matter_ending_with_dots(run, write):
     ("An ![image](IMAGES/SHOUTING.png) AMAZING", 34),
     ("<span class=\"LOUDEST\">AMAZING</span>", 23),
     ("``code with ` LOUDEST`` AMAZING", 25),
+    ("See example.com/AMAZING-STUFF and AMAZING", 35),
+    ("Docs at DOCS.EXAMPLE.CO.UK/LOUDEST then AMAZING", 41),
+    ("HTTP://EXAMPLE.COM/LOUDEST AMAZING", 28),
 ])
 def test_word_rules_skip_non_prose_with_exact_positions(run, write, line, column):
     write("a.md", "Intro line.\n" + line + "\n")
@@ -113,6 +116,14 @@ def test_prose_keeps_length_and_newlines():
     view = prose(text)
     assert len(view) == len(text)
     assert view == "a     b\n      \n      [e]                        \n"
+
+
+def test_bare_domains_are_not_prose_but_emails_and_words_are():
+    text = "Mail jane@acme.com or see acme.com/jobs, not e.g. U.S. or x.y, by 5.30pm.\n"
+    view = prose(text)
+    assert len(view) == len(text)
+    assert view.split() == ["Mail", "jane@acme.com", "or", "see", ",", "not", "e.g.", "U.S.",
+                            "or", "x.y,", "by", "5.30pm."]
 
 
 def test_raw_option_reads_code_and_urls(tmp_path):

@@ -79,3 +79,31 @@ def test_long_lines_stay_fast():
     assert urls("a_" * 20_000 + "a.com") == []
     assert len(urls("x.com " * 10_000)) == 10_000
     assert hashtags("#1" * 50_000) == []
+    assert urls("abcdefghijklmnopq." * 50_000) == []
+
+
+def test_domains_without_scheme_split_where_twitter_text_does():
+    # Only ASCII labels (Latin accents allowed) count without a scheme; the last
+    # domain keeps the path.
+    assert spans(urls("go to café.example.com/a and ΩΩ.b-c.example.org/x")) == [
+        ("url", 6, 24, "café.example.com/a"),
+        ("url", 32, 49, "b-c.example.org/x"),
+    ]
+    assert spans(urls("EXAMPLE.CO.UK, xn--bcher-kva.de and bücher.de, a.b_c.com")) == [
+        ("url", 0, 13, "EXAMPLE.CO.UK"),
+        ("url", 15, 31, "xn--bcher-kva.de"),
+        ("url", 36, 45, "bücher.de"),
+    ]
+
+
+def test_text_without_a_known_tld_compiles_no_url_regex():
+    code = (
+        "from postlint import entities as e\n"
+        "assert e.urls('Plain text, e.g. U.S. spelling. 3.5 and x.y.') == []\n"
+        "assert e._DOTTED_RUN._compiled is None and e._URL_TAIL._compiled is None\n"
+        "assert e.urls('see example.com') != []\n"
+        "assert e._URL_TAIL._compiled is not None\n"
+    )
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-c", code], check=True)

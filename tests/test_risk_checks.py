@@ -158,3 +158,25 @@ def test_disclosure_fold_uses_front_matter_platform():
 def test_disclosure_url_triggers_see_links():
     check = disclosure(url_triggers=[r"amzn\.to/\S+"])
     assert [h for h, _ in spans(check, "Love it: https://amzn.to/abc")] == ["amzn.to/abc"]
+
+
+@pytest.mark.parametrize("text, problem", [
+    # Mastodon mentions and separators belong to the trailing block...
+    ("Use my code X1. #a · @jane@mastodon.social #b, #ad", "'#ad' is buried in the trailing hashtags"),
+    # ...an email address or a '#' inside a word does not.
+    ("Use my code X1. #a jane@example.com #b #ad", None),
+    ("Use my code X1. #a bad#b #c #ad", None),
+])
+def test_disclosure_trailing_block_uses_the_extractor(text, problem):
+    check = disclosure(buried_min=3)
+    found = spans(check, text)
+    assert [v["problem"] for _, v in found] == ([problem] if problem else [])
+
+
+def test_disclosure_url_triggers_match_inside_links_with_or_without_scheme():
+    check = disclosure(url_triggers=[r"amzn\.to/\S*", r"[?&]tag=\S+"])
+    assert [h for h, _ in spans(check, "Mine: amzn.to/abc.")] == ["amzn.to/abc"]
+    assert [h for h, _ in spans(check, "See https://shop.example.com/x?tag=me-20, ok")] == \
+        ["?tag=me-20"]
+    # Text that only looks like a link is not one.
+    assert spans(check, "The amzn.tox/abc page and ?tag=x") == []

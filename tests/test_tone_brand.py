@@ -168,3 +168,28 @@ def test_code_spans_cover_fences_and_inline_code():
     assert any(a <= text.index("![") < b for a, b in spans)
     assert any(a <= text.index("<img") < b for a, b in spans)
     assert not any(a <= text.index("c", text.index("```\nc")) < b for a, b in spans)
+
+
+def test_hashtag_rules_see_what_x_links(run, write):
+    write(".postlint.yaml", BRAND)
+    # A full-width '＃' makes a hashtag; a '#' in a bare domain's path or after a
+    # letter does not, so #SpringLaunch is still missing.
+    write("a.md", "Sale! ＃BlackFriday\nexample.com/#SpringLaunch and x#SpringLaunch\n")
+    found = run("a.md", "--profile", "brand", "--select", "B104,B105", "--format", "json").json()
+    assert [(f["line"], f["column"], f["end_column"], f["code"]) for f in found] == [
+        (1, 1, 19, "B104"), (1, 7, 19, "B105")]
+
+
+def test_shouting_skips_tags_of_every_kind(run, write):
+    write("a.md", "Hi @TEAM_LEAD and @ALERTS@MASTODON.SOCIAL, $TSLA #BIGNEWS today.\n"
+                  "Read ACME.COM/ABOUT-US or AMAZING\n")
+    result = run("a.md", "--isolated", "--select", "shouting")
+    assert lines(result.out) == [
+        "a.md:2:27: T101 'AMAZING' reads as shouting; write it in sentence case and let"
+        " the words carry the emphasis (shouting)"]
+
+
+def test_text_functions_leave_out_links_and_tags():
+    from postlint.functions import word_count
+    assert word_count("Hi @jane see example.com/x and https://t.co/abc #Launch $TSLA now") == 4
+    assert word_count("Mail jane@example.com about #2024 plans") == 5

@@ -67,12 +67,8 @@ class Catalog:
 
     def _add_profiles(self, folder: Path) -> list[ConfigError]:
         errors = []
-        for path in sorted((folder / "profiles").glob("*.y*ml")):
-            try:
-                data = yamlfile.load(path)
-            except ConfigError as exc:
-                errors.append(exc)
-                continue
+        for path, data in yamlfile.load_each(sorted((folder / "profiles").glob("*.y*ml")),
+                                             errors):
             profile, problems = parse_profile(data, str(path), None)
             errors += problems
             if profile:

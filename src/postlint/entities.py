@@ -9,12 +9,15 @@ whose last label is a known TLD (list in `rules/platforms/tlds.txt`, loaded on t
 first URL search), then optional port, path and query. Without a scheme only ASCII
 domains count.
 Domains are matched label by label rather than with one big regex, so a scan stays
-linear even on megabyte-long lines without spaces.
+linear even on megabyte-long lines without spaces, and a TLD is a set lookup, so no
+regex of the TLD list is ever compiled. Text where no dot is followed by a known TLD
+cannot hold a URL and is answered before any URL regex is compiled.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +26,7 @@ from pathlib import Path
 import regex
 
 __all__ = [
-    "Entity", "extract", "urls", "iter_urls", "hashtags", "mentions", "cashtags",
+    "Entity", "extract", "tags", "urls", "iter_urls", "hashtags", "mentions", "cashtags",
     "is_valid_url", "is_valid_hashtag", "is_valid_mention",
 ]
 
@@ -76,16 +79,21 @@ _DOTTED_RUN = LazyPattern(f"(?<!{_RUN_CLASS})(?=(?:{DOMAIN_CHAR}|[_\\-])*+\\.){_
 _START = LazyPattern(f"(?<!{URL_BLOCKER})(?={DOMAIN_CHAR})(?:(?<!{DOMAIN_CHAR})|(?<={URL_BLOCKER}.))")
 _SCHEME_BEFORE = LazyPattern(r"https?://\Z", regex.IGNORECASE)
 
-_PATH_CHAR = f"[a-z\\u0400-\\u04FF0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~|&@{LATIN_ACCENTS}]"
+# The path character class is written once and called by name, which halves the
+# compile time of the URL tail (a class matches one character, so nothing else changes).
+_PATH_CHAR_CLASS = f"[a-z\\u0400-\\u04FF0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~|&@{LATIN_ACCENTS}]"
+_PATH_CHAR = "(?&pc)"
 _PARENS = f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
 _PATH_END = f"(?:[+\\-a-z\\u0400-\\u04FF0-9=_#/{LATIN_ACCENTS}]|{_PARENS})"
 _PATH_SEGMENT = f"(?:{_PATH_CHAR}*(?:{_PARENS}{_PATH_CHAR}*)*{_PATH_END}|@{_PATH_CHAR}+/)"
 _QUERY = "\\?[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]*[a-z0-9\\-_&=#/]"
-_URL_TAIL = LazyPattern(f"(?::[0-9]+)?(?P<path>/{_PATH_SEGMENT}*)?(?:{_QUERY})?", regex.IGNORECASE)
+_URL_TAIL = LazyPattern(f"(?(DEFINE)(?P<pc>{_PATH_CHAR_CLASS}))(?::[0-9]+)?(?P<path>/{_PATH_SEGMENT}*)?(?:{_QUERY})?", regex.IGNORECASE)
 _TCO = LazyPattern(f"https?://t\\.co/([a-z0-9]+)(?:{_QUERY})?", regex.IGNORECASE)
 _PUNYCODE_TLD = LazyPattern(r"xn--[\-0-9a-z]+", regex.IGNORECASE)
 _TLD_FOLLOWER = LazyPattern(r"[0-9a-z@+\-]", regex.IGNORECASE)
 _NO_SCHEME_BLOCKER = "-_./"
+_NOT_IN_TLD = re.compile(r"[\s.]")
+_ASCII_LABEL = LazyPattern(f"[\\-a-z0-9{LATIN_ACCENTS}]++", regex.IGNORECASE)
 
 MAX_URL_LENGTH = 4096
 MAX_TCO_SLUG_LENGTH = 40
@@ -104,27 +112,20 @@ def _rules_dir() -> Path:
 class _Tlds:
     generic: frozenset[str]
     country: frozenset[str]
+    every: frozenset[str]
     longest: int
-    ascii_domain: LazyPattern
 
 
 @lru_cache(maxsize=1)
 def _tlds() -> _Tlds:
-    generic, country = set(), set()
+    generic, country = [], []
     path = _rules_dir() / "platforms" / "tlds.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
+        if line and line[0] != "#":
             tld, kind = line.split()
-            (country if kind == "country" else generic).add(tld)
-    # Reverse order puts a longer TLD before any TLD that is its prefix.
-    ordered = sorted(generic, reverse=True) + sorted(country, reverse=True)
-    # Compiled on first use: only a URL without a scheme needs it (~50 ms for the list).
-    ascii_domain = LazyPattern(
-        f"(?:[\\-a-z0-9{LATIN_ACCENTS}]++\\.)+"
-        f"(?:\\L<tlds>(?=[^0-9a-z@+\\-]|$)|xn--[\\-0-9a-z]+)",
-        regex.IGNORECASE, tlds=ordered,
-    )
-    return _Tlds(frozenset(generic), frozenset(country), max(map(len, ordered)), ascii_domain)
+            (country if kind == "country" else generic).append(tld)
+    every = frozenset(generic + country)
+    return _Tlds(frozenset(generic), frozenset(country), every, max(map(len, every)))
 
 
 def _tld_end(text: str, start: int, stop: int, tlds: _Tlds) -> int | None:
@@ -137,6 +138,61 @@ def _tld_end(text: str, start: int, stop: int, tlds: _Tlds) -> int | None:
                 return end
     m = _PUNYCODE_TLD.match(text, start, stop)
     return m.end() if m else None
+
+
+def _any_tld_end(text: str, start: int, tlds: _Tlds, stop: int | None = None) -> int | None:
+    """End of the longest known TLD (else punycode TLD) at `start` that ends a word."""
+    stop = len(text) if stop is None else stop
+    for end in range(min(stop, start + tlds.longest), start, -1):
+        if text[start:end].lower() in tlds.every and (
+            end == len(text) or not _TLD_FOLLOWER.match(text[end])
+        ):
+            return end
+    m = _PUNYCODE_TLD.match(text, start)
+    return m.end() if m else None
+
+
+def _may_hold_url(text: str, tlds: _Tlds) -> bool:
+    """False when no dot in `text` is followed by a known TLD, so no URL can be there.
+
+    Cheap (set lookups, no big regex), so text without links costs next to nothing."""
+    size, dot = len(text), text.find(".")
+    while dot >= 0:
+        start = dot + 1
+        if start < size and text[start].isalnum():
+            stop = _NOT_IN_TLD.search(text, start, start + tlds.longest)
+            if _any_tld_end(text, start, tlds, stop.start() if stop else None):
+                return True
+        dot = text.find(".", start)
+    return False
+
+
+def _ascii_domains(domain: str, tlds: _Tlds) -> Iterator[tuple[int, int]]:
+    """Spans of the ASCII domains (labels of ASCII letters, digits, hyphens and Latin
+    accents, then a TLD) inside `domain`, found left to right without overlaps.
+
+    A candidate regex walks the labels; the TLD is a set lookup, so no regex of the
+    whole TLD list is ever compiled."""
+    pos, size = 0, len(domain)
+    while pos < size:
+        first = _ASCII_LABEL.search(domain, pos)
+        if first is None:
+            return
+        start = dots = first.start()
+        tld_starts = []  # after each dot that closes a label, from this start on
+        while True:
+            label = _ASCII_LABEL.match(domain, dots)
+            if label is None or label.end() >= size or domain[label.end()] != ".":
+                break
+            dots = label.end() + 1
+            tld_starts.append(dots)
+        end = next((e for q in reversed(tld_starts) if (e := _any_tld_end(domain, q, tlds))), None)
+        if end is None:
+            # Any later start inside this walk sees fewer candidate TLDs: skip past it.
+            pos = max(dots, (label.end() if label else dots), start + 1)
+            continue
+        yield start, end
+        pos = end
 
 
 # ---------------------------------------------------------------- domains
@@ -259,7 +315,7 @@ def _finish_url(text: str, s: int, domain_start: int, domain_end: int, has_schem
     if s > 0 and text[s - 1] in _NO_SCHEME_BLOCKER:
         return
     # Only ASCII domains count without a scheme; the last one keeps the path.
-    found = [m.span() for m in tlds.ascii_domain.finditer(domain)]
+    found = list(_ascii_domains(domain, tlds))
     for n, (x, y) in enumerate(found):
         last = n == len(found) - 1
         yield (domain_start + x, end if last and tail.group("path") is not None else domain_start + y)
@@ -292,7 +348,7 @@ _CASHTAG = LazyPattern(
 
 def iter_urls(text: str) -> Iterator[Entity]:
     """URLs with or without scheme, as X links them, found lazily in order."""
-    if "." in text:
+    if "." in text and _may_hold_url(text, _tlds()):
         for s, e in _url_candidates(text):
             yield Entity("url", s, e, text[s:e])
 
@@ -304,12 +360,16 @@ def urls(text: str) -> list[Entity]:
 
 def hashtags(text: str) -> list[Entity]:
     """Hashtags (`#tag` or `＃tag`), leaving out any that fall inside a URL."""
+    if "#" not in text and "\uFF03" not in text:  # no regex compiled for nothing
+        return []
     found = [Entity("hashtag", m.start(), m.end(), m.group()) for m in _HASHTAG.finditer(text)]
     return _outside(found, urls(text)) if found else []
 
 
 def mentions(text: str, *, fediverse: bool = False) -> list[Entity]:
     """X mentions (`@user`, not `@user/list`); with fediverse=True, Mastodon's `@user@domain` too."""
+    if "@" not in text and "\uFF20" not in text:
+        return []
     if fediverse:  # the look-behind already keeps URL paths and queries out
         return [Entity("mention", m.start(), m.end(), m.group()) for m in _FEDI_MENTION.finditer(text)]
     return [
@@ -321,12 +381,26 @@ def mentions(text: str, *, fediverse: bool = False) -> list[Entity]:
 
 def cashtags(text: str) -> list[Entity]:
     """Cashtags such as `$TEST` or `$BRK.B`."""
+    if "$" not in text:
+        return []
     return [Entity("cashtag", m.start(), m.end(), m.group()) for m in _CASHTAG.finditer(text)]
 
 
 def extract(text: str, *, fediverse: bool = False) -> list[Entity]:
     """All entities sorted by start; where two overlap, the earlier one wins."""
     found = urls(text) + mentions(text, fediverse=fediverse) + hashtags(text) + cashtags(text)
+    return _first_of_overlaps(found)
+
+
+def tags(text: str) -> list[Entity]:
+    """Hashtags, cashtags and mentions in either form (X's `@user`, Mastodon's
+    `@user@host`), sorted and without overlaps: for rules that read drafts whatever
+    the platform."""
+    found = mentions(text, fediverse=True) + mentions(text) + hashtags(text) + cashtags(text)
+    return _first_of_overlaps(found)
+
+
+def _first_of_overlaps(found: list[Entity]) -> list[Entity]:
     found.sort(key=lambda e: (e.start, -e.end))
     kept: list[Entity] = []
     for entity in found:

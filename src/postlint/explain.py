@@ -56,13 +56,46 @@ def explain_rule(catalog: Catalog, rule) -> str:
         out += ["", "Options:"] + [f"  {k}: {_short(v)}" for k, v in rule.options.items()]
     for kind, title in (("flag", "Flags"), ("pass", "Does not flag")):
         out += ["", f"{title}:"]
-        for example in rule.examples.get(kind) or ():
-            text = example["text"] if isinstance(example, dict) else example
-            out.append(f"  - {_short(text)}")
+        out += [f"  - {example_line(example)}" for example in rule.examples.get(kind) or ()]
     levels = levels_by_profile(catalog, rule.name)
     out += ["", "Profiles:"]
     out += [f"  {name}: {levels.get(name, 'off')}" for name in sorted(catalog.profiles)]
     return "\n".join(out) + "\n"
+
+
+def example_line(example) -> str:
+    """One example on one line: `[platforms]` before the text (several drafts joined by
+    ` | `), and `(config: key.path=value, ...)` after it."""
+    if not isinstance(example, dict):
+        return _middle(example)
+    platforms = example.get("platforms") or []
+    head = f"[{', '.join(map(str, platforms))}] " if platforms else ""
+    drafts = example.get("drafts")
+    if drafts:
+        text = f"{len(drafts)} drafts: " + " | ".join(_middle(d, 60) for d in drafts)
+    else:
+        text = _middle(example.get("text", ""))
+    config = ", ".join(f"{key}={value}" for key, value in _flatten(example.get("config") or {}))
+    return head + text + (f"  (config: {_short(config, 120)})" if config else "")
+
+
+def _flatten(value, prefix: str = ""):
+    """(dotted key path, compact value) pairs of a nested mapping."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(value, list):
+        yield prefix, "[" + ", ".join(_compact(v) for v in value) + "]"
+    else:
+        yield prefix, _compact(value)
+
+
+def _compact(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_compact(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_compact(v) for v in value) + "]"
+    return " ".join(str(value).split())
 
 
 def profiles_text(catalog: Catalog, default: str = "") -> str:
@@ -94,6 +127,17 @@ def profiles_text(catalog: Catalog, default: str = "") -> str:
                 out.append(f"  ~ {code} {rule_name}: {change}{extra}")
         out.append("")
     return "\n".join(out)
+
+
+def _middle(value, limit: int = 100) -> str:
+    """Like `_short`, but cut in the middle: an example's end often holds its point."""
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    head_size = (limit - 3) * 3 // 5
+    head = text[:head_size].rsplit(" ", 1)[0]
+    tail = text[len(text) - (limit - 3 - head_size):].split(" ", 1)[-1]
+    return f"{head} … {tail}"
 
 
 def _short(value, limit: int = 100) -> str:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 
+from . import entities
 from .hookspecs import hookimpl
-
-_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[#@$]\w+")
 
 
 def _plain(text: str) -> str:
-    """Prose without URLs, hashtags, mentions, cashtags and emoji (for readability)."""
-    text = _NOT_WORDS.sub(" ", text)
+    """Prose without URLs, hashtags, mentions, cashtags (as `entities` finds them) and
+    emoji (for readability)."""
+    found = entities.urls(text) + entities.tags(text)
+    if found:
+        found.sort(key=lambda e: e.start)
+        parts, done = [], 0
+        for e in found:
+            if e.start >= done:
+                parts += [text[done:e.start], " "]
+                done = e.end
+        text = "".join(parts) + text[done:]
     return "".join(ch for ch in text if ch.isascii() or ch.isalpha() or ch.isspace()
                    or ch in "’‘“”–—…")
 

@@ -3,11 +3,17 @@
 `prose(text)` returns a string of the same length in which fenced and inline code, URLs,
 HTML comments and tags, and the targets of links and images are replaced by spaces
 (newlines are kept), so word rules never see them and offsets stay exact.
+
+URLs are those `entities` finds (with or without scheme, as X links them: `example.com/x`
+is a URL, `jane@example.com` is not), plus anything from `http://`, `https://` or `www.`
+to the next space, so `http://localhost:8000` is no prose either.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import entities
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _HIDDEN = re.compile(
@@ -16,7 +22,7 @@ _HIDDEN = re.compile(
     r"|</?[A-Za-z][^<>\n]*>"                      # HTML tags
     r"|(?<=\])\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"   # link and image targets: ](url "title")
     r"|^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*"            # reference definitions
-    r"|\b(?:https?://|www\.)[^\s<>()\[\]]+",      # bare URLs
+    r"|\b(?:https?://|www\.)[^\s<>()\[\]]+",      # URLs with a scheme or www.
     re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -47,4 +53,12 @@ def prose(text: str) -> str:
         parts.append(blank(line) if fence is not None or new_fence is not None else line)
         fence = new_fence
     text = "".join(parts).replace("\r", " ")
-    return _HIDDEN.sub(lambda m: blank(m.group(0)), text)
+    text = _HIDDEN.sub(lambda m: blank(m.group(0)), text)
+    urls = list(entities.iter_urls(text))  # the ones left have no scheme
+    if not urls:
+        return text
+    out, done = [], 0
+    for url in urls:
+        out += [text[done:url.start], " " * (url.end - url.start)]
+        done = url.end
+    return "".join(out) + text[done:]

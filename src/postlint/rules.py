@@ -45,16 +45,11 @@ class Rule:
 def load_folder(folder: Path, types: dict[str, type[Check]]) -> tuple[list[Rule], list[ConfigError]]:
     """Every rule in `*.yaml`/`*.yml` below `folder` except its `profiles/` and `platforms/`."""
     rules, errors = [], []
-    for path in sorted(folder.rglob("*.y*ml")):
+    paths = [p for p in sorted(folder.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml")
+             and p.relative_to(folder).parts[0] not in ("profiles", "platforms")]
+    for path, data in yamlfile.load_each(paths, errors):
         relative = path.relative_to(folder)
-        if relative.parts[0] in ("profiles", "platforms") or path.suffix not in (".yaml", ".yml"):
-            continue
         category = relative.parts[0] if len(relative.parts) > 1 else "other"
-        try:
-            data = yamlfile.load(path)
-        except ConfigError as exc:
-            errors.append(exc)
-            continue
         items = data if isinstance(data, list) else [data]
         for index, item in enumerate(items):
             rule, problems = parse_rule(item, str(path), category, types,

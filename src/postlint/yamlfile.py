@@ -136,6 +136,15 @@ def load(path: Path):
     return loads(text, str(path))
 
 
+def load_each(paths, errors: list):
+    """(path, data) for each file that parses; the others' ConfigErrors go to `errors`."""
+    for path in paths:
+        try:
+            yield path, load(path)
+        except ConfigError as exc:
+            errors.append(exc)
+
+
 def line_of(container, key, default: int = 0) -> int:
     """The line of `key` in a Map or index in a Seq, else the container's own line."""
     if isinstance(container, Map):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import regex
 
+from .. import entities
 from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
 
-# A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT).
-_WORD = linear(regex.compile(r"(?<![\p{L}\p{N}#@$/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"))
+# A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT), not
+# part of a path or dotted name.
+_WORD = linear(regex.compile(r"(?<![\p{L}\p{N}/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"))
 _GAP = regex.compile(r"[ \t,;:&+-]*")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
@@ -17,7 +19,8 @@ class Caps(Check):
     """Flags a run holding `min_run` or more capitalised non-acronyms, or one such word of
     `min_letters` letters or more. Words in `acronyms`, words with a digit and words
     matching `acronym_pattern` count as acronyms: never flagged alone, and a run made
-    only of acronyms is not shouting. Hashtags, mentions and cashtags are skipped."""
+    only of acronyms is not shouting. Hashtags, mentions and cashtags (`entities.tags`)
+    are skipped and end a run."""
 
     type_name = "caps"
     options = {
@@ -39,8 +42,15 @@ class Caps(Check):
 
     def check(self, post):
         text = post.prose
+        tags, next_tag = entities.tags(text), 0
         run: list = []
         for m in self.context.finditer(_WORD, text):
+            while next_tag < len(tags) and tags[next_tag].end <= m.start():
+                next_tag += 1
+            if next_tag < len(tags) and tags[next_tag].start < m.end():  # in a tag
+                yield from self._judge(run)
+                run = []
+                continue
             word = m.group(0)
             letters = [ch for ch in word if ch.isalpha()]
             capital = bool(letters) and all(ch.isupper() for ch in letters)

@@ -6,18 +6,21 @@ least `buried_min` of them) and, for a draft whose front matter names a platform
 `fold`, when it starts before the fold. `weak` terms (`#sp`, `#spon`) never count; the
 message says which problem applies through `{problem}` (one of the `say_*` options, in
 which `{found}` is the disclosure or weak tag that was found). `url_triggers` are
-regexes matched on the raw text, so they see links (`amzn.to/`, `?tag=`).
+regexes searched in each link of the raw text (`amzn.to/`, `?tag=`), the links being
+the URLs, with or without scheme, that `entities.urls` finds. The trailing block is
+found with `entities.tags`, so `bad#ad` or an email address ends it.
 """
 
 from __future__ import annotations
 
 import regex
 
-from .. import terms
+from .. import entities, terms
 from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 
 _TOKEN = regex.compile(r"\S+")
+_SEPARATORS = ".,;:!·|-–—"
 
 
 class Disclosure(Check):
@@ -26,7 +29,8 @@ class Disclosure(Check):
     type_name = "disclosure"
     options = {
         "triggers": Option("list", required=True, help="what makes a disclosure necessary"),
-        "url_triggers": Option("list", [], help="regexes on the raw text (links included)"),
+        "url_triggers": Option("list", [], help="regexes searched in each link (URLs with "
+                                                "or without scheme)"),
         "disclosures": Option("list", required=True, help="what counts as a disclosure"),
         "weak": Option("list", [], help="tags that look like a disclosure but are not one"),
         "buried_min": Option("int", 3, help="hashtags in a trailing block that hides a "
@@ -62,13 +66,18 @@ class Disclosure(Check):
     def check(self, post):
         prose = post.prose
         trigger = self.context.search(self.triggers, prose) if self.triggers else None
+        start = 0
         if trigger is None and self.urls is not None:
-            trigger = self.context.search(self.urls, post.text)
+            for link in entities.iter_urls(post.text):
+                trigger = self.context.search(self.urls, link.text)
+                if trigger:
+                    start = link.start
+                    break
         if trigger is None:
             return
         problem = self.problem(post, prose)
         if problem:
-            yield Match(trigger.start(), trigger.end(), {"problem": problem})
+            yield Match(start + trigger.start(), start + trigger.end(), {"problem": problem})
 
     def problem(self, post, prose: str) -> str | None:
         """Why the post's disclosure is not clear enough (None: it is)."""
@@ -93,16 +102,22 @@ class Disclosure(Check):
         return self.opts["say_missing"]
 
     def _trailing_block(self, prose: str) -> int:
-        """Start of the trailing run of hashtags and mentions, when it holds at least
+        """Start of the trailing run of hashtags and mentions (words that are one of them,
+        give or take separators, or only separators), when it holds at least
         `buried_min` hashtags (else the end of the text)."""
         if not self.opts["buried_min"]:
             return len(prose)
+        kinds = {(e.start, e.end): e.kind for e in entities.tags(prose)}
         start, hashtags = len(prose), 0
         for token in reversed(list(_TOKEN.finditer(prose))):
             word = token.group(0)
-            if word[0] not in "#@" and word.strip(".,;:!·|-–—") != "":
-                break
-            hashtags += word.startswith("#")
+            core = word.strip(_SEPARATORS)
+            if core:
+                at = token.start() + word.index(core)
+                kind = kinds.get((at, at + len(core)))
+                if kind not in ("hashtag", "mention"):
+                    break
+                hashtags += kind == "hashtag"
             start = token.start()
         return start if hashtags >= self.opts["buried_min"] else len(prose)
 

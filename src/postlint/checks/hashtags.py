@@ -1,4 +1,7 @@
-"""Hashtag rule types: campaign tags that must or must not appear, and readable case."""
+"""Hashtag rule types: campaign tags that must or must not appear, and readable case.
+
+Hashtags are those `entities.hashtags` finds in the prose (as X links them: `#ad` but
+not `bad#ad`, `&#39;` or a `#fragment` of a URL), never in code or comments."""
 
 from __future__ import annotations
 
@@ -6,12 +9,14 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
+from .. import entities
 from ..check import Check, Match, Option
 from ..hookspecs import hookimpl
 
-HASHTAG = regex.compile(r"(?<![\p{L}\p{N}_#@&/])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)")
+
+def found(text: str) -> list[tuple[str, entities.Entity]]:
+    """(tag without its `#`, hashtag entity) for each hashtag of `text`."""
+    return [(e.text[1:], e) for e in entities.hashtags(text)]
 
 
 def normalise(tags) -> list[str]:
@@ -30,9 +35,9 @@ class ForbiddenHashtag(Check):
         self.tags = {t.casefold() for t in normalise(options["tags"])}
 
     def check(self, post):
-        for m in self.context.finditer(HASHTAG, post.prose):
-            if m.group(1).casefold() in self.tags:
-                yield Match(m.start(), m.end())
+        for tag, e in found(post.prose):
+            if tag.casefold() in self.tags:
+                yield Match(e.start, e.end)
 
 
 class RequiredHashtag(Check):
@@ -51,7 +56,7 @@ class RequiredHashtag(Check):
         prose = draft.prose
         if not prose.strip():
             return
-        present = {m.group(1).casefold() for m in self.context.finditer(HASHTAG, prose)}
+        present = {tag.casefold() for tag, _ in found(prose)}
         start = len(prose) - len(prose.lstrip())
         end = prose.find("\n", start)
         end = len(prose) if end == -1 else end
@@ -137,8 +142,7 @@ class HashtagCase(Check):
         return best[-1]
 
     def check(self, post):
-        for m in self.context.finditer(HASHTAG, post.prose):
-            tag = m.group(1)
+        for tag, e in found(post.prose):
             if not (tag.isascii() and tag.isalpha() and tag.islower()) or tag in self.skip:
                 continue
             parts = self.split(tag)
@@ -147,7 +151,7 @@ class HashtagCase(Check):
             if tag in common_words() or tag in self.extra or in_dictionary(tag):
                 continue
             camel = "#" + "".join(p[:1].upper() + p[1:] for p in parts)
-            yield Match(m.start(), m.end(), {"suggestion": camel})
+            yield Match(e.start, e.end, {"suggestion": camel})
 
 
 @hookimpl
