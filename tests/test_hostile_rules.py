@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import check
+from postlint import check, plugins
 
 RULE = """\
 code: X101
@@ -43,6 +43,29 @@ def test_catastrophic_user_regex_is_stopped_and_reported(rule_dir, write, run, m
     assert result.err.count("timed out") == 1  # stopped, not retried on every draft
     assert "d3.md:2:8: T101 'SHAMEFUL'" in result.out  # the other rules still ran
     assert result.code == 2
+
+
+def test_config_regex_on_a_built_in_rule_is_stopped_too(write, run, monkeypatch):
+    # built-in rules search without the time limit, but not once a config gives them patterns
+    monkeypatch.setattr(check, "SEARCH_TIMEOUT", 0.2)
+    write(".postlint.yaml", 'rules:\n  profanity:\n    whole_words: false\n'
+                            '    entries: [{tokens: ["(a|aa)+$"]}]\n')
+    write("d1.md", "a" * 60 + "!\nWhat a SHAMEFUL mess.\n")
+    result = run("d1.md")
+    assert ("d1.md: error: rule profanity (R101): a pattern search timed out; simplify the "
+            "rule's pattern (the rule was stopped for this run)") in result.err
+    assert "d1.md:2:8: T101 'SHAMEFUL'" in result.out
+    assert result.code == 2
+
+
+def test_only_the_built_in_rule_folder_is_trusted(catalog, tmp_path):
+    assert all(rule.trusted for rule in catalog.rules.values())
+    folder = tmp_path / "myrules" / "custom"
+    folder.mkdir(parents=True)
+    (folder / "rule.yaml").write_text(RULE.format(options="  tokens: [x]"))
+    extra = type(catalog).load(plugins.manager(), [tmp_path / "myrules"])
+    assert not extra.rules["custom-rule"].trusted
+    assert extra.rules["profanity"].trusted
 
 
 def test_search_time_limit_really_applies_to_regex():

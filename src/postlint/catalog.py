@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import platforms as platform_data, plugins, yamlfile
+from . import builtin_rules, platforms as platform_data, plugins, yamlfile
 from .check import Check
 from .profiles import Profile, parse_profile
 from .rules import Rule, load_folder
@@ -54,6 +54,7 @@ class Catalog:
 
     def _add_rules(self, folder: Path) -> list[ConfigError]:
         rules, errors = load_folder(folder, self.types)
+        trusted = folder.resolve() == builtin_rules.folder()
         codes = {r.code: r for r in self.rules.values()}
         for rule in rules:
             other = self.rules.get(rule.name) or codes.get(rule.code)
@@ -61,6 +62,7 @@ class Catalog:
                 errors.append(ConfigError(f"rule {rule.name} ({rule.code}) is already defined "
                                           f"at {other.location}", rule.path, rule.line, "name"))
                 continue
+            rule.trusted = trusted
             self.rules[rule.name] = rule
             codes[rule.code] = rule
         return errors

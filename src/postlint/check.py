@@ -91,7 +91,9 @@ class Context:
     """What a check may read besides its options: the run's config, platforms and helpers.
 
     Checks search through `finditer`/`search` so that a pattern that backtracks
-    catastrophically stops with `TimeoutError` (reported as that rule's error).
+    catastrophically stops with `TimeoutError` (reported as that rule's error). A
+    `trusted` context (for the built-in rules as shipped, see `Rule.trusted`) searches
+    without the time limit, which costs about 2 µs a search.
     """
 
     config: dict = field(default_factory=dict)
@@ -99,14 +101,15 @@ class Context:
     platforms: dict = field(default_factory=dict)  # name -> platforms.Platform
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
+    trusted: bool = False
 
     def finditer(self, pattern: "regex.Pattern", text: str):
-        if pattern in _LINEAR:
+        if self.trusted or pattern in _LINEAR:
             return pattern.finditer(text)
         return pattern.finditer(text, timeout=self.timeout + len(text) / 1e6)
 
     def search(self, pattern: "regex.Pattern", text: str):
-        if pattern in _LINEAR:
+        if self.trusted or pattern in _LINEAR:
             return pattern.search(text)
         return pattern.search(text, timeout=self.timeout + len(text) / 1e6)
 

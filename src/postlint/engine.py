@@ -4,7 +4,7 @@ suppressions and turns matches into findings with exact positions."""
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from . import platforms as platform_data, selection, suppress
@@ -49,6 +49,8 @@ class Linter:
             catalog.platforms, config.get("platform-settings"), config.path or "<config>")
         self.context = Context(config=config.data, functions=catalog.functions,
                                platforms=self.platforms, default_platforms=choices.platforms)
+        # built-in rules with options of their own folder: their searches need no time limit
+        self._trusted_context = replace(self.context, trusted=True)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
         self._settings: dict[str, dict[str, Setting]] = {}
         self._active: dict[str, list[Active]] = {}
@@ -152,12 +154,13 @@ class Linter:
         options = {k: spec.default for k, spec in check_type.options.items()}
         options.update(rule.options)
         options.update(setting.options)
-        key = (rule.name, repr(sorted(options.items())))
+        trusted = rule.trusted and all(_plain(v) for v in setting.options.values())
+        key = (rule.name, trusted, repr(sorted(options.items())))
         if key not in self._compiled:
-            self._compiled[key] = self._build(rule, check_type, options)
+            self._compiled[key] = self._build(rule, check_type, options, trusted)
         return self._compiled[key]
 
-    def _build(self, rule: Rule, check_type, options: dict) -> Check | None:
+    def _build(self, rule: Rule, check_type, options: dict, trusted: bool) -> Check | None:
         for name, value in options.items():
             if isinstance(value, dict) and set(value) == {"from"}:
                 options[name] = value = self._lookup(value["from"])
@@ -168,7 +171,7 @@ class Linter:
                 raise Errors([ConfigError("missing required option", rule.path, rule.line,
                                           f"{rule.name}.options.{name}")])
         try:
-            return check_type(options, self.context)
+            return check_type(options, self._trusted_context if trusted else self.context)
         except (ValueError, TypeError) as exc:
             raise Errors([ConfigError(str(exc), rule.path, rule.line, f"{rule.name}.options")])
 
@@ -350,6 +353,13 @@ def clamp(level: str, values: dict) -> str:
     if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):
         level = high
     return level
+
+
+def _plain(value) -> bool:
+    """A number, which a profile or config may set on a trusted rule without making its
+    patterns untrusted (a string, list or mapping may hold a pattern; a switch such as
+    `regex: true` may make config terms patterns)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _enabled(draft: Draft, actives: list[Active]) -> list[Active]:

@@ -36,6 +36,7 @@ class Rule:
     source: str = ""
     path: str = ""
     line: int = 0
+    trusted: bool = False  # shipped in postlint's own rule folder: its patterns are tested
 
     @property
     def location(self) -> str:
