@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -67,3 +68,17 @@ def write(tmp_path):
 def catalog():
     os.environ[plugins.AUTOLOAD_SWITCH] = "1"
     return Catalog.load(plugins.manager())
+
+
+def load_script(name: str):
+    """Import `scripts/NAME.py` (the repository's scripts are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def script():
+    """`script("gen_rules_doc")` imports a script of the repository's `scripts/` folder."""
+    return load_script

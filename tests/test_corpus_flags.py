@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("corpus_flags",
-                                                  ROOT / "scripts" / "corpus_flags.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_counts_posts_per_rule_and_keeps_notes(tmp_path):
-    script = _script()
+def test_counts_posts_per_rule_and_keeps_notes(script, tmp_path):
+    flags = script("corpus_flags")
     corpus = tmp_path / "tweets.tsv"
     corpus.write_text("id\ttext\n1\tWhat the f*ck, damn.\n2\tThanks guys &amp; gals!\n"
                       "3\tA calm post about Scunthorpe.\n", "utf-8")
     doc = tmp_path / "corpus-flags.md"
     doc.write_text("# Title\n\n<!-- corpus-table:start -->\nold\n<!-- corpus-table:end -->\n"
                    "\nMy notes.\n", "utf-8")
-    assert script.main(["--corpus", str(corpus), "--output", str(doc)]) == 0
+    assert flags.main(["--corpus", str(corpus), "--output", str(doc)]) == 0
     text = doc.read_text("utf-8")
     assert text.startswith("# Title\n\n<!-- corpus-table:start -->\n| code | rule |")
     assert text.endswith("<!-- corpus-table:end -->\n\nMy notes.\n")
@@ -34,10 +25,10 @@ def test_counts_posts_per_rule_and_keeps_notes(tmp_path):
     assert "\nold\n" not in text
 
 
-def test_absent_corpus_is_skipped_cleanly(tmp_path, capsys):
-    script = _script()
+def test_absent_corpus_is_skipped_cleanly(script, tmp_path, capsys):
+    flags = script("corpus_flags")
     doc = tmp_path / "corpus-flags.md"
-    assert script.main(["--corpus", str(tmp_path / "missing.tsv"), "--output", str(doc)]) == 0
+    assert flags.main(["--corpus", str(tmp_path / "missing.tsv"), "--output", str(doc)]) == 0
     assert "corpus not found" in capsys.readouterr().err
     assert not doc.exists()
 

@@ -65,30 +65,28 @@ def test_oversized_standard_input(run, monkeypatch):
     assert "-: error: standard input is more than" in result.err and result.code == 2
 
 
-def test_file_that_vanishes_mid_run(write, run, good, monkeypatch):
-    write("gone.md", "here a moment ago\n")
+def _fail_open(monkeypatch, name: str, error: OSError) -> None:
+    """Make opening files whose path ends with `name` raise `error`."""
     real_open = builtins.open
 
-    def vanishing_open(path, *args, **kwargs):
-        if str(path).endswith("gone.md"):
-            raise FileNotFoundError(2, "No such file or directory", str(path))
+    def failing_open(path, *args, **kwargs):
+        if str(path).endswith(name):
+            raise error
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", vanishing_open)
+    monkeypatch.setattr(builtins, "open", failing_open)
+
+
+def test_file_that_vanishes_mid_run(write, run, good, monkeypatch):
+    write("gone.md", "here a moment ago\n")
+    _fail_open(monkeypatch, "gone.md", FileNotFoundError(2, "No such file or directory"))
     _check(run("gone.md", "good.md"), "gone.md: error: no such file")
 
 
 def test_file_that_cannot_be_read(write, run, good, monkeypatch):
     # Tests run as root, where chmod 000 does not stop reading: fail the open instead.
     write("locked.md", "secret\n")
-    real_open = builtins.open
-
-    def denied(path, *args, **kwargs):
-        if str(path).endswith("locked.md"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", denied)
+    _fail_open(monkeypatch, "locked.md", PermissionError(13, "Permission denied"))
     _check(run(".", "good.md"), "locked.md: error: cannot read: Permission denied")
 
 

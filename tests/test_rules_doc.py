@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("gen_rules_doc",
-                                                  ROOT / "scripts" / "gen_rules_doc.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_rules_doc_is_current():
-    gen = _generator()
+def test_rules_doc_is_current(script):
+    gen = script("gen_rules_doc")
     expected = gen.render(gen.load_catalog())
     current = (ROOT / "docs" / "rules.md").read_text("utf-8")
     assert current == expected, f"docs/rules.md is stale: run `{gen.COMMAND}`"
 
 
-def test_rules_doc_lists_every_rule_with_levels_and_examples(catalog):
-    gen = _generator()
+def test_rules_doc_lists_every_rule_with_levels_and_examples(script, catalog):
+    gen = script("gen_rules_doc")
     text = gen.render(catalog)
     for rule in catalog.rules.values():
         assert f"### {rule.code} {rule.name}" in text
@@ -34,8 +25,8 @@ def test_rules_doc_lists_every_rule_with_levels_and_examples(catalog):
     assert "- `Scunthorpe United won on Saturday.`" in text
 
 
-def test_check_mode_reports_a_stale_doc(tmp_path, capsys):
-    gen = _generator()
+def test_check_mode_reports_a_stale_doc(script, tmp_path, capsys):
+    gen = script("gen_rules_doc")
     stale = tmp_path / "rules.md"
     stale.write_text("# Rules\n", "utf-8")
     assert gen.main(["--check", "--output", str(stale)]) == 1
