@@ -53,8 +53,8 @@ class Catalog:
         return catalog
 
     def _add_rules(self, folder: Path) -> list[ConfigError]:
-        rules, errors = load_folder(folder, self.types)
         trusted = folder.resolve() == builtin_rules.folder()
+        rules, errors = load_folder(folder, self.types, trusted)
         codes = {r.code: r for r in self.rules.values()}
         for rule in rules:
             other = self.rules.get(rule.name) or codes.get(rule.code)
@@ -62,7 +62,6 @@ class Catalog:
                 errors.append(ConfigError(f"rule {rule.name} ({rule.code}) is already defined "
                                           f"at {other.location}", rule.path, rule.line, "name"))
                 continue
-            rule.trusted = trusted
             self.rules[rule.name] = rule
             codes[rule.code] = rule
         return errors
