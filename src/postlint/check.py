@@ -26,6 +26,15 @@ class Option:
     choices: tuple = ()
 
 
+# How word-list rule types (existence, occurrence, conditional, lexicon) match their tokens.
+MATCHING_OPTIONS = {
+    "regex": Option("bool", False, help="tokens are regular expressions"),
+    "ignorecase": Option("bool", True),
+    "whole_words": Option("bool", True, help="match whole words only"),
+    "raw": Option("bool", False, help="read the raw text, code and URLs included"),
+}
+
+
 @dataclass
 class Match:
     """A problem found by a check: a span of the post (or draft) and values for the message.

@@ -86,7 +86,7 @@ class Draft:
         if not lines or lines[0].rstrip("\r\n") != SEPARATOR:
             return
         offset = len(lines[0])
-        for number, line in enumerate(lines[1:], start=2):
+        for line in lines[1:]:
             if line.rstrip("\r\n") in (SEPARATOR, "..."):
                 source = self.text[len(lines[0]):offset]
                 self.body_start = offset + len(line)
@@ -153,8 +153,3 @@ class Draft:
         """1-based (line, column) in characters of a code-point offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
-
-    def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")

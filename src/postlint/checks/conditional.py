@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..check import Check, Match, Option, word_pattern
+from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 
 
@@ -12,13 +12,10 @@ class Conditional(Check):
 
     type_name = "conditional"
     options = {
+        **MATCHING_OPTIONS,
         "first": Option("list", required=True),
         "second": Option("list", required=True),
         "second_must": Option("str", "appear", choices=("appear", "not-appear")),
-        "regex": Option("bool", False),
-        "ignorecase": Option("bool", True),
-        "whole_words": Option("bool", True),
-        "raw": Option("bool", False, help="match on the raw text, URLs and code included"),
     }
 
     def __init__(self, options, context):

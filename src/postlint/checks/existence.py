@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option, word_pattern
+from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 
 
@@ -13,12 +13,9 @@ class Existence(Check):
 
     type_name = "existence"
     options = {
+        **MATCHING_OPTIONS,
         "tokens": Option("list", required=True, help="words, phrases or regexes to flag"),
-        "regex": Option("bool", False, help="tokens are regular expressions"),
-        "ignorecase": Option("bool", True),
-        "whole_words": Option("bool", True, help="match whole words only"),
         "exceptions": Option("list", [], help="matched texts never to flag (case-sensitive)"),
-        "raw": Option("bool", False, help="read the raw text, code and URLs included"),
     }
 
     @classmethod

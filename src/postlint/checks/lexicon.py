@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from .. import terms
-from ..check import Check, Match, Option, word_pattern
+from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 from ..rules import LEVELS
 
@@ -69,13 +69,10 @@ class Lexicon(Check):
 
     type_name = "lexicon"
     options = {
+        **MATCHING_OPTIONS,
         "entries": Option("list", required=True, help="groups of tokens (see the module doc)"),
-        "regex": Option("bool", False, help="tokens are regular expressions"),
-        "ignorecase": Option("bool", True),
-        "whole_words": Option("bool", True),
         "values": Option("mapping", {}, help="default message values for every group"),
         "exceptions": Option("list", [], help="matched texts never to flag (any case)"),
-        "raw": Option("bool", False, help="read the raw text, code and URLs included"),
     }
 
     @classmethod

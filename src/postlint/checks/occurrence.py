@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..check import Check, Match, Option, word_pattern
+from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 
 
@@ -15,13 +15,10 @@ class Occurrence(Check):
 
     type_name = "occurrence"
     options = {
+        **MATCHING_OPTIONS,
         "tokens": Option("list", required=True),
-        "regex": Option("bool", False),
-        "ignorecase": Option("bool", True),
-        "whole_words": Option("bool", True),
         "max": Option("int", None),
         "min": Option("int", None),
-        "raw": Option("bool", False),
     }
 
     def __init__(self, options, context):
