@@ -130,3 +130,19 @@ def test_config_mistakes_name_file_line_and_key(write, run):
     assert ".postlint.yaml:3: speed: unknown key" in result.err
     assert ".postlint.yaml:2: fail-on: expected one of info, warning, error" in result.err
     assert result.code == 2
+
+
+@pytest.mark.parametrize("rule_type, options", [
+    ("conditional", '  regex: true\n  first: ["(unclosed"]\n  second: [abc]'),
+    ("near", '  regex: true\n  pairs: [{first: ["(unclosed"], second: [abc]}]'),
+    ("disclosure", '  regex: true\n  triggers: ["(unclosed"]\n  disclosures: ["#ad"]'),
+])
+def test_bad_regex_in_any_word_list_type_is_a_rule_error(write, run, rule_type, options):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rule.yaml",
+          RULE.replace("type: existence", f"type: {rule_type}").format(options=options))
+    write("a.md", "hello abc\n")
+    result = run("a.md")
+    assert ("rule.yaml:1: custom-rule.options: invalid regular expression '(unclosed': "
+            "missing ) at position 9") in result.err
+    assert result.code == 2 and result.out == "" and "Traceback" not in result.err

@@ -8,11 +8,13 @@ key, and handed to `__init__` once per run, where regexes and word lists are com
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, ClassVar, Iterable
 
 import regex
 
 from .draft import Draft, Post
+from .words import Words, handed_out
 
 
 @dataclass(frozen=True)
@@ -124,24 +126,15 @@ class Context:
 
 
 def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: bool = True,
-                 is_regex: bool = False) -> "regex.Pattern | None":
-    """Compile a list of words, phrases or regexes into one alternation, longest first.
+                 is_regex: bool = False) -> "Words | None":
+    """A list of words, phrases or regexes as one `Words` pattern (None for no terms);
+    escaped words make a `linear` pattern."""
+    return handed_out(_word_pattern(tuple(terms), ignorecase, whole_words, is_regex))
 
-    Whole words do not start after a letter, digit, `#`, `@` or `/` (so `#ad` is not `ad`,
-    `@idiot` is a name) and do not continue into a letter or digit, a dotted name or a
-    hyphenated word (`github.com`, `U.S.`, `u-turn` hold no whole word `github` or `u`).
-    Spaces in a phrase match any run of whitespace. Escaped words make a `linear` pattern.
-    """
-    parts = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        if is_regex:
-            parts.append(term)
-        else:
-            parts.append(r"\s+".join(regex.escape(word) for word in term.split()))
-    if not parts:
+
+@lru_cache(maxsize=512)  # rules compile alike in every linter of a process
+def _word_pattern(terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool):
+    if not terms:
         return None
-    body = "|".join(f"(?:{p})" for p in parts)
-    if whole_words:
-        body = rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)"
-    pattern = regex.compile(body, regex.IGNORECASE if ignorecase else 0)
+    pattern = Words(terms, ignorecase, whole_words, is_regex)
     return pattern if is_regex else linear(pattern)

@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import platforms as platform_data, selection, suppress
+from . import platforms as platform_data, selection, suppress, words
 from .catalog import Catalog
 from .check import Check, Context, Match
 from .config import Config
@@ -55,6 +55,7 @@ class Linter:
         self._settings: dict[str, dict[str, Setting]] = {}
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
+        self._word_lists: list[words.Words] = []  # of the compiled checks
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
@@ -171,9 +172,26 @@ class Linter:
                 raise Errors([ConfigError("missing required option", rule.path, rule.line,
                                           f"{rule.name}.options.{name}")])
         try:
-            return check_type(options, self._trusted_context if trusted else self.context)
+            with words.recording() as made:
+                check = check_type(options, self._trusted_context if trusted else self.context)
+            self._word_lists += made
+            # a user's word lists compile now, so a bad regex stops the run before it starts
+            problems = [] if trusted else [p for p in map(words.Words.problem, made) if p]
+            if problems:
+                raise ValueError(problems[0])
+            return check
         except (ValueError, TypeError) as exc:
             raise Errors([ConfigError(str(exc), rule.path, rule.line, f"{rule.name}.options")])
+
+    def prepare(self) -> None:
+        """Compile the default profile's word lists and run its checks once on a short
+        draft (loading what checks load on first use, such as VADER's lexicon), so that
+        forked workers inherit it all instead of each building it."""
+        errors, timed_out = list(self.errors), set(self.timed_out)
+        self.check_draft(Draft.from_text("A short draft to prepare every check."))
+        self.errors[:], self.timed_out = errors, timed_out  # nothing of it is reported
+        for pattern in self._word_lists:
+            pattern.compiled
 
     def _lookup(self, dotted: str):
         value = self.config.data

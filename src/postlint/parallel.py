@@ -138,6 +138,7 @@ def _map(linter, chunks):
     _linter = linter
     count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
+        linter.prepare()
         with multiprocessing.get_context("fork").Pool(count) as pool:
             yield from pool.imap(_chunk, chunks)
     else:

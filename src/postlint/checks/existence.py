@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 
@@ -20,25 +18,15 @@ class Existence(Check):
 
     @classmethod
     def problems(cls, options):
-        """Compile the tokens as the check will (so the run reuses regex's cache); on an
-        error, find the token at fault."""
+        """A regex token that does not compile."""
         if not options.get("regex"):
             return
-        tokens = options.get("tokens") or ()
         flags = {name: options.get(name, cls.options[name].default)
                  for name in ("ignorecase", "whole_words")}
-        try:
-            word_pattern([str(t) for t in tokens], is_regex=True, **flags)
-            return
-        except regex.error as exc:
-            problem = f"invalid regular expressions: {exc}"
-        for token in tokens:
-            try:
-                regex.compile(str(token))
-            except regex.error as exc:
-                problem = None
-                yield "tokens", f"invalid regular expression {token!r}: {exc}"
-        if problem:  # each token compiles alone, not together
+        pattern = word_pattern([str(t) for t in options.get("tokens") or ()], is_regex=True,
+                               **flags)
+        problem = pattern and pattern.problem()
+        if problem:
             yield "tokens", problem
 
     def __init__(self, options, context):

@@ -22,8 +22,6 @@ of several groups keep the earliest, then the longest.
 
 from __future__ import annotations
 
-import regex
-
 from .. import terms
 from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
@@ -96,22 +94,17 @@ class Lexicon(Check):
 
     @classmethod
     def _pattern_problems(cls, group: dict, options: dict, key: str):
-        """Compile the group as the check will (so the run reuses regex's cache); on an
-        error, find the token at fault."""
+        """A regex token of the group that does not compile."""
         def setting(name):
             return group.get(name, options.get(name, cls.options[name].default))
         literal = [t for t in group.get("tokens") or () if isinstance(t, str)]
-        is_regex = setting("regex") and "swap" not in group
-        try:
-            word_pattern(literal + [str(k) for k in group.get("swap") or ()],
-                         ignorecase=setting("ignorecase"), whole_words=setting("whole_words"),
-                         is_regex=is_regex)
-        except regex.error:
-            for token in literal:
-                try:
-                    regex.compile(token)
-                except regex.error as exc:
-                    yield "entries", f"{key}: invalid regular expression {token!r}: {exc}"
+        pattern = word_pattern(literal + [str(k) for k in group.get("swap") or ()],
+                               ignorecase=setting("ignorecase"),
+                               whole_words=setting("whole_words"),
+                               is_regex=setting("regex") and "swap" not in group)
+        problem = pattern and pattern.problem()
+        if problem:
+            yield "entries", f"{key}: {problem}"
 
     @classmethod
     def level_notes(cls, options) -> list[str]:

@@ -1,0 +1,195 @@
+"""Word lists as patterns that are compiled on first use and searched only in texts
+that can hold a match.
+
+Most posts contain none of a rule's words, and the `regex` module compiles in Python
+and searches a long alternation position by position. So a whole-word list records the
+*heads* its matches can start with: the first letters (up to HEAD, ASCII, lower case) of
+each alternative's first word, read from the pattern's syntax tree. A text is searched
+only if one of its words starts with one of those heads; a list whose alternatives do
+not all start with a known letter is always searched.
+"""
+
+from __future__ import annotations
+
+import string
+from contextlib import contextmanager
+from functools import cached_property
+from typing import Iterator
+
+import regex
+
+try:  # the standard library's parser reads the syntax the patterns share with `regex`
+    from re import _constants as sre, _parser as sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre
+    import sre_parse
+
+HEAD = 4  # letters of a word's start compared
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
+# Characters that `regex` matches with an ASCII letter when ignoring case (checked over
+# all of Unicode by the tests): they are read as that letter.
+_FOLD = str.maketrans("ıİKſ", "iiks")
+_WORD = regex.compile(r"\w+")
+_STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
+# `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
+_PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
+
+
+class Words:
+    """Words, phrases or regexes as one alternation, longest first, compiled on first
+    search, with the `regex.Pattern` search methods the checks use.
+
+    Whole words do not start after a letter, digit, `#`, `@` or `/` (so `#ad` is not `ad`,
+    `@idiot` is a name) and do not continue into a letter or digit, a dotted name or a
+    hyphenated word (`github.com`, `U.S.`, `u-turn` hold no whole word `github` or `u`).
+    Spaces in a phrase match any run of whitespace.
+    """
+
+    def __init__(self, terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool):
+        self.terms, self.is_regex = terms, is_regex
+        parts = [term if is_regex else r"\s+".join(regex.escape(w) for w in term.split())
+                 for term in sorted(set(terms), key=len, reverse=True)]
+        body = "|".join(f"(?:{p})" for p in parts)
+        self.heads = pattern_heads(body) if whole_words else None  # None: search every text
+        if whole_words:
+            body = rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)"
+        self.source, self.flags = body, regex.IGNORECASE if ignorecase else 0
+
+    @cached_property
+    def compiled(self) -> "regex.Pattern":
+        return regex.compile(self.source, self.flags)
+
+    def problem(self) -> str | None:
+        """Why the list does not compile (naming the regex at fault), or None."""
+        try:
+            self.compiled
+            return None
+        except regex.error as exc:
+            for term in self.terms:
+                try:
+                    regex.compile(term)
+                except regex.error as alone:
+                    return f"invalid regular expression {term!r}: {alone}"
+            return f"invalid regular expressions: {exc}"
+
+    def may_match(self, text: str) -> bool:
+        return self.heads is None or not self.heads.isdisjoint(text_heads(text))
+
+    def finditer(self, text: str, **kwargs):
+        return self.compiled.finditer(text, **kwargs) if self.may_match(text) else iter(())
+
+    def search(self, text: str, **kwargs):
+        return self.compiled.search(text, **kwargs) if self.may_match(text) else None
+
+
+_recording: list[list] = []
+
+
+@contextmanager
+def recording() -> Iterator[list]:
+    """Collect the word lists handed out meanwhile (to compile a user's rule at once)."""
+    made: list = []
+    _recording.append(made)
+    try:
+        yield made
+    finally:
+        _recording.pop()
+
+
+def handed_out(words: "Words | None") -> "Words | None":
+    if words is not None and _recording:
+        _recording[-1].append(words)
+    return words
+
+
+_last: dict[str, frozenset] = {}  # the heads of the texts being checked
+
+
+def text_heads(text: str) -> frozenset:
+    """The starts (1 to HEAD letters, lower case) of the words of `text`."""
+    heads = _last.get(text)
+    if heads is None:
+        found = set()
+        for word in _WORD.findall(text):
+            start = word[:HEAD].translate(_FOLD).lower()
+            found.update(start[:n] for n in range(1, len(start) + 1))
+        if len(_last) >= 8:  # a post's prose and raw text are checked in turn
+            _last.clear()
+        heads = _last[text] = frozenset(found)
+    return heads
+
+
+class _GiveUp(Exception):
+    pass
+
+
+def pattern_heads(body: str) -> frozenset | None:
+    """The heads every match of `body` starts with, given that a match that starts with
+    a letter or digit starts a word; None when a match may start otherwise or the
+    pattern is beyond this analysis."""
+    if _PLAIN_BRACES.search(body):
+        return None
+    try:
+        tree = sre_parse.parse(body)
+    except Exception:  # syntax of `regex` alone (\p{L}, fuzzy, ...): no filter
+        return None
+    steps = [_STEPS]
+    try:
+        heads = _starts(list(tree), HEAD, steps)
+    except (_GiveUp, RecursionError):
+        return None
+    if "" in heads:
+        return None
+    return frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+
+
+_SMALL_SET = 32  # a character set of at most this many characters is read as a choice
+
+
+def _starts(nodes: list, room: int, steps: list) -> set[str]:
+    """How a match of `nodes` can start: up to `room` ASCII word characters in lower case
+    (characters that are not word characters may come first: a word starts after them);
+    "" where nothing is known."""
+    steps[0] -= 1
+    if steps[0] < 0:
+        raise _GiveUp
+    if not nodes or room == 0:
+        return {""}
+    (op, av), rest = nodes[0], nodes[1:]
+    started = room < HEAD
+    if op is sre.LITERAL:
+        char = chr(av)
+        if char in _ASCII_WORD:
+            return {char.lower() + tail for tail in _starts(rest, room - 1, steps)}
+        if not started and not _WORD.match(char):  # `#` in `#ad`: the word is `ad`
+            return _starts(rest, room, steps)
+        return {""}
+    if op is sre.IN:
+        chars = _set_chars(av)
+        if chars is None:
+            return {""}
+        return set().union(*(_starts([(sre.LITERAL, c)] + rest, room, steps) for c in chars))
+    if op is sre.SUBPATTERN:
+        return _starts(list(av[-1]) + rest, room, steps)
+    if op is sre.BRANCH:
+        return set().union(*(_starts(list(b) + rest, room, steps) for b in av[1]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, item = av
+        once = _starts(list(item) + (rest if high == 1 else []), room, steps)
+        return once | _starts(rest, room, steps) if low == 0 else once
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
+        return _starts(rest, room, steps)
+    return {""}
+
+
+def _set_chars(items) -> list[int] | None:
+    """The characters of a small set of literals and ranges, or None."""
+    chars: list[int] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.append(av)
+        elif op is sre.RANGE and av[1] - av[0] < _SMALL_SET:
+            chars += range(av[0], av[1] + 1)
+        else:
+            return None
+    return chars if len(chars) <= _SMALL_SET else None

@@ -1,0 +1,107 @@
+"""Word lists skip texts that cannot hold a match: never at the cost of a match."""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+
+from postlint import plugins, words
+from postlint.catalog import Catalog
+from postlint.check import word_pattern
+from postlint.config import Config
+from postlint.draft import Draft
+from postlint.engine import Choices, Linter
+from postlint.yamlfile import Map
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "tweets.tsv"
+
+
+def spans(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_fold_table_holds_every_character_regex_matches_with_an_ascii_letter():
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in string.ascii_letters + string.digits + "_":
+        for found in set(regex.findall(regex.escape(letter), everything, regex.IGNORECASE)):
+            assert found.translate(words._FOLD).lower() == letter.lower(), (letter, found)
+
+
+@pytest.mark.parametrize("body, heads", [
+    (r"retard(?:s|ed)?|spaz(?:z?ed|zes)?|tard", {"reta", "spaz", "tard"}),
+    (r"#?views?myown", {"view"}),  # a word starts after the `#`
+    (r"(?-i:[Hh]ome\s+alone)(?!\s+\d)", {"home"}),
+    (r"(?<!(?:went|were)\s+)(?:away|gone)\s+for", {"away", "gone"}),
+    (r"f[u\*@#]*ck", {"f"}),  # (and no longer head that starts with a shorter one)
+    (r"a?b", {"ab", "b"}),
+    (r"(?:a|b){2}x", {"a", "b"}),
+    (r"\d{3}-\d{4}", None),  # \d is any script's digit
+    (r"[^a]x", None),
+    (r"\w+ing", None),
+    (r"café|cab", {"caf", "cab"}),  # only ASCII letters are compared
+    (r"écrit|cab", None),
+    (r"hi|", None),  # an empty alternative may match anywhere
+    (r"(?:abc){e<=1}", None),  # regex's fuzzy matching
+    (r"\p{L}+", None),  # regex-only syntax
+])
+def test_heads_read_from_the_pattern(body, heads):
+    assert words.pattern_heads(body) == (None if heads is None else frozenset(heads))
+
+
+def test_texts_without_a_head_are_not_searched():
+    pattern = word_pattern(["github", "web site"])
+    assert pattern.heads == {"gith", "web"}
+    assert not pattern.may_match("Git is not a hub.")
+    assert spans(pattern, "Web  site on GITHUB") == [(0, 9), (13, 19)]
+    assert "compiled" not in vars(word_pattern(["never searched"]))
+
+
+def test_lists_that_may_match_inside_words_are_always_searched():
+    pattern = word_pattern(["damn"], whole_words=False)
+    assert pattern.heads is None and spans(pattern, "goddamnit") == [(3, 7)]
+
+
+WORDS = st.text(st.sampled_from("abikmsIKS#-' "), min_size=1, max_size=6).filter(str.strip)
+# what a word may look like in a text: any case, odd case partners (`ı` matches `I`)
+PARTNERS = {"i": "iIıİ", "k": "kK\u212a", "s": "sSſ", "a": "aAá", "m": "mM", "b": "bB"}
+PARTNERS.update({c.upper(): v for c, v in PARTNERS.items()})
+
+
+@st.composite
+def texts_of(draw, terms):
+    pieces = draw(st.lists(st.one_of(st.sampled_from(terms), WORDS), max_size=6))
+    text = draw(st.sampled_from([" ", "#", "-", "", "."])).join(pieces)
+    return "".join(draw(st.sampled_from(PARTNERS.get(c, c))) for c in text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.lists(WORDS, min_size=1, max_size=4), st.booleans())
+def test_skipping_never_loses_a_match(data, terms, ignorecase):
+    pattern = word_pattern(terms, ignorecase=ignorecase)
+    text = data.draw(texts_of(terms))
+    assert spans(pattern, text) == [m.span() for m in pattern.compiled.finditer(text)]
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_built_in_word_lists_find_the_same_on_the_corpus():
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    config = Config(Map({"brand": Map({"terms": ["GitHub", "iPhone"],
+                                       "preferred": {"e-mail": "email"}}),
+                         "work": Map({"employer": "Acme", "codenames": ["Falcon"]})}))
+    linter = Linter(Catalog.load(plugins.manager()), config, Choices(select=["ALL"]))
+    for profile in linter.catalog.profiles:
+        linter.active(profile)
+    filtered = {id(w): w for w in linter._word_lists if w.heads is not None}
+    assert len(filtered) >= 25
+    texts = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
+        post = Draft.from_text(line.split("\t", 1)[-1]).posts[0]
+        texts += [post.text, post.prose]
+    for text in texts:
+        for pattern in filtered.values():
+            assert pattern.may_match(text) or pattern.compiled.search(text) is None, text
