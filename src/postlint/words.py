@@ -124,25 +124,60 @@ class _GiveUp(Exception):
 
 
 def pattern_heads(body: str) -> frozenset | None:
-    """The heads every match of `body` starts with, given that a match that starts with
-    a letter or digit starts a word; None when a match may start otherwise or the
-    pattern is beyond this analysis."""
+    """Heads such that every match of `body` holds a word starting with one of them (a
+    match that starts with a letter or digit starts a word); None when there are none
+    or the pattern is beyond this analysis."""
     if _PLAIN_BRACES.search(body):
         return None
     try:
         tree = sre_parse.parse(body)
     except Exception:  # syntax of `regex` alone (\p{L}, fuzzy, ...): no filter
         return None
-    steps = [_STEPS]
     try:
-        heads = _starts(list(tree), HEAD, steps)
+        heads = _word_heads(list(tree), [_STEPS])
     except (_GiveUp, RecursionError):
         return None
-    if "" in heads:
+    if heads is None:
         return None
     return frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
 
 
+def _word_heads(nodes: list, steps: list) -> set[str] | None:
+    """The heads of a word every match of `nodes` holds, the rarest-looking choice among
+    its first word and each word after a separator (a space, `'`, ...); None if none."""
+    if len(nodes) == 1 and nodes[0][0] is sre.SUBPATTERN:
+        return _word_heads(list(nodes[0][1][-1]), steps)
+    if len(nodes) == 1 and nodes[0][0] is sre.BRANCH:
+        choices = [_word_heads(list(branch), steps) for branch in nodes[0][1][1]]
+        return None if None in choices else set().union(*choices)
+    best = None
+    for site in [0] + [i + 1 for i, node in enumerate(nodes) if _separates(node)]:
+        heads = _starts(nodes[site:], HEAD, steps)
+        if "" not in heads and (best is None or _rank(heads) > _rank(best)):
+            best = heads
+    return best
+
+
+def _rank(heads: set[str]) -> tuple:
+    """Longer heads, then fewer, skip more texts."""
+    return min(map(len, heads)), -len(heads)
+
+
+def _separates(node) -> bool:
+    """Whether `node` always matches one or more characters that are not word characters."""
+    op, av = node
+    if op is sre.LITERAL:
+        return not _WORD.match(chr(av))
+    if op is sre.IN:
+        return all(kind is sre.CATEGORY and value in _NOT_WORD_CLASSES
+                   or kind is sre.LITERAL and not _WORD.match(chr(value)) for kind, value in av)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _, item = av
+        return low >= 1 and len(item) == 1 and _separates(item[0])
+    return False
+
+
+_NOT_WORD_CLASSES = (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD)
 _SMALL_SET = 32  # a character set of at most this many characters is read as a choice
 
 
