@@ -157,6 +157,16 @@ def test_hashtag_split_and_dictionary():
     assert in_dictionary("football") and not in_dictionary("socialmedia")
 
 
+def test_dictionary_lookup_finds_every_word_it_lists():
+    from postlint.checks.hashtags import _cmudict
+    words = [line.split(b" ", 1)[0].split(b"(")[0].decode()
+             for line in _cmudict().splitlines() if line]
+    sample = words[::41] + words[:3] + words[-3:] + [
+        "sepulveda", "sepultura", "stilton", "stilted"]  # two pairs out of order in the file
+    assert all(in_dictionary(word) for word in sample)
+    assert not any(in_dictionary(word + "qx") for word in sample[::7])
+
+
 def test_emoji_pattern_units():
     text = "👨‍👩‍👧‍👦 🇯🇵 1️⃣ ™ © 😀"
     assert [m.group(0) for m in EMOJI.finditer(text)] == ["👨‍👩‍👧‍👦", "🇯🇵", "1️⃣", "😀"]
@@ -193,3 +203,16 @@ def test_text_functions_leave_out_links_and_tags():
     from postlint.functions import word_count
     assert word_count("Hi @jane see example.com/x and https://t.co/abc #Launch $TSLA now") == 4
     assert word_count("Mail jane@example.com about #2024 plans") == 5
+
+
+def test_caps_skips_only_texts_without_two_capitals_in_a_word():
+    from postlint.checks import caps
+    from postlint.draft import Draft
+    capitals = "".join(chr(c) for c in range(0x110000)
+                       if not 0xD800 <= c < 0xE000 and chr(c).isalpha() and chr(c).isupper())
+    # every letter Python calls a capital is one to the quick test
+    assert caps.regex.sub(r"\p{Lu}", "", capitals) == ""
+    check = caps.Caps({"acronyms": [], "acronym_pattern": caps.ROMAN, "min_letters": 2,
+                  "min_run": 2}, Context())
+    shouted = [Draft.from_text(t).posts[0] for t in ("D'O", "A-B", "ΑΒ", "ÉT")]
+    assert all(list(check.check(post)) for post in shouted)

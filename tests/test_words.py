@@ -25,11 +25,19 @@ def spans(pattern, text):
     return [m.span() for m in pattern.finditer(text)]
 
 
+EVERYTHING = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
 def test_fold_table_holds_every_character_regex_matches_with_an_ascii_letter():
-    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in string.ascii_letters + string.digits + "_":
-        for found in set(regex.findall(regex.escape(letter), everything, regex.IGNORECASE)):
+        for found in set(regex.findall(regex.escape(letter), EVERYTHING, regex.IGNORECASE)):
             assert found.translate(words._FOLD).lower() == letter.lower(), (letter, found)
+
+
+def test_folding_a_text_keeps_its_words_where_they_are():
+    folded = EVERYTHING.translate(words._FOLD).lower()
+    assert len(folded) == len(EVERYTHING)
+    assert regex.sub(r"\w", "w", folded) == regex.sub(r"\w", "w", EVERYTHING)
 
 
 @pytest.mark.parametrize("body, heads", [

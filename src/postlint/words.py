@@ -29,7 +29,8 @@ _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 # Characters that `regex` matches with an ASCII letter when ignoring case (checked over
 # all of Unicode by the tests): they are read as that letter.
 _FOLD = str.maketrans("ıİKſ", "iiks")
-_WORD = regex.compile(r"\w+")
+_WORD = regex.compile(r"\w")
+_WORD_START = regex.compile(rf"(?<!\w)\w{{1,{HEAD}}}")
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -109,13 +110,10 @@ def text_heads(text: str) -> frozenset:
     """The starts (1 to HEAD letters, lower case) of the words of `text`."""
     heads = _last.get(text)
     if heads is None:
-        found = set()
-        for word in _WORD.findall(text):
-            start = word[:HEAD].translate(_FOLD).lower()
-            found.update(start[:n] for n in range(1, len(start) + 1))
+        starts = _WORD_START.findall(text.translate(_FOLD).lower())
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
-        heads = _last[text] = frozenset(found)
+        heads = _last[text] = frozenset([s[:n] for s in starts for n in range(1, HEAD + 1)])
     return heads
 
 

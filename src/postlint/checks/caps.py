@@ -12,6 +12,9 @@ from ..hookspecs import hookimpl
 # part of a path or dotted name.
 _WORD = linear(regex.compile(r"(?<![\p{L}\p{N}/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"))
 _GAP = regex.compile(r"[ \t,;:&+-]*")
+# Two capitals in one word, as every shouted word has (a digit makes a word an acronym):
+# a text without them is skipped.
+_TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
@@ -42,6 +45,8 @@ class Caps(Check):
 
     def check(self, post):
         text = post.prose
+        if not self.context.search(_TWO_CAPITALS, text):
+            return
         tags, next_tag = entities.tags(text), 0
         run: list = []
         for m in self.context.finditer(_WORD, text):
