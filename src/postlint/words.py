@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
 
-HEAD = 4  # letters of a word's start compared
+HEAD = 4  # letters of a word's start compared (`text_heads` takes 1 to 4)
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 # Characters that `regex` matches with an ASCII letter when ignoring case (checked over
 # all of Unicode by the tests): they are read as that letter.
@@ -110,10 +110,11 @@ def text_heads(text: str) -> frozenset:
     """The starts (1 to HEAD letters, lower case) of the words of `text`."""
     heads = _last.get(text)
     if heads is None:
-        starts = _WORD_START.findall(text.translate(_FOLD).lower())
+        starts = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
-        heads = _last[text] = frozenset([s[:n] for s in starts for n in range(1, HEAD + 1)])
+        heads = _last[text] = frozenset(
+            starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts])
     return heads
 
 
