@@ -15,11 +15,6 @@ from . import yamlfile
 from .rules import LEVELS
 from .yamlfile import ConfigError, Map, line_of
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 NAMES = (".postlint.yaml", ".postlint.yml")
 
 # key -> (expected kind, help)
@@ -105,6 +100,10 @@ def load(path: Path | None) -> Config:
 
 
 def _from_pyproject(path: Path) -> Map:
+    if sys.version_info >= (3, 11):  # (imported here: most runs read no pyproject.toml)
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     text = path.read_text("utf-8")
     try:
         table = tomllib.loads(text).get("tool", {}).get("postlint", {})

@@ -16,7 +16,6 @@ cannot hold a URL and is answered before any URL regex is compiled.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -438,6 +437,8 @@ _IPV4 = LazyPattern(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?
 
 def _valid_host(host: str) -> bool:
     if host.startswith("["):
+        import ipaddress  # (here: bracketed hosts are rare)
+
         try:
             ipaddress.IPv6Address(host[1:-1])
         except ValueError:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from .catalog import Catalog
 from .profiles import find_rule, resolve
 
@@ -48,6 +46,8 @@ def explain_rule(catalog: Catalog, rule) -> str:
     out = [f"{rule.code} {rule.name}", "",
            f"  type: {rule.type}    category: {rule.category}    default level: {rule.level}",
            f"  defined in: {rule.location}", "", "Why:"]
+    import textwrap  # (here: only --explain needs it)
+
     out += ["  " + line for line in textwrap.wrap(rule.why, 88)]
     if rule.source:
         out.append(f"  Source: {rule.source}")
