@@ -2,11 +2,11 @@
 that can hold a match.
 
 Most posts contain none of a rule's words, and the `regex` module compiles in Python
-and searches a long alternation position by position. So a whole-word list records the
-*heads* its matches can start with: the first letters (up to HEAD, ASCII, lower case) of
-each alternative's first word, read from the pattern's syntax tree. A text is searched
-only if one of its words starts with one of those heads; a list whose alternatives do
-not all start with a known letter is always searched.
+and searches a long alternation position by position. So a whole-word list records
+*heads*: the first letters (1 to HEAD, ASCII, lower case) of a word that every match
+holds, its first word or one after a space or other separator, read from the pattern's
+syntax tree. A text is searched only if one of its words starts with a head; a list
+with an alternative that holds no such word is always searched.
 """
 
 from __future__ import annotations
