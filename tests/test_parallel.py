@@ -66,3 +66,17 @@ def test_workers_reject_the_drafts_one_process_rejects(many, write, run, monkeyp
     assert chunked.out == serial.out and chunked.err == serial.err
     assert "drafts/05.md: error: front matter: unknown profile 'nobody'" in chunked.err
     assert "drafts/06.md: error: line 2: front matter: unknown platform 'myspace'" in chunked.err
+
+
+def test_drafts_are_read_again_only_for_rules_that_compare_them(many, write, run, monkeypatch):
+    reads = []
+    original = parallel.files.read
+    monkeypatch.setattr(parallel.files, "read", lambda *a: reads.append(a) or original(*a))
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")  # workers' reads happen here too
+    run("drafts")
+    twice = len(reads)
+    reads.clear()
+    write(".postlint.yaml", "ignore: [term-consistency]\n")  # the only rule that compares
+    run("drafts")
+    assert twice == 2 * len(reads) and len(reads) == 40

@@ -256,9 +256,11 @@ class Linter:
                         where[act.rule.name, draft.path] = (act, profile)
                 yield draft
 
-        shared = self._shared_run_check()
-        if shared is not None:
-            passes = [(*shared, noting())]
+        checks = self._run_checks()
+        if checks == {}:  # no profile compares drafts: no need to read them again
+            return {}
+        if checks and len(checks) == 1 and len(found := next(iter(checks.values()))) == 1:
+            passes = [(next(iter(checks)), next(iter(found)), noting())]
         else:
             for _ in noting():
                 pass
@@ -275,9 +277,10 @@ class Linter:
                 self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
         return out
 
-    def _shared_run_check(self) -> tuple[str, Check] | None:
-        """(name, check) of the only run rule any profile has, if every profile that has
-        it compiles it to the same check; else None."""
+    def _run_checks(self) -> dict[str, set] | None:
+        """The compiled checks of each run rule, over every profile that has it (a rule
+        whose options differ between profiles has several); None if a rule fails to
+        compile (it is reported when a draft's profile needs it)."""
         checks: dict[str, set] = {}
         try:
             for settings in self._settings.values():
@@ -287,12 +290,9 @@ class Linter:
                         check = self._compile(rule, setting)
                         if check is not None:
                             checks.setdefault(name, set()).add(check)
-        except Errors:  # reported if a draft's profile needs the rule
+        except Errors:
             return None
-        if len(checks) != 1:
-            return None
-        (name, found), = checks.items()
-        return (name, next(iter(found))) if len(found) == 1 else None
+        return checks
 
     def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
         check = act.check
