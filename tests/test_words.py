@@ -51,22 +51,41 @@ def test_folding_a_text_keeps_its_words_where_they_are():
     (r"(?:I'm|we\s+are)\s+(?:so\s+)?drunk", {"so", "drun"}),
     (r"my\s*boss", {"my"}),  # `\s*` may separate nothing
     (r"(?:a|b){2}x", {"a", "b"}),
-    (r"\d{3}-\d{4}", None),  # \d is any script's digit
-    (r"[^a]x", None),
-    (r"\w+ing", None),
     (r"café|cab", {"caf", "cab"}),  # only ASCII letters are compared
     (r"écrit|cab", None),
+    (r"[^a]x", None),
+    (r"\w+ing", None),
     (r"hi|", None),  # an empty alternative may match anywhere
     (r"(?:abc){e<=1}", None),  # regex's fuzzy matching
     (r"\p{L}+", None),  # regex-only syntax
 ])
 def test_heads_read_from_the_pattern(body, heads):
-    assert words.pattern_heads(body) == (None if heads is None else frozenset(heads))
+    needs = words.pattern_needs(body)
+    if heads is None:
+        assert needs is None or not needs.heads
+    else:
+        assert needs == words.Needs(frozenset(heads), "", False)
+
+
+@pytest.mark.parametrize("body, marks, digits", [
+    (r"\d{3}-\d{4}", "", True),  # any script's digit
+    (r"\$[A-Za-z]{1,5}", "$", False),
+    (r"\+\d|\(?\d{3}", "(+", True),
+    (r"🍺|🍷", "🍷🍺", False),
+    (r"#\w+Partner|#ad", "#", False),  # `#ad` is found by the word `ad`
+    (r"\.\w+|x?\w", None, None),
+])
+def test_marks_read_from_the_pattern(body, marks, digits):
+    needs = words.pattern_needs(body)
+    if marks is None:
+        assert needs is None
+    else:
+        assert (needs.marks, needs.digits) == (marks, digits)
 
 
 def test_texts_without_a_head_are_not_searched():
     pattern = word_pattern(["github", "web site"])
-    assert pattern.heads == {"gith", "site"}
+    assert pattern.needs.heads == {"gith", "site"}
     assert not pattern.may_match("Git is not a hub.")
     assert spans(pattern, "Web  site on GITHUB") == [(0, 9), (13, 19)]
     assert "compiled" not in vars(word_pattern(["never searched"]))
@@ -74,7 +93,7 @@ def test_texts_without_a_head_are_not_searched():
 
 def test_lists_that_may_match_inside_words_are_always_searched():
     pattern = word_pattern(["damn"], whole_words=False)
-    assert pattern.heads is None and spans(pattern, "goddamnit") == [(3, 7)]
+    assert pattern.needs is None and spans(pattern, "goddamnit") == [(3, 7)]
 
 
 WORDS = st.text(st.sampled_from("abikmsIKS#-' "), min_size=1, max_size=6).filter(str.strip)
@@ -98,6 +117,22 @@ def test_skipping_never_loses_a_match(data, terms, ignorecase):
     assert spans(pattern, text) == [m.span() for m in pattern.compiled.finditer(text)]
 
 
+FRAGMENTS = st.sampled_from([r"\d", r"\d{2}", r"\$", "#", "a", "bi", r"(?:a|\d)", "k?",
+                             r"\s+", "🍺", "'", "[ab]", r"\w", r"(?<!x)", "(?:s|🍷)"])
+# pieces of text such fragments match (`٣` is a digit too), in any case
+PIECES = st.sampled_from(["\u0663", "7", "42", "$", "#", "a", "A", "bi", "BI", "ı", "İ", "k",
+                          "\u212a", "s", "ſ", "🍺", "🍷", "'", "x", "-"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=3),
+       st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=4).map(" ".join))
+def test_skipping_never_loses_a_regex_match(tokens, text):
+    pattern = word_pattern(tokens, is_regex=True)
+    assert spans(pattern, text) == [m.span() for m in pattern.compiled.finditer(text)]
+
+
 @pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
 def test_built_in_word_lists_find_the_same_on_the_corpus():
     os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
@@ -107,7 +142,7 @@ def test_built_in_word_lists_find_the_same_on_the_corpus():
     linter = Linter(Catalog.load(plugins.manager()), config, Choices(select=["ALL"]))
     for profile in linter.catalog.profiles:
         linter.active(profile)
-    filtered = {id(w): w for w in linter._word_lists if w.heads is not None}
+    filtered = {id(w): w for w in linter._word_lists if w.needs is not None}
     assert len(filtered) >= 25
     texts = []
     for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:

@@ -5,14 +5,17 @@ Most posts contain none of a rule's words, and the `regex` module compiles in Py
 and searches a long alternation position by position. So a whole-word list records
 *heads*: the first letters (1 to HEAD, ASCII, lower case) of a word that every match
 holds, its first word or one after a space or other separator, read from the pattern's
-syntax tree. A text is searched only if one of its words starts with a head; a list
-with an alternative that holds no such word is always searched.
+syntax tree; an alternative without such a word may instead start with a *mark*, a
+symbol (`$`, `#`, an emoji) or a digit. A text is searched only if one of its words
+starts with a head or it holds a mark; a list with an alternative that has neither is
+always searched.
 """
 
 from __future__ import annotations
 
 import string
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
@@ -31,6 +34,8 @@ _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 _FOLD = str.maketrans("ıİKſ", "iiks")
 _WORD = regex.compile(r"\w")
 _WORD_START = regex.compile(rf"(?<!\w)\w{{1,{HEAD}}}")
+_DIGIT = regex.compile(r"\d")
+DIGIT = "digit"  # a mark that stands for any digit
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -51,7 +56,7 @@ class Words:
         parts = [term if is_regex else r"\s+".join(regex.escape(w) for w in term.split())
                  for term in sorted(set(terms), key=len, reverse=True)]
         body = "|".join(f"(?:{p})" for p in parts)
-        self.heads = pattern_heads(body) if whole_words else None  # None: search every text
+        self.needs = pattern_needs(body) if whole_words else None  # None: search every text
         if whole_words:
             body = rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)"
         self.source, self.flags = body, regex.IGNORECASE if ignorecase else 0
@@ -74,7 +79,7 @@ class Words:
             return f"invalid regular expressions: {exc}"
 
     def may_match(self, text: str) -> bool:
-        return self.heads is None or not self.heads.isdisjoint(text_heads(text))
+        return self.needs is None or self.needs.met_by(text)
 
     def finditer(self, text: str, **kwargs):
         return self.compiled.finditer(text, **kwargs) if self.may_match(text) else iter(())
@@ -122,10 +127,24 @@ class _GiveUp(Exception):
     pass
 
 
-def pattern_heads(body: str) -> frozenset | None:
-    """Heads such that every match of `body` holds a word starting with one of them (a
-    match that starts with a letter or digit starts a word); None when there are none
-    or the pattern is beyond this analysis."""
+@dataclass(frozen=True)
+class Needs:
+    """What a text must hold for a list to match in it: a word starting with one of
+    `heads`, or one of the characters `marks`, or (`digits`) a digit."""
+
+    heads: frozenset
+    marks: str
+    digits: bool
+
+    def met_by(self, text: str) -> bool:
+        return (not self.heads.isdisjoint(text_heads(text))
+                or any(mark in text for mark in self.marks)
+                or self.digits and _DIGIT.search(text) is not None)
+
+
+def pattern_needs(body: str) -> Needs | None:
+    """What every match of `body` holds (a match that starts with a letter or digit
+    starts a word); None when the pattern is beyond this analysis."""
     if _PLAIN_BRACES.search(body):
         return None
     try:
@@ -133,28 +152,84 @@ def pattern_heads(body: str) -> frozenset | None:
     except Exception:  # syntax of `regex` alone (\p{L}, fuzzy, ...): no filter
         return None
     try:
-        heads = _word_heads(list(tree), [_STEPS])
+        found = _needs(list(tree), [_STEPS])
     except (_GiveUp, RecursionError):
         return None
-    if heads is None:
+    if found is None:
         return None
-    return frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+    heads, marks = found
+    heads = frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+    return Needs(heads, "".join(sorted(marks - {DIGIT})), DIGIT in marks)
+
+
+def _needs(nodes: list, steps: list) -> tuple[set, set] | None:
+    """(heads, marks) such that every match of `nodes` holds a word starting with one of
+    the heads or starts with one of the marks; None if neither is known."""
+    if len(nodes) == 1 and nodes[0][0] is sre.SUBPATTERN:
+        return _needs(list(nodes[0][1][-1]), steps)
+    if len(nodes) == 1 and nodes[0][0] is sre.BRANCH:
+        choices = [_needs(list(branch), steps) for branch in nodes[0][1][1]]
+        if None in choices:
+            return None
+        return set().union(*(c[0] for c in choices)), set().union(*(c[1] for c in choices))
+    heads = _word_heads(nodes, steps)
+    if heads is not None:
+        return heads, set()
+    marks = _first_marks(nodes, steps)
+    return (set(), marks) if marks else None
 
 
 def _word_heads(nodes: list, steps: list) -> set[str] | None:
     """The heads of a word every match of `nodes` holds, the rarest-looking choice among
     its first word and each word after a separator (a space, `'`, ...); None if none."""
-    if len(nodes) == 1 and nodes[0][0] is sre.SUBPATTERN:
-        return _word_heads(list(nodes[0][1][-1]), steps)
-    if len(nodes) == 1 and nodes[0][0] is sre.BRANCH:
-        choices = [_word_heads(list(branch), steps) for branch in nodes[0][1][1]]
-        return None if None in choices else set().union(*choices)
     best = None
     for site in [0] + [i + 1 for i, node in enumerate(nodes) if _separates(node)]:
         heads = _starts(nodes[site:], HEAD, steps)
         if "" not in heads and (best is None or _rank(heads) > _rank(best)):
             best = heads
     return best
+
+
+def _first_marks(nodes: list, steps: list) -> set[str] | None:
+    """The characters a match of `nodes` can start with, when each is a symbol without
+    case (`$`, `#`, an emoji) or a digit (DIGIT); None otherwise."""
+    steps[0] -= 1
+    if steps[0] < 0:
+        raise _GiveUp
+    if not nodes:
+        return None
+    (op, av), rest = nodes[0], nodes[1:]
+    if op is sre.LITERAL:
+        return {chr(av)} if _caseless_symbol(chr(av)) else None
+    if op is sre.IN:
+        marks = set()
+        for kind, value in av:
+            if kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                marks.add(DIGIT)
+            elif kind is sre.LITERAL and _caseless_symbol(chr(value)):
+                marks.add(chr(value))
+            else:
+                return None
+        return marks
+    if op is sre.SUBPATTERN:
+        return _first_marks(list(av[-1]) + rest, steps)
+    if op is sre.BRANCH:
+        choices = [_first_marks(list(b) + rest, steps) for b in av[1]]
+        return None if None in choices else set().union(*choices)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _, item = av
+        first = _first_marks(list(item) + rest, steps)
+        if low == 0 and first is not None:
+            after = _first_marks(rest, steps)
+            return None if after is None else first | after
+        return first
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
+        return _first_marks(rest, steps)
+    return None
+
+
+def _caseless_symbol(char: str) -> bool:
+    return not _WORD.match(char) and char.lower() == char == char.upper()
 
 
 def _rank(heads: set[str]) -> tuple:
