@@ -228,11 +228,19 @@ class Linter:
         return findings
 
     def check_draft(self, draft: Draft) -> list[Finding]:
-        """The findings of the post and draft checks, before suppression comments apply."""
+        """The findings of the post and draft checks, before suppression comments apply.
+
+        Each post goes through every post check before the next post, so that work on
+        its text that checks share (the starts of its words) is done once."""
         profile = self.profile_of(draft)
+        enabled = _enabled(draft, self.active(profile))
+        post_checks = [act for act in enabled if act.check.scope == "post"]
         found = []
-        for act in _enabled(draft, self.active(profile)):
-            if act.check.scope != "run":
+        for post in draft.posts:
+            for act in post_checks:
+                found += self._run(draft, act, profile, post)
+        for act in enabled:
+            if act.check.scope == "draft" and not getattr(act.check, "after_suppression", False):
                 found += self._run(draft, act, profile)
         return found
 
@@ -294,16 +302,15 @@ class Linter:
             return None
         return checks
 
-    def _run(self, draft: Draft, act: Active, profile: str) -> list[Finding]:
-        check = act.check
+    def _run(self, draft: Draft, act: Active, profile: str, post=None) -> list[Finding]:
+        """The findings of a check on one post, or on the draft."""
         if act.rule.name in self.timed_out:
             return []
         try:
-            if check.scope == "post":
+            if post is not None:
                 return [self._finding(draft, act, profile, post.start, m)
-                        for post in draft.posts for m in check.check(post)]
-            if check.scope == "draft" and not getattr(check, "after_suppression", False):
-                return [self._finding(draft, act, profile, 0, m) for m in check.check_draft(draft)]
+                        for m in act.check.check(post)]
+            return [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
         except TimeoutError:  # reported once; the rule is skipped for the rest of the run
             self.timed_out.add(act.rule.name)
             self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
