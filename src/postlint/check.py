@@ -2,7 +2,8 @@
 
 A rule type is a subclass of `Check` offered by a plugin's `postlint_rule_types` hook.
 Its options are declared as data (`Option`), validated by the engine with file, line and
-key, and handed to `__init__` once per run, where regexes and word lists are compiled.
+key, and handed to `__init__` once per run, where regexes are compiled and word lists
+built (`word_pattern`; they compile on first search).
 """
 
 from __future__ import annotations
