@@ -5,14 +5,15 @@ from __future__ import annotations
 import regex
 
 from ..check import Check, Match, Option
+from ..entities import LazyPattern
 from ..hookspecs import hookimpl
 from ..markup import fence_state
 
-_MARKDOWN = regex.compile(r"!\[([^\]\n]*)\](?=\(|\[)")
-_HTML = regex.compile(r"<img\b[^<>]*>", regex.IGNORECASE)
-_ALT = regex.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.IGNORECASE)
-_INLINE_CODE = regex.compile(r"(`+)[^\n]*?(?<!`)\1(?!`)")
-_FILE_NAME = regex.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", regex.IGNORECASE)
+_MARKDOWN = LazyPattern(r"!\[([^\]\n]*)\](?=\(|\[)")
+_HTML = LazyPattern(r"<img\b[^<>]*>", regex.IGNORECASE)
+_ALT = LazyPattern(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.IGNORECASE)
+_INLINE_CODE = LazyPattern(r"(`+)[^\n]*?(?<!`)\1(?!`)")
+_FILE_NAME = LazyPattern(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", regex.IGNORECASE)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -55,6 +56,8 @@ class ImageAlt(Check):
 
     def check(self, post):
         text = post.text
+        if "![" not in text and "<" not in text:  # no image can be written without them
+            return
         code = code_spans(text)
         for m in list(self.context.finditer(_MARKDOWN, text)) + \
                 list(self.context.finditer(_HTML, text)):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import regex
 
 from .. import entities
+from ..entities import LazyPattern
 from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
 
 # A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT), not
 # part of a path or dotted name.
-_WORD = linear(regex.compile(r"(?<![\p{L}\p{N}/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"))
-_GAP = regex.compile(r"[ \t,;:&+-]*")
+_WORD = linear(LazyPattern(r"(?<![\p{L}\p{N}/_.])[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*"))
+_GAP = LazyPattern(r"[ \t,;:&+-]*")
 # Two capitals in one word, as every shouted word has (a digit makes a word an acronym):
 # a text without them is skipped.
 _TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
