@@ -16,6 +16,7 @@ start-up time of linting one small draft (median of several runs).
     python bench/run.py                      # everything
     python bench/run.py --sets files,1x      # some of it
     python bench/run.py --postlint .venv/bin/postlint
+    python bench/run.py --sets ""            # start-up only
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def main() -> int:
               f"(min {min(times) * 1000:.0f} ms, {len(times)} runs)\n")
         print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
               f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}")
-        for name in args.sets.split(","):
+        for name in filter(None, args.sets.split(",")):
             target, count = build(root, name, posts)
             paths = [target] if target.is_file() else list(target.rglob("*.md"))
             size = sum(p.stat().st_size for p in paths) / 1e6

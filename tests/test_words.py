@@ -25,6 +25,11 @@ def spans(pattern, text):
     return [m.span() for m in pattern.finditer(text)]
 
 
+def fresh(terms, ignorecase=True, whole_words=True, is_regex=False) -> words.Words:
+    """A list not yet searched (`word_pattern` hands out one list per terms)."""
+    return words.Words(tuple(terms), ignorecase, whole_words, is_regex)
+
+
 EVERYTHING = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
 
 
@@ -91,6 +96,39 @@ def test_texts_without_a_head_are_not_searched():
     assert "compiled" not in vars(word_pattern(["never searched"]))
 
 
+def test_a_text_is_searched_for_the_terms_that_may_match_in_it():
+    pattern = fresh(["github", "web site", "linkedin"])
+    assert spans(pattern, "Our web site and LinkedIn page") == [(4, 12), (17, 25)]
+    assert spans(pattern, "See our website") == []
+    subset = pattern.pattern_for("Our web site and LinkedIn page")
+    assert subset.pattern.count("(?:") == 3  # two terms of three (and the list's group)
+    assert "compiled" not in vars(pattern)
+
+
+def test_a_list_is_compiled_whole_once_subsets_cost_as_much():
+    pattern = fresh(["alpha", "beta", "gamma", "delta"])
+    for text in ["alpha", "beta", "gamma delta"]:
+        assert spans(pattern, text) == [(0, len(text.split()[0]))] + \
+            ([(6, 11)] if " " in text else [])
+        assert "compiled" not in vars(pattern)
+    assert spans(pattern, "delta") == [(0, 5)]  # a fourth subset would pass the budget
+    assert pattern.pattern_for("beta") is pattern.compiled
+
+
+@pytest.mark.parametrize("terms", [[r"(a)x", r"b\1"], ["(?x) a b", "c d"],
+                                   [r"(?P<p>a)x", r"(?(p)b|c)"]])
+def test_terms_tied_together_are_searched_as_one_list(terms):
+    pattern = fresh(terms, is_regex=True)
+    assert pattern.term_needs is None and pattern.needs is None
+    assert pattern.pattern_for("zzz") is pattern.compiled
+
+
+def test_escaped_brackets_do_not_tie_terms():
+    pattern = fresh([r"\(?\d{3}\)? 555", r"\\1 x", "call"], is_regex=True)
+    assert pattern.term_needs is not None
+    assert spans(pattern, "call (212) 555") == [(0, 4), (5, 14)]
+
+
 def test_lists_that_may_match_inside_words_are_always_searched():
     pattern = word_pattern(["damn"], whole_words=False)
     assert pattern.needs is None and spans(pattern, "goddamnit") == [(3, 7)]
@@ -112,9 +150,9 @@ def texts_of(draw, terms):
 @settings(max_examples=400, deadline=None)
 @given(st.data(), st.lists(WORDS, min_size=1, max_size=4), st.booleans())
 def test_skipping_never_loses_a_match(data, terms, ignorecase):
-    pattern = word_pattern(terms, ignorecase=ignorecase)
     text = data.draw(texts_of(terms))
-    assert spans(pattern, text) == [m.span() for m in pattern.compiled.finditer(text)]
+    assert spans(fresh(terms, ignorecase=ignorecase), text) == \
+        [m.span() for m in word_pattern(terms, ignorecase=ignorecase).compiled.finditer(text)]
 
 
 FRAGMENTS = st.sampled_from([r"\d", r"\d{2}", r"\$", "#", "a", "bi", r"(?:a|\d)", "k?",
@@ -129,8 +167,8 @@ PIECES = st.sampled_from(["\u0663", "7", "42", "$", "#", "a", "A", "bi", "BI", "
                 max_size=3),
        st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=4).map(" ".join))
 def test_skipping_never_loses_a_regex_match(tokens, text):
-    pattern = word_pattern(tokens, is_regex=True)
-    assert spans(pattern, text) == [m.span() for m in pattern.compiled.finditer(text)]
+    assert spans(fresh(tokens, is_regex=True), text) == \
+        [m.span() for m in word_pattern(tokens, is_regex=True).compiled.finditer(text)]
 
 
 @pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
@@ -151,3 +189,19 @@ def test_built_in_word_lists_find_the_same_on_the_corpus():
     for text in texts:
         for pattern in filtered.values():
             assert pattern.may_match(text) or pattern.compiled.search(text) is None, text
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_built_in_word_lists_searched_term_by_term_find_the_same_on_the_corpus(monkeypatch):
+    monkeypatch.setattr(words, "SUBSET_BUDGET", 10**9)  # never compile a list whole
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    linter.active("public")
+    lists = {id(w): w for w in linter._word_lists if w.term_needs is not None}
+    assert len(lists) >= 25
+    pairs = [(fresh(w.terms, w.flags != 0, w.whole_words, w.is_regex), w.compiled)
+             for w in lists.values()]
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
+        text = line.split("\t", 1)[-1]
+        for by_terms, whole in pairs:
+            assert spans(by_terms, text) == [m.span() for m in whole.finditer(text)], text

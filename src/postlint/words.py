@@ -1,18 +1,19 @@
-"""Word lists as patterns that are compiled on first use and searched only in texts
-that can hold a match.
+"""Word lists as patterns searched only in texts that can hold a match, compiled only
+as far as needed.
 
 Most posts contain none of a rule's words, and the `regex` module compiles in Python
-and searches a long alternation position by position. So a whole-word list records
-*heads*: the first letters (1 to HEAD, ASCII, lower case) of a word that every match
-holds, its first word or one after a space or other separator, read from the pattern's
-syntax tree; an alternative without such a word may instead start with a *mark*, a
-symbol (`$`, `#`, an emoji) or a digit. A text is searched only if one of its words
-starts with a head or it holds a mark; a list with an alternative that has neither is
-always searched.
+and searches a long alternation position by position. So each term of a whole-word list
+records *heads*: the first letters (1 to HEAD, ASCII, lower case) of a word that every
+match holds, its first word or one after a space or other separator, read from the
+term's syntax tree on first search; a term without such a word may instead start with a
+*mark*, a symbol (`$`, `#`, an emoji) or a digit. A text is searched only for the terms
+with a head among the starts of its words or a mark in it (and those the analysis cannot
+read); a list is compiled whole once searching it term by term stops paying.
 """
 
 from __future__ import annotations
 
+import itertools
 import string
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,34 +37,67 @@ _WORD = regex.compile(r"\w")
 _WORD_START = regex.compile(rf"(?<!\w)\w{{1,{HEAD}}}")
 _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
+SUBSET_BUDGET = 1  # subsets may compile this many times the list's terms, then the list
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
+# What ties a term to the others in one pattern: inline flags that are not scoped to a
+# group (they may apply to every term), and references to groups by number or name
+# (conditionals, backreferences, recursion), whose numbers change when terms are left out.
+_ENTANGLED = regex.compile(
+    r"(?<!\\)(?:\\\\)*(?:\\[1-9g]|\(\?(?![:=!]|<[=!]|P?<\w+>|[a-zA-Z]*-?[a-zA-Z]*:))")
 
 
 class Words:
-    """Words, phrases or regexes as one alternation, longest first, compiled on first
-    search, with the `regex.Pattern` search methods the checks use.
+    """Words, phrases or regexes as one alternation, longest first, with the
+    `regex.Pattern` search methods the checks use.
 
     Whole words do not start after a letter, digit, `#`, `@` or `/` (so `#ad` is not `ad`,
     `@idiot` is a name) and do not continue into a letter or digit, a dotted name or a
     hyphenated word (`github.com`, `U.S.`, `u-turn` hold no whole word `github` or `u`).
     Spaces in a phrase match any run of whitespace.
+
+    A text is searched only if some term may match in it. Until the whole list is
+    compiled (for a large run, before workers start), a text is searched with a pattern
+    of just the terms that may match in it: leaving out terms that cannot match changes
+    no match, and a few short patterns compile faster than the whole list.
     """
 
     def __init__(self, terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool):
-        self.terms, self.is_regex = terms, is_regex
-        parts = [term if is_regex else r"\s+".join(regex.escape(w) for w in term.split())
-                 for term in sorted(set(terms), key=len, reverse=True)]
+        self.terms, self.is_regex, self.whole_words = terms, is_regex, whole_words
+        self.parts = [term if is_regex else r"\s+".join(regex.escape(w) for w in term.split())
+                      for term in sorted(set(terms), key=len, reverse=True)]
+        self.flags = regex.IGNORECASE if ignorecase else 0
+        self._subsets: dict[tuple, "regex.Pattern"] = {}
+        self._subset_parts = 0  # terms compiled in subsets so far
+
+    def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
-        self.needs = pattern_needs(body) if whole_words else None  # None: search every text
-        if whole_words:
-            body = rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)"
-        self.source, self.flags = body, regex.IGNORECASE if ignorecase else 0
+        return rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)" if self.whole_words else body
 
     @cached_property
     def compiled(self) -> "regex.Pattern":
-        return regex.compile(self.source, self.flags)
+        return regex.compile(self._source(self.parts), self.flags)
+
+    @cached_property
+    def term_needs(self) -> "list[Needs | None] | None":
+        """What a text must hold for each term to match in it (None for a term beyond the
+        analysis); None for the list when its terms cannot be read, or searched, apart
+        (inline flags or references between groups)."""
+        if not self.whole_words or any(_ENTANGLED.search(p) for p in self.parts):
+            return None
+        return [pattern_needs(p) for p in self.parts]
+
+    @cached_property
+    def needs(self) -> "Needs | None":
+        """What a text must hold for any term to match in it; None: search every text."""
+        each = self.term_needs
+        if each is None or None in each:
+            return None
+        heads = frozenset().union(*(n.heads for n in each))
+        heads = frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+        return Needs(heads, "".join(sorted({m for n in each for m in n.marks})),
+                     any(n.digits for n in each))
 
     def problem(self) -> str | None:
         """Why the list does not compile (naming the regex at fault), or None."""
@@ -81,11 +115,30 @@ class Words:
     def may_match(self, text: str) -> bool:
         return self.needs is None or self.needs.met_by(text)
 
+    def pattern_for(self, text: str) -> "regex.Pattern | None":
+        """The pattern to search `text` with; None when no term can match in it."""
+        if not self.may_match(text):
+            return None
+        if "compiled" in vars(self) or self.term_needs is None:
+            return self.compiled
+        chosen = tuple(i for i, needs in enumerate(self.term_needs)
+                       if needs is None or needs.met_by(text))
+        subset = self._subsets.get(chosen)
+        if subset is None:
+            self._subset_parts += len(chosen)
+            if self._subset_parts > SUBSET_BUDGET * len(self.parts):
+                return self.compiled
+            subset = self._subsets[chosen] = regex.compile(
+                self._source([self.parts[i] for i in chosen]), self.flags)
+        return subset
+
     def finditer(self, text: str, **kwargs):
-        return self.compiled.finditer(text, **kwargs) if self.may_match(text) else iter(())
+        pattern = self.pattern_for(text)
+        return pattern.finditer(text, **kwargs) if pattern is not None else iter(())
 
     def search(self, text: str, **kwargs):
-        return self.compiled.search(text, **kwargs) if self.may_match(text) else None
+        pattern = self.pattern_for(text)
+        return pattern.search(text, **kwargs) if pattern is not None else None
 
 
 _recording: list[list] = []
@@ -183,10 +236,13 @@ def _word_heads(nodes: list, steps: list) -> set[str] | None:
     """The heads of a word every match of `nodes` holds, the rarest-looking choice among
     its first word and each word after a separator (a space, `'`, ...); None if none."""
     best = None
-    for site in [0] + [i + 1 for i, node in enumerate(nodes) if _separates(node)]:
+    sites = (i + 1 for i, node in enumerate(nodes) if _separates(node))
+    for site in itertools.chain([0], sites):
         heads = _starts(nodes[site:], HEAD, steps)
         if "" not in heads and (best is None or _rank(heads) > _rank(best)):
             best = heads
+            if _rank(best) == (HEAD, -1):  # one whole head: no site does better
+                break
     return best
 
 
