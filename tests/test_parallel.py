@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import parallel
+from postlint import parallel, plugins
+from postlint.catalog import Catalog
+from postlint.config import Config
+from postlint.engine import Choices, Linter
 
 
 @pytest.fixture
@@ -80,3 +83,11 @@ def test_drafts_are_read_again_only_for_rules_that_compare_them(many, write, run
     write(".postlint.yaml", "ignore: [term-consistency]\n")  # the only rule that compares
     run("drafts")
     assert twice == 2 * len(reads) and len(reads) == 40
+
+
+def test_workers_inherit_every_word_list_read_and_compiled():
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    linter.prepare()
+    assert len(linter._word_lists) > 25
+    for pattern in linter._word_lists:
+        assert {"needs", "compiled"} <= set(vars(pattern))

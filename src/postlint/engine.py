@@ -184,14 +184,14 @@ class Linter:
             raise Errors([ConfigError(str(exc), rule.path, rule.line, f"{rule.name}.options")])
 
     def prepare(self) -> None:
-        """Compile the default profile's word lists and run its checks once on a short
-        draft (loading what checks load on first use, such as VADER's lexicon), so that
-        forked workers inherit it all instead of each building it."""
+        """Read and compile the default profile's word lists and run its checks once on a
+        short draft (loading what checks load on first use, such as VADER's lexicon), so
+        that forked workers inherit it all instead of each building it."""
         errors, timed_out = list(self.errors), set(self.timed_out)
         self.check_draft(Draft.from_text("A short draft to prepare every check."))
         self.errors[:], self.timed_out = errors, timed_out  # nothing of it is reported
         for pattern in self._word_lists:
-            pattern.compiled
+            pattern.needs, pattern.compiled
 
     def _lookup(self, dotted: str):
         value = self.config.data
