@@ -50,13 +50,18 @@ def test_folding_a_text_keeps_its_words_where_they_are():
     (r"#?views?myown", {"view"}),  # a word starts after the `#`
     (r"(?-i:[Hh]ome\s+alone)(?!\s+\d)", {"home"}),
     (r"(?<!(?:went|were)\s+)(?:away|gone)\s+for", {"away", "gone"}),
-    (r"f[u\*@#]*ck", {"f"}),  # (and no longer head that starts with a shorter one)
-    (r"a?b", {"ab", "b"}),
+    (r"the\s+hell|to\s+be", {"hell", "to "}),  # " ": the word ends there
+    (r"f[u\*@#]*ck", {"f ", "fu", "fck "}),
+    (r"f[u\*@#]*ck|f\w*", {"f"}),  # (and no longer head that starts with a shorter one)
+    (r"a?b", {"ab ", "b "}),
+    (r"(?:ab)+c", {"ab"}),  # `c` or another `a` may follow
+    (r"he's|he\s+is|hi\W", {"he ", "hi "}),
+    (r"hé|h\w", {"h"}),
     (r"(?:my|our)\s+(?:boss|manager)", {"boss", "mana"}),  # the rarer word
-    (r"(?:I'm|we\s+are)\s+(?:so\s+)?drunk", {"so", "drun"}),
-    (r"my\s*boss", {"my"}),  # `\s*` may separate nothing
+    (r"(?:I'm|we\s+are)\s+(?:so\s+)?drunk", {"so ", "drun"}),
+    (r"my\s*boss", {"my ", "mybo"}),  # `\s*` may separate nothing
     (r"(?:a|b){2}x", {"a", "b"}),
-    (r"café|cab", {"caf", "cab"}),  # only ASCII letters are compared
+    (r"café|cab", {"caf", "cab "}),  # only ASCII letters are compared
     (r"écrit|cab", None),
     (r"[^a]x", None),
     (r"\w+ing", None),

@@ -35,6 +35,7 @@ _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 _FOLD = str.maketrans("ıİKſ", "iiks")
 _WORD = regex.compile(r"\w")
 _WORD_START = regex.compile(rf"(?<!\w)\w{{1,{HEAD}}}")
+_SHORT_WORD = regex.compile(rf"(?<!\w)\w{{1,{HEAD - 1}}}(?!\w)")
 _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # subsets may compile this many times the list's terms, then the list
@@ -165,14 +166,17 @@ _last: dict[str, frozenset] = {}  # the heads of the texts being checked
 
 
 def text_heads(text: str) -> frozenset:
-    """The starts (1 to HEAD letters, lower case) of the words of `text`."""
+    """The starts (1 to HEAD letters, lower case) of the words of `text`, and its words
+    shorter than that followed by " "."""
     heads = _last.get(text)
     if heads is None:
-        starts = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
+        folded = (text if text.isascii() else text.translate(_FOLD)).lower()
+        starts = _WORD_START.findall(folded)
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
         heads = _last[text] = frozenset(
-            starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts])
+            starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
+            + [w + " " for w in _SHORT_WORD.findall(folded)])
     return heads
 
 
@@ -220,8 +224,9 @@ def _needs(nodes: list, steps: list) -> tuple[set, set] | None:
     the heads or starts with one of the marks; None if neither is known."""
     if len(nodes) == 1 and nodes[0][0] is sre.SUBPATTERN:
         return _needs(list(nodes[0][1][-1]), steps)
-    if len(nodes) == 1 and nodes[0][0] is sre.BRANCH:
-        choices = [_needs(list(branch), steps) for branch in nodes[0][1][1]]
+    if nodes and nodes[-1][0] is sre.BRANCH and all(op is sre.LITERAL for op, _ in nodes[:-1]):
+        # alternatives, after any first letters they share (which the parser takes out)
+        choices = [_needs(nodes[:-1] + list(branch), steps) for branch in nodes[-1][1][1]]
         if None in choices:
             return None
         return set().union(*(c[0] for c in choices)), set().union(*(c[1] for c in choices))
@@ -289,8 +294,9 @@ def _caseless_symbol(char: str) -> bool:
 
 
 def _rank(heads: set[str]) -> tuple:
-    """Longer heads, then fewer, skip more texts."""
-    return min(map(len, heads)), -len(heads)
+    """Longer heads, then fewer, skip more texts (a short whole word such as "the " is
+    common)."""
+    return min(len(h.rstrip(" ")) for h in heads), -len(heads)
 
 
 def _separates(node) -> bool:
@@ -311,39 +317,47 @@ _NOT_WORD_CLASSES = (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD)
 _SMALL_SET = 32  # a character set of at most this many characters is read as a choice
 
 
-def _starts(nodes: list, room: int, steps: list) -> set[str]:
+def _starts(nodes: list, room: int, steps: list, ends: bool = True) -> set[str]:
     """How a match of `nodes` can start: up to `room` ASCII word characters in lower case
-    (characters that are not word characters may come first: a word starts after them);
-    "" where nothing is known."""
+    (characters that are not word characters may come first: a word starts after them),
+    then " " where the word surely ends there (`ends`: `nodes` run to the end of the term,
+    after which no word character follows); "" where nothing more is known."""
     steps[0] -= 1
     if steps[0] < 0:
         raise _GiveUp
-    if not nodes or room == 0:
-        return {""}
-    (op, av), rest = nodes[0], nodes[1:]
     started = room < HEAD
+    if room == 0:
+        return {""}
+    if not nodes:
+        return {" " if started and ends else ""}
+    (op, av), rest = nodes[0], nodes[1:]
     if op is sre.LITERAL:
         char = chr(av)
         if char in _ASCII_WORD:
-            return {char.lower() + tail for tail in _starts(rest, room - 1, steps)}
+            return {char.lower() + tail for tail in _starts(rest, room - 1, steps, ends)}
         if not started and not _WORD.match(char):  # `#` in `#ad`: the word is `ad`
-            return _starts(rest, room, steps)
-        return {""}
+            return _starts(rest, room, steps, ends)
+        return {" " if started and char.isascii() else ""}  # (no case partner is a letter)
     if op is sre.IN:
+        if started and all(kind is sre.CATEGORY and value in _NOT_WORD_CLASSES
+                           for kind, value in av):
+            return {" "}
         chars = _set_chars(av)
         if chars is None:
             return {""}
-        return set().union(*(_starts([(sre.LITERAL, c)] + rest, room, steps) for c in chars))
+        return set().union(*(_starts([(sre.LITERAL, c)] + rest, room, steps, ends)
+                             for c in chars))
     if op is sre.SUBPATTERN:
-        return _starts(list(av[-1]) + rest, room, steps)
+        return _starts(list(av[-1]) + rest, room, steps, ends)
     if op is sre.BRANCH:
-        return set().union(*(_starts(list(b) + rest, room, steps) for b in av[1]))
+        return set().union(*(_starts(list(b) + rest, room, steps, ends) for b in av[1]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         low, high, item = av
-        once = _starts(list(item) + (rest if high == 1 else []), room, steps)
-        return once | _starts(rest, room, steps) if low == 0 else once
+        once = (_starts(list(item) + rest, room, steps, ends) if high == 1
+                else _starts(list(item), room, steps, False))
+        return once | _starts(rest, room, steps, ends) if low == 0 else once
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
-        return _starts(rest, room, steps)
+        return _starts(rest, room, steps, ends)
     return {""}
 
 
