@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory):
+    """Tests keep postlint's cache in a folder of their own, never the user's."""
+    os.environ["POSTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def _no_third_party_plugins(monkeypatch):
     """Tests see the built-ins only, whatever else is installed."""

@@ -14,13 +14,17 @@ read); a list is compiled whole once searching it term by term stops paying.
 from __future__ import annotations
 
 import itertools
+import os
 import string
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
 import regex
+
+from . import cache
 
 try:  # the standard library's parser reads the syntax the patterns share with `regex`
     from re import _constants as sre, _parser as sre_parse  # Python 3.11+
@@ -87,7 +91,7 @@ class Words:
         (inline flags or references between groups)."""
         if not self.whole_words or any(_ENTANGLED.search(p) for p in self.parts):
             return None
-        return [pattern_needs(p) for p in self.parts]
+        return [known_needs(p) for p in self.parts]
 
     @cached_property
     def needs(self) -> "Needs | None":
@@ -197,6 +201,29 @@ class Needs:
         return (not self.heads.isdisjoint(text_heads(text))
                 or any(mark in text for mark in self.marks)
                 or self.digits and _DIGIT.search(text) is not None)
+
+
+def _stamp() -> str:
+    """What the analysis depends on besides a term: this code, Python's parser, `regex`."""
+    code = os.stat(__file__)
+    return (f"{code.st_size}:{code.st_mtime_ns} python {sys.version_info[:2]} "
+            f"regex {regex.__version__}")
+
+
+_KNOWN = cache.Store("needs", _stamp())  # the analysis of terms, kept between runs
+
+
+def known_needs(term: str) -> Needs | None:
+    """`pattern_needs(term)`, kept between runs."""
+    found = _KNOWN.get(term)
+    if found is not cache.MISSING:
+        try:
+            return None if found is None else Needs(frozenset(found[0]), found[1], found[2])
+        except (TypeError, IndexError, KeyError):
+            pass
+    needs = pattern_needs(term)
+    _KNOWN.put(term, None if needs is None else [sorted(needs.heads), needs.marks, needs.digits])
+    return needs
 
 
 def pattern_needs(body: str) -> Needs | None:

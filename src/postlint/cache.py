@@ -1,0 +1,87 @@
+"""What postlint works out from rules, kept between runs so that the next run skips it.
+
+One JSON file per kind of entry in the cache folder: `$POSTLINT_CACHE_DIR`, else
+`$XDG_CACHE_HOME/postlint`, else `~/.cache/postlint`; an empty `POSTLINT_CACHE_DIR`
+turns the cache off. Each file is stamped by the code that made its entries and keyed by
+their input, so an entry is never out of date; a file that cannot be read, or that other
+code made, is ignored, and one that cannot be written is not. A run writes its file once,
+at exit, whole (a temporary file, then a rename): runs at the same time never see half a
+file, and at worst one run's new entries are lost.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+
+MISSING = object()
+LIMIT = 5_000  # entries a file holds; past it, a run starts the file afresh
+
+
+def folder() -> str | None:
+    configured = os.environ.get("POSTLINT_CACHE_DIR")
+    if configured is not None:
+        return configured or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "postlint")
+
+
+class Store:
+    """Entries of one kind (`name`), made by code identified by `stamp`."""
+
+    def __init__(self, name: str, stamp: str):
+        self.name, self.stamp = name, stamp
+        self._entries: dict | None = None  # read on first use
+        self._added = False
+
+    def _path(self) -> str | None:
+        where = folder()
+        return where and os.path.join(where, f"{self.name}.json")
+
+    def _read(self) -> dict:
+        path = self._path()
+        try:
+            with open(path, encoding="utf-8") as handle:  # type: ignore[arg-type]
+                data = json.load(handle)
+            if data.get("stamp") == self.stamp and isinstance(data.get("entries"), dict):
+                return data["entries"]
+        except (OSError, TypeError, ValueError, AttributeError):
+            pass
+        return {}
+
+    def get(self, key: str):
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries.get(key, MISSING)
+
+    def put(self, key: str, value) -> None:
+        if self._entries is None:
+            self._entries = self._read()
+        if len(self._entries) >= LIMIT:
+            self._entries = {}
+        self._entries[key] = value
+        if not self._added:
+            self._added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write the entries if this run added some; say nothing if that fails."""
+        path = self._path()
+        if not self._added or path is None:
+            return
+        import tempfile  # (only when there is something to write)
+
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    json.dump({"stamp": self.stamp, "entries": self._entries}, out)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+            self._added = False
+        except OSError:
+            pass

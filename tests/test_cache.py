@@ -1,0 +1,98 @@
+"""The cache keeps the analysis of word lists between runs, and never gets in the way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from postlint import cache, words
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    where = tmp_path / "cache"
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(where))
+    return where
+
+
+def test_entries_are_kept_for_the_next_run_of_the_same_code(folder):
+    store = cache.Store("kind", "code 1")
+    assert store.get("key") is cache.MISSING
+    store.put("key", ["value", 1])
+    store.save()
+    assert cache.Store("kind", "code 1").get("key") == ["value", 1]
+    assert cache.Store("kind", "code 2").get("key") is cache.MISSING
+    assert json.loads((folder / "kind.json").read_text())["stamp"] == "code 1"
+
+
+def test_a_broken_file_is_ignored_then_replaced(folder):
+    folder.mkdir()
+    (folder / "kind.json").write_text('{"stamp": "code", "entries": [1, 2')
+    store = cache.Store("kind", "code")
+    assert store.get("key") is cache.MISSING
+    store.put("key", None)
+    store.save()
+    assert cache.Store("kind", "code").get("key") is None
+    assert [p.name for p in folder.iterdir()] == ["kind.json"]  # no temporary file left
+
+
+def test_a_folder_that_cannot_be_written_is_no_error(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path / "file"))
+    store = cache.Store("kind", "code")
+    store.put("key", 1)
+    store.save()
+    assert (tmp_path / "file").read_text() == "not a folder"
+
+
+def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    store = cache.Store("kind", "code")
+    store.put("key", 1)
+    store.save()
+    assert cache.folder() is None and list(tmp_path.iterdir()) == []
+
+
+def test_the_folder_follows_xdg_then_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("POSTLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.folder() == str(tmp_path / "xdg" / "postlint")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.folder() == str(tmp_path / ".cache" / "postlint")
+
+
+def test_a_full_file_starts_afresh(folder, monkeypatch):
+    monkeypatch.setattr(cache, "LIMIT", 2)
+    store = cache.Store("kind", "code")
+    for key in "abc":
+        store.put(key, key)
+    assert [store.get(k) for k in "abc"] == [cache.MISSING, cache.MISSING, "c"]
+
+
+def test_word_lists_read_a_kept_analysis_and_redo_a_damaged_one(folder, monkeypatch):
+    monkeypatch.setattr(words, "_KNOWN", cache.Store("needs", "code"))
+    words._KNOWN.put("hello", [["he"], "", False])  # (the analysis would say "hell")
+    words._KNOWN.put("world", [["worl"], 5])  # damaged: analysed again
+    assert words.known_needs("hello") == words.Needs(frozenset({"he"}), "", False)
+    assert words.known_needs("world") == words.pattern_needs("world")
+    assert words._KNOWN.get("world") == [["worl"], "", False]
+
+
+def test_runs_with_a_cold_and_a_warm_cache_say_the_same(tmp_path):
+    draft = tmp_path / "post.md"
+    draft.write_text("Honestly, this synergy is a game changer, lol. DM me at 555-123-4567\n")
+    env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "postlint", "--select", "ALL", "--isolated", "post.md"]
+    cold = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    kept = json.loads((tmp_path / "cache" / "needs.json").read_text())["entries"]
+    warm = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert len(kept) > 100 and "synerg(?:y|ies|ize|ise|istic)" in kept
+    assert (warm.returncode, warm.stdout, warm.stderr) == \
+        (cold.returncode, cold.stdout, cold.stderr) == (1, cold.stdout, "")
+    assert "game changer" in cold.stdout and "555-123-4567" in cold.stdout
