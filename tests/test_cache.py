@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from postlint import cache, words
+from postlint import cache, words, yamlfile
 
 
 @pytest.fixture
@@ -67,9 +67,8 @@ def test_the_folder_follows_xdg_then_home(tmp_path, monkeypatch):
     assert cache.folder() == str(tmp_path / ".cache" / "postlint")
 
 
-def test_a_full_file_starts_afresh(folder, monkeypatch):
-    monkeypatch.setattr(cache, "LIMIT", 2)
-    store = cache.Store("kind", "code")
+def test_a_full_file_starts_afresh(folder):
+    store = cache.Store("kind", "code", limit=2)
     for key in "abc":
         store.put(key, key)
     assert [store.get(k) for k in "abc"] == [cache.MISSING, cache.MISSING, "c"]
@@ -96,3 +95,30 @@ def test_runs_with_a_cold_and_a_warm_cache_say_the_same(tmp_path):
     assert (warm.returncode, warm.stdout, warm.stderr) == \
         (cold.returncode, cold.stdout, cold.stderr) == (1, cold.stdout, "")
     assert "game changer" in cold.stdout and "555-123-4567" in cold.stdout
+
+
+def test_rule_files_are_kept_with_their_lines_until_they_change(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
+    path = tmp_path / "rule.yaml"
+    path.write_text("name: x\nlist:\n  - a\n  - {b: 1.5, c: null}\n")
+    first = yamlfile.load(path, keep=True)
+    monkeypatch.setattr(yamlfile, "loads", None)  # a kept file is not parsed again
+    again = yamlfile.load(path, keep=True)
+    assert again == first == {"name": "x", "list": ["a", {"b": 1.5, "c": None}]}
+    assert again is not first and type(again["list"][1]) is yamlfile.Map
+    assert (again.lines, again["list"].lines, again["list"][1].line) == ({"name": 1, "list": 2},
+                                                                         [3, 4], 4)
+    path.write_text("name: y\n")
+    with pytest.raises(TypeError):  # changed: parsed again
+        yamlfile.load(path, keep=True)
+
+
+@pytest.mark.parametrize("text", ["1: one\n", "when: 2024-01-01\n", "~: nothing\n",
+                                  "on: [1, 2.5]\n"])  # (`on` is true in YAML 1.1)
+def test_files_that_json_cannot_hold_are_parsed_each_time(folder, tmp_path, monkeypatch, text):
+    monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
+    path = tmp_path / "rule.yaml"
+    path.write_text(text)
+    assert yamlfile.load(path, keep=True) == yamlfile.load(path, keep=True) == \
+        yamlfile.loads(text)
+    assert yamlfile._KEPT.get(str(path)) is cache.MISSING

@@ -16,7 +16,6 @@ import json
 import os
 
 MISSING = object()
-LIMIT = 5_000  # entries a file holds; past it, a run starts the file afresh
 
 
 def folder() -> str | None:
@@ -27,11 +26,18 @@ def folder() -> str | None:
     return os.path.join(base, "postlint")
 
 
-class Store:
-    """Entries of one kind (`name`), made by code identified by `stamp`."""
+def code_stamp(module_file: str, *more: str) -> str:
+    """A stamp for entries made by the code of `module_file` (and what `more` names)."""
+    code = os.stat(module_file)
+    return " ".join((f"{code.st_size}:{code.st_mtime_ns}",) + more)
 
-    def __init__(self, name: str, stamp: str):
-        self.name, self.stamp = name, stamp
+
+class Store:
+    """Entries of one kind (`name`), made by code identified by `stamp`; past `limit`
+    entries, a run starts the file afresh."""
+
+    def __init__(self, name: str, stamp: str, limit: int = 5_000):
+        self.name, self.stamp, self.limit = name, stamp, limit
         self._entries: dict | None = None  # read on first use
         self._added = False
 
@@ -58,7 +64,7 @@ class Store:
     def put(self, key: str, value) -> None:
         if self._entries is None:
             self._entries = self._read()
-        if len(self._entries) >= LIMIT:
+        if len(self._entries) >= self.limit and key not in self._entries:
             self._entries = {}
         self._entries[key] = value
         if not self._added:

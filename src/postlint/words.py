@@ -14,7 +14,6 @@ read); a list is compiled whole once searching it term by term stops paying.
 from __future__ import annotations
 
 import itertools
-import os
 import string
 import sys
 from contextlib import contextmanager
@@ -203,14 +202,10 @@ class Needs:
                 or self.digits and _DIGIT.search(text) is not None)
 
 
-def _stamp() -> str:
-    """What the analysis depends on besides a term: this code, Python's parser, `regex`."""
-    code = os.stat(__file__)
-    return (f"{code.st_size}:{code.st_mtime_ns} python {sys.version_info[:2]} "
-            f"regex {regex.__version__}")
-
-
-_KNOWN = cache.Store("needs", _stamp())  # the analysis of terms, kept between runs
+# The analysis of terms, kept between runs: it depends on a term, this code, Python's
+# parser and `regex`.
+_KNOWN = cache.Store("needs", cache.code_stamp(
+    __file__, f"python {sys.version_info[:2]}", f"regex {regex.__version__}"))
 
 
 def known_needs(term: str) -> Needs | None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import yaml
+
+from . import cache
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
@@ -125,24 +129,70 @@ def _expanded_size(node, sizes: dict) -> int:
     return size
 
 
-def load(path: Path):
-    """Read and parse a YAML file."""
+def load(path: Path, keep: bool = False):
+    """Read and parse a YAML file; `keep`: keep what it holds between runs (see `cache`)
+    for as long as the file keeps its size and time."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        stat = path.stat()
+        if stat.st_size > MAX_BYTES:
             raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", str(path))
+        version = [stat.st_size, stat.st_mtime_ns]
+        if keep:
+            kept = _KEPT.get(os.path.abspath(path))
+            if isinstance(kept, list) and kept[:2] == version:
+                return json.loads(kept[2], object_hook=_revive)
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", str(path)) from None
-    return loads(text, str(path))
+    data = loads(text, str(path))
+    if keep:
+        try:
+            _KEPT.put(os.path.abspath(path), version + [json.dumps(_frozen(data))])
+        except (TypeError, ValueError):  # more than JSON holds (a date, a number as key)
+            pass
+    return data
 
 
 def load_each(paths, errors: list):
-    """(path, data) for each file that parses; the others' ConfigErrors go to `errors`."""
+    """(path, data) for each file that parses, kept between runs (rule, profile and
+    platform folders); the others' ConfigErrors go to `errors`."""
     for path in paths:
         try:
-            yield path, load(path)
+            yield path, load(path, keep=True)
         except ConfigError as exc:
             errors.append(exc)
+
+
+# Parsed rule files, kept between runs as JSON: a Map or Seq is an object with its lines
+# under the key _LINES (a Seq's items too).
+_KEPT = cache.Store("yaml", cache.code_stamp(__file__, f"pyyaml {yaml.__version__}"), 1_000)
+_LINES = "\0"
+
+
+def _frozen(value):
+    """`value` with the lines of its Maps and Seqs, as JSON can hold it; TypeError if it
+    holds more (JSON would turn a key such as 1 or null into a string)."""
+    if isinstance(value, dict):
+        if not all(type(key) is str and key != _LINES for key in value):
+            raise TypeError("a key that is not text")
+        frozen = {key: _frozen(item) for key, item in value.items()}
+        frozen[_LINES] = [getattr(value, "line", 0), getattr(value, "lines", {})]
+        return frozen
+    if isinstance(value, list):
+        return {_LINES: [getattr(value, "line", 0), getattr(value, "lines", []),
+                         [_frozen(item) for item in value]]}
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"a value of type {type(value).__name__}")
+
+
+def _revive(thawed: dict):
+    if _LINES not in thawed:  # the lines of a Map's keys
+        return thawed
+    line, lines, *items = thawed.pop(_LINES)
+    value = Seq(items[0]) if items else Map(thawed)
+    value.line, value.lines = line, lines
+    return value
 
 
 def line_of(container, key, default: int = 0) -> int:
