@@ -106,15 +106,6 @@ def test_hook_stops_a_bad_draft_and_lets_a_clean_one_through(tmp_path, hook_repo
     assert commits(repo, env) == 2
 
 
-def _has_fix() -> bool:
-    from click.testing import CliRunner
-
-    from postlint.cli import main
-
-    return "--fix" in CliRunner().invoke(main, ["--help"]).output
-
-
-@pytest.mark.skipif(not _has_fix(), reason="postlint has no --fix yet")
 def test_fix_hook_rewrites_the_draft_and_fails_the_commit(tmp_path, hook_repo, env):
     repo = content_repo(tmp_path / "content", hook_repo, env, "postlint-fix", [])
     (repo / ".postlint.yaml").write_text("brand:\n  preferred:\n    e-mail: email\n",

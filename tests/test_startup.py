@@ -1,10 +1,16 @@
-"""Start-up shortcuts must not lose a plugin."""
+"""Start-up and exit shortcuts must not lose a plugin, an exit code or output."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
+import pytest
+from click.testing import CliRunner
+
 from postlint import plugins
+from postlint.cli import main
 
 
 def test_entry_point_scan_finds_a_declared_plugin(tmp_path, monkeypatch):
@@ -15,3 +21,20 @@ def test_entry_point_scan_finds_a_declared_plugin(tmp_path, monkeypatch):
                                            "[postlint-test-group]\nmine = someplugin.hooks\n")
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     assert plugins._declared_anywhere("postlint-test-group")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["clean.md"], 0), (["--fail-on", "warning", "long.md"], 1), (["missing.md"], 2),
+    (["--format", "nope", "clean.md"], 2), (["--version"], 0)])
+def test_the_command_exits_at_once_with_all_its_output(tmp_path, monkeypatch, args, code):
+    (tmp_path / "clean.md").write_text("Thanks for coming today.\n")
+    (tmp_path / "long.md").write_text("This is AMAZING, lol.\n" * 2000)  # 4,000 findings
+    monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "NO_COLOR": "1", plugins.AUTOLOAD_SWITCH: "1"}
+    env.pop("PYTHONUNBUFFERED", None)  # output to a pipe waits in a buffer
+    command = subprocess.run([sys.executable, "-m", "postlint", "--isolated", *args],
+                             capture_output=True, text=True, env=env)
+    monkeypatch.setenv(plugins.AUTOLOAD_SWITCH, "1")
+    inside = CliRunner().invoke(main, ["--isolated", *args], prog_name="postlint")
+    assert command.returncode == inside.exit_code == code
+    assert (command.stdout, command.stderr) == (inside.stdout, inside.stderr)

@@ -1,6 +1,6 @@
 """`python -m postlint`: the same as the `postlint` command."""
 
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":
-    main(prog_name="postlint")
+    run()

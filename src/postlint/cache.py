@@ -69,7 +69,7 @@ class Store:
         self._entries[key] = value
         if not self._added:
             self._added = True
-            atexit.register(self.save)
+            _unsaved.append(self)
 
     def save(self) -> None:
         """Write the entries if this run added some; say nothing if that fails."""
@@ -91,3 +91,13 @@ class Store:
             self._added = False
         except OSError:
             pass
+
+
+_unsaved: list[Store] = []
+
+
+@atexit.register
+def save_all() -> None:
+    """Write what the stores added (at exit, or before a hard exit)."""
+    while _unsaved:
+        _unsaved.pop().save()
