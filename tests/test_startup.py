@@ -38,3 +38,25 @@ def test_the_command_exits_at_once_with_all_its_output(tmp_path, monkeypatch, ar
     inside = CliRunner().invoke(main, ["--isolated", *args], prog_name="postlint")
     assert command.returncode == inside.exit_code == code
     assert (command.stdout, command.stderr) == (inside.stdout, inside.stderr)
+
+
+def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, monkeypatch):
+    (tmp_path / ".postlint.yaml").write_text("brand: {terms: [GitHub]}\n")
+    (tmp_path / "plain.md").write_text("We love Github.\n")
+    (tmp_path / "front.md").write_text("---\nplatform: x\n---\nWe love Github.\n")
+    monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache"),
+           plugins.AUTOLOAD_SWITCH: "1"}
+    probe = ("import sys\nfrom postlint.cli import main\ntry:\n"
+             "    main(sys.argv[1:], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+             "print('PyYAML imported:', 'yaml' in sys.modules)\n")
+
+    def imported(draft):
+        out = subprocess.run([sys.executable, "-c", probe, draft], capture_output=True,
+                             text=True, env=env).stdout
+        assert "B101 write 'GitHub', not 'Github'" in out  # the config was read
+        return out.splitlines()[-1]
+
+    assert imported("plain.md") == "PyYAML imported: True"  # the files are read once
+    assert imported("plain.md") == "PyYAML imported: False"  # then kept
+    assert imported("front.md") == "PyYAML imported: True"

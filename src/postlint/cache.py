@@ -26,10 +26,16 @@ def folder() -> str | None:
     return os.path.join(base, "postlint")
 
 
-def code_stamp(module_file: str, *more: str) -> str:
-    """A stamp for entries made by the code of `module_file` (and what `more` names)."""
-    code = os.stat(module_file)
-    return " ".join((f"{code.st_size}:{code.st_mtime_ns}",) + more)
+def code_stamp(*files: str) -> str:
+    """A stamp for entries made by the code in `files`: the size and time of each."""
+    stamps = []
+    for name in files:
+        try:
+            code = os.stat(name)
+            stamps.append(f"{code.st_size}:{code.st_mtime_ns}")
+        except OSError:
+            stamps.append("?")
+    return " ".join(stamps)
 
 
 class Store:

@@ -72,7 +72,7 @@ def load(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = _from_pyproject(path)
     else:
-        data = yamlfile.load(path)
+        data = yamlfile.load(path, keep=True)
     if data is None:
         data = Map()
     if not isinstance(data, dict):

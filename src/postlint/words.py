@@ -204,8 +204,8 @@ class Needs:
 
 # The analysis of terms, kept between runs: it depends on a term, this code, Python's
 # parser and `regex`.
-_KNOWN = cache.Store("needs", cache.code_stamp(
-    __file__, f"python {sys.version_info[:2]}", f"regex {regex.__version__}"))
+_KNOWN = cache.Store("needs", f"{cache.code_stamp(__file__)} python {sys.version_info[:2]} "
+                              f"regex {regex.__version__}")
 
 
 def known_needs(term: str) -> Needs | None:
