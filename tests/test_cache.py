@@ -78,8 +78,10 @@ def test_word_lists_read_a_kept_analysis_and_redo_a_damaged_one(folder, monkeypa
     monkeypatch.setattr(words, "_KNOWN", cache.Store("needs", "code"))
     words._KNOWN.put("hello", [["he"], "", False])  # (the analysis would say "hell")
     words._KNOWN.put("world", [["worl"], 5])  # damaged: analysed again
+    words._KNOWN.put("word", [["word"], 5, False])
     assert words.known_needs("hello") == words.Needs(frozenset({"he"}), "", False)
     assert words.known_needs("world") == words.pattern_needs("world")
+    assert words.known_needs("word") == words.pattern_needs("word")
     assert words._KNOWN.get("world") == [["worl"], "", False]
 
 
@@ -111,6 +113,17 @@ def test_rule_files_are_kept_with_their_lines_until_they_change(folder, tmp_path
     path.write_text("name: y\n")
     with pytest.raises(TypeError):  # changed: parsed again
         yamlfile.load(path, keep=True)
+
+
+@pytest.mark.parametrize("damage", [lambda e: e[:2] + ["{"], lambda e: e[:2] + [5],
+                                    lambda e: e[:2] + ['{"\\u0000": 1}'], lambda e: {"x": 1}])
+def test_a_damaged_kept_file_is_parsed_again(folder, tmp_path, monkeypatch, damage):
+    monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
+    path = tmp_path / "rule.yaml"
+    path.write_text("name: x\n")
+    yamlfile.load(path, keep=True)
+    yamlfile._KEPT.put(str(path), damage(yamlfile._KEPT.get(str(path))))
+    assert yamlfile.load(path, keep=True) == {"name": "x"}
 
 
 @pytest.mark.parametrize("text", ["1: one\n", "when: 2024-01-01\n", "~: nothing\n",

@@ -53,8 +53,10 @@ class Store:
 
     def _read(self) -> dict:
         path = self._path()
+        if path is None:
+            return {}
         try:
-            with open(path, encoding="utf-8") as handle:  # type: ignore[arg-type]
+            with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
             if data.get("stamp") == self.stamp and isinstance(data.get("entries"), dict):
                 return data["entries"]

@@ -211,12 +211,13 @@ _KNOWN = cache.Store("needs", f"{cache.code_stamp(__file__)} python {sys.version
 def known_needs(term: str) -> Needs | None:
     """`pattern_needs(term)`, kept between runs."""
     found = _KNOWN.get(term)
-    if found is not cache.MISSING:
-        try:
-            return None if found is None else Needs(frozenset(found[0]), found[1], found[2])
-        except (TypeError, IndexError, KeyError):
-            pass
-    needs = pattern_needs(term)
+    if found is None:
+        return None
+    if (isinstance(found, list) and len(found) == 3 and isinstance(found[0], list)
+            and all(isinstance(head, str) for head in found[0])
+            and isinstance(found[1], str) and isinstance(found[2], bool)):
+        return Needs(frozenset(found[0]), found[1], found[2])
+    needs = pattern_needs(term)  # not kept yet (or damaged)
     _KNOWN.put(term, None if needs is None else [sorted(needs.heads), needs.marks, needs.digits])
     return needs
 

@@ -65,9 +65,9 @@ def load(path: Path, keep: bool = False):
             raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", str(path))
         version = [stat.st_size, stat.st_mtime_ns]
         if keep:
-            kept = _KEPT.get(os.path.abspath(path))
-            if isinstance(kept, list) and kept[:2] == version:
-                return json.loads(kept[2], object_hook=_revive)
+            kept = _thawed(_KEPT.get(os.path.abspath(path)), version)
+            if kept is not cache.MISSING:
+                return kept
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", str(path)) from None
@@ -81,8 +81,8 @@ def load(path: Path, keep: bool = False):
 
 
 def load_each(paths, errors: list):
-    """(path, data) for each file that parses, kept between runs (rule, profile and
-    platform folders); the others' ConfigErrors go to `errors`."""
+    """(path, data) for each file that parses, kept between runs; the others'
+    ConfigErrors go to `errors`."""
     for path in paths:
         try:
             yield path, load(path, keep=True)
@@ -90,9 +90,9 @@ def load_each(paths, errors: list):
             errors.append(exc)
 
 
-# Parsed rule files, kept between runs as JSON: a Map or Seq is an object with its lines
-# under the key _LINES (a Seq's items too).
-# (stamped with the code that parses: this module, `yamlparse` and PyYAML, not imported)
+# Parsed files, kept between runs as JSON: a Map or Seq is an object with its lines under
+# the key _LINES (a Seq's items too); stamped with the code that parses (this module,
+# `yamlparse` and PyYAML, found but not imported).
 _KEPT = cache.Store("yaml", cache.code_stamp(
     __file__, os.path.join(os.path.dirname(__file__), "yamlparse.py"),
     getattr(importlib.util.find_spec("yaml"), "origin", None) or ""), 1_000)
@@ -114,6 +114,17 @@ def _frozen(value):
     if value is None or type(value) in (str, int, float, bool):
         return value
     raise TypeError(f"a value of type {type(value).__name__}")
+
+
+def _thawed(kept, version: list):
+    """What a kept entry holds if it was made from this `version` of the file, else
+    MISSING (also for an entry that is damaged)."""
+    try:
+        if kept[:2] == version:
+            return json.loads(kept[2], object_hook=_revive)
+    except (TypeError, ValueError, KeyError, IndexError):
+        pass
+    return cache.MISSING
 
 
 def _revive(thawed: dict):
