@@ -111,13 +111,17 @@ def test_a_text_is_searched_for_the_terms_that_may_match_in_it():
 
 
 def test_a_list_is_compiled_whole_once_subsets_cost_as_much():
-    pattern = fresh(["alpha", "beta", "gamma", "delta"])
-    for text in ["alpha", "beta", "gamma delta"]:
-        assert spans(pattern, text) == [(0, len(text.split()[0]))] + \
-            ([(6, 11)] if " " in text else [])
+    terms = ("apple banana cherry damson elder fig grape hazel iris juniper kiwi lemon mango "
+             "nectar olive peach quince rowan sloe tomato").split()
+    pattern = fresh(terms)
+    for i in range(3):  # a subset costs its terms and 5 more; the list 20 and 5
+        text = f"{terms[i]} and {terms[i + 10]}"
+        assert spans(pattern, text) == [(0, len(terms[i])), (len(terms[i]) + 5, len(text))]
         assert "compiled" not in vars(pattern)
-    assert spans(pattern, "delta") == [(0, 5)]  # a fourth subset would pass the budget
-    assert pattern.pattern_for("beta") is pattern.compiled
+    assert spans(pattern, "fig") == [(0, 3)]
+    assert pattern.pattern_for("fig") is pattern.compiled
+    every = fresh(terms)
+    assert every.pattern_for(" ".join(terms)) is every.compiled  # all terms: the list
 
 
 @pytest.mark.parametrize("terms", [[r"(a)x", r"b\1"], ["(?x) a b", "c d"],

@@ -41,7 +41,8 @@ _WORD_START = regex.compile(rf"(?<!\w)\w{{1,{HEAD}}}")
 _SHORT_WORD = regex.compile(rf"(?<!\w)\w{{1,{HEAD - 1}}}(?!\w)")
 _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
-SUBSET_BUDGET = 1  # subsets may compile this many times the list's terms, then the list
+SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
+_PATTERN_COST = 5  # compiling any pattern costs about as much as this many more terms
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -73,7 +74,7 @@ class Words:
                       for term in sorted(set(terms), key=len, reverse=True)]
         self.flags = regex.IGNORECASE if ignorecase else 0
         self._subsets: dict[tuple, "regex.Pattern"] = {}
-        self._subset_parts = 0  # terms compiled in subsets so far
+        self._spent = 0  # on compiling subsets, in terms
 
     def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
@@ -127,10 +128,12 @@ class Words:
             return self.compiled
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
+        if len(chosen) == len(self.parts):
+            return self.compiled
         subset = self._subsets.get(chosen)
         if subset is None:
-            self._subset_parts += len(chosen)
-            if self._subset_parts > SUBSET_BUDGET * len(self.parts):
+            self._spent += len(chosen) + _PATTERN_COST
+            if self._spent > SUBSET_BUDGET * (len(self.parts) + _PATTERN_COST):
                 return self.compiled
             subset = self._subsets[chosen] = regex.compile(
                 self._source([self.parts[i] for i in chosen]), self.flags)
