@@ -19,7 +19,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -96,13 +96,7 @@ class Words:
     @cached_property
     def needs(self) -> "Needs | None":
         """What a text must hold for any term to match in it; None: search every text."""
-        each = self.term_needs
-        if each is None or None in each:
-            return None
-        heads = frozenset().union(*(n.heads for n in each))
-        heads = frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
-        return Needs(heads, "".join(sorted({m for n in each for m in n.marks})),
-                     any(n.digits for n in each))
+        return None if self.term_needs is None else Needs.union(self.term_needs)
 
     def problem(self) -> str | None:
         """Why the list does not compile (naming the regex at fault), or None."""
@@ -204,6 +198,22 @@ class Needs:
                 or any(mark in text for mark in self.marks)
                 or self.digits and _DIGIT.search(text) is not None)
 
+    @staticmethod
+    def union(many: "Iterable[Needs | None]") -> "Needs | None":
+        """What a text must hold for one of `many` to be met (None if one is None)."""
+        many = list(many)
+        if None in many:
+            return None
+        return Needs(_shortest(frozenset().union(*(n.heads for n in many))),
+                     "".join(sorted({m for n in many for m in n.marks})),
+                     any(n.digits for n in many))
+
+
+def _shortest(heads: frozenset) -> frozenset:
+    """`heads` without those that start with another (a word starting with `ab` starts
+    with `a`)."""
+    return frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+
 
 # The analysis of terms, kept between runs: it depends on a term, this code, Python's
 # parser and `regex`.
@@ -241,8 +251,7 @@ def pattern_needs(body: str) -> Needs | None:
     if found is None:
         return None
     heads, marks = found
-    heads = frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
-    return Needs(heads, "".join(sorted(marks - {DIGIT})), DIGIT in marks)
+    return Needs(_shortest(frozenset(heads)), "".join(sorted(marks - {DIGIT})), DIGIT in marks)
 
 
 def _needs(nodes: list, steps: list) -> tuple[set, set] | None:

@@ -22,10 +22,13 @@ of several groups keep the earliest, then the longest.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .. import terms
 from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
 from ..rules import LEVELS
+from ..words import Needs
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "label"}
@@ -124,8 +127,15 @@ class Lexicon(Check):
         self.groups = [Group(spec, options, context) for spec in options["entries"]]
         self.exceptions = {e.casefold() for e in options["exceptions"]}
 
+    @cached_property
+    def needs(self) -> "Needs | None":
+        """What a text must hold for any group to match in it (one test for them all)."""
+        return Needs.union(g.pattern.needs for g in self.groups if g.pattern is not None)
+
     def check(self, post):
         text = post.text if self.opts["raw"] else post.prose
+        if self.needs is not None and not self.needs.met_by(text):
+            return
         found = []
         for order, group in enumerate(self.groups):
             if group.pattern is None:
