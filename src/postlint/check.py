@@ -82,6 +82,11 @@ class Check:
     def check_run(self, drafts: list[Draft]) -> Iterable[tuple[Draft, Match]]:
         return ()
 
+    def relevant(self, draft: Draft) -> bool:
+        """For a run check: whether `check_run` must see `draft`. Large runs ask this
+        where each draft is first read, and read again only the drafts some check wants."""
+        return True
+
 
 SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million characters
 

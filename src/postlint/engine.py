@@ -244,6 +244,15 @@ class Linter:
                 found += self._run(draft, act, profile)
         return found
 
+    def wanted_again(self, draft: Draft) -> bool:
+        """Whether a check that compares drafts must see `draft` (see `Check.relevant`)."""
+        try:
+            return any(act.check.relevant(draft) for act in
+                       _enabled(draft, self.active(self.profile_of(draft)))
+                       if act.check.scope == "run")
+        except TimeoutError:  # the run check reports it
+            return True
+
     def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
         """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
 

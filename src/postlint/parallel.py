@@ -13,7 +13,6 @@ back in order, so findings and errors are in the same order as a serial run.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Mapping
 from typing import Iterator
@@ -103,17 +102,17 @@ def worth_it(names: list[str]) -> bool:
 def lint(linter, items: list[tuple[str, str]]) -> Report:
     """Lint `(path, shown path)` items in chunks, on workers when there are cores to use."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    sources, found, errors = {}, {}, []
-    results = _map(linter, chunks)
-    first = next(results)  # the workers are busy now: compare the drafts meanwhile
-    runs = linter.check_runs(Drafts(items, linter))
-    for results, linter_errors in itertools.chain([first], results):
-        for display, path, outcome, error in results:
+    sources, found, errors, again = {}, {}, [], []
+    for results, linter_errors in _map(linter, chunks):
+        for display, path, outcome, error, wanted in results:
             if error is not None:
                 errors.append((display, error))
             elif display not in sources:
                 sources[display], found[display] = path, outcome
+                if wanted:
+                    again.append((path, display))
         linter.errors += linter_errors
+    runs = linter.check_runs(Drafts(again, linter))
     findings: list = []
     messages: dict[str, str] = {}  # many findings share a message: keep one copy of each
     for display in list(found):
@@ -146,8 +145,9 @@ def _map(linter, chunks):
 
 
 def _chunk(items: list[tuple[str, str]]):
-    """Read and check one chunk: (shown path, path, (findings, text or None), read error)
-    per file; the text comes back only for a draft the parent must finish."""
+    """Read and check one chunk: (shown path, path, (findings, text or None), read error,
+    whether the checks that compare drafts want it) per file; the text comes back only
+    for a draft the parent must finish."""
     linter = _linter
     outer, linter.errors = linter.errors, []
     results = []
@@ -155,13 +155,13 @@ def _chunk(items: list[tuple[str, str]]):
         try:
             draft = read(linter, path, display)
         except (DraftError, ValueError) as exc:
-            results.append((display, path, None, str(exc)))
+            results.append((display, path, None, str(exc), False))
             continue
         found = linter.check_draft(draft)
         if suppress.parse(draft):
             outcome = (found, draft.text)
         else:
             outcome = (linter.finish(draft, found), None)
-        results.append((display, path, outcome, None))
+        results.append((display, path, outcome, None, linter.wanted_again(draft)))
     errors, linter.errors = linter.errors, outer
     return results, errors

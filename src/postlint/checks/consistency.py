@@ -37,13 +37,16 @@ class Consistency(Check):
                            for a, b in self.words]
         return self._pairs
 
+    def relevant(self, draft):
+        return self.any is not None and self.context.search(self.any, draft.prose) is not None
+
     def check_run(self, drafts):
         # One pass over the drafts (they may be re-read for each pass), all pairs at once.
         hits = [([], []) for _ in self.words]
         for draft in drafts:
-            prose = draft.prose
-            if self.any is None or self.context.search(self.any, prose) is None:
+            if not self.relevant(draft):
                 continue
+            prose = draft.prose
             for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
                 for pattern, found in ((first_re, firsts), (second_re, seconds)):
                     found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)
