@@ -255,6 +255,16 @@ def test_paths_outside_the_folder_shown_as_given(run, write, tmp_path):
     assert run("../other/b.md").out.startswith("../other/b.md:1:15:")
 
 
+@pytest.mark.parametrize("given, shown", [
+    ("./a.md", "a.md"), ("sub/../a.md", "a.md"), ("sub//b.md", "sub/b.md"),
+    ("ABS/sub/b.md", "sub/b.md"), (".", "a.md")])
+def test_paths_below_the_folder_shown_relative_and_tidy(run, write, tmp_path, given, shown):
+    write("a.md", SHOUT)
+    write("sub/b.md", SHOUT)
+    out = run(given.replace("ABS", str(tmp_path))).out
+    assert out.startswith(f"{shown}:1:15:")
+
+
 def test_examples_folder_runs(run, tmp_path):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     shutil.copy(ROOT / ".postlint.yaml", tmp_path / ".postlint.yaml")

@@ -241,14 +241,16 @@ def _display(path: str, cwd: str | None = None) -> str:
 
     Symbolic links are not resolved: a draft is reported under the name it was found by.
     """
-    cwd = cwd or os.getcwd()
-    try:
-        relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), cwd)
-    except ValueError:  # another drive
-        return path
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path, cwd or os.getcwd())
+        except ValueError:  # another drive
+            return path
+    else:  # (what relpath would say, without asking for the current folder)
+        relative = os.path.normpath(path)
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return path
-    return Path(relative).as_posix()
+    return relative.replace(os.sep, "/")
 
 
 def _stop(exc: Errors | ConfigError):

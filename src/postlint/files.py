@@ -41,13 +41,15 @@ def _matches(path: str, globs, top: str, cwd: str) -> bool:
     """Whether `path` (relative to the folder `top`, else as given) or its name fits a glob."""
     if not globs:
         return False
+    name = os.path.basename(path)
+    if any(fnmatch.fnmatch(name, g) for g in globs):  # (the usual case: no path needed)
+        return True
     relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), top)
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         relative = path
     relative = relative.replace(os.sep, "/")
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g)
-               or fnmatch.fnmatch(relative, g.rstrip("/") + "/*") for g in globs)
+    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(relative, g.rstrip("/") + "/*")
+               for g in globs)
 
 
 def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None) -> Draft:
