@@ -103,18 +103,20 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
     """Lint `(path, shown path)` items in chunks, on workers when there are cores to use."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     sources, found, errors, again = {}, {}, [], []
+    messages: dict[str, str] = {}  # many findings share a message: keep one copy of each
     for results, linter_errors in _map(linter, chunks):
         for display, path, outcome, error, wanted in results:
             if error is not None:
                 errors.append((display, error))
             elif display not in sources:
+                for finding in outcome[0]:
+                    finding.message = messages.setdefault(finding.message, finding.message)
                 sources[display], found[display] = path, outcome
                 if wanted:
                     again.append((path, display))
         linter.errors += linter_errors
     runs = linter.check_runs(Drafts(again, linter))
     findings: list = []
-    messages: dict[str, str] = {}  # many findings share a message: keep one copy of each
     for display in list(found):
         own, text = found.pop(display)
         more = runs.get(display, [])
