@@ -1,4 +1,5 @@
-"""What postlint works out from rules, kept between runs so that the next run skips it.
+"""What postlint works out from config and rule files, kept between runs so that the next
+run skips it.
 
 One JSON file per kind of entry in the cache folder: `$POSTLINT_CACHE_DIR`, else
 `$XDG_CACHE_HOME/postlint`, else `~/.cache/postlint`; an empty `POSTLINT_CACHE_DIR`

@@ -1,4 +1,6 @@
-"""Safe YAML loading that remembers the line of every key, for one-line error messages."""
+"""Reading YAML files into values that remember the line of every key, for one-line
+error messages; what a file holds is kept between runs until it changes (see `cache`).
+The parsing itself is in `yamlparse`."""
 
 from __future__ import annotations
 
