@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 SHOUT = "Our launch is AMAZING.\n"  # T101 at 1:15
 RANT = "Honestly this is bullshit.\n"  # R101 at 1:18
+OVERHYPE_RULE = (Path(__file__).parent / "data" / "overhype.yaml").read_text(encoding="utf-8")
 
 
 def codes(result):
@@ -229,18 +231,3 @@ def test_missing_rule_dir(run, write):
     result = run("a.md")
     assert result.code == 2
     assert "rule-dirs: rule folder" in result.err and "nowhere" in result.err
-
-
-OVERHYPE_RULE = """\
-code: X901
-name: overhype
-type: existence
-level: warning
-message: "'{match}' is overhype; say what happened"
-why: Hype words promise more than a post can show.
-options:
-  tokens: [epic, insane]
-examples:
-  flag: ["This is epic.", "An insane launch.", "EPIC news"]
-  pass: ["This is good.", "A calm launch.", "Epicurean food"]
-"""

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-GOOD = """\
-code: X901
-name: overhype
-type: existence
-level: warning
-message: "'{match}' is overhype; say what happened"
-why: Hype words promise more than a post can show.
-options:
-  tokens: [epic, insane]
-examples:
-  flag: ["This is epic.", "An insane launch.", "EPIC news"]
-  pass: ["This is good.", "A calm launch.", "Epicurean food"]
-"""
+GOOD = (Path(__file__).parent / "data" / "overhype.yaml").read_text(encoding="utf-8")
 
 
 def lint_with_rules(run, write, files: dict[str, str], *args):
