@@ -37,8 +37,7 @@ _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 # all of Unicode by the tests): they are read as that letter.
 _FOLD = str.maketrans("ıİKſ", "iiks")
 _WORD = regex.compile(r"\w")
-_WORD_START = regex.compile(rf"(?<!\w)\w{{1,{HEAD}}}")
-_SHORT_WORD = regex.compile(rf"(?<!\w)\w{{1,{HEAD - 1}}}(?!\w)")
+_WORD_START = regex.compile(rf"(?<!\w)(\w{{1,{HEAD}}})(\w?)")  # (and whether the word goes on)
 _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
@@ -170,13 +169,13 @@ def text_heads(text: str) -> frozenset:
     shorter than that followed by " "."""
     heads = _last.get(text)
     if heads is None:
-        folded = (text if text.isascii() else text.translate(_FOLD)).lower()
-        starts = _WORD_START.findall(folded)
+        found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
+        starts = [start for start, _ in found]
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
         heads = _last[text] = frozenset(
             starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
-            + [w + " " for w in _SHORT_WORD.findall(folded)])
+            + [start + " " for start, more in found if not more and len(start) < HEAD])
     return heads
 
 
