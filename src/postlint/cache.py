@@ -85,21 +85,18 @@ class Store:
         path = self._path()
         if not self._added or path is None:
             return
-        import tempfile  # (only when there is something to write)
-
+        temporary = f"{path}.{os.getpid()}.tmp"  # (this process's own)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump({"stamp": self.stamp, "entries": self._entries}, out)
-                os.replace(temporary, path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            with open(temporary, "w", encoding="utf-8") as out:
+                json.dump({"stamp": self.stamp, "entries": self._entries}, out)
+            os.replace(temporary, path)
             self._added = False
         except OSError:
-            pass
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
 
 
 _unsaved: list[Store] = []
