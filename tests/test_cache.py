@@ -6,10 +6,17 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
 from postlint import cache, words, yamlfile
+
+
+def settle(path):
+    """Date a file's last change a minute back."""
+    then = time.time() - 60
+    os.utime(path, (then, then))
 
 
 @pytest.fixture
@@ -103,6 +110,8 @@ def test_rule_files_are_kept_with_their_lines_until_they_change(folder, tmp_path
     monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
     path = tmp_path / "rule.yaml"
     path.write_text("name: x\nlist:\n  - a\n  - {b: 1.5, c: null}\n")
+    assert yamlfile.load(path, keep=True) and yamlfile._KEPT.get(str(path)) is cache.MISSING
+    settle(path)  # (a file just written may change again within the same tick)
     first = yamlfile.load(path, keep=True)
     monkeypatch.setattr(yamlfile, "loads", None)  # a kept file is not parsed again
     again = yamlfile.load(path, keep=True)
@@ -111,6 +120,7 @@ def test_rule_files_are_kept_with_their_lines_until_they_change(folder, tmp_path
     assert (again.lines, again["list"].lines, again["list"][1].line) == ({"name": 1, "list": 2},
                                                                          [3, 4], 4)
     path.write_text("name: y\n")
+    settle(path)
     with pytest.raises(TypeError):  # changed: parsed again
         yamlfile.load(path, keep=True)
 
@@ -121,6 +131,7 @@ def test_a_damaged_kept_file_is_parsed_again(folder, tmp_path, monkeypatch, dama
     monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
     path = tmp_path / "rule.yaml"
     path.write_text("name: x\n")
+    settle(path)
     yamlfile.load(path, keep=True)
     yamlfile._KEPT.put(str(path), damage(yamlfile._KEPT.get(str(path))))
     assert yamlfile.load(path, keep=True) == {"name": "x"}
@@ -132,6 +143,7 @@ def test_files_that_json_cannot_hold_are_parsed_each_time(folder, tmp_path, monk
     monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
     path = tmp_path / "rule.yaml"
     path.write_text(text)
+    settle(path)
     assert yamlfile.load(path, keep=True) == yamlfile.load(path, keep=True) == \
         yamlfile.loads(text)
     assert yamlfile._KEPT.get(str(path)) is cache.MISSING

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -42,6 +43,7 @@ def test_the_command_exits_at_once_with_all_its_output(tmp_path, monkeypatch, ar
 
 def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, monkeypatch):
     (tmp_path / ".postlint.yaml").write_text("brand: {terms: [GitHub]}\n")
+    os.utime(tmp_path / ".postlint.yaml", (time.time() - 60,) * 2)  # kept once settled
     (tmp_path / "plain.md").write_text("We love Github.\n")
     (tmp_path / "front.md").write_text("---\nplatform: x\n---\nWe love Github.\n")
     monkeypatch.chdir(tmp_path)

@@ -7,11 +7,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import time
 from pathlib import Path
 
 from . import cache
 
 MAX_BYTES = 2 * 1024 * 1024
+SETTLED = 2.0  # seconds since a file last changed before what it holds is kept
 
 
 class ConfigError(Exception):
@@ -60,7 +62,9 @@ def loads(text: str, path: str = "<string>", line_offset: int = 0):
 
 def load(path: Path, keep: bool = False):
     """Read and parse a YAML file; `keep`: keep what it holds between runs (see `cache`)
-    for as long as the file keeps its size and time."""
+    for as long as the file keeps its size and time. A file changed in the last seconds
+    is not kept: a second change within the same tick of the clock could leave its time
+    as it was."""
     try:
         stat = path.stat()
         if stat.st_size > MAX_BYTES:
@@ -74,7 +78,7 @@ def load(path: Path, keep: bool = False):
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", str(path)) from None
     data = loads(text, str(path))
-    if keep:
+    if keep and time.time() - stat.st_mtime > SETTLED:
         try:
             _KEPT.put(os.path.abspath(path), version + [json.dumps(_frozen(data))])
         except (TypeError, ValueError):  # more than JSON holds (a date, a number as key)
