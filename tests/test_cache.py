@@ -47,6 +47,14 @@ def test_a_broken_file_is_ignored_then_replaced(folder):
     assert [p.name for p in folder.iterdir()] == ["kind.json"]  # no temporary file left
 
 
+def test_a_huge_file_is_not_read(folder, monkeypatch):
+    store = cache.Store("kind", "code")
+    store.put("key", "x" * 100)
+    store.save()
+    monkeypatch.setattr(cache, "MAX_BYTES", 100)
+    assert cache.Store("kind", "code").get("key") is cache.MISSING
+
+
 def test_a_folder_that_cannot_be_written_is_no_error(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path / "file"))

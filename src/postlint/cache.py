@@ -17,6 +17,7 @@ import json
 import os
 
 MISSING = object()
+MAX_BYTES = 16 * 1024 * 1024  # a file the limits on entries keep far smaller
 
 
 def folder() -> str | None:
@@ -58,6 +59,8 @@ class Store:
             return {}
         try:
             with open(path, encoding="utf-8") as handle:
+                if os.fstat(handle.fileno()).st_size > MAX_BYTES:  # not one of ours
+                    return {}
                 data = json.load(handle)
             if data.get("stamp") == self.stamp and isinstance(data.get("entries"), dict):
                 return data["entries"]
