@@ -4,11 +4,13 @@ as far as needed.
 Most posts contain none of a rule's words, and the `regex` module compiles in Python
 and searches a long alternation position by position. So each term of a whole-word list
 records *heads*: the first letters (1 to HEAD, ASCII, lower case) of a word that every
-match holds, its first word or one after a space or other separator, read from the
-term's syntax tree on first search; a term without such a word may instead start with a
-*mark*, a symbol (`$`, `#`, an emoji) or a digit. A text is searched only for the terms
-with a head among the starts of its words or a mark in it (and those the analysis cannot
-read); a list is compiled whole once searching it term by term stops paying.
+match holds, its first word or one after a space or other separator, followed by " "
+where that word surely ends sooner (`he's` holds the word `he`); read from the term's
+syntax tree on first search and kept between runs (see `cache`). A term without such a
+word may instead start with a *mark*, a symbol (`$`, `#`, an emoji) or a digit. A text is
+searched only for the terms with a head among the starts and short words of its words or
+a mark in it (and those the analysis cannot read); a list is compiled whole once
+searching it term by term stops paying.
 """
 
 from __future__ import annotations
