@@ -12,7 +12,7 @@ then runs `postlint --select ALL` (default profile, every rule on, a brand confi
 brand rules run too) on each and prints wall time, posts per second and peak memory (the
 largest resident set of one process, and of all its processes together), plus the
 start-up time of linting one small draft (median of several runs: the first may fill
-postlint's cache).
+postlint's cache), and of a first run, with an empty cache.
 
     python bench/run.py                      # everything
     python bench/run.py --sets files,1x      # some of it
@@ -104,13 +104,14 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int, int]:
+def measure(command: list[str], cwd: Path, env: dict | None = None
+            ) -> tuple[float, float, int, int, int]:
     """Wall seconds, CPU seconds (all processes), exit code, peak KiB of the largest
     process, peak KiB of all its processes together."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     peak = [0]
 
@@ -153,10 +154,14 @@ def main() -> int:
         os.utime(config, (time.time() - 60,) * 2)
         (root / "small.md").write_text(SMALL_DRAFT, encoding="utf-8")
         times = [measure(base + ["small.md"], root)[0] for _ in range(args.startup_runs)]
+        cold = [measure(base + ["small.md"], root,
+                        {**os.environ, "POSTLINT_CACHE_DIR": tempfile.mkdtemp(dir=tmp)})[0]
+                for _ in range(3)]
         print(f"postlint: {postlint}  ({os.cpu_count()} cores)")
         print(f"load average {os.getloadavg()[0]:.1f}")
         print(f"start-up, one small draft: median {statistics.median(times) * 1000:.0f} ms "
-              f"(min {min(times) * 1000:.0f} ms, {len(times)} runs)\n")
+              f"(min {min(times) * 1000:.0f} ms, {len(times)} runs); with an empty cache "
+              f"(a first run) median {statistics.median(cold) * 1000:.0f} ms\n")
         print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
               f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}")
         for name in filter(None, args.sets.split(",")):
