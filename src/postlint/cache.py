@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+from functools import cached_property
 
 MISSING = object()
 MAX_BYTES = 16 * 1024 * 1024  # a file the limits on entries keep far smaller
@@ -46,14 +47,16 @@ class Store:
 
     def __init__(self, name: str, stamp: str, limit: int = 5_000):
         self.name, self.stamp, self.limit = name, stamp, limit
-        self._entries: dict | None = None  # read on first use
         self._added = False
 
     def _path(self) -> str | None:
         where = folder()
         return where and os.path.join(where, f"{self.name}.json")
 
-    def _read(self) -> dict:
+    @cached_property
+    def _entries(self) -> dict:
+        """The file's entries, read on first use ({} if it is missing, damaged or other
+        code's)."""
         path = self._path()
         if path is None:
             return {}
@@ -69,13 +72,9 @@ class Store:
         return {}
 
     def get(self, key: str):
-        if self._entries is None:
-            self._entries = self._read()
         return self._entries.get(key, MISSING)
 
     def put(self, key: str, value) -> None:
-        if self._entries is None:
-            self._entries = self._read()
         if len(self._entries) >= self.limit and key not in self._entries:
             self._entries = {}
         self._entries[key] = value
