@@ -32,7 +32,7 @@ class Option:
 # How word-list rule types (existence, occurrence, conditional, lexicon) match their tokens.
 MATCHING_OPTIONS = {
     "regex": Option("bool", False, help="tokens are regular expressions"),
-    "ignorecase": Option("bool", True),
+    "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
 }

@@ -68,11 +68,15 @@ def use_color(choice: str) -> bool:
               help="Print each post's length on its platforms and where folds fall.")
 @click.option("--explain", "explain_rule", metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
+@click.option("--explain-type", metavar="TYPE",
+              help="Explain one rule type: what it matches, its options, an example rule.")
+@click.option("--list-plugins", is_flag=True,
+              help="List the loaded plugins (distribution, version) and what each adds.")
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
          stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
-         list_formats, measure, explain_rule):
+         list_formats, measure, explain_rule, explain_type, list_plugins):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -87,6 +91,18 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         _stop(exc)
     config, catalog, linter = session.config, session.catalog, session.linter
 
+    if explain_type or list_plugins:
+        from . import reference
+        if list_plugins:
+            click.echo(reference.plugins_text(catalog), nl=False)
+        elif explain_type not in catalog.types:
+            click.echo(f"postlint: no rule type named {explain_type!r}"
+                       f"{_did_you_mean(explain_type, catalog.types)} (known: "
+                       f"{', '.join(sorted(catalog.types))})", err=True)
+            sys.exit(EXIT_ERROR)
+        else:
+            click.echo(reference.explain_type(catalog, explain_type), nl=False)
+        sys.exit(EXIT_CLEAN)
     if list_rules or list_profiles or list_formats or explain_rule:
         try:
             text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
@@ -197,6 +213,13 @@ def _write(path: str, text: str) -> None:
         click.echo(f"postlint: cannot write --output-file {path}: {exc.strerror or exc}",
                    err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _did_you_mean(name: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _stop(exc: Errors | ConfigError):
