@@ -1,0 +1,1 @@
+"""Readers: inputs other than Markdown and text drafts, turned into drafts."""
