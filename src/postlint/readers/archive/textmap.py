@@ -84,10 +84,10 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z
 
 
 def _entity(text: str) -> str:
-    value = html.unescape(text)
-    if value == text and text[1:] not in html5:  # not an entity after all
-        return text
-    return value
+    """The character(s) a reference stands for; an unknown name stays as written."""
+    if text[1] == "#":
+        return html.unescape(text)
+    return html5.get(text[1:], text)
 
 
 def entities(text: str) -> str:
