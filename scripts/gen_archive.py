@@ -33,19 +33,34 @@ FRIENDS = ["sam_example", "alex_sample", "jo_placeholder", "kim_testing", "lee_d
            "noor_fictional", "chris_madeup", "pat_invented"]
 START = datetime(2012, 3, 1, 8, 0, tzinfo=timezone.utc)
 
-OPENERS = ["Just finished", "Finally tried", "Spent the morning on", "Thinking about",
-           "Can't stop thinking about", "Quick thought on", "Loved", "Reading about",
-           "Back from", "Working on", "Today I learned about", "Still not sure about"]
-TOPICS = ["the new café downtown", "our team offsite", "a long run by the river",
-          "the conference keynote", "sourdough attempt number four", "the quarterly report",
-          "a rainy Sunday in München", "the naïve way to sort a list", "my garden tomatoes",
-          "the city's new bike lanes", "a jazz night at the Blue Note", "spreadsheet macros",
-          "the \"quick\" meeting that took two hours", "onboarding the new hires",
-          "a weekend hike with the dog", "the book club pick", "piñata shopping",
-          "the late train home", "a product demo", "the office coffee machine"]
+# A post is one to three sentences, each made of parts drawn from these lists, so that two
+# posts rarely share most of their words (as a real account's rarely do).
+SUBJECTS = ["I", "We", "The team", "My sister", "Our neighbour", "Half the office", "The kids",
+            "My manager", "A stranger on the bus", "The new intern", "Everyone at the gym",
+            "My book club", "The barista", "Grandpa", "Our landlord", "The whole family"]
+VERBS = ["finally tried", "spent the morning on", "could not stop talking about",
+         "argued for an hour about", "fell in love with", "gave up on", "went back to",
+         "learned a lot from", "laughed all evening at", "spent too much on", "fixed",
+         "rearranged", "wrote a long note about", "slept through", "signed up for",
+         "walked past", "cooked dinner for", "painted", "lost track of", "found"]
+OBJECTS = ["the new café downtown", "our team offsite", "a long run by the river",
+           "the conference keynote", "sourdough attempt number four", "the quarterly report",
+           "a rainy Sunday in München", "the naïve way to sort a list", "the garden tomatoes",
+           "the city's new bike lanes", "a jazz night at the Blue Note", "spreadsheet macros",
+           "the \"quick\" meeting that took two hours", "onboarding the new hires",
+           "a weekend hike with the dog", "the book club pick", "piñata shopping",
+           "the late train home", "a product demo", "the office coffee machine",
+           "an old photo album", "the broken dishwasher", "a podcast about bridges",
+           "the school play", "a crossword from 1994", "the farmers' market",
+           "a very small bonsai", "the fire drill", "our wedding playlist", "the museum's "
+           "night opening", "a chess puzzle", "the first snow", "a borrowed tent"]
+WHENS = ["this morning", "last night", "on the way home", "before lunch", "again",
+         "for the third time this week", "at 2 a.m.", "over the weekend", "yesterday",
+         "during the break", "in the rain", "with zero regrets", ""]
 CLOSERS = ["Highly recommend.", "Would do it again.", "Not bad at all.", "More soon.",
            "Anyone else?", "Thoughts?", "What a day.", "Worth it.", "Lesson learned.",
-           "10/10.", "Send help.", "Loving it.", ""]
+           "10/10.", "Send help.", "Loving it.", "Never again.", "Small wins.",
+           "Who knew?", "Ask me how.", "Photos later.", "Still smiling.", "", "", ""]
 RISKY = ["THIS IS THE WORST SERVICE I HAVE EVER SEEN", "what the hell was that meeting",
          "so hungover I can barely see the screen lol", "omg lol this is sooo true",
          "my boss is an idiot and everyone knows it", "can't say much but the merger is "
@@ -72,13 +87,16 @@ class Writer:
 
     def text(self, risky_share: float = 0.08, links: bool = True) -> str:
         rng = self.rng
+        sentences = [" ".join(filter(None, [rng.choice(SUBJECTS), rng.choice(VERBS),
+                                            rng.choice(OBJECTS), rng.choice(WHENS)])) + "."
+                     for _ in range(rng.choice((1, 1, 2, 2, 3)))]
         if rng.random() < risky_share:
-            text = rng.choice(RISKY)
-        else:
-            text = f"{rng.choice(OPENERS)} {rng.choice(TOPICS)}. {rng.choice(CLOSERS)}".strip()
+            sentences.insert(rng.randint(0, len(sentences)), rng.choice(RISKY))
+        text = " ".join(sentences + [rng.choice(CLOSERS)]).strip()
         if rng.random() < 0.15:
             text += "\n\n" + rng.choice(["Details below.", "Photos later.", "Long story.",
-                                         "P.S. bring snacks & water."])
+                                         "P.S. bring snacks & water.", "Day "
+                                         f"{rng.randint(2, 400)} of trying."])
         if rng.random() < 0.3:
             text += " " + rng.choice(EMOJI)
         if rng.random() < 0.2:
@@ -111,6 +129,8 @@ def _tco(rng) -> str:
 def _x_tweet(w: Writer) -> dict:
     rng, kind = w.rng, w.kind()
     text = w.text(links=False)
+    while len(text) > 230:  # a tweet, with a mention or a link added, stays within 280
+        text = w.text(links=False)
     friend = rng.choice(FRIENDS)
     mentions, urls = [], []
     if kind == "reply":
