@@ -55,12 +55,18 @@ OBJECTS = ["the new café downtown", "our team offsite", "a long run by the rive
            "a very small bonsai", "the fire drill", "our wedding playlist", "the museum's "
            "night opening", "a chess puzzle", "the first snow", "a borrowed tent"]
 WHENS = ["this morning", "last night", "on the way home", "before lunch", "again",
-         "for the third time this week", "at 2 a.m.", "over the weekend", "yesterday",
+         "for the third time this week", "at 2 am", "over the weekend", "yesterday",
          "during the break", "in the rain", "with zero regrets", ""]
 CLOSERS = ["Highly recommend.", "Would do it again.", "Not bad at all.", "More soon.",
            "Anyone else?", "Thoughts?", "What a day.", "Worth it.", "Lesson learned.",
            "10/10.", "Send help.", "Loving it.", "Never again.", "Small wins.",
            "Who knew?", "Ask me how.", "Photos later.", "Still smiling.", "", "", ""]
+SHORT = ["Thanks!", "So true.", "Coffee first.", "Happy Friday!", "Same here.", "Made my day.",
+         "Can confirm.", "This is great news.", "Congrats to the whole team!", "Good morning.",
+         "Back at it.", "Noted.", "Couldn't agree more.", "What a game.", "Ha, love it.",
+         "See you there.", "Missed this one.", "On my way.", "Long week.", "Big if true.",
+         "Finally some sun.", "Still thinking about it.", "Weekend plans: none.", "Oh no.",
+         "Count me in.", "Best news all week.", "Happy birthday!", "Well said.", "Agreed."]
 RISKY = ["THIS IS THE WORST SERVICE I HAVE EVER SEEN", "what the hell was that meeting",
          "so hungover I can barely see the screen lol", "omg lol this is sooo true",
          "my boss is an idiot and everyone knows it", "can't say much but the merger is "
@@ -87,21 +93,25 @@ class Writer:
 
     def text(self, risky_share: float = 0.08, links: bool = True) -> str:
         rng = self.rng
-        sentences = [" ".join(filter(None, [rng.choice(SUBJECTS), rng.choice(VERBS),
-                                            rng.choice(OBJECTS), rng.choice(WHENS)])) + "."
-                     for _ in range(rng.choice((1, 1, 2, 2, 3)))]
+        # most posts are short (on X the commonest length is about 30 characters)
+        if rng.random() < 0.35:
+            sentences = [rng.choice(SHORT)]
+        else:
+            sentences = [" ".join(filter(None, [rng.choice(SUBJECTS), rng.choice(VERBS),
+                                                rng.choice(OBJECTS), rng.choice(WHENS)])) + "."
+                         for _ in range(rng.choice((1, 1, 1, 1, 2, 2, 3)))]
         if rng.random() < risky_share:
             sentences.insert(rng.randint(0, len(sentences)), rng.choice(RISKY))
         text = " ".join(sentences + [rng.choice(CLOSERS)]).strip()
-        if rng.random() < 0.15:
+        if rng.random() < 0.08:
             text += "\n\n" + rng.choice(["Details below.", "Photos later.", "Long story.",
                                          "P.S. bring snacks & water.", "Day "
                                          f"{rng.randint(2, 400)} of trying."])
-        if rng.random() < 0.3:
+        if rng.random() < 0.25:
             text += " " + rng.choice(EMOJI)
-        if rng.random() < 0.2:
+        if rng.random() < 0.12:
             text += " " + " ".join(rng.sample(HASHTAGS, rng.randint(1, 2)))
-        if links and rng.random() < 0.2:
+        if links and rng.random() < 0.15:
             text += " https://example.com/" + rng.choice(["blog", "events", "notes"]) + \
                     f"/{rng.randint(1, 999)}"
         return text
