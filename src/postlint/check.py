@@ -119,6 +119,13 @@ class Context:
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
+    today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
+
+    def now_date(self):
+        """The run's "today": `--today`, else the system's date."""
+        import datetime
+
+        return self.today or datetime.date.today()
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

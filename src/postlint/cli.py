@@ -190,26 +190,45 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
     drafts, errors, texts, sources = [], [], {}, {}
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root)
-    if parallel.worth_it(names):
+                           config.root, linter.readers)
+    if parallel.worth_it(names) and not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, _display(name, cwd)) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         display = (stdin_filename or "-") if path == "-" else _display(path)
         try:
-            draft = files.read(path, stdin, display)
-            linter.profile_of(draft)
-            linter.platforms_of(draft)
+            read = files.read_all(path, stdin, display, linter.readers)
+            if len(read) == 1 and not hasattr(read[0], "key"):
+                linter.profile_of(read[0])
+                linter.platforms_of(read[0])
         except (DraftError, ValueError) as exc:
             errors.append((display, str(exc)))
             continue
-        drafts.append(draft)
-        texts[display] = draft.text
+        if len(read) != 1 or hasattr(read[0], "key"):  # records: a bad one is left out
+            read = _checked_records(linter, read, errors)
+        drafts += read
+        texts[display] = getattr(read[0], "source_text", None) or read[0].text if read else ""
         if path != "-":
             sources[display] = path
     findings = linter.lint(drafts)
     return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+
+
+def _checked_records(linter: Linter, records: list, errors: list) -> list:
+    """The records whose profile and platforms are known; the others become errors."""
+    kept = []
+    for record in records:
+        try:
+            linter.profile_of(record)
+            linter.platforms_of(record)
+        except ValueError as exc:
+            line = record.position(0)[0]
+            where = f"line {line}" + (f" ({record.note})" if record.note else "")
+            errors.append((record.path, f"{where}: {str(exc).replace('front matter: ', '')}"))
+            continue
+        kept.append(record)
+    return kept
 
 
 def _diff(linter: Linter, report: Report) -> None:

@@ -29,6 +29,7 @@ class Choices:
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    today: object = None  # datetime.date from --today (None: the real today)
 
 
 @dataclass
@@ -48,7 +49,8 @@ class Linter:
         self.platforms, self._platform_errors = platform_data.with_settings(
             catalog.platforms, config.get("platform-settings"), config.path or "<config>")
         self.context = Context(config=config.data, functions=catalog.functions,
-                               platforms=self.platforms, default_platforms=choices.platforms)
+                               platforms=self.platforms, default_platforms=choices.platforms,
+                               today=choices.today)
         # built-in rules with options of their own folder: their searches need no time limit
         self._trusted_context = replace(self.context, trusted=True)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
@@ -67,6 +69,14 @@ class Linter:
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
         errors = self._platform_errors + self._unknown_platforms()
+        self.readers = []  # one of each reader, set up with the config
+        for reader in self.catalog.readers.values():
+            try:
+                self.readers.append(reader(self.config))
+            except ConfigError as exc:
+                errors.append(exc)
+            except Errors as exc:
+                errors += exc.errors
         if self.default_profile not in self.catalog.profiles:
             known = ", ".join(sorted(self.catalog.profiles))
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
@@ -219,12 +229,12 @@ class Linter:
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
-        found = {draft.path: self.check_draft(draft) for draft in drafts}
-        for path, more in self.check_runs(drafts).items():
-            found[path] += more
+        found = {key_of(draft): self.check_draft(draft) for draft in drafts}
+        for key, more in self.check_runs(drafts).items():
+            found[key] += more
         findings = []
         for draft in drafts:
-            findings += self.finish(draft, found[draft.path])
+            findings += self.finish(draft, found[key_of(draft)])
         return findings
 
     def check_draft(self, draft: Draft) -> list[Finding]:
@@ -254,7 +264,8 @@ class Linter:
             return True
 
     def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
-        """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
+        """The findings of the checks that compare drafts (`scope = "run"`), by draft key
+        (`key_of`: its path, or a record's key).
 
         `drafts` may be re-read on each pass over it (see `parallel.Drafts`). When a
         single run rule compiles alike for every profile (the usual case), one pass both
@@ -270,7 +281,7 @@ class Linter:
                 for act in _enabled(draft, self.active(profile)):
                     if act.check.scope == "run":
                         runs.setdefault(act.rule.name, act)
-                        where[act.rule.name, draft.path] = (act, profile)
+                        where[act.rule.name, key_of(draft)] = (act, profile)
                 yield draft
 
         checks = self._run_checks()
@@ -286,9 +297,10 @@ class Linter:
         for name, check, source in passes:
             try:
                 for draft, match in check.check_run(source):
-                    if (name, draft.path) in where:
-                        own, profile = where[name, draft.path]
-                        out.setdefault(draft.path, []).append(
+                    key = key_of(draft)
+                    if (name, key) in where:
+                        own, profile = where[name, key]
+                        out.setdefault(key, []).append(
                             self._finding(draft, own, profile, 0, match))
             except TimeoutError:
                 self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
@@ -356,7 +368,14 @@ class Linter:
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
                        act.rule.name, clamp(act.level, match.values),
                        render(act.rule.message, values), profile,
-                       match.replacement, match.values.get("platform"), start, end)
+                       match.replacement, match.values.get("platform"), start, end,
+                       getattr(draft, "fields", None) or None, getattr(draft, "note", None))
+
+
+def key_of(draft: Draft) -> str:
+    """What identifies a draft in a run: its path, or a record's own key (a calendar's
+    rows share the file's path)."""
+    return getattr(draft, "key", None) or draft.path
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
