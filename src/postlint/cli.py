@@ -60,6 +60,8 @@ def use_color(choice: str) -> bool:
               help="Report only on drafts added or changed since git REF (all are read).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --diff-base: report only findings on added or edited lines.")
+@click.option("--today", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _date(value),
+              help="The date to treat as today (date rules, calendar schedules).")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -70,8 +72,8 @@ def use_color(choice: str) -> bool:
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
-         stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
-         list_formats, measure, explain_rule):
+         stdin_filename, output_file, diff_base, changed_lines_only, today, list_rules,
+         list_profiles, list_formats, measure, explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -89,6 +91,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             select=_split(select),
             extend_select=_split(extend_select),
             ignore=_split(ignore),
+            today=today,
         )
         linter = Linter(catalog, config, choices)
     except (Errors, ConfigError) as exc:
@@ -213,6 +216,19 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
             sources[display] = path
     findings = linter.lint(drafts)
     return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+
+
+def _date(value):
+    """--today: a date written YYYY-MM-DD."""
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date such as 2026-05-10, got {value!r}",
+                                 param_hint="--today") from None
 
 
 def _checked_records(linter: Linter, records: list, errors: list) -> list:

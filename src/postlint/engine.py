@@ -359,9 +359,16 @@ class Linter:
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,
                  match: Match) -> Finding:
         start, end = base + match.start, base + match.end
-        line, column = draft.position(start)
-        end_line, end_column = draft.position(end)
-        quoted = " ".join(draft.text[start:end].split())
+        fields, note = getattr(draft, "fields", None) or None, getattr(draft, "note", None)
+        span = getattr(draft, "spans", {}).get(match.values.get("at"))
+        if span is not None:  # a record's other value, such as a calendar's date cell
+            (line, column), (end_line, end_column) = span.locate(start), span.locate(end)
+            quoted = " ".join(span.value[start:end].split())
+            fields, note, start, end = span.fields or fields, span.note or note, 0, 0
+        else:
+            line, column = draft.position(start)
+            end_line, end_column = draft.position(end)
+            quoted = " ".join(draft.text[start:end].split())
         if len(quoted) > QUOTE_LIMIT:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
         values = {**act.check.opts, **match.values, "match": quoted}
@@ -369,7 +376,7 @@ class Linter:
                        act.rule.name, clamp(act.level, match.values),
                        render(act.rule.message, values), profile,
                        match.replacement, match.values.get("platform"), start, end,
-                       getattr(draft, "fields", None) or None, getattr(draft, "note", None))
+                       fields, note)
 
 
 def key_of(draft: Draft) -> str:

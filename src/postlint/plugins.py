@@ -39,6 +39,7 @@ DEFAULT_PLUGINS = (
     "postlint.formats.junit",
     "postlint.formats.gitlab",
     "postlint.builtin_rules",
+    "postlint.readers.calendar",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins

@@ -44,7 +44,11 @@ class Record(Draft):
     """One post read by a reader. `text` is the post as the platform shows it; `locate`
     maps an offset in it to the (line, column) of that character in the source file;
     `fields` are shown by the formats (JSON, SARIF, HTML), `note` by text output;
-    `key` is unique in the run; `source_text` is the file's text (for --show-source)."""
+    `key` is unique in the run; `source_text` is the file's text (for --show-source).
+
+    `spans` are other values of the post a check may point at (a calendar row's date
+    cell): name -> `Span`; a Match whose values hold `at: NAME` has offsets into that
+    span's value. `data` is the reader's own (never shown)."""
 
     key: str = ""
     locate: Callable[[int], tuple[int, int]] | None = None
@@ -52,6 +56,8 @@ class Record(Draft):
     note: str | None = None
     source_text: str | None = None
     reader: str = ""
+    spans: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.key = self.key or self.path
@@ -62,6 +68,16 @@ class Record(Draft):
             return super().position(offset)
         return self.locate(offset)
 
+
+
+@dataclass
+class Span:
+    """A value of a record besides its text, where it is, and what findings on it show."""
+
+    value: str
+    locate: Callable[[int], tuple[int, int]]
+    fields: dict = field(default_factory=dict)
+    note: str | None = None
 
 
 def runs_locator(source_text: str, runs: list[tuple[int, int]],
