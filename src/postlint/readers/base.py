@@ -78,6 +78,7 @@ class Span:
     locate: Callable[[int], tuple[int, int]]
     fields: dict = field(default_factory=dict)
     note: str | None = None
+    expected: str = ""  # what the value should look like (a date's formats), for messages
 
 
 def runs_locator(source_text: str, runs: list[tuple[int, int]],

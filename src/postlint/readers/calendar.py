@@ -64,12 +64,6 @@ LAYOUTS = {
                      ("text", "link(s)", "media url(s)")),
     "generic": Layout("generic", True, {key: key for key in KEYS}, US_DATES, ("text",)),
 }
-PUBLER_HEADER = ("Date - Intl. format or prompt", "Text", "Link(s) - Separated by comma for FB carousels",
-                 "Media URL(s) - Separated by comma", "Title - For the video, pin, PDF ..",
-                 "Label(s) - Separated by comma", "Alt text(s) - Separated by ||",
-                 "Comment(s) - Separated by ||", "Pin board, FB album, or Google category",
-                 "Post subtype - I.e. story, reel, PDF ..", "CTA - For Facebook links or Google",
-                 "Reminder - For Facebook, Instagram, or TikTok")
 ISO_DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
              "%Y-%m-%d")
 TIMES = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%I %p")
@@ -321,25 +315,28 @@ class Calendar(Reader):
                                      f"'disable: RULE,...', got {row[suppress_at].value!r}")
                 if disable:
                     front["disable"] = disable
-            schedule = Schedule.of(cells, formats)
-            if schedule.date is not None:
-                front["date"] = schedule.date
-            if schedule.when is not None:
-                front["datetime"] = schedule.when
-            shown = {key: self._shown(number, columns[key], header, text is None)
+            day, when = schedule(cells, formats)
+            if day is not None:
+                front["date"] = day
+            if when is not None:
+                front["datetime"] = when
+            shown = {key: self._where(number, columns[key], header, text is None)
                      for key in cells}
             fields, note = shown["text"]
-            spans = {key: Span(cells[key][0].value, cells[key][1], *shown[key])
+            expected = {"date": " or ".join(_shown(f) for f in (*formats, "%Y-%m-%d")),
+                        "time": "HH:mm (24-hour) or h:mm AM/PM"}
+            spans = {key: Span(cells[key][0].value, cells[key][1], *shown[key],
+                               expected=expected[key])
                      for key in ("date", "time") if key in cells}
             records.append(Record(path=source.display, text=cell.value, front_matter=front,
                                   key=f"{source.display}#{number}", locate=locate,
                                   fields=fields, note=note, source_text=text,
                                   reader=self.name, spans=spans,
-                                  data={"cell": cell, "schedule": schedule}))
+                                  data={"cell": cell}))
         return records
 
     @staticmethod
-    def _shown(number: int, index: int, header: list, sheet: bool) -> tuple[dict, str]:
+    def _where(number: int, index: int, header: list, sheet: bool) -> tuple[dict, str]:
         """What findings on a cell show: JSON fields, and the note of text output."""
         fields = {"row": number, "column_name": header[index] if header else _letter(index)}
         if sheet:
@@ -513,50 +510,34 @@ def _datetime(value: str, formats) -> dt.datetime | None:
     return None
 
 
-@dataclass
-class Schedule:
-    """When a row is to be posted: its date (and time), or why it cannot be read, with
-    the cell to point at."""
+def schedule(cells: dict, formats) -> tuple[dt.date | None, dt.datetime | None]:
+    """When a row is to be posted: its date, and its date and time when it has a time
+    (None for what is missing or cannot be read; `schedule-date` reports those)."""
+    if "date" not in cells or not cells["date"][0].value.strip():
+        return None, None
+    raw = " ".join(cells["date"][0].value.split())
+    stamp = _datetime(raw, formats)
+    if stamp is None:
+        return None, None
+    if "time" in cells and cells["time"][0].value.strip():
+        clock = _time(cells["time"][0].value)
+        return stamp.date(), clock and dt.datetime.combine(stamp.date(), clock)
+    return stamp.date(), stamp if ":" in raw else None
 
-    date: dt.date | None = None
-    when: dt.datetime | None = None
-    problem: str | None = None
-    value: str = ""
-    cell: tuple | None = None  # (Cell, locate) of the value read
-    expected: str = ""
 
-    @classmethod
-    def of(cls, cells: dict, formats) -> "Schedule":
-        if "date" not in cells or not cells["date"][0].value.strip():
-            return cls(cell=cells.get("date"))
-        date_cell = cells["date"]
-        raw = " ".join(date_cell[0].value.split())
-        expected = " or ".join(_shown(f) for f in (*formats, "%Y-%m-%d"))
-        stamp = _datetime(raw, formats)
-        if stamp is None:
-            return cls(problem="date", value=raw, cell=date_cell, expected=expected)
-        has_time = any(c in raw for c in ":") or stamp.time() != dt.time()
-        if "time" in cells and cells["time"][0].value.strip():
-            time_cell = cells["time"]
-            raw_time = " ".join(time_cell[0].value.split()).upper()
-            clock = None
-            for form in TIMES:
-                try:
-                    clock = dt.datetime.strptime(raw_time, form).time()
-                    break
-                except ValueError:
-                    continue
-            if clock is None:
-                return cls(date=stamp.date(), problem="time", value=time_cell[0].value.strip(),
-                           cell=time_cell, expected="HH:MM (24-hour) or h:mm AM/PM")
-            return cls(stamp.date(), dt.datetime.combine(stamp.date(), clock), cell=date_cell,
-                       value=raw)
-        return cls(stamp.date(), stamp if has_time else None, cell=date_cell, value=raw)
+def _time(value: str) -> dt.time | None:
+    value = " ".join(value.split()).upper()
+    for form in TIMES:
+        try:
+            return dt.datetime.strptime(value, form).time()
+        except ValueError:
+            continue
+    return None
 
 
 def _shown(form: str) -> str:
     return (form.replace("%Y", "YYYY").replace("%y", "YY").replace("%m", "MM")
-            .replace("%d", "DD").replace("%H", "HH").replace("%I", "hh").replace("%M", "MM")
+            .replace("%d", "DD").replace("%H", "HH").replace("%I", "hh").replace("%M", "mm")
             .replace("%S", "SS").replace("%p", "AM/PM"))
 
 
