@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 
-from ..check import Check, Match, Option
+from .base import Check, Match, Option
 from ..hookspecs import hookimpl
 from ..readers.calendar import DEFAULT_GAP, parse_gap
 
@@ -34,6 +34,7 @@ class ScheduleDate(Check):
 
     type_name = "schedule-date"
     scope = "draft"
+    records_only = True
     options = {
         "unreadable": Option("str", required=True, help="message for a date or time that "
                              "cannot be read: {value}, {field}, {expected}"),
@@ -82,6 +83,7 @@ class ScheduleGap(Check):
 
     type_name = "schedule-gap"
     scope = "run"
+    records_only = True
 
     def __init__(self, options, context):
         super().__init__(options, context)

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar
 
-from ..draft import Draft, DraftError, Post
+from ..text.draft import Draft, DraftError, Post
 
 
 class Source:

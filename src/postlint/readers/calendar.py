@@ -16,9 +16,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..draft import BOM, DraftError
+from ..text.draft import BOM, DraftError
 from ..hookspecs import hookimpl
-from ..yamlfile import ConfigError, Errors, line_of
+from ..load.yamlfile import ConfigError, Errors, line_of
 from .base import Reader, Record, Source, Span, line_starts_of, runs_locator
 
 KEYS = ("text", "date", "time", "platform", "profile", "link", "media", "alt", "lang")

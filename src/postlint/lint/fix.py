@@ -17,8 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 
 from . import files
-from .draft import BOM, Draft, DraftError
-from .readers import Source
+from ..text.draft import BOM, Draft, DraftError
+from ..readers import Source
 from .report import Finding
 
 MAX_PASSES = 10  # rules that undo each other's fixes stop here instead of looping

@@ -6,8 +6,8 @@ import fnmatch
 import os
 from pathlib import Path
 
-from .draft import Draft, DraftError
-from .readers import Source
+from ..text.draft import Draft, DraftError
+from ..readers import Source
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
 MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft

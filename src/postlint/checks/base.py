@@ -14,8 +14,8 @@ from typing import Any, Callable, ClassVar, Iterable
 
 import regex
 
-from .draft import Draft, Post
-from .words import Words, handed_out
+from ..text.draft import Draft, Post
+from ..text.words import Words, handed_out
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Check:
     type_name: ClassVar[str] = ""
     scope: ClassVar[str] = "post"
     options: ClassVar[dict[str, Option]] = {}
+    records_only: ClassVar[bool] = False  # reads only what readers give (calendar rows)
 
     @classmethod
     def problems(cls, options: dict) -> Iterable[tuple[str, str]]:

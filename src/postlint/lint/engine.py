@@ -7,15 +7,16 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import platforms as platform_data, selection, suppress, words
+from ..checks.base import Check, Context, Match
+from ..load import selection
+from ..load.config import Config
+from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.rules import LEVELS, Rule
+from ..load.yamlfile import ConfigError, Errors, line_of
+from ..text import platforms as platform_data, suppress, words
+from ..text.draft import Draft
 from .catalog import Catalog
-from .check import Check, Context, Match
-from .config import Config
-from .draft import Draft
-from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from .report import Finding
-from .rules import LEVELS, Rule
-from .yamlfile import ConfigError, Errors, line_of
 
 QUOTE_LIMIT = 60
 
@@ -279,12 +280,15 @@ class Linter:
             for draft in drafts:
                 profile = self.profile_of(draft)
                 for act in _enabled(draft, self.active(profile)):
-                    if act.check.scope == "run":
+                    if act.check.scope == "run" and (checks is None or act.rule.name in checks):
                         runs.setdefault(act.rule.name, act)
                         where[act.rule.name, key_of(draft)] = (act, profile)
                 yield draft
 
-        checks = self._run_checks()
+        # a rule of records only (`Check.records_only`) needs no pass over a run without
+        # any (a run of only draft files; large runs read records in the parent alone)
+        records = isinstance(drafts, (list, tuple)) and any(key_of(d) != d.path for d in drafts)
+        checks = self._run_checks(records)
         if checks == {}:  # no profile compares drafts: no need to read them again
             return {}
         if checks and len(checks) == 1 and len(found := next(iter(checks.values()))) == 1:
@@ -306,7 +310,7 @@ class Linter:
                 self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
         return out
 
-    def _run_checks(self) -> dict[str, set] | None:
+    def _run_checks(self, records: bool = True) -> dict[str, set] | None:
         """The compiled checks of each run rule, over every profile that has it (a rule
         whose options differ between profiles has several); None if a rule fails to
         compile (it is reported when a draft's profile needs it)."""
@@ -315,7 +319,8 @@ class Linter:
             for settings in self._settings.values():
                 for name, setting in settings.items():
                     rule = self.catalog.rules[name]
-                    if self.catalog.types[rule.type].scope == "run":
+                    kind = self.catalog.types[rule.type]
+                    if kind.scope == "run" and (records or not kind.records_only):
                         check = self._compile(rule, setting)
                         if check is not None:
                             checks.setdefault(name, set()).add(check)

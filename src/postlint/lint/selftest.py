@@ -9,14 +9,14 @@ Only the rule under test runs, at its default level.
 
 from __future__ import annotations
 
+from ..load.config import Config
+from ..load.rules import Rule
+from ..load.yamlfile import Map
+from ..text.draft import Draft
+from ..readers import Source
 from . import files
 from .catalog import Catalog
-from .config import Config
-from .draft import Draft
-from .readers import Source
 from .engine import Choices, Linter
-from .rules import Rule
-from .yamlfile import Map
 
 
 def example_drafts(example) -> tuple[list[Draft], dict, list]:
@@ -33,6 +33,10 @@ def run_example(catalog: Catalog, rule: Rule, example) -> list:
     data = Map(config)
     data.pop("profiles", None)
     today = example.get("today") if isinstance(example, dict) else None
+    if isinstance(today, str):  # (written as a string: the rule cache holds JSON)
+        import datetime
+
+        today = datetime.date.fromisoformat(today)
     linter = Linter(catalog, Config(data), Choices(select=[rule.name], platforms=platforms,
                                                    today=today))
     name = example.get("file") if isinstance(example, dict) else None
