@@ -31,6 +31,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.alt_text",
     "postlint.checks.voice",
     "postlint.checks.platform",
+    "postlint.checks.schedule",
     "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",
@@ -39,6 +40,7 @@ DEFAULT_PLUGINS = (
     "postlint.formats.junit",
     "postlint.formats.gitlab",
     "postlint.load.builtin",
+    "postlint.readers.calendar",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins

@@ -63,6 +63,7 @@ class Check:
     type_name: ClassVar[str] = ""
     scope: ClassVar[str] = "post"
     options: ClassVar[dict[str, Option]] = {}
+    records_only: ClassVar[bool] = False  # reads only what readers give (calendar rows)
 
     @classmethod
     def problems(cls, options: dict) -> Iterable[tuple[str, str]]:
@@ -119,6 +120,13 @@ class Context:
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
+    today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
+
+    def now_date(self):
+        """The run's "today": `--today`, else the system's date."""
+        import datetime
+
+        return self.today or datetime.date.today()
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

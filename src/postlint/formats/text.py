@@ -28,7 +28,8 @@ class Text(Format):
             where = self.paint(f"{f.path}:{f.line}:{f.column}:", "1")
             code = self.paint(f.code, _COLORS[f.level])
             platform = f" [{f.platform}]" if f.platform else ""
-            out.append(f"{where} {code} {f.message}{platform} ({f.name})")
+            note = f" [{f.note}]" if f.note else ""  # where in a calendar or export
+            out.append(f"{where} {code} {f.message}{platform} ({f.name}){note}")
             if self.show_source and f.path in report.texts:
                 out += self.source(report.texts[f.path], f)
             if len(out) >= BLOCK:

@@ -24,6 +24,7 @@ class Catalog:
     formats: dict = field(default_factory=dict)
     folders: list[Path] = field(default_factory=list)
     platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
+    readers: dict = field(default_factory=dict)  # name -> Reader subclass
 
     @classmethod
     def load(cls, pm, extra_dirs=(), user_profiles=None, config_path: str = "") -> "Catalog":
@@ -32,6 +33,7 @@ class Catalog:
             types={t.type_name: t for t in plugins.collect(pm.hook.postlint_rule_types())},
             functions=plugins.merged(pm.hook.postlint_functions()),
             formats={f.name: f for f in plugins.collect(pm.hook.postlint_formats())},
+            readers={r.name: r for r in plugins.collect(pm.hook.postlint_readers())},
         )
         catalog.folders = [Path(p) for p in plugins.collect(pm.hook.postlint_rule_dirs())]
         catalog.folders += [Path(p) for p in extra_dirs]

@@ -27,13 +27,17 @@ class Finding:
     platform: str | None = None
     start: int = 0  # code-point offsets into the decoded draft (for --fix)
     end: int = 0
+    extra: dict | None = None  # a record's fields (row, column_name, cell, post_id, url...)
+    note: str | None = None  # a record's note for text output ("cell C12")
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        del data["start"], data["end"]
+        del data["start"], data["end"], data["note"]
         for key in ("replacement", "platform"):
             if data[key] is None:
                 del data[key]
+        extra = data.pop("extra") or {}
+        data.update((k, v) for k, v in extra.items() if k not in data)
         return data
 
 
