@@ -41,6 +41,9 @@ DEFAULT_PLUGINS = (
     "postlint.formats.gitlab",
     "postlint.load.builtin",
     "postlint.readers.calendar",
+    # (hooks answer last-registered first: exports are recognised before a calendar
+    # claims LinkedIn's Shares.csv by its extension)
+    "postlint.readers.archive.reader",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins

@@ -63,6 +63,14 @@ def use_color(choice: str) -> bool:
               help="With --diff-base: report only findings on added or edited lines.")
 @click.option("--today", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _date(value),
               help="The date to treat as today (date rules, calendar schedules).")
+@click.option("--since", metavar="YYYY-MM-DD",
+              callback=lambda ctx, param, value: _date(value, "--since"),
+              help="Data exports: only posts of this day or later.")
+@click.option("--until", metavar="YYYY-MM-DD",
+              callback=lambda ctx, param, value: _date(value, "--until"),
+              help="Data exports: only posts of this day or earlier.")
+@click.option("--no-replies", is_flag=True, help="Data exports: leave out replies to others.")
+@click.option("--no-reposts", is_flag=True, help="Data exports: leave out reposts.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -73,12 +81,14 @@ def use_color(choice: str) -> bool:
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
-         stdin_filename, output_file, diff_base, changed_lines_only, today, list_rules,
-         list_profiles, list_formats, measure, explain_rule):
+         stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
+         no_replies, no_reposts, list_rules, list_profiles, list_formats, measure,
+         explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
-    '-' reads standard input. Exit codes: 0 clean, 1 problems at or above --fail-on,
+    '-' reads standard input. A platform's data export (the zip as downloaded, the
+    unpacked folder, or its posts file) is linted post by post. Exit codes: 0 clean, 1 problems at or above --fail-on,
     2 usage, configuration, rule or read errors.
     """
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
@@ -88,6 +98,10 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     except (Errors, ConfigError) as exc:
         _stop(exc)
     config, catalog, linter = session.config, session.catalog, session.linter
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="--since")
+    phases.restrict(linter, since=since, until=until, replies=False if no_replies else None,
+                    reposts=False if no_reposts else None)
 
     if list_rules or list_profiles or list_formats or explain_rule:
         try:
@@ -179,8 +193,8 @@ def run() -> None:
     os._exit(code)
 
 
-def _date(value):
-    """--today: a date written YYYY-MM-DD."""
+def _date(value, option: str = "--today"):
+    """--today, --since, --until: a date written YYYY-MM-DD."""
     if value is None:
         return None
     import datetime
@@ -189,7 +203,7 @@ def _date(value):
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected a date such as 2026-05-10, got {value!r}",
-                                 param_hint="--today") from None
+                                 param_hint=option) from None
 
 
 def _diff(linter: Linter, report: Report) -> None:

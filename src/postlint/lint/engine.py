@@ -287,7 +287,10 @@ class Linter:
 
         # a rule of records only (`Check.records_only`) needs no pass over a run without
         # any (a run of only draft files; large runs read records in the parent alone)
-        records = isinstance(drafts, (list, tuple)) and any(key_of(d) != d.path for d in drafts)
+        records = getattr(drafts, "has_records", None)  # (`parallel.Chain` knows)
+        if records is None:
+            records = isinstance(drafts, (list, tuple)) and any(key_of(d) != d.path
+                                                                for d in drafts)
         checks = self._run_checks(records)
         if checks == {}:  # no profile compares drafts: no need to read them again
             return {}

@@ -15,7 +15,8 @@ MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a d
 
 def discover(paths: list[str], include=(), exclude=(), root: Path | None = None,
              readers=()) -> list[str]:
-    """Files to lint: named files as given, and drafts found below named folders.
+    """Files to lint: named files as given, and drafts found below named folders (a
+    folder a reader claims, such as an unpacked data export, is one input).
 
     Folders are walked in sorted order without following links; hidden folders are
     skipped. `include`/`exclude` are globs matched against paths relative to `root`
@@ -28,7 +29,8 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None,
     top = os.path.abspath(root or cwd)
     found: list[str] = []
     for given in paths:
-        if given == "-" or not os.path.isdir(given):
+        if given == "-" or not os.path.isdir(given) or any(
+                reader.claims(given) for reader in readers):  # (an unpacked data export)
             found.append(given)
             continue
         for folder, dirs, files in os.walk(given):

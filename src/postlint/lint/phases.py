@@ -60,8 +60,9 @@ def rule_dirs(config) -> list[Path]:
 
 def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
     """Read every draft and every reader's records (collecting read errors) and lint
-    them together."""
-    drafts, errors, texts, sources = [], [], {}, {}
+    them together (many records on worker processes, see `parallel.lint_held`)."""
+    groups, errors, texts, sources = [], [], {}, {}
+    read_by_readers = 0
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root, linter.readers)
@@ -84,19 +85,26 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
             continue
         if reader is not None:  # records: a bad one is reported and left out
             read = checked_records(linter, read, errors)
-            texts[shown] = read[0].source_text or read[0].text if read else ""
+            read_by_readers += len(read)
+            first = read[0] if len(read) else None
+            texts[shown] = (first.source_text or first.text) if first else ""
         else:
             texts[shown] = read[0].text
-        drafts += read
+        groups.append(read)
         if path != "-":
             sources[shown] = path
-    findings = linter.lint(drafts)
+        for member in getattr(read, "files", ()):  # an export's files, as findings name them
+            sources.setdefault(member, path)
+    drafts = parallel.Chain(groups, has_records=bool(read_by_readers))
+    findings = (parallel.lint_held(linter, drafts) if parallel.worth_holding(drafts)
+                else linter.lint(drafts))
     return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
 
 
-def checked_records(linter: Linter, records: list, errors: list) -> list:
+def checked_records(linter: Linter, records, errors: list):
     """The records whose profile, platforms and disabled rules are known; each other one
-    becomes a read error naming its line."""
+    becomes a read error naming its line. (`records` itself when all are: a reader's
+    sequence may make its records as they are asked for.)"""
     kept = []
     for record in records:
         try:
@@ -113,14 +121,34 @@ def checked_records(linter: Linter, records: list, errors: list) -> list:
             errors.append((record.path, f"{where}: {str(exc).replace('front matter: ', '')}"))
             continue
         kept.append(record)
-    return kept
+    return records if len(kept) == len(records) and not isinstance(records, list) else kept
+
+
+def restrict(linter: Linter, **filters) -> None:
+    """Hand the command line's post filters (since, until, replies, reposts; None where
+    not given) to the readers that take them (`restrict`, as the archive reader does)."""
+    for reader in linter.readers:
+        if hasattr(reader, "restrict"):
+            reader.restrict(**filters)
 
 
 def fix(linter: Linter, report: Report, write: bool):
-    """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome."""
+    """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome.
+    A file of a reader that never writes (a data export) is refused, fixable or not."""
     from . import fix as fixing  # (tempfile and difflib only when fixing)
 
-    return fixing.run(linter, fixing.candidates(report), write=write)
+    candidates = fixing.candidates(report)
+    never = {}
+    for shown, path in report.sources.items():
+        reader = files.reader_of(path, linter.readers)
+        if reader is not None and not reader.writable:
+            never.setdefault(path, shown)
+    candidates = {shown: path for shown, path in candidates.items() if path not in never}
+    outcome = fixing.run(linter, candidates, write=write)
+    for path, shown in never.items():
+        outcome.errors.append((shown, f"cannot fix: {files.reader_of(path, linter.readers).name}"
+                                      " files are never written"))
+    return outcome
 
 
 def render(catalog: Catalog, format_name: str, report: Report, **options):

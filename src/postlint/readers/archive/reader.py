@@ -17,8 +17,9 @@ import zlib
 from collections.abc import Sequence
 from datetime import date
 
-from ...text.draft import DraftError
+from ...hookspecs import hookimpl
 from ...load.yamlfile import ConfigError, line_of
+from ...text.draft import DraftError
 from ..base import Reader, Record, Source
 from . import Filters, open_export, read_posts
 from .exports import ExportError
@@ -32,6 +33,7 @@ class Posts(Sequence):
 
     def __init__(self, posts: list[ArchivePost], reader: str = "archive"):
         self.posts, self.reader = posts, reader
+        self.files = list(dict.fromkeys(p.file for p in posts))  # as findings name them
 
     def __len__(self) -> int:
         return len(self.posts)
@@ -46,7 +48,7 @@ def record(post: ArchivePost, reader: str = "archive") -> Record:
     """The record of one post: its text, for its platform, dated, placed in the file."""
     when = post.date
     fields = {"post_id": post.id, "date": when.isoformat() if when else None,
-              "url": post.url, "platform_of_post": post.platform}
+              "url": post.url}
     if post.reply:
         fields["reply"] = True
     if post.repost:
@@ -149,3 +151,8 @@ def _relative(message: str, display: str) -> str:
     if message.startswith(display + "/"):
         return message[len(display) + 1:]
     return message
+
+
+@hookimpl
+def postlint_readers():
+    return [ArchiveReader]
