@@ -36,6 +36,7 @@ KEYS = {
     "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),
     "calendar": (dict, "content calendars: format, columns, header, date-format, min-gap"),
     "archive": (dict, "data exports: replies, reposts (true/false), since, until (dates)"),
+    "plugins": (dict, "which plugin wins a clash: prefer: {NAME: DISTRIBUTION}"),
 }
 _KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}
 
