@@ -119,9 +119,8 @@ class ScheduleGap(Check):
                     other += f" of {first.path}"
                 values = {"at": at, "other": other, "gap": _duration(after - before),
                           "min_gap": _duration(self.gap), "when": before.strftime("%H:%M")}
-                if platform != "(any platform)":
-                    values["platform"] = platform
-                yield second, Match(0, len(span.value) if span else 0, values)
+                named = platform if platform != "(any platform)" else None
+                yield second, Match(0, len(span.value) if span else 0, values, platform=named)
 
 
 def _duration(delta: dt.timedelta) -> str:
