@@ -39,6 +39,7 @@ DEFAULT_PLUGINS = (
     "postlint.formats.sarif",
     "postlint.formats.junit",
     "postlint.formats.gitlab",
+    "postlint.formats.html",
     "postlint.load.builtin",
     "postlint.readers.calendar",
 )

@@ -381,7 +381,7 @@ class Linter:
                        act.rule.name, clamp(act.level, match.values),
                        render(act.rule.message, values), profile,
                        match.replacement, match.values.get("platform"), start, end,
-                       fields, note)
+                       fields, note, draft.key if hasattr(draft, "locate") else None)
 
 
 def key_of(draft: Draft) -> str:

@@ -58,14 +58,17 @@ def rule_dirs(config) -> list[Path]:
     return [config.root / d for d in config.get("rule-dirs") or ()]
 
 
-def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
+def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
+         keep: bool = False) -> Report:
     """Read every draft and every reader's records (collecting read errors) and lint
-    them together."""
+    them together. With `keep`, the report keeps them (for the HTML report; all are held
+    in memory, so no worker processes)."""
     drafts, errors, texts, sources = [], [], {}, {}
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root, linter.readers)
-    if parallel.worth_it(names) and not any(files.reader_of(n, linter.readers) for n in names):
+    if parallel.worth_it(names) and not keep and \
+            not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
@@ -91,7 +94,11 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         if path != "-":
             sources[shown] = path
     findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    if keep:
+        report.kept, report.platforms_of = drafts, linter.platforms_of
+        report.platforms = linter.platforms
+    return report
 
 
 def checked_records(linter: Linter, records: list, errors: list) -> list:
