@@ -115,8 +115,13 @@ class Browser:
             self.call("Input.dispatchKeyEvent", type=kind, key=name, code=name,
                       windowsVirtualKeyCode=code, modifiers=modifiers)
 
-    def screenshot(self) -> bytes:
-        return base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"])
+    def screenshot(self, clip: tuple | None = None) -> bytes:
+        """PNG bytes of the page, or of the (x, y, width, height) `clip` of it."""
+        params = {"format": "png"}
+        if clip:
+            x, y, width, height = clip
+            params["clip"] = dict(x=x, y=y, width=width, height=height, scale=1)
+        return base64.b64decode(self.call("Page.captureScreenshot", **params)["data"])
 
     def close(self) -> None:
         try:
