@@ -39,6 +39,7 @@ h1 { font-size: 1.6rem; margin: .5rem 0; } h2 { font-size: 1.25rem; } h3 { font-
 a { color: var(--info); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip { position: absolute; left: -100vw; } .skip:focus { left: 1rem; top: 1rem; }
+.charts { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
 .chart { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr max-content;
   gap: .25rem .75rem; align-items: center; margin: 0 0 1rem; }
 .chart dt { overflow-wrap: anywhere; } .chart dd { margin: 0; }
@@ -194,22 +195,27 @@ class Html(Format):
 
     def _summary(self, report) -> str:
         levels = Counter(f.level for f in report.findings)
-        rules = Counter((f.name, f.code, f.level) for f in report.findings)
+        rules = Counter((f.name, f.code) for f in report.findings)
+        worst: dict = {}  # a rule's bar takes the colour of its most serious finding
+        for f in report.findings:
+            if LEVELS.index(f.level) > LEVELS.index(worst.get(f.name, "info")):
+                worst[f.name] = f.level
         most = max([*levels.values(), 1])
-        out = ['<section aria-labelledby="summary"><h2 id="summary">Summary</h2>\n']
-        out.append('<h3 id="by-level">Findings by level</h3>\n'
-                   '<dl class="chart" aria-labelledby="by-level">\n')
+        out = ['<section aria-labelledby="summary"><h2 id="summary">Summary</h2>\n'
+               '<div class="charts"><div>\n'
+               '<h3 id="by-level">Findings by level</h3>\n'
+               '<dl class="chart" aria-labelledby="by-level">\n']
         for level in reversed(LEVELS):
             out.append(self._bar(level, levels[level], most, level))
-        out.append("</dl>\n")
+        out.append("</dl></div>\n")
         if rules:
             top = max(rules.values())
-            out.append('<h3 id="by-rule">Findings by rule</h3>\n'
+            out.append('<div><h3 id="by-rule">Findings by rule</h3>\n'
                        '<dl class="chart" aria-labelledby="by-rule">\n')
-            for (name, code, level), n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
-                out.append(self._bar(f"{code} {name}", n, top, level))
-            out.append("</dl>\n")
-        out.append("</section>\n")
+            for (name, code), n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
+                out.append(self._bar(f"{code} {name}", n, top, worst.get(name, "info")))
+            out.append("</dl></div>\n")
+        out.append("</div></section>\n")
         return "".join(out)
 
     @staticmethod
