@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import plugins
 from ..load import config as configuration
 from ..load.yamlfile import ConfigError
+from ..readers import Source
 from ..text.draft import DraftError
 from . import files, parallel
 from .catalog import Catalog
@@ -74,12 +75,15 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         shown = (stdin_filename or "-") if path == "-" else display(path)
-        reader = files.reader_of(path, linter.readers)
+        # (standard input is a calendar when --stdin-filename names one, e.g. plan.csv)
+        reader = files.reader_of(stdin_filename if path == "-" else path, linter.readers)
         try:
             if reader is None:
                 read = [files.read(path, stdin, shown)]
                 linter.profile_of(read[0])
                 linter.platforms_of(read[0])
+            elif path == "-":
+                read = reader.read(Source(stdin_filename, shown, files.MAX_BYTES, stdin or b""))
             else:
                 read = files.read_all(path, stdin, shown, linter.readers)
         except (DraftError, ValueError) as exc:
