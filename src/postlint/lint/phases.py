@@ -36,7 +36,8 @@ def load(config_path: str | None = None, isolated: bool = False, choices: Choice
     `choices` (platforms default to the config's). Raises ConfigError or Errors."""
     config = read_config(config_path, isolated)
     pm = plugins.manager(extra_plugins)
-    catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path)
+    catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path,
+                           (config.get("plugins") or {}).get("prefer"))
     choices = choices or Choices()
     if not choices.platforms:
         choices.platforms = config.get("platforms") or (
