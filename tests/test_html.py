@@ -140,6 +140,8 @@ def test_filters_by_rule_level_and_profile(report, chromium):
     chromium.js("f.querySelectorAll('input[name=level]').forEach(b => b.checked = true);"
                 "f.profile.value = 'colleagues'; f.dispatchEvent(new Event('change'))")
     assert chromium.js(visible) == ["plan.csv, row 3 on LinkedIn"]
+    chromium.js("f.profile.value = 'public'; f.dispatchEvent(new Event('change'))")
+    assert chromium.js(visible) == ["launch.md on X", "launch.md on LinkedIn"]  # the default
     # a filtered view can be linked to
     chromium.js("location.hash = 'rule=shouting&profile='")
     chromium.js("new Promise(r => setTimeout(r, 50))")

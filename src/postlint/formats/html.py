@@ -255,7 +255,12 @@ class Html(Format):
 
     @staticmethod
     def _profile(report, draft) -> str:
-        return draft.front_matter.get("profile") or ""
+        """The profile the draft was linted for."""
+        try:
+            return report.profile_of(draft) if report.profile_of else \
+                draft.front_matter.get("profile") or ""
+        except ValueError:
+            return ""
 
     # -- the cards ----------------------------------------------------------------------
 
@@ -282,8 +287,7 @@ class Html(Format):
                 end = bisect.bisect_left(offsets, f.end)
                 if end > start:
                     placed.append((f, start, end))
-        profile = (findings[0].profile if findings else
-                   draft.front_matter.get("profile") or "")
+        profile = self._profile(report, draft)
         title = self._title(draft, post, platform)
         levels = " ".join(sorted({f.level for f in findings}))
         meters, cross, folds = self._measures(text.text, platform)

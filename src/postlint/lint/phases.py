@@ -102,6 +102,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
     report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
     if keep:
         report.kept, report.platforms_of = drafts, linter.platforms_of
+        report.profile_of = linter.profile_of
         report.platforms = linter.platforms
     return report
 

@@ -61,6 +61,7 @@ class Report:
     # the drafts and records read, and a function giving a draft's platform names.
     kept: list = field(default_factory=list)
     platforms_of: object = None
+    profile_of: object = None  # a draft's profile name
     platforms: dict = field(default_factory=dict)  # name -> Platform, as the run used them
 
     @property
