@@ -9,6 +9,7 @@ import pytest
 
 from postlint.readers.calendar import quote, scan
 
+import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -247,6 +248,21 @@ def test_folders_hold_calendars_only_when_configured(write, run):
     assert result.code == 0 and "2 drafts" in run("plan").out
 
 
+def test_a_calendar_on_standard_input(run):
+    result = run("-", "--stdin-filename", "plan.csv", "--select", "exclamation-run",
+                 "--format", "json", stdin="date,text\n2027-01-01,\"so\nloud!!!\"\n")
+    assert [(f["path"], f["line"], f["column"], f["row"]) for f in result.json()] == \
+        [("plan.csv", 3, 5, 2)]
+
+
+def test_sarif_results_carry_row_and_column_name(write, run):
+    write("c.csv", "text\nso amazing!!!\n")
+    sarif = run("--select", "exclamation-run", "--format", "sarif", "c.csv").json()
+    result = sarif["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert result["properties"]["row"] == 2 and result["properties"]["column_name"] == "text"
+
+
 # -- --fix ---------------------------------------------------------------------------------
 
 
@@ -286,6 +302,7 @@ def workbook(tmp_path):
     sheet.append(["2027-01-10", "09:00", "x", "We moved to github!!!"])
     sheet.append([None, None, None, None])
     sheet.append(["2027-01-10", "09:03", "x", "Line one\nand then amazing!!!"])
+    sheet.append([datetime.datetime(2026, 1, 2, 8, 30), None, "x", "A real Excel date."])
     path = tmp_path / "plan.xlsx"
     book.save(path)
     (tmp_path / ".postlint.yaml").write_text("brand:\n  terms: [GitHub]\n")
@@ -303,6 +320,10 @@ def test_xlsx_positions_are_row_and_character_in_cell(workbook, run):
                      (4, 26, "exclamation-run", "D4", "text")]
     text = run("--select", "exclamation-run", "--fail-on", "info", "plan.xlsx").out
     assert "plan.xlsx:2:19: T102" in text and "[cell D2]" in text
+    past = run("--select", "schedule-date", "--today", "2027-01-01", "plan.xlsx").out
+    assert past.splitlines()[0] == (
+        "plan.xlsx:5:1: S101 scheduled for 2026-01-02 08:30, 364 days ago (today is "
+        "2027-01-01); move it to a future slot or drop the row (schedule-date) [cell A5]")
 
 
 def test_xlsx_is_never_written(workbook, run):

@@ -39,6 +39,7 @@ DEFAULT_PLUGINS = (
     "postlint.formats.sarif",
     "postlint.formats.junit",
     "postlint.formats.gitlab",
+    "postlint.formats.html",
     "postlint.load.builtin",
     # readers are asked in this order: data exports are recognised by their structure
     # before a calendar claims LinkedIn's Shares.csv by its extension

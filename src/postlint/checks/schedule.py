@@ -69,12 +69,12 @@ class ScheduleDate(Check):
             shown = when.strftime("%Y-%m-%d %H:%M") if when else day.isoformat()
             detail = _fill(self.opts["past"], {"value": shown, "today": today.isoformat(),
                                                "ago": ago})
-            yield Match(0, len(span.value), {"at": at, "detail": detail})
+            yield Match(0, len(span.value), {"detail": detail}, at=at)
 
     def _unreadable(self, field: str, span) -> Match:
         detail = _fill(self.opts["unreadable"], {"value": " ".join(span.value.split()),
                                                  "field": field, "expected": span.expected})
-        return Match(0, len(span.value), {"at": field, "detail": detail})
+        return Match(0, len(span.value), {"detail": detail}, at=field)
 
 
 class ScheduleGap(Check):
@@ -104,7 +104,7 @@ class ScheduleGap(Check):
             if when is None:
                 continue
             names = draft.front_matter.get("platforms") or self.context.default_platforms
-            for name in names or ("(any platform)",):
+            for name in names or (ANY,):
                 slots.setdefault(name, []).append((when, draft))
         for platform, items in slots.items():
             items.sort(key=lambda item: item[0])
@@ -117,10 +117,14 @@ class ScheduleGap(Check):
                 other = first.note or "another post"
                 if first.path != second.path:
                     other += f" of {first.path}"
-                values = {"at": at, "other": other, "gap": _duration(after - before),
+                values = {"other": other, "gap": _duration(after - before),
                           "min_gap": _duration(self.gap), "when": before.strftime("%H:%M")}
-                named = platform if platform != "(any platform)" else None
-                yield second, Match(0, len(span.value) if span else 0, values, platform=named)
+                yield second, Match(0, len(span.value) if span else 0, values,
+                                    at=at if span else None,
+                                    platform=None if platform == ANY else platform)
+
+
+ANY = "(any platform)"  # the slot of records that name no platform in a run that has none
 
 
 def _duration(delta: dt.timedelta) -> str:

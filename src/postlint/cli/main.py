@@ -139,14 +139,15 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             click.echo(f"postlint: {exc}", err=True)
             sys.exit(EXIT_ERROR)
 
+    keep = catalog.formats[format_name].needs_drafts
     try:
-        report = phases.lint(linter, list(paths), config, stdin_filename)
+        report = phases.lint(linter, list(paths), config, stdin_filename, keep)
         if show_diff:
             _diff(linter, report)
         if fix_files:
             outcome = phases.fix(linter, report, write=True)
             if outcome.changes:  # report what remains
-                report = phases.lint(linter, list(paths), config, stdin_filename)
+                report = phases.lint(linter, list(paths), config, stdin_filename, keep)
             report.errors += outcome.errors
             click.echo(outcome.summary(written=True), err=True)
     except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value

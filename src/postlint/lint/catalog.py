@@ -12,6 +12,7 @@ from ..load import builtin, yamlfile
 from ..load.profiles import Profile, parse_profile
 from ..load.rules import Rule, load_folder
 from ..load.yamlfile import ConfigError, Errors
+from ..readers import Reader
 from ..text import platforms as platform_data
 
 
@@ -57,6 +58,12 @@ class Catalog:
                                          format_type, owner)
         for owner, offered in plugins.offers(pm, "postlint_readers"):
             for reader in offered:
+                if not (isinstance(reader, type) and issubclass(reader, Reader)) or \
+                        not reader.name or not callable(getattr(reader, "read", None)):
+                    errors.append(ConfigError(f"reader {reader!r} of {owner} is not a "
+                                              "postlint.readers.Reader subclass with a name",
+                                              "<plugins>"))
+                    continue
                 errors += catalog._offer("reader", catalog.readers, reader.name, reader, owner)
         folders = [(Path(p), owner) for owner, offered in plugins.offers(pm, "postlint_rule_dirs")
                    for p in offered]

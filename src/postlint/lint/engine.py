@@ -368,7 +368,7 @@ class Linter:
                  match: Match) -> Finding:
         start, end = base + match.start, base + match.end
         fields, note = getattr(draft, "fields", None) or None, getattr(draft, "note", None)
-        span = getattr(draft, "spans", {}).get(match.values.get("at"))
+        span = getattr(draft, "spans", {}).get(match.at) if match.at else None
         if span is not None:  # a record's other value, such as a calendar's date cell
             (line, column), (end_line, end_column) = span.locate(start), span.locate(end)
             quoted = " ".join(span.value[start:end].split())
@@ -384,7 +384,8 @@ class Linter:
             values["platform"] = match.platform
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
                        act.rule.name, clamp(act.level, match), render(act.rule.message, values),
-                       profile, match.replacement, match.platform, start, end, fields, note)
+                       profile, match.replacement, match.platform, start, end,
+                       fields, note, draft.key if hasattr(draft, "locate") else None)
 
 
 def key_of(draft: Draft) -> str:

@@ -60,7 +60,7 @@ def _matches(path: str, globs, top: str, cwd: str) -> bool:
 
 def reader_of(path: str, readers):
     """The reader that claims `path` (standard input is always a draft), else None."""
-    if path == "-":
+    if not path or path == "-":
         return None
     return next((reader for reader in readers if reader.claims(path)), None)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import plugins
 from ..load import config as configuration
 from ..load.yamlfile import ConfigError
+from ..readers import Source
 from ..text.draft import DraftError
 from . import files, parallel
 from .catalog import Catalog
@@ -59,26 +60,32 @@ def rule_dirs(config) -> list[Path]:
     return [config.root / d for d in config.get("rule-dirs") or ()]
 
 
-def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
+def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
+         keep: bool = False) -> Report:
     """Read every draft and every reader's records (collecting read errors) and lint
-    them together (many records on worker processes, see `parallel.lint_held`)."""
+    them together (many records on worker processes, see `parallel.lint_held`). With
+    `keep`, the report keeps them (for the HTML report)."""
     groups, errors, texts, sources = [], [], {}, {}
     read_by_readers = 0
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root, linter.readers)
-    if parallel.worth_it(names) and not any(files.reader_of(n, linter.readers) for n in names):
+    if parallel.worth_it(names) and not keep and \
+            not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         shown = (stdin_filename or "-") if path == "-" else display(path)
-        reader = files.reader_of(path, linter.readers)
+        # (standard input is a calendar when --stdin-filename names one, e.g. plan.csv)
+        reader = files.reader_of(stdin_filename if path == "-" else path, linter.readers)
         try:
             if reader is None:
                 read = [files.read(path, stdin, shown)]
                 linter.profile_of(read[0])
                 linter.platforms_of(read[0])
+            elif path == "-":
+                read = reader.read(Source(stdin_filename, shown, files.MAX_BYTES, stdin or b""))
             else:
                 read = files.read_all(path, stdin, shown, linter.readers)
         except (DraftError, ValueError) as exc:
@@ -99,7 +106,12 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
     drafts = parallel.Chain(groups, has_records=bool(read_by_readers))
     findings = (parallel.lint_held(linter, drafts) if parallel.worth_holding(drafts)
                 else linter.lint(drafts))
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    if keep:
+        report.kept, report.platforms_of = drafts, linter.platforms_of
+        report.profile_of = linter.profile_of
+        report.platforms = linter.platforms
+    return report
 
 
 def checked_records(linter: Linter, records, errors: list):

@@ -29,10 +29,11 @@ class Finding:
     end: int = 0
     extra: dict | None = None  # a record's fields (row, column_name, cell, post_id, url...)
     note: str | None = None  # a record's note for text output ("cell C12")
+    key: str | None = None  # a record's key (`engine.key_of`); None for a draft file
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        del data["start"], data["end"], data["note"]
+        del data["start"], data["end"], data["note"], data["key"]
         for key in ("replacement", "platform"):
             if data[key] is None:
                 del data[key]
@@ -56,6 +57,12 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
     sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
+    # For formats that show the posts themselves (`Format.needs_drafts`, the HTML report):
+    # the drafts and records read, and a function giving a draft's platform names.
+    kept: list = field(default_factory=list)
+    platforms_of: object = None
+    profile_of: object = None  # a draft's profile name
+    platforms: dict = field(default_factory=dict)  # name -> Platform, as the run used them
 
     @property
     def failing(self) -> list[Finding]:

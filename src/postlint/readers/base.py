@@ -22,6 +22,8 @@ class Source:
 
     def data(self) -> bytes:
         """The file's bytes (read once); DraftError when missing, unreadable or too large."""
+        if self._data is not None and len(self._data) > self.limit:
+            raise DraftError(f"more than the {self.limit // 1024 // 1024} MB postlint reads")
         if self._data is None:
             try:
                 size = os.path.getsize(self.path)

@@ -236,11 +236,13 @@ def scan(text: str, delimiter: str) -> list[list[Cell]]:
     return rows
 
 
+_CELL_ENDS = {",": re.compile(r"[,\r\n]"), "\t": re.compile(r"[\t\r\n]")}
+
+
 def _cell_end(text: str, i: int, delimiter: str) -> int:
     """Where an unquoted stretch from `i` ends: at the delimiter or the line end."""
-    ends = [p for p in (text.find(delimiter, i), text.find("\n", i), text.find("\r", i))
-            if p != -1]
-    return min(ends) if ends else len(text)
+    found = _CELL_ENDS[delimiter].search(text, i)
+    return found.start() if found else len(text)
 
 
 def quote(value: str, delimiter: str, was_quoted: bool) -> str:
