@@ -254,3 +254,26 @@ def test_many_posts_are_linted_on_workers_with_the_same_findings(run, tmp_path, 
         result = run("--isolated", "--select", "ALL", "--format", "json", "big.zip")
         outputs.append(result.json())
     assert outputs[0] == outputs[1] and len(outputs[0]) > 20
+
+
+def test_the_html_report_shows_the_posts_with_findings_as_cards_with_date_and_link(
+        run, tmp_path):
+    js = tweets_js(
+        tweet("2001", "Lovely day at the lake"),
+        tweet("2002", "this plan is bullshit <script>alert(1)</script>",
+              created="Mon Mar 06 09:00:00 +0000 2023"),
+        tweet("2003", "damn, long queue", created="Tue Mar 07 09:00:00 +0000 2023"),
+    )
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js, "data/account.js": ACCOUNT})
+    result = run("--isolated", "--profile", "professional", "--format", "html",
+                 "--output-file", "report.html", "twitter.zip")
+    assert result.code == 1
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    cards = page.split('<article class="card"')[1:]
+    assert len(cards) == 2  # the clean post is counted, not shown
+    assert "1 more post of the data export had no findings and is not shown." in page
+    first, second = cards
+    assert '<a class="permalink" href="https://x.com/robin_example/status/2002"' in first
+    assert '<time datetime="2023-03-06T09:00:00+00:00">2023-03-06</time>' in first
+    assert "status/2003" in second  # the error first, the warning after
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

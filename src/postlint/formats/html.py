@@ -19,6 +19,7 @@ from html import escape
 
 from ..checks.platform import fold_offset, measure
 from ..hookspecs import hookimpl
+from ..lint.report import riskiest
 from ..load.rules import LEVELS
 from ..text.platforms import UNIT_NAMES, posted
 from .base import Format
@@ -166,8 +167,8 @@ class Html(Format):
     def render(self, report) -> str:
         self._ids, self._rules = 0, report.rules
         cards = []
-        by_post = _assign(report)
-        drafts = [d for d in report.kept if d.path in report.texts or not report.texts]
+        drafts, hidden = self._shown(report)
+        by_post = _assign(drafts, report.findings)
         for draft in drafts:
             for post in draft.posts:
                 cards += self._cards(report, draft, post, by_post.get((id(draft), post.index), []))
@@ -184,10 +185,10 @@ class Html(Format):
             '<a class="skip" href="#posts">Skip to the posts</a>\n',
             '<header class="page"><h1>postlint report</h1>\n',
             f"<p>{_e(report.summary())}</p></header>\n<main>\n",
-            self._summary(report), self._errors(report), self._filters(report),
+            self._summary(report), self._errors(report), self._filters(report, drafts),
             '<section aria-labelledby="posts"><h2 id="posts" tabindex="-1">Posts</h2>\n',
             '<div class="cards">\n', "".join(cards), "</div>\n",
-            self._loose(report, loose), "</section>\n</main>\n",
+            self._hidden(hidden), self._loose(report, loose), "</section>\n</main>\n",
             "<script>", SCRIPT, "</script>\n</body>\n</html>\n",
         ])
 
@@ -232,9 +233,9 @@ class Html(Format):
         return (f'<section aria-labelledby="errors"><h2 id="errors">Files with errors</h2>\n'
                 f"<ul>\n{items}</ul></section>\n")
 
-    def _filters(self, report) -> str:
+    def _filters(self, report, drafts) -> str:
         rules = sorted({(f.name, f.code) for f in report.findings})
-        profiles = sorted({self._profile(report, d) for d in report.kept} |
+        profiles = sorted({self._profile(report, d) for d in drafts} |
                           {f.profile for f in report.findings})
         boxes = "".join(f'<label><input type="checkbox" name="level" value="{lvl}" checked> '
                         f"{lvl}</label>" for lvl in reversed(LEVELS))
@@ -252,6 +253,34 @@ class Html(Format):
                 '<label><input type="checkbox" name="clean" checked> posts without '
                 "findings</label>\n"
                 '<p id="shown" role="status" aria-live="polite"></p>\n</form></section>\n')
+
+    @staticmethod
+    def _shown(report) -> tuple[list, int]:
+        """The drafts to show as cards, and how many posts of data exports are not: every
+        draft and calendar row, but of an export (thousands of posts) only the posts with
+        findings, riskiest first."""
+        flagged = {f.key for f in report.findings if f.key is not None}
+        order = {(risk.path, risk.post_id): i for i, risk in enumerate(riskiest(report.findings))}
+        drafts, posts, hidden = [], [], 0
+        for draft in report.kept:  # (an export's records are made as they are asked for)
+            fields = getattr(draft, "fields", None) or {}
+            if "post_id" in fields:
+                if draft.key in flagged:
+                    posts.append(draft)
+                else:
+                    hidden += 1
+            elif draft.path in report.texts or not report.texts:
+                drafts.append(draft)
+        posts.sort(key=lambda d: order.get((d.path, str(d.fields["post_id"])), len(order)))
+        return drafts + posts, hidden
+
+    @staticmethod
+    def _hidden(hidden: int) -> str:
+        if not hidden:
+            return ""
+        return (f'<p class="meta">{hidden} more post{"s" * (hidden != 1)} of the data '
+                f"export{'s' * (hidden != 1)} had no findings and {'are' if hidden != 1 else 'is'}"
+                " not shown.</p>\n")
 
     @staticmethod
     def _profile(report, draft) -> str:
@@ -294,6 +323,7 @@ class Html(Format):
         body = self._text(card, text.text, placed, folds, cross)
         items = "".join(self._item(report, f) for f in findings)
         meta = "".join(f"<span>{_e(part)}</span>" for part in self._meta(draft, post, profile))
+        meta += self._posted(draft)
         return (f'<article class="card" id="{card}" aria-labelledby="{card}-h" '
                 f'data-profile="{_e(profile)}" data-levels="{_e(levels)}">\n'
                 f'<h3 id="{card}-h">{_e(title)}</h3>\n<p class="meta">{meta}</p>\n'
@@ -316,13 +346,35 @@ class Html(Format):
         parts = [f"line {draft.position(post.start)[0]}"]
         if profile:
             parts.append(f"profile {profile}")
-        for key, value in (getattr(draft, "fields", None) or {}).items():
+        fields = getattr(draft, "fields", None) or {}
+        if "post_id" in fields:  # a post of a data export: its date and link follow
+            return parts + [f"post {fields['post_id']}"]
+        for key, value in fields.items():
             if key not in ("row",) and value not in (None, ""):
                 parts.append(f"{key.replace('_', ' ')} {value}")
         when = draft.front_matter.get("datetime") or draft.front_matter.get("date")
         if when:
             parts.append(f"scheduled {when}")
         return parts
+
+    @staticmethod
+    def _posted(draft) -> str:
+        """A post of a data export: when it was posted, and a link to it on the platform."""
+        fields = getattr(draft, "fields", None) or {}
+        if "post_id" not in fields:
+            return ""
+        out = ""
+        if fields.get("date"):
+            out += (f'<span>posted <time datetime="{_e(fields["date"])}">'
+                    f"{_e(fields['date'][:10])}</time></span>")
+        url = str(fields.get("url") or "")
+        if url.startswith(("https://", "http://")):  # (never a javascript: link)
+            out += (f'<span><a class="permalink" href="{_e(url)}" rel="noopener noreferrer">'
+                    f"{_e(url)}</a></span>")
+        for flag in ("reply", "repost"):
+            if fields.get(flag):
+                out += f"<span>{flag}</span>"
+        return out
 
     def _measures(self, text: str, platform):
         """The meters of a platform's limits, where the text first goes over, and folds."""
@@ -411,15 +463,15 @@ class Html(Format):
         return (f'<h3>Findings outside the posts shown</h3>\n<ul class="findings">{items}</ul>\n')
 
 
-def _assign(report) -> dict:
+def _assign(drafts, findings) -> dict:
     """Each finding by (draft, post index): a record's by its key, a draft's by offset."""
-    by_key = {getattr(d, "key", None): d for d in report.kept if hasattr(d, "locate")}
+    by_key = {getattr(d, "key", None): d for d in drafts if hasattr(d, "locate")}
     by_path: dict[str, list] = {}
-    for d in report.kept:
+    for d in drafts:
         if not hasattr(d, "locate"):
             by_path.setdefault(d.path, []).append(d)
     out: dict = {}
-    for f in report.findings:
+    for f in findings:
         if f.key is not None and f.key in by_key:
             out.setdefault((id(by_key[f.key]), 0), []).append(f)
             continue
