@@ -125,10 +125,8 @@ class ArchiveReader(Reader):
     def read(self, source: Source) -> Posts:
         found = self._found.pop(source.path, None)
         try:
-            if found is None:
+            if found is None or isinstance(found, ExportError):  # (its error, named as shown)
                 found = open_export(source.path, source.display)
-            if isinstance(found, ExportError):
-                raise found
             if found is None:
                 raise ExportError(source.display, "not a data export")
             found.shown = source.display

@@ -199,8 +199,30 @@ def _walk(root: str) -> list[str]:
     return out
 
 
+# what an unpacked export holds at its top (or one folder down): a folder of drafts
+# without any of these is not searched
+MARKERS = ("data", "Shares.csv", "Comments.csv", "outbox.json", "your_facebook_activity",
+           "your_instagram_activity", "posts", "content", "comments", "comments_and_reactions",
+           "media", "tweets.js", "tweet.js")
+
+
+def _may_be_export(path: str) -> bool:
+    try:
+        names = os.listdir(path)
+    except OSError:
+        return False
+    if any(name in MARKERS or name.lower() in ("shares.csv", "comments.csv") for name in names):
+        return True
+    if len(names) > 3:
+        return False
+    folders = [n for n in names if os.path.isdir(os.path.join(path, n))]  # one wrapping folder
+    return len(folders) == 1 and _may_be_export(os.path.join(path, folders[0]))
+
+
 def open_folder(path: str, shown: str) -> Export | None:
     """An unpacked export, or None when the folder holds no export's posts files."""
+    if not _may_be_export(path):
+        return None
     found = [(name, *kind) for name in _walk(path) if (kind := classify(name))]
     if not any(role == "posts" for _, _, role in found):
         return None
