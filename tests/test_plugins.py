@@ -187,8 +187,8 @@ def test_a_throwaway_object_registered_directly(tmp_path):
 def test_hookspecs_module_documents_every_hook():
     from postlint import hookspecs
     hooks = [name for name in dir(hookspecs) if name.startswith("postlint_")]
-    assert hooks == ["postlint_formats", "postlint_functions", "postlint_rule_dirs",
-                     "postlint_rule_types"]
+    assert hooks == ["postlint_formats", "postlint_functions", "postlint_readers",
+                     "postlint_rule_dirs", "postlint_rule_types"]
     assert all(getattr(hookspecs, h).__doc__ for h in hooks)
     assert textwrap.dedent(hookspecs.__doc__).strip()
 
