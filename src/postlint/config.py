@@ -31,6 +31,7 @@ KEYS = {
     "exclude": (list, "globs of files and folders to skip"),
     "brand": (dict, "brand vocabulary that brand rules read"),
     "work": (dict, "employer, clients and codenames that risk rules read"),
+    "links": (dict, "link settings: utm (campaign tags links to brand.domains must carry)"),
     "rules": (dict, "per-rule level (or off) and options: name: {level: ..., option: ...}"),
     "platform-settings": (dict, "add or change platforms: name: {extends: ..., length: ...}"),
     "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),

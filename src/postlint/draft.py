@@ -43,6 +43,11 @@ class Post:
         """The text with code, URLs, comments, HTML and link targets blanked out."""
         return self.draft.prose[self.start:self.end]
 
+    @property
+    def literal(self) -> str:
+        """The text with only code and HTML comments blanked out."""
+        return self.draft.literal[self.start:self.end]
+
 
 @dataclass
 class Draft:
@@ -140,6 +145,11 @@ class Draft:
     def prose(self) -> str:
         """The whole text with front matter and non-prose blanked, same length as `text`."""
         return markup.blank(self.text[:self.body_start]) + markup.prose(self.body)
+
+    @cached_property
+    def literal(self) -> str:
+        """The whole text with front matter, code and comments blanked, same length."""
+        return markup.blank(self.text[:self.body_start]) + markup.literal(self.body)
 
     @cached_property
     def _line_starts(self) -> list[int]:

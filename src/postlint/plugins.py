@@ -31,6 +31,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.alt_text",
     "postlint.checks.voice",
     "postlint.checks.platform",
+    "postlint.checks.links",
     "postlint.functions",
     "postlint.formats.text",
     "postlint.formats.json",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
+from ..check import MATCHING_OPTIONS, Check, Match, Option, view, word_pattern
 from ..hookspecs import hookimpl
 
 
@@ -28,7 +28,7 @@ class Conditional(Check):
     def check(self, post):
         if self.first is None or self.second is None:
             return
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         trigger = self.context.search(self.first, text)
         if trigger is None:
             return

@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from .. import terms
-from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
+from ..check import MATCHING_OPTIONS, Check, Match, Option, view, word_pattern
 from ..hookspecs import hookimpl
 from ..rules import LEVELS
 from ..words import Needs
@@ -133,7 +133,7 @@ class Lexicon(Check):
         return Needs.union(g.pattern.needs for g in self.groups if g.pattern is not None)
 
     def check(self, post):
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         if self.needs is not None and not self.needs.met_by(text):
             return
         found = []
