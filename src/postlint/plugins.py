@@ -32,6 +32,8 @@ DEFAULT_PLUGINS = (
     "postlint.checks.voice",
     "postlint.checks.platform",
     "postlint.checks.links",
+    "postlint.checks.styled_text",
+    "postlint.checks.emoji_placement",
     "postlint.functions",
     "postlint.formats.text",
     "postlint.formats.json",
