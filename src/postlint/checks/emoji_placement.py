@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
+from .base import Check, Match, Option, linear
 from .emoji_count import EMOJI
 
 _WORD = regex.compile(r"[\w'’]+")

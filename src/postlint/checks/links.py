@@ -27,10 +27,11 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .. import entities, terms
-from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
-from ..platforms import targets
+from ..text import entities
+from ..text.platforms import targets
+from . import terms
+from .base import Check, Match, Option, linear
 
 _SCHEME_URL = linear(regex.compile(r"(?<![\w/])https?://[^\s<>()\[\]\"'`]+", regex.IGNORECASE))
 _TRAILING = ".,;:!?*_~'\""

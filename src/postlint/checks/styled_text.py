@@ -3,9 +3,9 @@ fixable to the plain letters."""
 
 from __future__ import annotations
 
-from .. import styled
-from ..check import Check, Match, Option
 from ..hookspecs import hookimpl
+from ..text import styled
+from .base import Check, Match, Option
 
 _JOINERS = " \t-'’.,!?&:"  # between styled words of one phrase
 _CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
