@@ -34,6 +34,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.links",
     "postlint.checks.styled_text",
     "postlint.checks.emoji_placement",
+    "postlint.checks.dates",
     "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",

@@ -129,6 +129,7 @@ class Context:
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
+    today: "datetime.date | None" = None  # "now" for date rules (--today); None: the clock
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

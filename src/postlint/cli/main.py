@@ -63,6 +63,8 @@ def use_color(choice: str) -> bool:
               help="Report only on drafts added or changed since git REF (all are read).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --diff-base: report only findings on added or edited lines.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The date to take as today (date rules), for reproducible runs.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -73,8 +75,8 @@ def use_color(choice: str) -> bool:
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
-         stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
-         list_formats, measure, explain_rule):
+         stdin_filename, output_file, diff_base, changed_lines_only, today, list_rules,
+         list_profiles, list_formats, measure, explain_rule):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -92,6 +94,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             select=_split(select),
             extend_select=_split(extend_select),
             ignore=_split(ignore),
+            today=today.date() if today else None,
         )
         linter = Linter(catalog, config, choices)
     except (Errors, ConfigError) as exc:

@@ -30,6 +30,7 @@ class Choices:
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    today: "datetime.date | None" = None  # --today: what "now" is for date rules
 
 
 @dataclass
@@ -49,7 +50,8 @@ class Linter:
         self.platforms, self._platform_errors = platform_data.with_settings(
             catalog.platforms, config.get("platform-settings"), config.path or "<config>")
         self.context = Context(config=config.data, functions=catalog.functions,
-                               platforms=self.platforms, default_platforms=choices.platforms)
+                               platforms=self.platforms, default_platforms=choices.platforms,
+                               today=choices.today)
         # built-in rules with options of their own folder: their searches need no time limit
         self._trusted_context = replace(self.context, trusted=True)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE

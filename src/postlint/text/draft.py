@@ -10,6 +10,7 @@ A file may hold a thread: posts are separated by a line that holds only `---`
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,7 +20,8 @@ from . import markup
 BOM = "\ufeff"
 SEPARATOR = "---"
 FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list,
-                     "disable": list, "title": str}
+                     "disable": list, "title": str, "date": datetime.date,
+                     "publish": datetime.date, "packs": list, "objective": str}
 
 
 class DraftError(Exception):
@@ -119,6 +121,10 @@ class Draft:
                 raise DraftError(f"line {line}: front matter: unknown key '{key}' (known: {known})")
             if expected is list and isinstance(value, str):
                 data[key] = [value]
+            elif expected is datetime.date:
+                if not _is_date(value):
+                    raise DraftError(f"line {line}: front matter: '{key}' must be a date "
+                                     f"(YYYY-MM-DD, optionally with a time), got {value!r}")
             elif not isinstance(value, expected):
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
                                  f" {'list' if expected is list else 'string'}")
@@ -164,3 +170,14 @@ class Draft:
         """1-based (line, column) in characters of a code-point offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+
+def _is_date(value) -> bool:
+    """A YAML date or datetime, or a string that starts with a valid YYYY-MM-DD."""
+    if isinstance(value, datetime.date):
+        return True
+    try:
+        datetime.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return False
+    return isinstance(value, str)
