@@ -35,6 +35,8 @@ DEFAULT_PLUGINS = (
     "postlint.checks.styled_text",
     "postlint.checks.emoji_placement",
     "postlint.checks.dates",
+    "postlint.checks.thread",
+    "postlint.checks.duplicates",
     "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",
