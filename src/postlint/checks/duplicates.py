@@ -6,6 +6,7 @@ sets of words overlap by `similarity` or more (Jaccard index). Candidates are fo
 MinHash signatures in bands (locality-sensitive hashing), so the cost grows with the
 number of posts, not with its square; each candidate pair is then measured exactly.
 Posts of fewer than `min_words` words are not compared ("Thank you!" may well repeat).
+Drafts without a platform (front matter, `--platform` or config) are not compared.
 The later post is flagged and told which one it repeats.
 """
 
@@ -51,7 +52,9 @@ class DuplicatePost(Check):
         seen: dict = {}     # (platform, exact words) -> (draft path, line, post index)
         bands: dict = {}    # (platform, band, values) -> [(words, where)]
         for draft in drafts:
-            platforms = [p.name for p in targets(draft, self.context)] or [""]
+            platforms = [p.name for p in targets(draft, self.context)]
+            if not platforms:  # not known to go to the same place as another
+                continue
             for post in draft.posts:
                 words = [w.casefold() for w in _WORDS.findall(post.prose)]
                 if len(words) < self.opts["min_words"]:
@@ -95,9 +98,8 @@ class DuplicatePost(Check):
         end = len(text.rstrip())
         path, line, index = where
         other = f"{path}:{line}" if path != post.draft.path else f"line {line}"
-        on = ", ".join(p for p in platforms if p)
         return Match(post.start + start, post.start + end,
-                     {"other": other, "how": how, "on": f" on {on}" if on else ""})
+                     {"other": other, "how": how, "on": ", ".join(platforms)})
 
 
 @hookimpl

@@ -5,7 +5,7 @@
 `miércoles 15 de mayo de 2025`, `le mercredi 15 mai`, `5/15`, `5/15/2025`, `15/05/2025`,
 `15.05.2025` and `2025-05-15`, with the weekday named before it if there is one. Month
 and weekday names come from `rules/data/dates.yaml` (`Names.load`). A numeric date
-with a slash may be month/day or day/month: both readings are kept.
+with a slash or dots may be month/day or day/month: both readings are kept.
 
 `publish_date(front_matter)` reads front matter `date:` or `publish:` (a YAML date, or a
 string that starts with YYYY-MM-DD).
@@ -140,7 +140,8 @@ def find(text: str, names: Names):
             readings = list(dict.fromkeys([(y, a, b), (y, b, a)]))
             long = len(m.group("ny") or "") == 4
         else:
-            readings = [(_year(m.group("y1")), int(m.group("m1")), int(m.group("d1")))]
+            a, b, y = int(m.group("d1")), int(m.group("m1")), _year(m.group("y1"))
+            readings = list(dict.fromkeys([(y, b, a), (y, a, b)]))  # 15.05. (or 5.15. in US use)
             long = len(m.group("y1") or "") == 4
         yield Stated(start, m.end(), readings, weekday, numeric, long)
 
