@@ -37,6 +37,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.dates",
     "postlint.checks.thread",
     "postlint.checks.duplicates",
+    "postlint.checks.strategy",
     "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",

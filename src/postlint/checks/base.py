@@ -130,6 +130,7 @@ class Context:
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
     today: "datetime.date | None" = None  # "now" for date rules (--today); None: the clock
+    strategy: Any = None  # load.strategy.Strategy: the run's boundary strategy and networks
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

@@ -12,6 +12,7 @@ from ..load import selection
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
 from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.strategy import Strategy
 from ..load.rules import LEVELS, Rule
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import platforms as platform_data, suppress, words
@@ -57,6 +58,10 @@ class Linter:
         # built-in rules with options of their own folder: their searches need no time limit
         self._trusted_context = replace(self.context, trusted=True)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
+        self.strategy, self._strategy_errors = Strategy.from_config(
+            config, catalog.profiles, self.platforms, choices.profile,
+            config.get("profile") or DEFAULT_PROFILE)
+        self.context.strategy = self._trusted_context.strategy = self.strategy
         self._settings: dict[str, dict[str, Setting]] = {}
         self._pack_rules: dict[str, dict[str, frozenset]] = {}  # profile -> rule -> its packs
         self._active: dict[str, list[Active]] = {}
@@ -72,7 +77,7 @@ class Linter:
 
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
-        errors = self._platform_errors + self._unknown_platforms()
+        errors = self._platform_errors + self._unknown_platforms() + self._strategy_errors
         if self.default_profile not in self.catalog.profiles:
             known = ", ".join(sorted(self.catalog.profiles))
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
@@ -244,7 +249,10 @@ class Linter:
     def profile_of(self, draft: Draft) -> str:
         """The draft's profile; ValueError for an unknown profile or pack in its front
         matter."""
-        name = draft.front_matter.get("profile") or self.default_profile
+        own = draft.front_matter.get("profile")
+        name = own or self.default_profile
+        if self.strategy.kind != "open" and (own is None or own in self._settings):
+            name = self.strategy.profile_for(own, self.platforms_of(draft))
         if name not in self._settings:
             known = ", ".join(sorted(self.catalog.profiles))
             raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")

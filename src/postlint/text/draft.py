@@ -22,6 +22,7 @@ SEPARATOR = "---"
 FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list,
                      "disable": list, "title": str, "date": datetime.date,
                      "publish": datetime.date, "packs": list, "objective": str}
+FRONT_MATTER_CHOICES = {"objective": ("traffic", "engagement", "awareness")}
 
 
 class DraftError(Exception):
@@ -121,6 +122,9 @@ class Draft:
                 raise DraftError(f"line {line}: front matter: unknown key '{key}' (known: {known})")
             if expected is list and isinstance(value, str):
                 data[key] = [value]
+            elif key in FRONT_MATTER_CHOICES and value not in FRONT_MATTER_CHOICES[key]:
+                raise DraftError(f"line {line}: front matter: '{key}' must be one of "
+                                 f"{', '.join(FRONT_MATTER_CHOICES[key])}, got {value!r}")
             elif expected is datetime.date:
                 if not _is_date(value):
                     raise DraftError(f"line {line}: front matter: '{key}' must be a date "
