@@ -45,13 +45,15 @@ class ThreadNumbering(Check):
         # unnumbered opening posts before the `1/` (a first marker past its post is a skip)
         offset = max(0, first_post.index - (int(first.group("n")) - 1))
         count = len(posts) - offset
+        told = False  # a wrong total is reported once, where it first appears
         for post, m in marks:
             said, actual = int(m.group("n")), post.index - offset + 1
             start, end = post.start + m.start("mark"), post.start + m.end("mark")
             if said != actual:
                 yield Match(start, end, {"problem": self.opts["order_problem"].format(
                     said=said, actual=actual), "said": said, "actual": actual})
-            elif m.group("total") and int(m.group("total")) != count:
+            elif m.group("total") and int(m.group("total")) != count and not told:
+                told = True
                 total = int(m.group("total"))
                 yield Match(start, end, {"problem": self.opts["total_problem"].format(
                     said=total, actual=count), "said": total, "actual": count})
