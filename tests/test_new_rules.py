@@ -310,3 +310,21 @@ def test_objective_fit(run, write):
     assert lines(result) == [
         "a.md:1:1: S103 this draft's objective is traffic, but it has no link and does not "
         "point to one (\"link in bio\"): add the link (objective-fit)"]
+
+
+def test_duplicate_post_across_parallel_workers(run, write, monkeypatch):
+    from postlint.lint import parallel
+
+    for n in range(8):
+        write(f"d/{n:02}.md", f"Post number {n} about something else entirely today.\n")
+    write("d/03.md", "Our spring sale starts Monday with 20% off every plan.\n")
+    write("d/06.md", "Our spring sale starts Monday with 20% off every plan.\n")
+    serial = run("--select", "duplicate-post", "--platform", "x", "d")
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    chunked = run("--select", "duplicate-post", "--platform", "x", "d")
+    assert chunked.out == serial.out
+    assert lines(chunked) == [
+        "d/06.md:1:1: D105 this post repeats d/03.md:1 on x; X rejects duplicate posts and "
+        "feeds rank repeats down: rewrite one of them or drop it (duplicate-post)"]

@@ -48,6 +48,11 @@ class DuplicatePost(Check):
         if isinstance(value, (int, float)) and not 0 < value <= 1:
             yield "similarity", f"expected a number above 0 and at most 1, got {value!r}"
 
+    def relevant(self, draft):
+        """Only drafts placed on a platform, with a post long enough to compare."""
+        return bool(targets(draft, self.context)) and any(
+            len(_WORDS.findall(post.prose)) >= self.opts["min_words"] for post in draft.posts)
+
     def check_run(self, drafts):
         seen: dict = {}     # (platform, exact words) -> (draft path, line, post index)
         bands: dict = {}    # (platform, band, values) -> [(words, where)]

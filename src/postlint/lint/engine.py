@@ -322,32 +322,45 @@ class Linter:
     def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
         """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
 
-        `drafts` may be re-read on each pass over it (see `parallel.Drafts`). When a
-        single run rule compiles alike for every profile (the usual case), one pass both
-        notes which drafts it applies to and runs it; otherwise a first pass notes which
-        rules apply to which draft, then each rule takes a pass.
+        `drafts` may be re-read on each pass over it (see `parallel.Drafts`). The first
+        pass notes which rules apply to which draft (and which drafts a rule finds
+        `relevant`) and, when a run rule compiles alike for every profile (the usual
+        case), runs it as well; each other rule then takes a pass, if some draft is
+        relevant to it.
         """
         runs: dict[str, Active] = {}
         where: dict[tuple[str, str], tuple[Active, str]] = {}
+        wanted: set[str] = set()  # rules that some draft is relevant to
 
         def noting():
             for draft in drafts:
                 profile = self.profile_of(draft)
                 for act in self._enabled(draft, self.active(profile)):
                     if act.check.scope == "run":
-                        runs.setdefault(act.rule.name, act)
-                        where[act.rule.name, draft.path] = (act, profile)
+                        name = act.rule.name
+                        runs.setdefault(name, act)
+                        where[name, draft.path] = (act, profile)
+                        if name not in wanted and _relevant(act.check, draft):
+                            wanted.add(name)
                 yield draft
 
         checks = self._run_checks()
         if checks == {}:  # no profile compares drafts: no need to read them again
             return {}
-        if checks and len(checks) == 1 and len(found := next(iter(checks.values()))) == 1:
-            passes = [(next(iter(checks)), next(iter(found)), noting())]
-        else:
-            for _ in noting():
-                pass
-            passes = [(name, act.check, drafts) for name, act in runs.items()]
+        rider = next((name for name in sorted(checks, key=lambda n: self.catalog.rules[n].code)
+                      if len(checks[name]) == 1), None) if checks else None
+
+        def each_pass():
+            if rider is not None:
+                yield rider, next(iter(checks[rider])), noting()
+            else:
+                for _ in noting():
+                    pass
+            for name, act in list(runs.items()):
+                if name != rider and name in wanted:
+                    yield name, act.check, drafts
+
+        passes = each_pass()
         out: dict[str, list[Finding]] = {}
         for name, check, source in passes:
             try:
@@ -461,6 +474,13 @@ def _plain(value) -> bool:
     patterns untrusted (a string, list or mapping may hold a pattern; a switch such as
     `regex: true` may make config terms patterns)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _relevant(check: Check, draft: Draft) -> bool:
+    try:
+        return check.relevant(draft)
+    except TimeoutError:  # the run check reports it
+        return True
 
 
 def _not_disabled(draft: Draft, actives: list[Active]) -> list[Active]:
