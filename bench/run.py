@@ -3,6 +3,7 @@
 Builds its inputs in a temporary folder from ../shared/corpus/tweets.tsv (4,200 real posts):
 
   files    one post a file (4,200 files)
+  2k       2,000 files of about 300 characters (consecutive posts joined)
   thread   the same posts as one file, a thread (posts separated by `---` lines)
   post     the same posts as one file, one long post
   1x/10x/100x  synthetic posts (each a corpus post with its words shuffled), ten a file:
@@ -20,6 +21,12 @@ postlint's cache), and of a first run, with an empty cache.
     python bench/run.py --sets files,1x      # some of it
     python bench/run.py --postlint .venv/bin/postlint
     python bench/run.py --sets ""            # start-up only
+    python bench/run.py --compare proselint  # also time proselint on the same sets
+
+With `--compare proselint` (proselint on PATH, or `--proselint PATH`; nothing is
+installed), each set is linted by both tools in turn, A B A B ... (`--runs N` times each,
+so both see the same machine), proselint without its 1,000-finding cap, and the line
+ends with the median wall time of each and how many times faster postlint is.
     python bench/run.py --sets archive       # the 60,000-post X archive
 """
 
@@ -85,6 +92,20 @@ def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_
     if name == "archive":
         archive(folder / "twitter-archive.zip", archive_posts)
         return folder / "twitter-archive.zip", archive_posts
+    if name == "2k":
+        chunks, current = [], ""
+        for post in posts:
+            current = f"{current} {post}".strip()
+            if len(current) >= 300:
+                chunks.append(current)
+                current = ""
+            if len(chunks) == 2000:
+                break
+        if current and len(chunks) < 2000:  # (a small corpus)
+            chunks.append(current)
+        for i, chunk in enumerate(chunks):
+            (folder / f"{i:04d}.md").write_text(chunk + "\n", encoding="utf-8")
+        return folder, len(chunks)
     if name == "files":
         width = len(str(len(posts)))
         for i, post in enumerate(posts):
@@ -155,7 +176,13 @@ def main() -> int:
     parser.add_argument("--postlint", default=shutil.which("postlint") or "postlint",
                         help="the postlint command to time (default: the one on PATH)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--sets", default="files,thread,post,1x,10x,100x,archive")
+    parser.add_argument("--sets", default="files,2k,thread,post,1x,10x,100x,archive")
+    parser.add_argument("--compare", choices=["proselint"],
+                        help="also time this peer on the same sets, alternating runs")
+    parser.add_argument("--proselint", default=shutil.which("proselint") or "proselint",
+                        help="the proselint command (default: the one on PATH)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="with --compare: timed runs of each tool per set")
     parser.add_argument("--startup-runs", type=int, default=11)
     parser.add_argument("--archive-posts", type=int, default=ARCHIVE_POSTS,
                         help="tweets in the archive set (default: %(default)s)")
@@ -183,17 +210,39 @@ def main() -> int:
         print(f"start-up, one small draft: median {statistics.median(times) * 1000:.0f} ms "
               f"(min {min(times) * 1000:.0f} ms, {len(times)} runs); with an empty cache "
               f"(a first run) median {statistics.median(cold) * 1000:.0f} ms\n")
+        peer = None
+        if args.compare:
+            if shutil.which(args.proselint) is None:
+                print(f"--compare proselint: {args.proselint} not found", file=sys.stderr)
+                return 2
+            rc = root / "proselintrc.json"  # every check, without the 1,000-finding cap
+            rc.write_text('{"max_errors": 100000000}', encoding="utf-8")
+            peer = [args.proselint, "--config", str(rc), "check"]
+            start = [measure(peer + ["small.md"], root)[0] for _ in range(args.startup_runs)]
+            print(f"proselint start-up, the same draft: median "
+                  f"{statistics.median(start) * 1000:.0f} ms\n")
         print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
-              f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}")
+              f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}"
+              + (f"{'proselint s':>13}{'faster':>8}" if peer else ""))
         for name in filter(None, args.sets.split(",")):
             target, count = build(root, name, posts, args.archive_posts)
             paths = [target] if target.is_file() else list(target.rglob("*.md"))
             size = sum(p.stat().st_size for p in paths) / 1e6
-            wall, cpu, code, largest, together = measure(
-                base + [str(target.relative_to(root))], root)
-            print(f"{name:<8}{count:>9,}{len(paths):>8,}{size:>7.1f}{wall:>9.2f}{cpu:>8.2f}"
-                  f"{count / wall:>10,.0f}{largest / 1024:>9.0f}{together / 1024:>8.0f}"
-                  f"{code:>6}", flush=True)
+            where = str(target.relative_to(root))
+            ours, theirs = [], []
+            for _ in range(args.runs if peer else 1):  # A B A B: both see the same machine
+                ours.append(measure(base + [where], root))
+                if peer and name != "archive":  # (proselint reads no data exports)
+                    theirs.append(measure(peer + [where], root)[0])
+            wall, cpu, code, largest, together = min(ours, key=lambda run: run[0]) \
+                if len(ours) == 1 else sorted(ours)[len(ours) // 2]
+            line = (f"{name:<8}{count:>9,}{len(paths):>8,}{size:>7.1f}{wall:>9.2f}{cpu:>8.2f}"
+                    f"{count / wall:>10,.0f}{largest / 1024:>9.0f}{together / 1024:>8.0f}"
+                    f"{code:>6}")
+            if theirs:
+                other = statistics.median(theirs)
+                line += f"{other:>13.2f}{other / wall:>7.1f}x"
+            print(line, flush=True)
             shutil.rmtree(target if target.is_dir() else target.parent)
     return 0
 

@@ -43,3 +43,29 @@ def test_bench_builds_and_times_an_archive(tmp_path):
     assert result.returncode == 0, result.stderr
     row = next(line.split() for line in result.stdout.splitlines() if line.startswith("archive"))
     assert row[1:3] == ["40", "1"] and row[-1] in ("0", "1")
+
+
+@pytest.mark.skipif(not COMMAND.is_file(), reason="no installed postlint command")
+def test_bench_compares_with_a_peer_in_the_same_run(tmp_path):
+    corpus = tmp_path / "tiny.tsv"
+    corpus.write_text("id\ttext\n1\tThis is AMAZING, lol.\n2\tSend an e-mail.\n",
+                      encoding="utf-8")
+    peer = tmp_path / "proselint"  # a stand-in: the bench installs and needs nothing else
+    peer.write_text("#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/calls\"\n")
+    peer.chmod(0o755)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--postlint", str(COMMAND),
+         "--corpus", str(corpus), "--sets", "files,2k", "--startup-runs", "1",
+         "--compare", "proselint", "--proselint", str(peer), "--runs", "2"],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("proselint start-up, the same draft: median") for line in lines)
+    header = next(line for line in lines if line.startswith("set"))
+    assert header.split()[-2:] == ["s", "faster"]
+    rows = {line.split()[0]: line.split() for line in lines[lines.index(header) + 1:] if line}
+    assert list(rows) == ["files", "2k"] and rows["2k"][1:3] == ["1", "1"]
+    assert all(row[-1].endswith("x") for row in rows.values())
+    calls = (tmp_path / "calls").read_text().splitlines()
+    assert len(calls) == 1 + 2 * 2  # start-up once, then two runs of each set
+    assert all(call.split()[0] == "--config" and call.split()[2] == "check" for call in calls)
