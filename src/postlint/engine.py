@@ -136,6 +136,11 @@ class Linter:
         self._settings[profile] = settings
         return errors
 
+    def levels(self, rule_name: str) -> dict[str, str]:
+        """Profile -> the level at which it runs the rule, config included (absent: off)."""
+        return {name: settings[rule_name].level for name, settings in
+                sorted(self._settings.items()) if rule_name in settings}
+
     def active(self, profile: str) -> list[Active]:
         """The compiled rules of a profile, in code order."""
         if profile not in self._active:

@@ -1,0 +1,245 @@
+"""What the server knows of the projects its documents belong to.
+
+A project is a document's nearest config file (or none) and the folder whose drafts the
+checks that compare drafts see: the workspace folder holding the document, or the
+config's folder when that lies inside it. It holds the linter built from the config,
+or the config's errors, the open documents as last linted, and the drafts on disk.
+
+Linting a changed document runs the post and draft checks on it alone; the checks that
+compare drafts then run over the project's drafts (open documents as typed, the others
+as on disk), and any other open document whose findings they change is finished again.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import config as configuration, files, plugins
+from ..draft import Draft, DraftError
+from ..engine import Linter
+from ..phases import make_linter, read_text
+from ..report import Finding
+from ..yamlfile import ConfigError, Errors
+
+CONFIG_NAMES = (*configuration.NAMES, "pyproject.toml")
+MAX_DISK_DRAFTS = 20_000  # a workspace with more is not a folder of drafts
+
+
+@dataclass
+class Document:
+    """An open document as last linted."""
+
+    path: str
+    text: str
+    draft: Draft | None = None
+    problem: str = ""  # why the draft cannot be linted (its front matter, the config)
+    own: list[Finding] = field(default_factory=list)  # post and draft checks
+    runs: list[Finding] = field(default_factory=list)  # checks that compare drafts
+    findings: list[Finding] = field(default_factory=list)  # as reported
+
+
+class Project:
+    """One config (or none) and the drafts it governs."""
+
+    def __init__(self, config_path: Path | None, scan_root: Path | None, root: Path, pm):
+        self.config_path, self.scan_root = config_path, scan_root
+        self.errors: list[ConfigError] = []
+        self.linter: Linter | None = None
+        self.open: dict[str, Document] = {}
+        self.messages: list[str] = []  # for the client's log (timeouts and the like)
+        self._disk: dict[str, Draft] | None = None  # path -> draft some run check wants
+        try:
+            if pm is None:
+                pm = plugins.manager()
+            config = configuration.load(config_path) if config_path else \
+                configuration.Config(root=root)
+            self.linter = make_linter(config, pm=pm)
+        except (Errors, ConfigError) as exc:
+            self.errors = list(getattr(exc, "errors", [exc]))
+
+    # -- open documents ------------------------------------------------------------------
+
+    def lint(self, path: str, text: str) -> list[Document]:
+        """Lint a changed document; the open documents whose findings changed (it first)."""
+        doc = Document(path, text)
+        self.open[path] = doc
+        if self.linter is None:
+            doc.problem = _cannot_lint(self)
+            return [doc]
+        try:
+            doc.draft = read_text(self.linter, path, text)
+            doc.own = self.linter.check_draft(doc.draft)
+        except (DraftError, ValueError) as exc:
+            doc.draft, doc.problem = None, str(exc)
+        except Errors as exc:  # a rule that fails only when compiled
+            self.errors, self.linter = list(exc.errors), None
+            doc.problem = _cannot_lint(self)
+            return [doc]
+        return self._finish(doc)
+
+    def close(self, path: str) -> list[Document]:
+        """Forget an open document (its file is read again); the documents that changed."""
+        self.open.pop(path, None)
+        return self.disk_changed(path)
+
+    def disk_changed(self, path: str) -> list[Document]:
+        """A draft file changed, appeared or went away; the open documents that changed."""
+        if self._disk is None or self.linter is None:
+            return []
+        self._disk.pop(path, None)
+        if path in self.open or not self._governs(path) or not os.path.isfile(path):
+            return []
+        draft = self._read(path)
+        if draft is not None:
+            self._disk[path] = draft
+        return self._finish(None)
+
+    def _finish(self, changed: Document | None) -> list[Document]:
+        """Run the checks that compare drafts and finish the documents they changed."""
+        try:
+            runs = self.linter.check_runs(_Drafts(self))
+        except (DraftError, ValueError) as exc:  # (drafts were checked when read)
+            runs = {}
+            self.messages.append(f"postlint: checks that compare drafts failed: {exc}")
+        self.messages += [f"postlint: {path}: {message}" for path, message in self.linter.errors]
+        self.linter.errors.clear()
+        out = [changed] if changed is not None else []
+        for doc in self.open.values():
+            if doc.draft is None:
+                continue
+            more = runs.get(doc.path, [])
+            if doc is not changed and more == doc.runs:
+                continue
+            doc.runs = more
+            doc.findings = self.linter.finish(doc.draft, doc.own + more)
+            if doc is not changed:
+                out.append(doc)
+        return out
+
+    # -- drafts on disk -----------------------------------------------------------------
+
+    def disk_drafts(self) -> dict[str, Draft]:
+        """The drafts below the scan root that a check comparing drafts wants (read once)."""
+        if self._disk is None:
+            self._disk = {}
+            if self.scan_root is not None:
+                config = self.linter.config
+                names = files.discover([str(self.scan_root)], config.get("include") or (),
+                                       config.get("exclude") or (), config.root)
+                for path in names[:MAX_DISK_DRAFTS]:
+                    draft = self._read(path)
+                    if draft is not None:
+                        self._disk[path] = draft
+        return self._disk
+
+    def _read(self, path: str) -> Draft | None:
+        try:
+            draft = files.read(path)
+            if not self.linter.wanted_again(draft):
+                return None
+        except (DraftError, ValueError):  # reported when the user opens it
+            return None
+        return draft
+
+    def _governs(self, path: str) -> bool:
+        """Whether a file is one of the project's drafts on disk."""
+        if self.scan_root is None or not _below(path, self.scan_root):
+            return False
+        config = self.linter.config
+        name = os.path.basename(path)
+        return any(fnmatch.fnmatch(name, g) for g in config.get("include") or
+                   files.DRAFT_GLOBS) and not any(
+            fnmatch.fnmatch(name, g) for g in config.get("exclude") or ())
+
+
+class _Drafts:
+    """The project's drafts for the checks that compare drafts, read lazily: the open
+    documents as typed, then the files on disk that are not open."""
+
+    def __init__(self, project: Project):
+        self.project = project
+
+    def __iter__(self):
+        opened = self.project.open
+        for doc in list(opened.values()):
+            if doc.draft is not None:
+                yield doc.draft
+        for path, draft in self.project.disk_drafts().items():
+            if path not in opened:
+                yield draft
+
+
+class Projects:
+    """The projects of a workspace, found for each document by its nearest config."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = [f.resolve() for f in folders]
+        self._nearest: dict[Path, Path | None] = {}
+        self._projects: dict[tuple, Project] = {}
+        self._pm = None
+
+    def of(self, path: str) -> Project:
+        """The project of a document (a file path, or a URI for an unsaved one)."""
+        is_file = os.path.isabs(path)
+        folder = Path(path).parent if is_file else (self.folders[0] if self.folders
+                                                      else Path.cwd())
+        config_path = self._config_of(folder)
+        workspace = next((f for f in self.folders if _below(str(folder), f)), None)
+        scan_root = workspace
+        if workspace is not None and config_path is not None and \
+                _below(str(config_path.parent), workspace):
+            scan_root = config_path.parent
+        key = (config_path, scan_root)
+        if key not in self._projects:
+            if self._pm is None:
+                self._pm = plugins.manager()
+            root = config_path.parent if config_path else (scan_root or folder)
+            self._projects[key] = Project(config_path, scan_root, root, self._pm)
+        return self._projects[key]
+
+    def _config_of(self, folder: Path) -> Path | None:
+        if folder not in self._nearest:
+            self._nearest[folder] = configuration.discover(folder)
+        return self._nearest[folder]
+
+    def all(self) -> list[Project]:
+        return list(self._projects.values())
+
+    def reload(self) -> None:
+        """Forget every config and linter (a config file changed); projects are made
+        again as documents ask for them."""
+        self._nearest.clear()
+        self._projects.clear()
+
+    def config_errors(self) -> dict[str, list[ConfigError]]:
+        """The errors of every project's config and rules, by the file they are in."""
+        out: dict[str, list[ConfigError]] = {}
+        for project in self._projects.values():
+            for error in project.errors:
+                if error.path and os.path.isabs(error.path):
+                    found = out.setdefault(error.path, [])
+                    if str(error) not in map(str, found):
+                        found.append(error)
+        return out
+
+
+def is_config_file(path: str) -> bool:
+    return os.path.basename(path) in CONFIG_NAMES
+
+
+def _below(path: str, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
+
+
+def _cannot_lint(project: Project) -> str:
+    first = project.errors[0] if project.errors else None
+    more = len(project.errors) - 1
+    where = f"{first}" if first else "the configuration has errors"
+    return (f"postlint cannot lint this draft until the configuration is fixed: {where}"
+            + (f" (and {more} more problem{'s' * (more != 1)})" if more > 0 else ""))
