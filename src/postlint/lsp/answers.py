@@ -7,12 +7,12 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from .. import suppress
+from ..text import suppress
 from ..checks.platform import measure
-from ..draft import BOM
-from ..platforms import UNIT_NAMES, posted
-from ..report import Finding
-from ..yamlfile import ConfigError
+from ..text.draft import BOM
+from ..text.platforms import UNIT_NAMES, posted
+from ..lint.report import Finding
+from ..load.yamlfile import ConfigError
 from .positions import Positions
 from .projects import Document
 
@@ -162,9 +162,9 @@ class Answers:
 
     def fix_all(self) -> lsp.TextEdit | None:
         """One edit over the changed part of the text: every fix `--fix` would apply."""
-        from ..phases import fixed_text
+        from ..lint.phases import fix_text
 
-        after, count = fixed_text(self.linter, self.doc.path, self.doc.text)
+        after, count = fix_text(self.linter, self.doc.path, self.doc.text)
         before = self.doc.text
         if not count or after == before:
             return None

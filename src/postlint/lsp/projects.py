@@ -17,12 +17,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import config as configuration, files, plugins
-from ..draft import Draft, DraftError
-from ..engine import Linter
-from ..phases import make_linter, read_text
-from ..report import Finding
-from ..yamlfile import ConfigError, Errors
+from ..lint import files, phases
+from ..load import config as configuration
+from ..text.draft import Draft, DraftError
+from ..lint.engine import Linter
+from ..lint.report import Finding
+from ..load.yamlfile import ConfigError, Errors
 
 CONFIG_NAMES = (*configuration.NAMES, "pyproject.toml")
 MAX_DISK_DRAFTS = 20_000  # a workspace with more is not a folder of drafts
@@ -44,7 +44,7 @@ class Document:
 class Project:
     """One config (or none) and the drafts it governs."""
 
-    def __init__(self, config_path: Path | None, scan_root: Path | None, root: Path, pm):
+    def __init__(self, config_path: Path | None, scan_root: Path | None):
         self.config_path, self.scan_root = config_path, scan_root
         self.errors: list[ConfigError] = []
         self.linter: Linter | None = None
@@ -52,11 +52,8 @@ class Project:
         self.messages: list[str] = []  # for the client's log (timeouts and the like)
         self._disk: dict[str, Draft] | None = None  # path -> draft some run check wants
         try:
-            if pm is None:
-                pm = plugins.manager()
-            config = configuration.load(config_path) if config_path else \
-                configuration.Config(root=root)
-            self.linter = make_linter(config, pm=pm)
+            self.linter = phases.load(str(config_path) if config_path else None,
+                                      isolated=config_path is None).linter
         except (Errors, ConfigError) as exc:
             self.errors = list(getattr(exc, "errors", [exc]))
 
@@ -70,7 +67,7 @@ class Project:
             doc.problem = _cannot_lint(self)
             return [doc]
         try:
-            doc.draft = read_text(self.linter, path, text)
+            doc.draft = phases.read_text(self.linter, path, text)
             doc.own = self.linter.check_draft(doc.draft)
         except (DraftError, ValueError) as exc:
             doc.draft, doc.problem = None, str(exc)
@@ -179,7 +176,6 @@ class Projects:
         self.folders = [f.resolve() for f in folders]
         self._nearest: dict[Path, Path | None] = {}
         self._projects: dict[tuple, Project] = {}
-        self._pm = None
 
     def of(self, path: str) -> Project:
         """The project of a document (a file path, or a URI for an unsaved one)."""
@@ -194,10 +190,7 @@ class Projects:
             scan_root = config_path.parent
         key = (config_path, scan_root)
         if key not in self._projects:
-            if self._pm is None:
-                self._pm = plugins.manager()
-            root = config_path.parent if config_path else (scan_root or folder)
-            self._projects[key] = Project(config_path, scan_root, root, self._pm)
+            self._projects[key] = Project(config_path, scan_root)
         return self._projects[key]
 
     def _config_of(self, folder: Path) -> Path | None:

@@ -27,7 +27,9 @@ from lsprotocol import types as lsp
 from pygls import uris
 from pygls.lsp.server import LanguageServer
 
-from .. import __version__, cache, files
+from .. import __version__
+from ..lint import files
+from ..load import cache
 from .answers import FIX_ALL, Answers, config_diagnostics, rules_doc
 from .projects import Document, Project, Projects, is_config_file
 
