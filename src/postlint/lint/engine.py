@@ -233,18 +233,32 @@ class Linter:
             findings += self.finish(draft, found[draft.path])
         return findings
 
-    def check_draft(self, draft: Draft) -> list[Finding]:
+    def check_draft(self, draft: Draft, memo: dict | None = None) -> list[Finding]:
         """The findings of the post and draft checks, before suppression comments apply.
 
         Each post goes through every post check before the next post, so that work on
-        its text that checks share (the starts of its words) is done once."""
+        its text that checks share (the starts of its words) is done once. `memo`, kept
+        by a caller that lints one document again and again (the language server), holds
+        the post checks' findings of each post by all they read of it, so that only the
+        posts an edit changed are checked again."""
         profile = self.profile_of(draft)
         enabled = _enabled(draft, self.active(profile))
         post_checks = [act for act in enabled if act.check.scope == "post"]
-        found = []
+        found, kept = [], {}
         for post in draft.posts:
-            for act in post_checks:
-                found += self._run(draft, act, profile, post)
+            key = memo is not None and (profile, repr(draft.front_matter), post.index,
+                                        len(draft.posts), post.text, post.prose)
+            if key and key in memo:
+                start, before = memo[key]
+                own = [_moved(draft, f, post.start - start) for f in before]
+            else:
+                own = [f for act in post_checks for f in self._run(draft, act, profile, post)]
+            if key:
+                kept[key] = (post.start, own)
+            found += own
+        if memo is not None:
+            memo.clear()
+            memo.update(kept)
         for act in enabled:
             if act.check.scope == "draft" and not act.check.after_suppression:
                 found += self._run(draft, act, profile)
@@ -364,6 +378,16 @@ class Linter:
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
                        act.rule.name, clamp(act.level, match), render(act.rule.message, values),
                        profile, match.replacement, match.platform, start, end)
+
+
+def _moved(draft: Draft, finding: Finding, shift: int) -> Finding:
+    """A finding of a post that moved by `shift` characters, its text unchanged."""
+    if not shift:
+        return finding
+    start, end = finding.start + shift, finding.end + shift
+    (line, column), (end_line, end_column) = draft.position(start), draft.position(end)
+    return replace(finding, path=draft.path, line=line, column=column, end_line=end_line,
+                   end_column=end_column, start=start, end=end)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

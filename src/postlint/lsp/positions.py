@@ -49,12 +49,13 @@ class Positions:
             return min(start + character, end)
         count = 0
         for i in range(start, end):
-            if count >= character:
+            code = ord(self.text[i])
+            if self.encoding == "utf-8":
+                count += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code <= 0xFFFF else 4
+            else:
+                count += 2 if code > 0xFFFF else 1
+            if count > character:  # (inside a character's units: before it)
                 return i
-            char = self.text[i]
-            count += (1 if ord(char) < 0x80 else 2 if ord(char) < 0x800 else
-                      3 if ord(char) <= 0xFFFF else 4) if self.encoding == "utf-8" \
-                else (2 if ord(char) > 0xFFFF else 1)
         return end
 
     def line_end(self, line: int) -> int:

@@ -39,6 +39,7 @@ class Document:
     own: list[Finding] = field(default_factory=list)  # post and draft checks
     runs: list[Finding] = field(default_factory=list)  # checks that compare drafts
     findings: list[Finding] = field(default_factory=list)  # as reported
+    memo: dict = field(default_factory=dict)  # each post's findings (see Linter.check_draft)
 
 
 class Project:
@@ -51,24 +52,31 @@ class Project:
         self.open: dict[str, Document] = {}
         self.messages: list[str] = []  # for the client's log (timeouts and the like)
         self._disk: dict[str, Draft] | None = None  # path -> draft some run check wants
+        self._stamp = _stamp(config_path)
         try:
             self.linter = phases.load(str(config_path) if config_path else None,
                                       isolated=config_path is None).linter
         except (Errors, ConfigError) as exc:
             self.errors = list(getattr(exc, "errors", [exc]))
 
+    def stale(self) -> bool:
+        """Whether the config file changed since it was read (for clients that do not
+        report changes to files)."""
+        return self._stamp != _stamp(self.config_path)
+
     # -- open documents ------------------------------------------------------------------
 
     def lint(self, path: str, text: str) -> list[Document]:
         """Lint a changed document; the open documents whose findings changed (it first)."""
-        doc = Document(path, text)
+        before = self.open.get(path)
+        doc = Document(path, text, memo=before.memo if before else {})
         self.open[path] = doc
         if self.linter is None:
             doc.problem = _cannot_lint(self)
             return [doc]
         try:
             doc.draft = phases.read_text(self.linter, path, text)
-            doc.own = self.linter.check_draft(doc.draft)
+            doc.own = self.linter.check_draft(doc.draft, doc.memo)
         except (DraftError, ValueError) as exc:
             doc.draft, doc.problem = None, str(exc)
         except Errors as exc:  # a rule that fails only when compiled
@@ -198,6 +206,10 @@ class Projects:
             self._nearest[folder] = configuration.discover(folder)
         return self._nearest[folder]
 
+    def stale(self) -> bool:
+        """Whether any project's config file changed since it was read."""
+        return any(project.stale() for project in self._projects.values())
+
     def all(self) -> list[Project]:
         return list(self._projects.values())
 
@@ -217,6 +229,14 @@ class Projects:
                     if str(error) not in map(str, found):
                         found.append(error)
         return out
+
+
+def _stamp(path: Path | None):
+    try:
+        stat = path.stat() if path else None
+    except OSError:
+        return None
+    return stat and (stat.st_size, stat.st_mtime_ns)
 
 
 def is_config_file(path: str) -> bool:

@@ -193,6 +193,8 @@ def initialized(ls: PostlintServer, params: lsp.InitializedParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: PostlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    if ls.projects.stale():  # a config changed and the client did not say so
+        ls.relint_all()
     if ls.wants(params.text_document.uri, params.text_document.language_id):
         ls.lint(params.text_document.uri)
 
@@ -206,7 +208,7 @@ def did_change(ls: PostlintServer, params: lsp.DidChangeTextDocumentParams) -> N
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: PostlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
-    if is_config_file(_path(uri)):
+    if is_config_file(_path(uri)) or ls.projects.stale():
         ls.relint_all()
     elif uri in ls.linted:
         ls.lint(uri)
