@@ -316,3 +316,29 @@ async def test_broken_front_matter_is_one_diagnostic_at_its_line(client, project
     assert [(d.range.start.line, d.severity) for d in found] == [
         (2, lsp.DiagnosticSeverity.Error)]
     assert found[0].message.startswith("front matter: unknown key 'colour'")
+
+
+@in_shared
+async def test_calendar_rows_are_linted_fixed_and_measured_in_the_file(client, project):
+    text = ('date,text,platform\n'
+            '2030-05-01,"🎉 We moved to Github, it is ""AMAZING""",x\n'
+            '2030-05-02,A calm second post.,x\n')
+    path = project / "plan.csv"
+    path.write_text(text, encoding="utf-8")
+    uri = uris.from_fs_path(str(path))
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        lsp.TextDocumentItem(uri, "csv", 1, text)))
+    found = await diagnostics(client, uri, 1)
+    # the CLI says plan.csv:2:27 (B101) and 2:43 (T101): characters; 🎉 is 2 UTF-16 units
+    assert [(d.code, d.range.start.line, d.range.start.character, d.range.end.character)
+            for d in found] == [("B101", 1, 27, 33), ("T101", 1, 43, 50)]
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri), found[0].range, lsp.CodeActionContext([found[0]])))
+    assert [a.title for a in actions] == [  # (no suppression comments in a cell)
+        "Replace 'Github' with 'GitHub' (B101 brand-term-case)",
+        "Fix all postlint problems that have a fix"]
+    for action in actions:  # the file as the calendar reader writes it, quotes kept
+        assert apply(text, action.edit.changes[uri]) == text.replace("Github", "GitHub")
+    hints = await client.text_document_inlay_hint_async(lsp.InlayHintParams(
+        lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(0, 0), lsp.Position(3, 0))))
+    assert [(h.position.line, h.label) for h in hints] == [(1, "x 38/280"), (2, "x 19/280")]

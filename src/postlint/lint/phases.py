@@ -155,10 +155,13 @@ def read_text(linter: Linter, path: str, text: str) -> Draft:
 
 
 def fix_text(linter: Linter, path: str, text: str) -> tuple[str, int]:
-    """`text` with every fix `--fix` would apply to it (in passes), and how many."""
+    """`text` (a draft, or a file a reader reads, such as a calendar) with every fix
+    `--fix` would apply to it (in passes), and how many."""
     from . import fix as fixing
 
-    change = fixing.plan(linter, path, path, text.encode("utf-8"))
+    data, reader = text.encode("utf-8"), files.reader_of(path, linter.readers)
+    change = (fixing.plan_records(linter, reader, path, path, data) if reader is not None
+              else fixing.plan(linter, path, path, data))
     return (change.after.decode("utf-8"), change.fixes) if change else (text, 0)
 
 

@@ -3,21 +3,26 @@ diagnostics, code actions, hovers, inlay hints and code lenses."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from ..text import suppress
 from ..checks.platform import measure
-from ..text.draft import BOM
-from ..text.platforms import UNIT_NAMES, posted
+from ..lint import files, fix as fixing
+from ..lint.engine import key_of
 from ..lint.report import Finding
 from ..load.yamlfile import ConfigError
+from ..readers import Source
+from ..text import suppress
+from ..text.draft import BOM
+from ..text.platforms import UNIT_NAMES, posted
 from .positions import Positions
 from .projects import Document
 
 SOURCE = "postlint"
 FIX_ALL = "source.fixAll.postlint"
+_LINE = re.compile(r"line (\d+)(?::\s*| (?=\())")  # `line 3: ...`, `line 3 (cell C3): ...`
 SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
             "info": lsp.DiagnosticSeverity.Information}
 
@@ -50,14 +55,34 @@ class Answers:
         return lsp.Range(self.position(start), self.position(end))
 
     def offset(self, position: lsp.Position) -> int:
-        return max(0, self.positions.offset(position.line, position.character) - self.shift)
+        """The code-point offset in the document's text of an LSP position."""
+        return self.positions.offset(position.line, position.character)
+
+    def span(self, finding: Finding) -> tuple[int, int]:
+        """Where a finding is, as offsets into the document's text: from a draft's
+        offsets, or from the line and column a record's reader located in the file."""
+        if self.doc.reader is None:
+            return finding.start + self.shift, finding.end + self.shift
+        return (self.positions.at_column(finding.line - 1, finding.column - 1),
+                self.positions.at_column(finding.end_line - 1, finding.end_column - 1))
+
+    def at_draft(self, draft, offset: int) -> int:
+        """The document offset of an offset into one of its drafts (or records)."""
+        if self.doc.reader is None:
+            return offset + self.shift
+        line, column = draft.position(offset)
+        return self.positions.at_column(line - 1, column - 1)
+
+    def _range(self, start: int, end: int) -> lsp.Range:
+        """The range between two offsets into the document's text."""
+        return lsp.Range(lsp.Position(*self.positions.position(start)),
+                         lsp.Position(*self.positions.position(end)))
 
     # -- diagnostics ---------------------------------------------------------------------
 
     def diagnostics(self) -> list[lsp.Diagnostic]:
-        if self.doc.problem:
-            return [self._problem()]
-        return [self.diagnostic(f) for f in self.doc.findings]
+        return [self._problem(p) for p in self.doc.problems] + [
+            self.diagnostic(f) for f in self.doc.findings]
 
     def diagnostic(self, finding: Finding) -> lsp.Diagnostic:
         rule = self.linter.catalog.rules.get(finding.name) if self.linter else None
@@ -65,21 +90,20 @@ class Answers:
         if self.rules_url and rule is not None and rule.trusted:  # (docs/rules.md has these)
             anchor = f"{finding.code}-{finding.name}".lower()
             link = lsp.CodeDescription(href=f"{self.rules_url}#{anchor}")
-        return lsp.Diagnostic(range=self.range(finding.start, finding.end),
+        return lsp.Diagnostic(range=self._range(*self.span(finding)),
                               message=f"{finding.message} ({finding.name})",
                               severity=SEVERITY[finding.level], code=finding.code,
                               code_description=link, source=SOURCE)
 
-    def _problem(self) -> lsp.Diagnostic:
-        """A draft that cannot be linted: at its `line N:` when the message names one."""
-        message, line = self.doc.problem, 0
-        head, _, rest = message.partition(": ")
-        if head.startswith("line ") and head[5:].isdigit():
-            line, message = int(head[5:]) - 1, rest
-        start = self.positions.starts[min(line, len(self.positions.starts) - 1)]
-        end = self.positions.line_end(min(line, len(self.positions.starts) - 1))
-        return lsp.Diagnostic(range=lsp.Range(lsp.Position(*self.positions.position(start)),
-                                              lsp.Position(*self.positions.position(end))),
+    def _problem(self, message: str) -> lsp.Diagnostic:
+        """What keeps a draft (or a record) from being linted, on the line it names
+        (`line N: ...`, `line N (cell C3): ...`), else the first."""
+        line, named = 0, _LINE.match(message)
+        if named:
+            line, message = int(named.group(1)) - 1, message[named.end():]
+        line = min(max(line, 0), len(self.positions.starts) - 1)
+        return lsp.Diagnostic(range=self._range(self.positions.starts[line],
+                                                self.positions.line_end(line)),
                               message=message, severity=lsp.DiagnosticSeverity.Error,
                               source=SOURCE)
 
@@ -88,7 +112,8 @@ class Answers:
     def at(self, range: lsp.Range) -> list[Finding]:
         """The findings whose span meets the range."""
         start, end = self.offset(range.start), self.offset(range.end)
-        return [f for f in self.doc.findings if f.start <= end and start <= f.end]
+        return [f for f in self.doc.findings
+                if self.span(f)[0] <= end and start <= self.span(f)[1]]
 
     def code_actions(self, range: lsp.Range, only=None) -> list[lsp.CodeAction]:
         def wanted(kind: str) -> bool:
@@ -99,9 +124,12 @@ class Answers:
             for finding in self.at(range):
                 diagnostic = self.diagnostic(finding)
                 if finding.replacement is not None:
-                    actions.append(self._action(self._fix_title(finding), [diagnostic], [
-                        lsp.TextEdit(self.range(finding.start, finding.end),
-                                     finding.replacement)], preferred=True))
+                    edit = self._fix(finding)
+                    if edit is not None:
+                        actions.append(self._action(self._fix_title(finding), [diagnostic],
+                                                    [edit], preferred=True))
+                if self.doc.draft is None:
+                    continue  # (records: no comments in a calendar's cells)
                 actions.append(self._action(
                     f"Disable {finding.code} ({finding.name}) for this line", [diagnostic],
                     [self._disable_line(finding)]))
@@ -121,8 +149,26 @@ class Answers:
                               is_preferred=preferred or None,
                               edit=lsp.WorkspaceEdit(changes={self.uri: edits}))
 
+    def _fix(self, finding: Finding) -> lsp.TextEdit | None:
+        """The edit of a finding's fix: its span replaced, or for a record, the file as
+        its reader writes it with the fix made."""
+        if self.doc.reader is None:
+            return lsp.TextEdit(self.range(finding.start, finding.end), finding.replacement)
+        record = self._record(finding)
+        if record is None:
+            return None
+        text, _ = fixing.apply(record.text, [finding])
+        data = self.doc.reader.write(Source(self.doc.path, self.doc.path, files.MAX_BYTES,
+                                            self.doc.text.encode("utf-8")), [(record, text)])
+        return self._between(self.doc.text, data.decode("utf-8"))
+
+    def _record(self, finding: Finding):
+        return next((d for d in self.doc.drafts if key_of(d) == finding.key), None)
+
     def _fix_title(self, finding: Finding) -> str:
-        old, new = self.doc.draft.text[finding.start:finding.end], finding.replacement
+        record = self._record(finding) if self.doc.reader is not None else self.doc.draft
+        old = record.text[finding.start:finding.end] if record is not None else ""
+        new = finding.replacement
         rule = f"({finding.code} {finding.name})"
         if not new:
             return f"Remove {old!r} {rule}"
@@ -165,9 +211,13 @@ class Answers:
         from ..lint.phases import fix_text
 
         after, count = fix_text(self.linter, self.doc.path, self.doc.text)
-        before = self.doc.text
-        if not count or after == before:
+        if not count or after == self.doc.text:
             return None
+        return self._between(self.doc.text, after)
+
+    def _between(self, before: str, after: str) -> lsp.TextEdit:
+        """One edit that turns `before` into `after`: the part between what they share
+        at the start and at the end."""
         head = 0
         while head < min(len(before), len(after)) and before[head] == after[head]:
             head += 1
@@ -175,21 +225,19 @@ class Answers:
         while tail < min(len(before), len(after)) - head and \
                 before[-1 - tail] == after[-1 - tail]:
             tail += 1
-        start = lsp.Position(*self.positions.position(head))
-        end = lsp.Position(*self.positions.position(len(before) - tail))
-        return lsp.TextEdit(lsp.Range(start, end), after[head:len(after) - tail])
+        return lsp.TextEdit(self._range(head, len(before) - tail), after[head:len(after) - tail])
 
     # -- hover ---------------------------------------------------------------------------
 
     def hover(self, position: lsp.Position) -> lsp.Hover | None:
         offset = self.offset(position)
-        found = [f for f in self.doc.findings if f.start <= offset <= f.end]
+        found = [f for f in self.doc.findings if self.span(f)[0] <= offset <= self.span(f)[1]]
         if not found:
             return None
         parts = [self._explain(f) for f in found]
-        first = min(found, key=lambda f: f.start)
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, "\n\n---\n\n".join(parts)),
-                         range=self.range(first.start, max(f.end for f in found)))
+                         range=self._range(min(self.span(f)[0] for f in found),
+                                           max(self.span(f)[1] for f in found)))
 
     def _explain(self, finding: Finding) -> str:
         rule = self.linter.catalog.rules[finding.name]
@@ -209,16 +257,15 @@ class Answers:
     # -- lengths -------------------------------------------------------------------------
 
     def lengths(self) -> list[tuple[int, str, str]]:
-        """(draft offset where a post starts, label, tooltip) for each post, measured on
+        """(document offset where a post starts, label, tooltip) for each post, measured on
         each of the draft's platforms: `x 262/280 · bluesky 251/300`."""
-        draft = self.doc.draft
-        if draft is None or self.linter is None:
+        if self.linter is None:
             return []
-        platforms = [self.linter.platforms[n] for n in self.linter.platforms_of(draft)]
         out = []
-        for post in draft.posts if platforms else ():
+        for draft, post in [(d, p) for d in self.doc.drafts for p in d.posts]:
+            platforms = [self.linter.platforms[n] for n in self.linter.platforms_of(draft)]
             text = posted(post)
-            if not text.text:
+            if not text.text or not platforms:
                 continue
             labels, tips = [], []
             for platform in platforms:
@@ -231,13 +278,14 @@ class Answers:
                     elif count > limit:  # a second limit shows only when it is crossed
                         parts.append(f"{count}/{limit} {UNIT_NAMES[unit]}")
                 labels.append(f"{platform.name} {', '.join(parts)}" if parts else platform.name)
-            out.append((text.offset(0), " · ".join(labels), "\n".join(tips)))
+            out.append((self.at_draft(draft, text.offset(0)), " · ".join(labels),
+                        "\n".join(tips)))
         return out
 
     def inlay_hints(self) -> list[lsp.InlayHint]:
         hints = []
         for offset, label, tip in self.lengths():
-            line = self.position(offset).line
+            line = self.positions.position(offset)[0]
             end = lsp.Position(*self.positions.position(self.positions.line_end(line)))
             hints.append(lsp.InlayHint(end, label, tooltip=tip, padding_left=True))
         return hints
@@ -245,7 +293,7 @@ class Answers:
     def code_lenses(self) -> list[lsp.CodeLens]:
         lenses = []
         for offset, label, _ in self.lengths():
-            at = lsp.Position(self.position(offset).line, 0)
+            at = lsp.Position(self.positions.position(offset)[0], 0)
             lenses.append(lsp.CodeLens(lsp.Range(at, at), lsp.Command(label, "")))
         return lenses
 

@@ -58,6 +58,12 @@ class Positions:
                 return i
         return end
 
+    def at_column(self, line: int, column: int) -> int:
+        """The offset of a 0-based line and column counted in characters (code points),
+        as postlint counts them; within the line."""
+        line = min(max(line, 0), len(self.starts) - 1)
+        return min(self.starts[line] + max(column, 0), self.line_end(line))
+
     def line_end(self, line: int) -> int:
         """The offset of the line's end, before its line break."""
         if line + 1 < len(self.starts):

@@ -20,7 +20,8 @@ from pathlib import Path
 from ..lint import files, phases
 from ..load import config as configuration
 from ..text.draft import Draft, DraftError
-from ..lint.engine import Linter
+from ..lint.engine import Linter, key_of
+from ..readers import Source
 from ..lint.report import Finding
 from ..load.yamlfile import ConfigError, Errors
 
@@ -30,16 +31,23 @@ MAX_DISK_DRAFTS = 20_000  # a workspace with more is not a folder of drafts
 
 @dataclass
 class Document:
-    """An open document as last linted."""
+    """An open document as last linted: a draft, or the records a reader (a calendar's)
+    read from it."""
 
     path: str
     text: str
-    draft: Draft | None = None
-    problem: str = ""  # why the draft cannot be linted (its front matter, the config)
-    own: list[Finding] = field(default_factory=list)  # post and draft checks
-    runs: list[Finding] = field(default_factory=list)  # checks that compare drafts
+    drafts: list = field(default_factory=list)  # the draft, or the file's records
+    reader: object = None  # the reader that read the records
+    problems: list[str] = field(default_factory=list)  # what keeps parts from being linted
+    own: dict = field(default_factory=dict)  # key -> post and draft checks' findings
+    runs: dict = field(default_factory=dict)  # key -> findings of checks comparing drafts
     findings: list[Finding] = field(default_factory=list)  # as reported
     memo: dict = field(default_factory=dict)  # each post's findings (see Linter.check_draft)
+
+    @property
+    def draft(self) -> Draft | None:
+        """The draft, when the document is one (not records)."""
+        return self.drafts[0] if self.drafts and self.reader is None else None
 
 
 class Project:
@@ -51,7 +59,7 @@ class Project:
         self.linter: Linter | None = None
         self.open: dict[str, Document] = {}
         self.messages: list[str] = []  # for the client's log (timeouts and the like)
-        self._disk: dict[str, Draft] | None = None  # path -> draft some run check wants
+        self._disk: dict[str, list] | None = None  # path -> drafts some run check wants
         self._stamp = _stamp(config_path)
         try:
             self.linter = phases.load(str(config_path) if config_path else None,
@@ -72,18 +80,32 @@ class Project:
         doc = Document(path, text, memo=before.memo if before else {})
         self.open[path] = doc
         if self.linter is None:
-            doc.problem = _cannot_lint(self)
+            doc.problems = [_cannot_lint(self)]
             return [doc]
         try:
-            doc.draft = phases.read_text(self.linter, path, text)
-            doc.own = self.linter.check_draft(doc.draft, doc.memo)
+            doc.reader = self.reader_of(path)
+            if doc.reader is None:
+                doc.drafts = [phases.read_text(self.linter, path, text)]
+            else:
+                errors = []
+                doc.drafts = list(phases.checked_records(self.linter, doc.reader.read(
+                    Source(path, path, files.MAX_BYTES, text.encode("utf-8"))), errors))
+                doc.problems = [message for _, message in errors]
+            doc.own = {key_of(d): self.linter.check_draft(d, doc.memo if doc.reader is None
+                                                          else None) for d in doc.drafts}
         except (DraftError, ValueError) as exc:
-            doc.draft, doc.problem = None, str(exc)
+            doc.drafts, doc.problems = [], [str(exc)]
         except Errors as exc:  # a rule that fails only when compiled
             self.errors, self.linter = list(exc.errors), None
-            doc.problem = _cannot_lint(self)
+            doc.drafts, doc.problems = [], [_cannot_lint(self)]
             return [doc]
         return self._finish(doc)
+
+    def reader_of(self, path: str):
+        """The reader of a file writers edit (a calendar), else None (a draft). Readers
+        of files that are never written (data exports) are left to the command."""
+        reader = files.reader_of(path, self.linter.readers) if self.linter else None
+        return reader if reader is not None and reader.writable else None
 
     def close(self, path: str) -> list[Document]:
         """Forget an open document (its file is read again); the documents that changed."""
@@ -97,9 +119,9 @@ class Project:
         self._disk.pop(path, None)
         if path in self.open or not self._governs(path) or not os.path.isfile(path):
             return []
-        draft = self._read(path)
-        if draft is not None:
-            self._disk[path] = draft
+        wanted = self._read(path)
+        if wanted:
+            self._disk[path] = wanted
         return self._finish(None)
 
     def _finish(self, changed: Document | None) -> list[Document]:
@@ -113,41 +135,43 @@ class Project:
         self.linter.errors.clear()
         out = [changed] if changed is not None else []
         for doc in self.open.values():
-            if doc.draft is None:
-                continue
-            more = runs.get(doc.path, [])
+            more = {key_of(d): runs.get(key_of(d), []) for d in doc.drafts}
             if doc is not changed and more == doc.runs:
                 continue
             doc.runs = more
-            doc.findings = self.linter.finish(doc.draft, doc.own + more)
+            doc.findings = [f for d in doc.drafts for f in
+                            self.linter.finish(d, doc.own[key_of(d)] + more[key_of(d)])]
             if doc is not changed:
                 out.append(doc)
         return out
 
     # -- drafts on disk -----------------------------------------------------------------
 
-    def disk_drafts(self) -> dict[str, Draft]:
-        """The drafts below the scan root that a check comparing drafts wants (read once)."""
+    def disk_drafts(self) -> dict[str, list]:
+        """The drafts (and records) below the scan root that a check comparing drafts
+        wants, by file (read once)."""
         if self._disk is None:
             self._disk = {}
             if self.scan_root is not None:
                 config = self.linter.config
                 names = files.discover([str(self.scan_root)], config.get("include") or (),
-                                       config.get("exclude") or (), config.root)
+                                       config.get("exclude") or (), config.root,
+                                       [r for r in self.linter.readers if r.writable])
                 for path in names[:MAX_DISK_DRAFTS]:
-                    draft = self._read(path)
-                    if draft is not None:
-                        self._disk[path] = draft
+                    wanted = self._read(path)
+                    if wanted:
+                        self._disk[path] = wanted
         return self._disk
 
-    def _read(self, path: str) -> Draft | None:
+    def _read(self, path: str) -> list:
         try:
-            draft = files.read(path)
-            if not self.linter.wanted_again(draft):
-                return None
+            reader = self.reader_of(path)
+            read = files.read_all(path, readers=[reader] if reader else ())
+            if reader is not None:
+                read = phases.checked_records(self.linter, read, [])
+            return [d for d in read if self.linter.wanted_again(d)]
         except (DraftError, ValueError):  # reported when the user opens it
-            return None
-        return draft
+            return []
 
     def _governs(self, path: str) -> bool:
         """Whether a file is one of the project's drafts on disk."""
@@ -167,14 +191,20 @@ class _Drafts:
     def __init__(self, project: Project):
         self.project = project
 
+    @property
+    def has_records(self) -> bool:
+        """Whether records are among them (rules of records only run then)."""
+        return any(doc.reader for doc in self.project.open.values()) or any(
+            key_of(d) != d.path for found in self.project.disk_drafts().values()
+            for d in found)
+
     def __iter__(self):
         opened = self.project.open
         for doc in list(opened.values()):
-            if doc.draft is not None:
-                yield doc.draft
-        for path, draft in self.project.disk_drafts().items():
+            yield from doc.drafts
+        for path, found in self.project.disk_drafts().items():
             if path not in opened:
-                yield draft
+                yield from found
 
 
 class Projects:

@@ -1,6 +1,7 @@
 """`postlint-lsp`: postlint as a language server over standard input and output.
 
-Documents are linted when opened and saved, and a moment after each change (debounced:
+Documents (Markdown and text drafts, and calendars through their reader) are linted
+when opened and saved, and a moment after each change (debounced:
 only the changed document is linted again; the checks that compare drafts see the
 workspace's drafts). Findings become diagnostics; the server offers their fixes and
 suppression comments as code actions, explains a finding on hover, and shows each post's
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from fnmatch import fnmatch
 import sys
 from pathlib import Path
 
@@ -153,16 +155,19 @@ class PostlintServer(LanguageServer):
             self.workspace_code_lens_refresh(None)
 
     def wants(self, uri: str, language: str | None = None) -> bool:
-        """Whether a document is a draft to lint."""
+        """Whether a document is a draft to lint: Markdown or text, a file the config's
+        `include` names, or a file a reader reads (a calendar)."""
         path = _path(uri)
         if is_config_file(path):
             return False
         if language in DRAFT_LANGUAGES or path.lower().endswith((".md", ".markdown", ".txt")):
             return True
         project = self.projects.of(path)
-        include = project.linter.config.get("include") if project.linter else None
-        from fnmatch import fnmatch
-        return bool(include) and any(fnmatch(os.path.basename(path), g) for g in include)
+        if project.linter is None:
+            return False
+        include = project.linter.config.get("include") or ()
+        return project.reader_of(path) is not None or any(
+            fnmatch(os.path.basename(path), glob) for glob in include)
 
 
 server = PostlintServer()
@@ -249,7 +254,7 @@ def did_change_watched_files(ls: PostlintServer,
     code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]))
 def code_action(ls: PostlintServer, params: lsp.CodeActionParams):
     answers = ls.answers(params.text_document.uri)
-    if answers is None or answers.doc.draft is None:
+    if answers is None or not answers.doc.drafts:
         return None
     return answers.code_actions(params.range, params.context.only) or None
 
