@@ -82,6 +82,10 @@ class Project:
         if self.linter is None:
             doc.problems = [_cannot_lint(self)]
             return [doc]
+        if len(text) > files.MAX_BYTES // 4 and len(text.encode("utf-8")) > files.MAX_BYTES:
+            doc.problems = [f"more than the {files.MAX_BYTES // 1024 // 1024} MB a draft may "
+                            "be; postlint does not lint it"]
+            return self._finish(doc)
         try:
             doc.reader = self.reader_of(path)
             if doc.reader is None:
@@ -211,9 +215,13 @@ class Projects:
     """The projects of a workspace, found for each document by its nearest config."""
 
     def __init__(self, folders: list[Path]):
-        self.folders = [f.resolve() for f in folders]
+        self.set_folders(folders)
         self._nearest: dict[Path, Path | None] = {}
         self._projects: dict[tuple, Project] = {}
+
+    def set_folders(self, folders: list[Path]) -> None:
+        """The workspace folders (the scan roots of the projects made from now on)."""
+        self.folders = [Path(f).resolve() for f in folders]
 
     def of(self, path: str) -> Project:
         """The project of a document (a file path, or a URI for an unsaved one)."""

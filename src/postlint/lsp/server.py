@@ -250,6 +250,15 @@ def did_change_watched_files(ls: PostlintServer,
                     ls._publish(target, project, doc)
 
 
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def did_change_workspace_folders(ls: PostlintServer,
+                                 params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    """Folders added or removed: the projects' scan roots change."""
+    ls.projects.set_folders([Path(uris.to_fs_path(f.uri)) for f in ls.workspace.folders.values()
+                             if uris.to_fs_path(f.uri)])
+    ls.relint_all()
+
+
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
     code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]))
 def code_action(ls: PostlintServer, params: lsp.CodeActionParams):
