@@ -117,19 +117,19 @@ def change(client, uri: str, version: int, text: str) -> None:
         [lsp.TextDocumentContentChangeWholeDocument(text)]))
 
 
-def utf16_offset(text: str, position: lsp.Position) -> int:
+def offset_of(text: str, position: lsp.Position, encoding: str = "utf-16") -> int:
     """A code-point offset from an LSP position, counted independently of the server."""
+    codec, width = {"utf-16": ("utf-16-le", 2), "utf-8": ("utf-8", 1)}[encoding]
     lines = text.split("\n")
-    prefix = lines[position.line].encode("utf-16-le")[:position.character * 2]
-    return sum(len(line) + 1 for line in lines[:position.line]) + \
-        len(prefix.decode("utf-16-le"))
+    prefix = lines[position.line].encode(codec)[:position.character * width]
+    return sum(len(line) + 1 for line in lines[:position.line]) + len(prefix.decode(codec))
 
 
-def apply(text: str, edits: list[lsp.TextEdit]) -> str:
+def apply(text: str, edits: list[lsp.TextEdit], encoding: str = "utf-16") -> str:
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character),
                        reverse=True):
-        start, end = utf16_offset(text, edit.range.start), utf16_offset(text, edit.range.end)
-        text = text[:start] + edit.new_text + text[end:]
+        start = offset_of(text, edit.range.start, encoding)
+        text = text[:start] + edit.new_text + text[offset_of(text, edit.range.end, encoding):]
     return text
 
 
@@ -139,16 +139,19 @@ def by_code(found, code):
 
 @pytest.mark.asyncio(loop_scope="function")
 async def test_initialize_open_change_fix_hover_shutdown(own_client, tmp_path):
-    """The whole session on a server of its own, changes debounced."""
+    """The whole session on a server of its own, changes debounced, with a client that
+    prefers UTF-8 positions (as Neovim may): columns are then bytes."""
     client, project = own_client, tmp_path
     (project / ".postlint.yaml").write_text(CONFIG, encoding="utf-8")
     (project / "drafts").mkdir()
-    result = await client.initialize_session(_initialize(project, debounce=300))
+    params = _initialize(project, debounce=300)
+    params.capabilities.general.position_encodings = ["utf-8", "utf-16"]
+    result = await client.initialize_session(params)
     caps = result.capabilities
     assert caps.hover_provider and caps.inlay_hint_provider
     assert set(caps.code_action_provider.code_action_kinds) >= {"quickfix",
                                                                   "source.fixAll.postlint"}
-    assert caps.position_encoding in (None, "utf-16")
+    assert caps.position_encoding == "utf-8"
 
     draft = project / "drafts" / "launch.md"
     uri = open_draft(client, draft, LAUNCH)
@@ -156,14 +159,7 @@ async def test_initialize_open_change_fix_hover_shutdown(own_client, tmp_path):
     assert sorted(d.code for d in found) == ["B101", "T101", "T102"]
     brand = by_code(found, "B101")[0]
     assert (brand.range.start.line, brand.range.start.character,
-            brand.range.end.line, brand.range.end.character) == (0, 17, 0, 23)
-    assert brand.severity == lsp.DiagnosticSeverity.Warning
-    assert brand.source == "postlint"
-    assert brand.message == "write 'GitHub', not 'Github' (brand-term-case)"
-    assert brand.code_description.href.endswith("/rules.md#b101-brand-term-case")
-    assert by_code(found, "T102")[0].severity == lsp.DiagnosticSeverity.Information
-    shout = by_code(found, "T101")[0].range
-    assert (shout.start.character, shout.end.character) == (40, 47)  # AMAZING, in UTF-16
+            brand.range.end.line, brand.range.end.character) == (0, 21, 0, 27)  # bytes
 
     actions = await client.text_document_code_action_async(lsp.CodeActionParams(
         lsp.TextDocumentIdentifier(uri), brand.range,
@@ -174,7 +170,7 @@ async def test_initialize_open_change_fix_hover_shutdown(own_client, tmp_path):
     assert "Disable B101 (brand-term-case) in this file" in titles
     fix = next(a for a in actions if a.title.startswith("Replace"))
     assert fix.kind == "quickfix" and fix.is_preferred
-    fixed = apply(LAUNCH, fix.edit.changes[uri])
+    fixed = apply(LAUNCH, fix.edit.changes[uri], "utf-8")
     assert fixed == LAUNCH.replace("Github", "GitHub")
 
     change(client, uri, 2, fixed)
@@ -182,12 +178,12 @@ async def test_initialize_open_change_fix_hover_shutdown(own_client, tmp_path):
     assert sorted(d.code for d in found) == ["T101", "T102"]
 
     hover = await client.text_document_hover_async(lsp.HoverParams(
-        lsp.TextDocumentIdentifier(uri), lsp.Position(0, 42)))
+        lsp.TextDocumentIdentifier(uri), lsp.Position(0, 46)))
     text = hover.contents.value
     assert text.startswith("**T101 shouting** (warning in profile `public`)")
     assert "'AMAZING' reads as shouting" in text and "Why: " in text
     assert "brand: error" in text and "friends-family: info" in text
-    assert (hover.range.start.character, hover.range.end.character) == (40, 47)
+    assert (hover.range.start.character, hover.range.end.character) == (44, 51)
     nothing = await client.text_document_hover_async(lsp.HoverParams(
         lsp.TextDocumentIdentifier(uri), lsp.Position(2, 1)))
     assert nothing is None
@@ -201,6 +197,25 @@ async def test_initialize_open_change_fix_hover_shutdown(own_client, tmp_path):
 
     await client.shutdown_session()
     assert client._server.returncode == 0
+
+
+@in_shared
+async def test_utf16_ranges_code_links_and_levels(client, project):
+    uri = open_draft(client, project / "drafts" / "launch.md", LAUNCH)
+    found = await diagnostics(client, uri, 1)
+    brand = by_code(found, "B101")[0]
+    assert (brand.range.start.line, brand.range.start.character,
+            brand.range.end.line, brand.range.end.character) == (0, 17, 0, 23)
+    assert brand.severity == lsp.DiagnosticSeverity.Warning
+    assert brand.source == "postlint"
+    assert brand.message == "write 'GitHub', not 'Github' (brand-term-case)"
+    assert brand.code_description.href.endswith("/rules.md#b101-brand-term-case")
+    assert by_code(found, "T102")[0].severity == lsp.DiagnosticSeverity.Information
+    shout = by_code(found, "T101")[0].range
+    assert (shout.start.character, shout.end.character) == (40, 47)  # AMAZING, in UTF-16
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        lsp.TextDocumentIdentifier(uri), lsp.Position(0, 42)))
+    assert (hover.range.start.character, hover.range.end.character) == (40, 47)
 
 
 @in_shared

@@ -48,11 +48,9 @@ class Answers:
         self.eol = "\r\n" if "\r\n" in doc.text else "\n"
 
     def position(self, offset: int) -> lsp.Position:
+        """The LSP position of an offset into the (draft) document's own draft."""
         line, character = self.positions.position(offset + self.shift)
         return lsp.Position(line, character)
-
-    def range(self, start: int, end: int) -> lsp.Range:
-        return lsp.Range(self.position(start), self.position(end))
 
     def offset(self, position: lsp.Position) -> int:
         """The code-point offset in the document's text of an LSP position."""
@@ -153,7 +151,7 @@ class Answers:
         """The edit of a finding's fix: its span replaced, or for a record, the file as
         its reader writes it with the fix made."""
         if self.doc.reader is None:
-            return lsp.TextEdit(self.range(finding.start, finding.end), finding.replacement)
+            return lsp.TextEdit(self._range(*self.span(finding)), finding.replacement)
         record = self._record(finding)
         if record is None:
             return None

@@ -56,7 +56,9 @@ class PostlintServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or "utf-16")
+        """The position encoding agreed with the client: utf-16 unless it offered another."""
+        value = self.workspace.position_encoding
+        return getattr(value, "value", value) or "utf-16"  # (the enum's own text)
 
     @property
     def debounce(self) -> float:
