@@ -93,3 +93,21 @@ def test_lengths_as_code_lenses_and_a_second_limit_only_when_crossed(tmp_path):
     lenses = Answers(doc, "file:///long.md", "utf-16", None, project.linter).code_lenses()
     assert [(lens.range.start.line, lens.command.title) for lens in lenses] == [
         (0, "bluesky 10/300"), (4, "bluesky 1600/300, 3200/3000 bytes (UTF-8)")]
+
+
+def test_config_errors_are_grouped_by_their_file_and_those_of_no_file_apart(tmp_path):
+    from postlint.load.yamlfile import ConfigError
+    from postlint.lsp.answers import config_diagnostics
+    from postlint.lsp.projects import Projects
+
+    config = tmp_path / ".postlint.yaml"
+    config.write_text("profile: nobody\nfail-on: never\n", encoding="utf-8")
+    projects = Projects([tmp_path])
+    project = projects.of(str(tmp_path / "a.md"))
+    assert project.linter is None
+    project.errors.append(ConfigError("cannot load plugin 'x'", "<plugins>"))
+    found = projects.config_errors()
+    assert [str(e) for e in found[""]] == ["<plugins>: cannot load plugin 'x'"]
+    shown = config_diagnostics(found[str(config)], config.read_text(), "utf-16")
+    assert [(d.range.start.line, d.range.end.character, d.message) for d in shown] == [
+        (1, 14, "fail-on: expected one of info, warning, error, got 'never'")]

@@ -258,14 +258,15 @@ class Projects:
         self._projects.clear()
 
     def config_errors(self) -> dict[str, list[ConfigError]]:
-        """The errors of every project's config and rules, by the file they are in."""
+        """The errors of every project's config and rules, by the file they are in
+        ("" for those of no file, such as a plugin that cannot be loaded)."""
         out: dict[str, list[ConfigError]] = {}
         for project in self._projects.values():
             for error in project.errors:
-                if error.path and os.path.isabs(error.path):
-                    found = out.setdefault(error.path, [])
-                    if str(error) not in map(str, found):
-                        found.append(error)
+                path = error.path if error.path and os.path.isabs(error.path) else ""
+                found = out.setdefault(path, [])
+                if str(error) not in map(str, found):
+                    found.append(error)
         return out
 
 

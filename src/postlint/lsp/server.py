@@ -51,6 +51,7 @@ class PostlintServer(LanguageServer):
         self.linted: dict[str, tuple[Project, Document]] = {}  # uri -> last lint
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.config_uris: set[str] = set()  # files that have config diagnostics now
+        self.shown: set[str] = set()  # errors of no file already shown in a message
 
     # -- options -------------------------------------------------------------------------
 
@@ -123,6 +124,11 @@ class PostlintServer(LanguageServer):
 
     def _publish_config_errors(self) -> None:
         found = self.projects.config_errors()
+        for error in found.pop("", ()):  # in no file: said once, in a message
+            if str(error) not in self.shown:
+                self.shown.add(str(error))
+                self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error,
+                                                               f"postlint: {error}"))
         now = {uris.from_fs_path(path): (path, errors) for path, errors in found.items()}
         for uri in self.config_uris - set(now):
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
