@@ -3,6 +3,7 @@ diagnostics, code actions, hovers, inlay hints and code lenses."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -27,6 +28,7 @@ SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeve
             "info": lsp.DiagnosticSeverity.Information}
 
 
+@functools.lru_cache(maxsize=1)
 def rules_doc() -> str | None:
     """A link to the local docs/rules.md (the wheel's copy, else the checkout's), if any."""
     here = Path(__file__).resolve().parents[1]
