@@ -69,3 +69,23 @@ def test_bench_compares_with_a_peer_in_the_same_run(tmp_path):
     calls = (tmp_path / "calls").read_text().splitlines()
     assert len(calls) == 1 + 2 * 2  # start-up once, then two runs of each set
     assert all(call.split()[0] == "--config" and call.split()[2] == "check" for call in calls)
+
+
+def test_language_server_bench_runs_and_prints_its_figures(tmp_path):
+    pytest.importorskip("pygls")
+    corpus = tmp_path / "tiny.tsv"
+    corpus.write_text("id\ttext\n1\tWe moved to Github, AMAZING!!!\n", encoding="utf-8")
+    server = Path(sys.executable).parent / "postlint-lsp"
+    if not server.is_file():
+        pytest.skip("no installed postlint-lsp command")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "lsp.py"), "--server", str(server),
+         "--corpus", str(corpus), "--changes", "3"],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("postlint-lsp, a ") and "-character draft" in lines[0]
+    assert [line.split(":")[0] for line in lines[3:]] == [
+        "re-lint after a change, change sent to diagnostics received",
+        "re-lint after a change, the server's own work (in-process)"]
+    assert all(line.endswith("(3 changes)") for line in lines[3:])
