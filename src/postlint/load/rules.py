@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from . import yamlfile
-from .check import Check, Option
 from .yamlfile import ConfigError, Map, line_of
+
+if TYPE_CHECKING:  # for annotations only: the catalog hands rule types in
+    from ..checks.base import Check, Option
 
 LEVELS = ("info", "warning", "error")
 CODE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
