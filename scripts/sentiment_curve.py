@@ -67,10 +67,10 @@ def flagged_by_profile(rows) -> dict[str, set]:
     """{profile: ids of tweets negative-tone flags}, by the linter itself."""
     os.environ.setdefault("POSTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
     from postlint import plugins
-    from postlint.catalog import Catalog
-    from postlint.config import Config
-    from postlint.draft import Draft
-    from postlint.engine import Choices, Linter
+    from postlint.lint.catalog import Catalog
+    from postlint.load.config import Config
+    from postlint.text.draft import Draft
+    from postlint.lint.engine import Choices, Linter
 
     catalog = Catalog.load(plugins.manager())
     drafts = [Draft.from_text(text, f"{ident}.md") for ident, _, text in rows]
@@ -85,9 +85,9 @@ def curve(rows) -> list[tuple[float, dict]]:
     """(min, {band: share flagged}) as `min` moves, with the rule's other options."""
     os.environ.setdefault("POSTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
     from postlint import plugins
-    from postlint.catalog import Catalog
+    from postlint.lint.catalog import Catalog
     from postlint.checks.sentiment import scorer
-    from postlint.draft import Draft
+    from postlint.text.draft import Draft
 
     opts = Catalog.load(plugins.manager()).rules["negative-tone"].options
     score = scorer(opts.get("lexicon") or {}, opts.get("read_as") or {})

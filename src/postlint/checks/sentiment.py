@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option
-from ..functions import _pieces
+from .base import Check, Match, Option
+from .functions import _pieces
 from ..hookspecs import hookimpl
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")

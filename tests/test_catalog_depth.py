@@ -1,0 +1,91 @@
+"""Issue #13: each rule catches the classes of problems a careful reviewer catches and stays
+silent on drafts a reader would call fine. The drafts here are our own, written to look
+like real posts (never the issue's examples), one class per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from postlint.lint.engine import Choices, Linter
+from postlint.load.config import Config
+from postlint.load.yamlfile import Map
+from postlint.text.draft import Draft
+
+
+def findings(catalog, rule, text, profile="professional", config=None, platforms=()):
+    """[(matched text, level, message)] of `rule` alone on one draft."""
+    drafts = [Draft.from_text(text, "draft.md")] if isinstance(text, str) else \
+        [Draft.from_text(t, f"draft{i}.md") for i, t in enumerate(text)]
+    linter = Linter(catalog, Config(Map(config or {})),
+                    Choices(profile=profile, select=[rule], platforms=list(platforms)))
+    out = []
+    for f in linter.lint(drafts):
+        if f.name != rule:
+            continue
+        source = next(d.text for d in drafts if d.path == f.path).splitlines()
+        line = source[f.line - 1]
+        end = f.end_column - 1 if f.end_line == f.line else len(line)
+        out.append((line[f.column - 1:end], f.level, f.message))
+    return out
+
+
+def hits(catalog, rule, text, **kw):
+    return [m for m, _, _ in findings(catalog, rule, text, **kw)]
+
+
+# -- negative-tone --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tired as hell.",
+    "Worst onboarding I have ever sat through.",
+    "Hung up on after three hours on hold. Pathetic.",
+    "Sooo done with this vendor. Pathetic.",
+    "Ugh, these clowns broke the build again. Fml.",
+])
+def test_negative_tone_catches_short_bitter_posts(catalog, text):
+    assert findings(catalog, "negative-tone", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The new dashboard is sick, great job team!",
+    "That keynote was fire. Thank you for having me.",
+    "An absolute beast of a quarter for the sales team.",
+    "Our interns killed it at demo day.",
+    "We crushed our hiring targets this year.",
+    "Killer feature in this release: offline mode.",
+    "The new build is wicked fast.",
+    "No idea who designed this poster but I love it.",
+    "Proud to say we slayed the audit.",
+])
+def test_negative_tone_reads_praise_slang_as_praise(catalog, text):
+    assert findings(catalog, "negative-tone", text) == [], text
+
+
+def test_negative_tone_levels_and_thresholds_per_profile(catalog):
+    bitter = "Another pointless meeting that could have been an email. So annoying."
+    assert [lvl for _, lvl, _ in findings(catalog, "negative-tone", bitter)] == ["warning"]
+    # friends may vent: the same post passes there, open hostility does not
+    assert findings(catalog, "negative-tone", bitter, profile="friends-family") == []
+    hostile = "I hate these lying, useless idiots. Disgusting, all of them."
+    assert [lvl for _, lvl, _ in findings(catalog, "negative-tone", hostile,
+                                          profile="friends-family")] == ["info"]
+
+
+def test_sentiment_options_are_checked(catalog):
+    from postlint.checks.sentiment import Sentiment
+    problems = dict(Sentiment.problems({"lexicon": {"meh": 9}, "read_as": {"(": "x"}}))
+    assert "expected a valence from -4 to 4" in problems["lexicon"]
+    assert "read_as" in problems
+
+
+def test_sentiment_curve_script_on_a_ratings_file(tmp_path, script):
+    ratings = tmp_path / "tweets_GroundTruth.txt"
+    ratings.write_text("1\t-3.1\tI hate this, worst day ever. Awful.\n"
+                       "2\t2.5\tLoved the talk, thank you!\n"
+                       "3\t0.1\tThe train leaves at nine.\n", "utf-8")
+    curve = script("sentiment_curve")
+    rows = curve.parse(ratings.read_text("utf-8"))
+    by_profile = curve.flagged_by_profile(rows)
+    assert by_profile["professional"] == {"1"}
+    table = curve.render(rows, by_profile, curve.curve(rows))
+    assert "| `professional` | 100.0% | 0.00% | 0.0% |" in table
