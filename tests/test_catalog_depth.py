@@ -89,3 +89,61 @@ def test_sentiment_curve_script_on_a_ratings_file(tmp_path, script):
     assert by_profile["professional"] == {"1"}
     table = curve.render(rows, by_profile, curve.curve(rows))
     assert "| `professional` | 100.0% | 0.00% | 0.0% |" in table
+
+
+# -- profiles -------------------------------------------------------------------------
+
+ORDER = ("off", "info", "warning", "error")
+# Rules a profile leaves out on purpose, with the reason (never a lower level by accident).
+BY_DESIGN = {("brand", "oversharing"): "a brand account has no home to leave empty",
+             ("brand", "employer-voice"): "a brand account does speak for the company"}
+
+
+def level_of(catalog, profile):
+    from postlint.load.profiles import resolve
+    settings, errors = resolve(profile, catalog.profiles, catalog.rules, catalog.types)
+    assert not errors
+    return {name: s.level for name, s in settings.items()}, settings
+
+
+@pytest.mark.parametrize("stricter,looser", [
+    ("professional", "public"), ("brand", "professional"), ("colleagues", "public"),
+    ("public", "friends-family")])
+def test_a_stricter_profile_is_never_more_lenient(catalog, stricter, looser):
+    strict, _ = level_of(catalog, stricter)
+    loose, _ = level_of(catalog, looser)
+    for rule in catalog.rules:
+        if (stricter, rule) in BY_DESIGN or (stricter == "colleagues" and
+                                             catalog.rules[rule].category != "risk"):
+            continue
+        assert ORDER.index(strict.get(rule, "off")) >= ORDER.index(loose.get(rule, "off")), \
+            f"{rule}: {stricter} {strict.get(rule, 'off')} < {looser} {loose.get(rule, 'off')}"
+
+
+def test_professional_thresholds_are_at_least_as_strict_as_public(catalog):
+    _, professional = level_of(catalog, "professional")
+    _, public = level_of(catalog, "public")
+
+    def option(settings, rule, key):
+        return {**catalog.rules[rule].options, **settings[rule].options}[key]
+    for key in ("min", "min_dense"):
+        assert option(professional, "negative-tone", key) >= option(public, "negative-tone", key)
+    assert option(professional, "readability", "max") <= option(public, "readability", "max")
+
+
+@pytest.mark.parametrize("rule", ["confidential-info", "insider-info"])
+def test_a_leak_is_an_error_except_among_friends(catalog, rule):
+    for profile in catalog.profiles:
+        levels, _ = level_of(catalog, profile)
+        assert levels[rule] == ("warning" if profile == "friends-family" else "error"), profile
+
+
+def test_list_profiles_shows_the_level_table(run):
+    out = run("--list-profiles").out
+    table = out[out.index("Levels by profile"):].splitlines()
+    assert table[1].split() == ["code", "rule", "friends-family", "colleagues", "public",
+                                "professional", "brand"]
+    rows = {line.split()[1]: line.split()[2:] for line in table[2:]}
+    assert rows["personal-info"] == ["warning", "error", "error", "error", "error"]
+    assert rows["oversharing"] == ["warning", "warning", "warning", "warning", "-"]
+    assert rows["chatspeak"] == ["-", "info", "-", "warning", "warning"]
