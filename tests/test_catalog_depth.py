@@ -147,3 +147,32 @@ def test_list_profiles_shows_the_level_table(run):
     assert rows["personal-info"] == ["warning", "error", "error", "error", "error"]
     assert rows["oversharing"] == ["warning", "warning", "warning", "warning", "-"]
     assert rows["chatspeak"] == ["-", "info", "-", "warning", "warning"]
+
+
+# -- hashtag-case ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,suggestion", [
+    ("Hiring two engineers #remotejobs", "#RemoteJobs"),
+    ("Slides from the keynote #designsystems", "#DesignSystems"),
+    ("Our booth is at stand 14 #productlaunch", "#ProductLaunch"),
+    ("Lessons from year one #startuplife", "#StartupLife"),
+])
+def test_hashtag_case_flags_every_lowercase_multiword_tag(catalog, text, suggestion):
+    found = findings(catalog, "hashtag-case", text)
+    assert [m for _, _, m in found] and suggestion in found[0][2], found
+
+
+@pytest.mark.parametrize("text", [
+    "Sunday brunch #foodstagram", "Back at it #blessed", "Match day #football",
+    "Outfit check #ootd", "Tuesday #tbt", "Loving the new #AcmeSync app",
+])
+def test_hashtag_case_passes_words_abbreviations_and_untrusted_splits(catalog, text):
+    assert findings(catalog, "hashtag-case", text, config={"brand": {"terms": ["Acme Sync"]}}) == []
+
+
+def test_hashtag_case_uses_brand_spelling(catalog):
+    config = {"brand": {"terms": ["Acme Sync", "GitHub"]}}
+    found = findings(catalog, "hashtag-case", "New release #acmesync, code on #github and "
+                     "#acmesynctips", config=config)
+    assert [(m, msg.split("for example ")[1]) for m, _, msg in found] == [
+        ("#acmesync", "#AcmeSync"), ("#github", "#GitHub"), ("#acmesynctips", "#AcmeSyncTips")]
