@@ -176,3 +176,69 @@ def test_hashtag_case_uses_brand_spelling(catalog):
                      "#acmesynctips", config=config)
     assert [(m, msg.split("for example ")[1]) for m, _, msg in found] == [
         ("#acmesync", "#AcmeSync"), ("#github", "#GitHub"), ("#acmesynctips", "#AcmeSyncTips")]
+
+
+# -- personal-info --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,found", [
+    ("Text me on +33 6 12 34 56 78 when you land", "+33 6 12 34 56 78"),
+    ("Whatsapp 0049 151 23456789 for the flat viewing", "0049 151 23456789"),
+    ("Our hotline is (312) 555-0187, open till 6", "(312) 555-0187"),
+    ("Nuovo numero: 347 123 4567", "347 123 4567"),
+    ("Call me on 0412 345 678 after work", "0412 345 678"),
+    ("Deposit to GB82 WEST 1234 5698 7654 32 and I'll send the tickets",
+     "GB82 WEST 1234 5698 7654 32"),
+    ("My BSN is 111222333, do I need it for the form?", "111222333"),
+    ("DNI 12345678Z escaneado para la matrícula", "12345678Z"),
+    ("Party at Hauptstr. 45, bring snacks", "Hauptstr. 45"),
+    ("We finally moved to 3 bis avenue Foch!", "3 bis avenue Foch"),
+    ("Nos vemos en Calle de Alcalá 21, tercer piso", "Calle de Alcalá 21"),
+    ("Pick-up is at Via Garibaldi 12 tomorrow", "Via Garibaldi 12"),
+    ("New place: Prinsengracht 263, housewarming Saturday", "Prinsengracht 263"),
+    ("Born on 02/11/1987, still feel 25", "Born on 02/11/1987"),
+])
+def test_personal_info_finds_numbers_ids_and_addresses(catalog, text, found):
+    assert found in hits(catalog, "personal-info", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Release 3.12.1 fixes the login bug; 4.0 lands in 2025.",
+    "Tickets from $129.99, or £1,250 for the season.",
+    "We beat them 102-98 in overtime, season record 41-12.",
+    "ISBN 978-1-4028-9462-6, second edition, 2019.",
+    "Order 884213377 arrived, invoice INV-2024-00317.",
+    "Population grew from 1,204,331 to 1,315,890 between 2010 and 2020.",
+    "Meet in room 4.12 at 10:30, building 2.",
+    "Our NPS went from 31 to 58 in Q3 2024.",
+    "Flight LH 2033 departs 07:45 from gate B12.",
+    "Birthday party on Saturday, bring cake!",
+    "Via Zoom at 10, link below.",
+])
+def test_personal_info_silent_on_prices_versions_scores_and_ids_of_things(catalog, text):
+    assert hits(catalog, "personal-info", text) == [], text
+
+
+def test_phone_regions_come_from_the_config(catalog):
+    text = "Call 020 7946 0321 for the keys"  # valid in GB only
+    assert hits(catalog, "personal-info", text) == ["020 7946 0321"]
+    assert hits(catalog, "personal-info", text, config={"regions": ["US"]}) == []
+
+
+def test_phone_library_loads_only_for_posts_with_enough_digits(catalog):
+    import subprocess
+    import sys
+    code = ("import sys\n"
+            "from postlint import plugins\n"
+            "from postlint.lint.catalog import Catalog\n"
+            "from postlint.lint.engine import Choices, Linter\n"
+            "from postlint.load.config import Config\n"
+            "from postlint.text.draft import Draft\n"
+            "c = Catalog.load(plugins.manager())\n"
+            "l = Linter(c, Config(), Choices(select=['personal-info']))\n"
+            "l.lint([Draft.from_text('Meet at 10, room 12. Ship v2.3 today.', 'a.md')])\n"
+            "print('phonenumbers' in sys.modules)\n"
+            "l.lint([Draft.from_text('Call +44 20 7946 0958', 'b.md')])\n"
+            "print('phonenumbers' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"POSTLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PATH": ""})
+    assert out.stdout.split() == ["False", "True"], out.stderr
