@@ -242,3 +242,31 @@ def test_phone_library_loads_only_for_posts_with_enough_digits(catalog):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"POSTLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PATH": ""})
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+# -- term-consistency -----------------------------------------------------------------
+
+@pytest.mark.parametrize("drafts,flagged", [
+    (["Online check-in opens Monday.", "Checkin closes at 6pm. Use the checkin kiosk."],
+     ["check-in"]),
+    (["Drop us an E-Mail.", "Our email inbox is open; email us anytime."], ["E-Mail"]),
+    (["Join our Live Stream tonight.", "The livestream replay is up. Livestream link below."],
+     ["Live Stream"]),
+    (["New co-founder joins!", "Our cofounder story", "Meet the cofounders"], ["co-founder"]),
+    (["Pre-order the book today.", "Preorders ship in May. Preorder now."], ["Pre-order"]),
+])
+def test_term_consistency_finds_variants_by_case_hyphens_and_spaces(catalog, drafts, flagged):
+    assert hits(catalog, "term-consistency", drafts) == flagged
+
+
+@pytest.mark.parametrize("drafts", [
+    ["Log in with your email.", "Your login is your email."],
+    ["Set up the booth at 8.", "The setup takes an hour."],
+    ["Check out the new store.", "Checkout is faster now."],
+    ["We ship every day.", "Everyday low prices."],
+    ["It may be late.", "Maybe tomorrow."],
+    ["Follow #livestream for updates.", "Our live stream starts at 6."],
+    ["Go J-E-T-S!", "The jets flew over the stadium."],
+])
+def test_term_consistency_leaves_phrasal_verbs_meanings_and_hashtags(catalog, drafts):
+    assert hits(catalog, "term-consistency", drafts) == []
