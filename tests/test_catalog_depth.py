@@ -270,3 +270,70 @@ def test_term_consistency_finds_variants_by_case_hyphens_and_spaces(catalog, dra
 ])
 def test_term_consistency_leaves_phrasal_verbs_meanings_and_hashtags(catalog, drafts):
     assert hits(catalog, "term-consistency", drafts) == []
+
+
+# -- hostile-language -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our new regional manager is a complete joke.",
+    "The referee was a clown all night.",
+    "Those recruiters are vultures, every one of them.",
+    "My neighbours are pigs, the stairwell is filthy again.",
+    "The board is spineless and the CEO is clueless.",
+])
+def test_hostile_language_attacks_people_without_a_pronoun(catalog, text):
+    found = findings(catalog, "hostile-language", text)
+    assert found and all(level == "error" for _, level, _ in found), (text, found)
+
+
+def test_hostile_language_grades_contempt_for_a_thing_lower(catalog):
+    found = findings(catalog, "hostile-language", "Honestly the new checkout flow is a dumpster fire.")
+    assert [(m, lvl) for m, lvl, _ in found] == [("is a dumpster fire", "info")]
+
+
+@pytest.mark.parametrize("text", [
+    "Our new manager is a great listener.",
+    "The referee was not a clown at all, he called a fair game.",
+    "The team is a joy to work with.",
+    "Our customers are the reason we exist.",
+    "The board is meeting on Thursday to review the plan.",
+])
+def test_hostile_language_silent_on_people_praised_or_described(catalog, text):
+    assert findings(catalog, "hostile-language", text) == [], text
+
+
+# -- shouting -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Three years of study: CFA charter, CAIA and FRM done.",
+    "Hiring: ITIL and TOGAF experience, CISSP a plus.",
+    "Ship SKU-RED-LG and SKU-BLU-SM by Friday.",
+    "Certified in AWS, GCP and CKA as of today.",
+])
+def test_shouting_reads_certifications_and_codes_as_codes(catalog, text):
+    assert findings(catalog, "shouting", text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "We are THRILLED to announce our new office.",
+    "DO NOT MISS this webinar.",
+    "SOOOO proud of this team.",
+])
+def test_shouting_still_flags_shouted_words(catalog, text):
+    assert findings(catalog, "shouting", text), text
+
+
+# -- readability ----------------------------------------------------------------------
+
+def test_readability_flags_one_run_on_sentence_in_a_short_post(catalog):
+    text = ("Big thanks to everyone who came out to the meetup last night because it was "
+            "our biggest one yet and we had great talks and great pizza and we cannot wait "
+            "to do it all again next month with you")
+    found = findings(catalog, "readability", text)
+    assert [(lvl, msg.split(";")[0]) for _, lvl, msg in found] == [
+        ("warning", "this sentence runs 40 words (more than 30)")]
+
+
+def test_readability_leaves_short_plain_sentences(catalog):
+    text = "Thanks to everyone who came to the meetup. It was our biggest yet. See you next month!"
+    assert findings(catalog, "readability", text) == []
