@@ -106,8 +106,12 @@ class Catalog:
                 if self._wins(rule.code, owner, first) or self._wins(rule.name, owner, first):
                     del self.rules[other.name], codes[other.code]
                 else:
-                    if not (self._wins(other.code, first, owner)
-                            or self._wins(other.name, first, owner)):
+                    if owner == first:
+                        errors.append(ConfigError(f"rule {rule.name} ({rule.code}) is already "
+                                                  f"defined at {other.location}", rule.path,
+                                                  rule.line, "name"))
+                    elif not (self._wins(other.code, first, owner)
+                              or self._wins(other.name, first, owner)):
                         errors.append(ConfigError(
                             f"rule {rule.name} ({rule.code}) of {owner} is already defined "
                             f"at {other.location} by {first}; choose one with plugins: "
