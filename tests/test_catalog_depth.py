@@ -337,3 +337,41 @@ def test_readability_flags_one_run_on_sentence_in_a_short_post(catalog):
 def test_readability_leaves_short_plain_sentences(catalog):
     text = "Thanks to everyone who came to the meetup. It was our biggest yet. See you next month!"
     assert findings(catalog, "readability", text) == []
+
+
+# -- missing-disclosure, below-the-fold, employer-voice -------------------------------
+
+def test_below_the_fold_and_missing_disclosure_agree_on_disclosures(catalog):
+    import regex
+    md = catalog.rules["missing-disclosure"].options
+    fold = catalog.rules["below-the-fold"].options["disclosures"]
+    strong = regex.compile("|".join(f"(?:{p})" for p in md["disclosures"]), regex.I)
+    weak = regex.compile("|".join(f"(?:{p})" for p in md["weak"]) + r"(?!\w)", regex.I)
+    for tag in fold:
+        assert strong.fullmatch(tag) or strong.match(tag), f"{tag}: below-the-fold only"
+        assert not weak.fullmatch(tag), f"{tag}: a weak tag for missing-disclosure"
+
+
+@pytest.mark.parametrize("text", [
+    "So grateful to @BloomSkin for the gorgeous PR box!",
+    "Obsessed with these trainers c/o @RunFast",
+    "Thank you @Brewly for the free coffee samples, the oat latte is unreal.",
+])
+def test_missing_disclosure_catches_gift_thanks(catalog, text):
+    assert findings(catalog, "missing-disclosure", text), text
+
+
+def test_own_site_tracking_links_are_not_affiliate_links(catalog):
+    text = "New drop is live: https://shop.acme.com/new?ref=ig&utm_campaign=spring"
+    assert findings(catalog, "missing-disclosure", text)  # unknown site: may be affiliate
+    assert findings(catalog, "missing-disclosure", text,
+                    config={"brand": {"domains": ["acme.com"]}}) == []
+
+
+def test_employer_voice_advice_fits_the_finding(catalog):
+    news = findings(catalog, "employer-voice",
+                    "Hard news: we are closing our Austin support office next month. "
+                    "Views are my own.")
+    assert news and "leave the announcement to the company's official channels" in news[0][2]
+    opinion = findings(catalog, "employer-voice", "Our company will not comment on the outage.")
+    assert opinion and "add one, or leave the company's position" in opinion[0][2]
