@@ -375,3 +375,157 @@ def test_employer_voice_advice_fits_the_finding(catalog):
     assert news and "leave the announcement to the company's official channels" in news[0][2]
     opinion = findings(catalog, "employer-voice", "Our company will not comment on the outage.")
     assert opinion and "add one, or leave the company's position" in opinion[0][2]
+
+
+# -- profanity ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,found", [
+    ("Cold as hell at the bus stop this morning.", "as hell"),
+    ("That was one hell of a launch week.", "hell of a"),
+    ("Bloody hell, who scheduled this for 7am?", "Bloody hell"),
+    ("Some motherfuckin traffic on the M25 today.", "motherfuckin"),
+    ("Quarterly review went fine #fuckmeetings", "#fuckmeetings"),
+    ("Printer jammed again #WTF", "#WTF"),
+    ("What a batshit crazy week.", "batshit"),
+])
+def test_profanity_catches_compounds_spellings_and_hashtags(catalog, text, found):
+    assert found in hits(catalog, "profanity", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Helsinki in winter is beautiful.",
+    "We visited Hell's Gate National Park.",
+    "Cocktails at the Scunthorpe office party.",
+    "Shiitake and leek soup for lunch.",
+    "The assessment is due on Friday, class.",
+    "Dickens wrote about the hell of the workhouse.",
+])
+def test_profanity_silent_on_lookalikes(catalog, text):
+    assert hits(catalog, "profanity", text) == [], text
+
+
+# -- oversharing ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Here till 6 at Monmouth Coffee on Borough Market, pop by!",
+    "Selfie with my boarding pass, Tokyo here we come ✈️",
+    "Staying in room 507 at the Hilton if you want to grab a drink.",
+    "Neighbours: the key is under the mat, feed the cat please.",
+    "Gate code is 4471, come straight up.",
+    "Our son just started at Riverside Elementary, so proud!",
+    "Drop-off is at 8:15 every day outside Maple gates.",
+])
+def test_oversharing_catches_travel_keys_children_and_live_location(catalog, text):
+    assert findings(catalog, "oversharing", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Loved the boarding process at the new terminal.",
+    "Our meeting room 3 has a great view.",
+    "Can't find my keys anywhere.",
+    "My daughter's school play was wonderful.",
+    "Working from home today, ping me on Slack.",
+])
+def test_oversharing_silent_on_ordinary_mentions(catalog, text):
+    assert findings(catalog, "oversharing", text) == [], text
+
+
+# -- confidential-info and insider-info -----------------------------------------------
+
+@pytest.mark.parametrize("rule,text", [
+    ("insider-info", "Heard internally the acquisition closes next week, nobody knows yet."),
+    ("insider-info", "Board just voted to sell the consumer division, PR goes out Monday."),
+    ("insider-info", "Our Q4 numbers are brutal. Dump your shares before Thursday."),
+    ("confidential-info", "Between you and me, we're raising prices in June."),
+    ("confidential-info", "Not supposed to share this but the new office is in Lisbon."),
+])
+def test_leaks_and_tips_are_errors(catalog, rule, text):
+    found = findings(catalog, rule, text, profile="public")
+    assert found and found[0][1] == "error", (text, found)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("insider-info", "Our Q4 results are out today; read the full report on our site."),
+    ("insider-info", "The board approved the new parental leave policy, announced last week."),
+    ("confidential-info", "Between sessions I grabbed a coffee with an old friend."),
+])
+def test_public_news_is_not_a_leak(catalog, rule, text):
+    assert findings(catalog, rule, text) == [], text
+
+
+# -- disparaging ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Umbrella scammed three of our customers last year.",
+    "Honestly, working with Umbrella sucked from day one.",
+    "Umbrella lied about the delivery date again.",
+])
+def test_disparaging_catches_inflected_insults_about_configured_names(catalog, text):
+    config = {"work": {"competitors": ["Umbrella"]}}
+    assert findings(catalog, "disparaging", text, config=config), text
+
+
+# -- hot-button-topic -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "People who voted for that clown are getting what they deserve.",
+    "No to vaccine mandates at work.",
+    "Lockdowns were a scam from the start.",
+    "The woke mob is coming for our team names now.",
+])
+def test_hot_button_topic_catches_general_political_cues(catalog, text):
+    assert findings(catalog, "hot-button-topic", text), text
+
+
+def test_hot_button_topic_silent_on_everyday_words(catalog):
+    for text in ["I woke up early for the race.", "Our team's mandate is customer trust.",
+                 "Masks and costumes for the office Halloween party!"]:
+        assert findings(catalog, "hot-button-topic", text) == [], text
+
+
+# -- unsubstantiated-claim ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We guarantee 15% returns in year one.",
+    "Our router is twice as fast as Netgear, guaranteed.",
+    "The lightest laptop ever made.",
+    "Best mortgage rates in the country, apply today.",
+    "This supplement prevents Alzheimer's naturally.",
+])
+def test_unsubstantiated_claim_catches_guarantees_comparisons_and_disease_claims(catalog, text):
+    assert findings(catalog, "unsubstantiated-claim", text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Walking every day may help prevent heart disease, says my doctor.",
+    "Proud to fund research to find a cure for diabetes.",
+    "Our new release is faster than the last one.",
+    "Best coffee in town, come visit.",
+])
+def test_unsubstantiated_claim_silent_on_hedged_and_everyday_statements(catalog, text):
+    assert findings(catalog, "unsubstantiated-claim", text) == [], text
+
+
+# -- advice ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind", [
+    ("Pull your pension out of index funds and into Bitcoin, trust me.", "financial"),
+    ("$SOL is going to hit $1,000 this year.", "financial"),
+    ("You should buy Tesla stock before earnings.", "financial"),
+    ("Ditch your inhaler for breathing exercises, it works.", "medical"),
+    ("Skip chemo, this diet does the job.", "medical"),
+])
+def test_advice_flags_the_advice(catalog, text, kind):
+    found = findings(catalog, "advice", text)
+    assert found and f"reads as {kind} advice" in found[0][2], (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "Not financial advice.",
+    "NFA, DYOR: our monthly newsletter on budgeting is out.",
+    "Founders should sell before they build the product.",
+    "Sales tip: you should sell the problem you solve.",
+    "You should buy the book, it changed how I run meetings.",
+])
+def test_advice_silent_on_disclaimers_and_business_advice(catalog, text):
+    assert findings(catalog, "advice", text) == [], text
