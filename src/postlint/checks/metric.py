@@ -27,8 +27,10 @@ class Metric(Check):
         "min_words": Option("int", 0, help="skip posts with fewer words"),
         "min_sentences": Option("int", 0, help="skip posts with fewer sentences"),
         "max_sentence_words": Option("int", None, help="flag a sentence with more words"),
-        "value_problem": Option("str", "the value {value} is outside the limits"),
-        "sentence_problem": Option("str", "one sentence runs {words} words"),
+        "value_problem": Option("str", "the value {value} is outside the limits",
+                                help="what {problem} says when the value is out of bounds"),
+        "sentence_problem": Option("str", "one sentence runs {words} words",
+                                   help="what {problem} says for a sentence of too many words"),
     }
 
     def __init__(self, options, context):
