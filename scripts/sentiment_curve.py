@@ -124,7 +124,7 @@ def render(rows, by_profile, points) -> str:
     lines += ["", "The curve: `min` (and `min_dense` = `min` + 0.2) against the share flagged.", "",
               "| min | clearly negative | positive | between |", "|---:|---:|---:|---:|"]
     for low, shares in points:
-        lines.append(f"| {low:.1f} | {shares['negative']:.1f}% | {shares['positive']:.2f}% | "
+        lines.append(f"| {low:.2f} | {shares['negative']:.1f}% | {shares['positive']:.2f}% | "
                      f"{shares['between']:.1f}% |")
     lines.append(END)
     return "\n".join(lines) + "\n"
