@@ -436,7 +436,8 @@ def test_oversharing_silent_on_ordinary_mentions(catalog, text):
     ("insider-info", "Heard internally the acquisition closes next week, nobody knows yet."),
     ("insider-info", "Board just voted to sell the consumer division, PR goes out Monday."),
     ("insider-info", "Our Q4 numbers are brutal. Dump your shares before Thursday."),
-    ("confidential-info", "Between you and me, we're raising prices in June."),
+    ("insider-info", "Between you and me, we're acquiring a competitor in June."),
+    ("confidential-info", "You didn't hear it from me: the new pricing sheet is ready."),
     ("confidential-info", "Not supposed to share this but the new office is in Lisbon."),
 ])
 def test_leaks_and_tips_are_errors(catalog, rule, text):
