@@ -489,7 +489,7 @@ def test_hot_button_topic_silent_on_everyday_words(catalog):
 @pytest.mark.parametrize("text", [
     "We guarantee 15% returns in year one.",
     "Our router is twice as fast as Netgear, guaranteed.",
-    "The lightest laptop ever made.",
+    "Meet the lightest laptop ever made.",
     "Best mortgage rates in the country, apply today.",
     "This supplement prevents Alzheimer's naturally.",
 ])
@@ -502,6 +502,8 @@ def test_unsubstantiated_claim_catches_guarantees_comparisons_and_disease_claims
     "Proud to fund research to find a cure for diabetes.",
     "Our new release is faster than the last one.",
     "Best coffee in town, come visit.",
+    "Honestly the best service in the city, thank you Luigi's!",
+    "World's #1 dad, according to this mug.",
 ])
 def test_unsubstantiated_claim_silent_on_hedged_and_everyday_statements(catalog, text):
     assert findings(catalog, "unsubstantiated-claim", text) == [], text
