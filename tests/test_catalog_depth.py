@@ -213,6 +213,9 @@ def test_personal_info_finds_numbers_ids_and_addresses(catalog, text, found):
     "Flight LH 2033 departs 07:45 from gate B12.",
     "Birthday party on Saturday, bring cake!",
     "Via Zoom at 10, link below.",
+    "Questions? Our free hotline 0800 123 4567 is open 24/7.",
+    "Spring 2024 collection drops Friday.",
+    "The server at 192.168.10.254 is back up.",
 ])
 def test_personal_info_silent_on_prices_versions_scores_and_ids_of_things(catalog, text):
     assert hits(catalog, "personal-info", text) == [], text

@@ -42,15 +42,18 @@ def us_ssn(text: str) -> float:
 def phone(text: str, regions=("US", "GB")) -> float:
     """1.0 when libphonenumber finds a valid number (as dialled from one of `regions`,
     ISO 3166 codes) that covers the digits of `text`. It rules out dates, times, scores
-    and the like itself."""
+    and the like itself; toll-free, premium-rate and shared-cost numbers (a company's
+    hotline, never a person's) are 0.0."""
     digits = len(_digits(text))
     if digits < 7:
         return 0.0
-    from phonenumbers import Leniency, PhoneNumberMatcher
+    from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
+    business = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
+                PhoneNumberType.SHARED_COST, PhoneNumberType.UAN}
     for region in regions or ("US",):
         for found in PhoneNumberMatcher(text, str(region).upper(), leniency=Leniency.VALID):
             if len(_digits(found.raw_string)) >= digits - 1:
-                return 1.0
+                return 0.0 if number_type(found.number) in business else 1.0
     return 0.0
 
 
