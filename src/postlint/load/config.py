@@ -22,7 +22,6 @@ KEYS = {
     "profile": (str, "audience profile for drafts that do not name one"),
     "platform": (str, "platform of drafts that do not name one"),
     "platforms": (list, "platforms of drafts that do not name any (cross-posting)"),
-    "regions": (list, "phone-number regions personal-info tries, ISO 3166 codes (default US, GB, DE, FR, IN, CA, AU, ES, IT, NL)"),
     "select": (list, "only these rules (codes, code prefixes or names)"),
     "extend-select": (list, "these rules on top of the profile's"),
     "ignore": (list, "never these rules"),
@@ -38,6 +37,7 @@ KEYS = {
     "plugins": (dict, "which plugin wins a clash: prefer: {NAME: DISTRIBUTION}"),
     "calendar": (dict, "content calendars: format, columns, header, date-format, min-gap"),
     "archive": (dict, "data exports: replies, reposts (true/false), since, until (dates)"),
+    "regions": (list, "phone-number regions personal-info tries, ISO 3166 codes (default US, GB, DE, FR, IN, CA, AU, ES, IT, NL)"),
 }
 _KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}
 
