@@ -51,8 +51,8 @@ class Consistency(Check):
         return self._pairs
 
     def relevant(self, draft):
-        if self.opts["variants"]:
-            return True
+        if self.opts["variants"]:  # any word may be a spelling another draft varies
+            return _WORD.search(draft.prose) is not None
         return self.any is not None and self.context.search(self.any, draft.prose) is not None
 
     def check_run(self, drafts):
