@@ -276,4 +276,6 @@ def test_the_html_report_shows_the_posts_with_findings_as_cards_with_date_and_li
     assert '<a class="permalink" href="https://x.com/robin_example/status/2002"' in first
     assert '<time datetime="2023-03-06T09:00:00+00:00">2023-03-06</time>' in first
     assert "status/2003" in second  # the error first, the warning after
-    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # (escaped, whatever finding marks split the text: negative-tone ends before the tag)
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page \
+        and "&lt;/script&gt;" in page

@@ -77,8 +77,9 @@ def test_publer_template_with_its_twelve_columns(examples, run):
 def test_generic_tsv_gives_each_row_its_platform_profile_and_suppression(examples, run):
     result = run("--today", "2027-01-01", "--format", "json", "generic.tsv")
     found = [(f["line"], f["name"], f.get("platform")) for f in result.json()]
+    # row 3 claims a cure ("cures eczema overnight"), which #ad does not make right;
     # row 4 disables shouting in its `postlint` column; its '!!!' is still flagged
-    assert found == [(4, "exclamation-run", None)]
+    assert found == [(3, "unsubstantiated-claim", None), (4, "exclamation-run", None)]
     result = run("--today", "2027-01-01", "--format", "json", "--select", "post-length",
                  "generic.tsv")
     assert result.json() == []

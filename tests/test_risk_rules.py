@@ -49,9 +49,9 @@ def test_phone_ssn_and_booking_reference(run, write):
     text = "Text 555-0100 or see SSN 123-45-6789.\nBooking ref: XK7P2Q\n"
     result = lint(run, write, text, "--profile", "colleagues")
     assert [(f[0], f[1], f[3], f[4].split(";")[0]) for f in findings(result)] == [
-        (1, 6, "warning", "'555-0100' looks like a phone number"),
-        (1, 26, "warning", "'123-45-6789' looks like a US Social Security number"),
-        (2, 1, "warning", "'Booking ref: XK7P2Q' looks like a booking reference"),
+        (1, 6, "error", "'555-0100' looks like a phone number"),
+        (1, 26, "error", "'123-45-6789' looks like a US Social Security number"),
+        (2, 1, "error", "'Booking ref: XK7P2Q' looks like a booking reference"),
     ]
 
 

@@ -148,12 +148,13 @@ def test_readability_needs_no_network(monkeypatch, run, write):
 
 
 def test_hashtag_split_and_dictionary():
-    check = HashtagCase({"min_parts": 2, "words": ["social", "media"], "short_words": ["it"],
-                         "not_words": [], "suffixes": ["ing"]}, Context())
+    check = HashtagCase({"min_parts": 2, "words": [], "short_words": ["it", "now"],
+                         "not_words": [], "terms": ["Acme Sync"]}, Context())
     assert check.split("socialmedia") == ["social", "media"]
     assert check.split("nowplaying") == ["now", "playing"]
     assert check.split("loveit") == ["love", "it"]
-    assert check.split("xqzt") is None
+    assert check.split("foodstagram") is None  # 'tag' and 'ram' are not trusted short words
+    assert check.camel(check.split("acmesynctips")) == "#AcmeSyncTips"
     assert in_dictionary("football") and not in_dictionary("socialmedia")
 
 

@@ -17,6 +17,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.occurrence",
     "postlint.checks.conditional",
     "postlint.checks.metric",
+    "postlint.checks.sentiment",
     "postlint.checks.capitalization",
     "postlint.checks.consistency",
     "postlint.checks.suppression",

@@ -32,6 +32,8 @@ class Caps(Check):
         "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),
         "min_letters": Option("int", 5, help="a single capitalised word this long is shouting"),
         "min_run": Option("int", 2, help="this many capitalised words in a row are shouting"),
+        "words_only": Option("bool", False, help="only dictionary words shout: other "
+                             "all-caps words (CCNA, ITIL, SKU-XL) are codes or acronyms"),
     }
 
     def __init__(self, options, context):
@@ -41,8 +43,23 @@ class Caps(Check):
 
     def _is_acronym(self, word: str) -> bool:
         bare = word.replace("’", "'")
-        return (bare in self.acronyms or bare.rstrip("s") in self.acronyms
-                or any(ch.isdigit() for ch in word) or bool(self.acronym_re.match(word)))
+        if (bare in self.acronyms or bare.rstrip("s") in self.acronyms
+                or any(ch.isdigit() for ch in word) or bool(self.acronym_re.match(word))):
+            return True
+        return bool(self.opts.get("words_only")) and self._is_code(bare)
+
+    @staticmethod
+    def _is_code(word: str) -> bool:
+        """A word of up to six letters no dictionary lists (CCNA, CISSP), or short parts
+        joined by hyphens (SKU-XL-RED); not a word stretched for emphasis (SOOO, NOOOO)
+        or a long made-up one (OMGOMGOMG, WHATCHOO)."""
+        if regex.search(r"(\p{L})\1\1", word):
+            return False
+        parts = word.split("-")
+        if len(parts) > 1 and all(len(p) <= 3 for p in parts):
+            return True
+        from .hashtags import in_dictionary
+        return len(word) <= 6 and not all(in_dictionary(p.lower()) for p in parts if p)
 
     def check(self, post):
         text = post.prose

@@ -1,9 +1,16 @@
-"""`consistency`: one of two spellings, used consistently across every draft of a run."""
+"""`consistency`: one spelling of a term, used consistently across every draft of a run:
+listed pairs (colour/color), and with `variants`, any word written closed in one place
+and hyphenated or as two words in another (email/e-mail, livestream/Live Stream)."""
 
 from __future__ import annotations
 
+import regex
+
 from ..hookspecs import hookimpl
-from .base import Check, Match, Option, word_pattern
+from .base import Check, Match, Option, linear, word_pattern
+
+# a word or hyphenated words (e-mail, check-in), not inside a hashtag, mention or cashtag
+_WORD = linear(regex.compile(r"(?<![\w#@$-])\p{L}+(?:-\p{L}+)*(?![\w-])"))
 
 
 class Consistency(Check):
@@ -17,6 +24,10 @@ class Consistency(Check):
         "ignorecase": Option("bool", True, help="count spellings regardless of case"),
         "skip_names": Option("bool", False,
                              help="skip capitalised uses mid-sentence (Rogers Centre)"),
+        "variants": Option("bool", False, help="also compare closed, hyphenated and spaced forms"),
+        "particles": Option("list", [], help="second words that make a phrasal verb (log in)"),
+        "not_variants": Option("list", [], help="closed words whose split form means something else"),
+        "min_letters": Option("int", 3, help="letters each word of a spaced form needs"),
     }
 
     def __init__(self, options, context):
@@ -27,6 +38,8 @@ class Consistency(Check):
         self.any = word_pattern([w for pair in self.words for w in pair],
                                 ignorecase=options["ignorecase"])
         self._pairs: list | None = None
+        self.particles = {str(w).casefold() for w in options["particles"]}
+        self.not_variants = {_key(str(w)) for w in options["not_variants"]}
 
     @property
     def pairs(self) -> list[tuple]:
@@ -38,19 +51,26 @@ class Consistency(Check):
         return self._pairs
 
     def relevant(self, draft):
+        if self.opts["variants"]:  # any word may be a spelling another draft varies
+            return _WORD.search(draft.prose) is not None
         return self.any is not None and self.context.search(self.any, draft.prose) is not None
 
     def check_run(self, drafts):
         # One pass over the drafts (they may be re-read for each pass), all pairs at once.
         hits = [([], []) for _ in self.words]
+        closed: dict = {}  # key -> [(draft, span, spelling)] of closed words
+        split: dict = {}   # key -> the same, for hyphenated and two-word forms
         for draft in drafts:
-            if not self.relevant(draft):
+            if self.opts["variants"]:
+                self._collect(draft, closed, split)
+            if self.any is None or self.context.search(self.any, draft.prose) is None:
                 continue
             prose = draft.prose
             for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
                 for pattern, found in ((first_re, firsts), (second_re, seconds)):
                     found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)
                               if not (self.opts["skip_names"] and _is_name(prose, m))]
+        yield from self._variants(closed, split)
         for (first, second), (firsts, seconds) in zip(self.words, hits):
             if not firsts or not seconds:
                 continue
@@ -58,6 +78,50 @@ class Consistency(Check):
                                    else (seconds, first, len(firsts)))
             for draft, (start, end) in rare:
                 yield draft, Match(start, end, {"other": common, "count": count})
+
+
+    def _collect(self, draft, closed: dict, split: dict) -> None:
+        """Each word of `draft` by its key: closed, hyphenated, and each two-word form."""
+        least = self.opts["min_letters"]
+        prose, last = draft.prose, None
+        for m in _WORD.finditer(prose):
+            word = m.group(0)
+            key = _key(word)
+            if "-" in word:
+                if max(map(len, word.split("-"))) < 2:
+                    continue  # spelled out letter by letter: J-E-T-S
+                split.setdefault(key, []).append((draft, m.span(), word.casefold()))
+            else:
+                closed.setdefault(key, []).append((draft, m.span(), word.casefold()))
+                if last is not None and prose[last.end():m.start()] == " " and \
+                        "-" not in last.group(0) and len(last.group(0)) >= least and \
+                        len(word) >= least and word.casefold() not in self.particles:
+                    spaced = (last.start(), m.end())
+                    split.setdefault(_key(last.group(0) + word), []).append(
+                        (draft, spaced, prose[spaced[0]:spaced[1]].casefold()))
+            last = m
+
+    def _variants(self, closed: dict, split: dict):
+        """Closed words also written hyphenated or as two words in the run: the spellings
+        of each are counted and all but the most common flagged."""
+        for key, others in split.items():
+            if key not in closed or key in self.not_variants:
+                continue
+            uses: dict = {}
+            for draft, span, spelling in closed[key] + others:
+                uses.setdefault(spelling, []).append((draft, span))
+            if len(uses) < 2:
+                continue
+            ranked = sorted(uses, key=lambda s: -len(uses[s]))  # ties: the closed form, then the first seen
+            common = ranked[0]
+            for spelling in ranked[1:]:
+                for draft, (start, end) in uses[spelling]:
+                    yield draft, Match(start, end, {"other": common, "count": len(uses[common])})
+
+
+def _key(word: str) -> str:
+    """A term with case, hyphens and spaces taken out: e-mail, E Mail and email meet."""
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
 
 
 def _is_name(text: str, m) -> bool:

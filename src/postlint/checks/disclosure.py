@@ -7,8 +7,11 @@ least `buried_min` of them) and, for a draft whose front matter names a platform
 message says which problem applies through `{problem}` (one of the `say_*` options, in
 which `{found}` is the disclosure or weak tag that was found). `url_triggers` are
 regexes searched in each link of the raw text (`amzn.to/`, `?tag=`), the links being
-the URLs, with or without scheme, that `entities.urls` finds. The trailing block is
-found with `entities.tags`, so `bad#ad` or an email address ends it.
+the URLs, with or without scheme, that `entities.urls` finds; a link to one of
+`own_domains` (the brand's own site, `{from: brand.domains}`) is never one. The trailing
+block is found with `entities.tags`, so `bad#ad` or an email address ends it.
+`announcements` are triggers that no disclosure makes right (`say_announcement`): a
+"views are my own" line does not make company news yours to announce.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ class Disclosure(Check):
                                                 "or without scheme)"),
         "disclosures": Option("list", required=True, help="what counts as a disclosure"),
         "weak": Option("list", [], help="tags that look like a disclosure but are not one"),
+        "announcements": Option("list", [], help="triggers that no disclosure makes right"),
+        "own_domains": Option("list", [], help="domains whose links are never url_triggers"),
         "buried_min": Option("int", 3, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -47,11 +52,13 @@ class Disclosure(Check):
                              help="what {problem} says for a disclosure among trailing tags"),
         "say_fold": Option("str", "'{found}' comes after the fold ({fold} characters)",
                            help="what {problem} says when the disclosure starts after the fold"),
+        "say_announcement": Option("str", "no disclosure makes this yours to announce",
+                                   help="what {problem} says for one of `announcements`"),
     }
 
     @classmethod
     def problems(cls, options):
-        for key in ("triggers", "disclosures", "weak"):
+        for key in ("triggers", "disclosures", "weak", "announcements", "own_domains"):
             yield from terms.problems(options.get(key), key)
         for pattern in options.get("url_triggers") or ():
             try:
@@ -61,19 +68,27 @@ class Disclosure(Check):
 
     def __init__(self, options, context):
         super().__init__(options, context)
-        self.triggers, self.disclosures, self.weak = (
+        self.triggers, self.disclosures, self.weak, self.announcements = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
                          ignorecase=options["ignorecase"], is_regex=options["regex"])
-            for key in ("triggers", "disclosures", "weak"))
+            for key in ("triggers", "disclosures", "weak", "announcements"))
+        self.own = tuple(d.casefold().strip().lstrip(".") for d in
+                         terms.expand(options["own_domains"], context.config, False) if d.strip())
         urls = [str(p) for p in options["url_triggers"]]
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
 
     def check(self, post):
         prose = post.prose
+        news = self.context.search(self.announcements, prose) if self.announcements else None
+        if news is not None:
+            yield Match(news.start(), news.end(), {"problem": self.opts["say_announcement"]})
+            return
         trigger = self.context.search(self.triggers, prose) if self.triggers else None
         start = 0
         if trigger is None and self.urls is not None:
             for link in entities.iter_urls(post.text):
+                if self._own(link.text):
+                    continue
                 trigger = self.context.search(self.urls, link.text)
                 if trigger:
                     start = link.start
@@ -83,6 +98,14 @@ class Disclosure(Check):
         problem = self.problem(post, prose)
         if problem:
             yield Match(start + trigger.start(), start + trigger.end(), {"problem": problem})
+
+    def _own(self, url: str) -> bool:
+        """Whether `url` points at one of `own_domains` (or a subdomain of one)."""
+        if not self.own:
+            return False
+        host = regex.sub(r"^[a-z][\w+.-]*://", "", url.casefold(), count=1)
+        host = regex.split(r"[/?#:]", host, maxsplit=1)[0]
+        return any(host == d or host.endswith("." + d) for d in self.own)
 
     def problem(self, post, prose: str) -> str | None:
         """Why the post's disclosure is not clear enough (None: it is)."""

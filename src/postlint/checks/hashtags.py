@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..hookspecs import hookimpl
 from ..text import entities
+from . import terms
 from .base import Check, Match, Option
 
 
@@ -107,17 +108,22 @@ def in_dictionary(word: str) -> bool:
 
 
 class HashtagCase(Check):
-    """An all-lowercase hashtag that splits into `min_parts` or more familiar words
-    (the Dale-Chall list plus `words`, with any of `suffixes`; parts shorter than three
-    letters only from `short_words`) and is not itself a dictionary word. Suggests the CamelCase form."""
+    """An all-lowercase hashtag of `min_parts` or more words, which screen readers read as
+    one unknown word. Words are found by `wordsegment` (unigram and bigram frequencies of
+    the web, shipped in its wheel), loaded only when a post has such a tag; brand `terms`
+    keep their own spelling (`#acmesync` -> `#AcmeSync` for "Acme Sync"). A split is
+    trusted only when each part is a dictionary word, parts of one or two letters are
+    `short_words`, and at most one part of three letters is not, so `#foodstagram` is
+    never `#FoodsTagRam`; a tag that
+    is itself a dictionary word (`#football`) passes. Suggests the CamelCase form."""
 
     type_name = "hashtag-case"
     options = {
-        "min_parts": Option("int", 2, help="familiar words a tag must split into to be flagged"),
-        "words": Option("list", [], help="more familiar words that parts may be"),
-        "short_words": Option("list", [], help="familiar words of one or two letters"),
+        "min_parts": Option("int", 2, help="words a tag must split into to be flagged"),
+        "terms": Option("list", [], help="brand terms, or {from: brand.terms}: their spelling wins"),
+        "words": Option("list", [], help="more words a part may be, besides the dictionary"),
+        "short_words": Option("list", [], help="words of three letters or fewer a part may be"),
         "not_words": Option("list", [], help="tags never to flag (without '#')"),
-        "suffixes": Option("list", [], help="endings a familiar word may take (s, ing)"),
     }
 
     def __init__(self, options, context):
@@ -125,44 +131,68 @@ class HashtagCase(Check):
         self.extra = {str(w).lower() for w in options["words"]}
         self.short = {str(w).lower() for w in options["short_words"]}
         self.skip = {str(w).lower().lstrip("#") for w in options["not_words"]}
-        self.suffixes = [str(x).lower() for x in options["suffixes"]]
+        self.brands = {}
+        for term in terms.expand(options["terms"], context.config, False):
+            joined = "".join(ch for ch in str(term) if ch.isalnum())
+            if joined.isascii() and joined.isalpha() and len(joined) >= 3:
+                self.brands[joined.lower()] = joined
 
     def _known(self, part: str) -> bool:
-        if len(part) < 3:
-            return part in self.short
-        if part in self.extra or part in common_words():
+        if part in self.brands or part in self.short or part in self.extra:
             return True
-        for suffix in self.suffixes:
-            stem = part[:-len(suffix)]
-            if part.endswith(suffix) and len(stem) >= 3 and (
-                    stem in self.extra or stem in common_words()
-                    or stem + "e" in common_words()):
-                return True
-        return False
+        if len(part) < 3:
+            return False
+        return part in common_words() or (len(part) > 3 and in_dictionary(part))
+
+    def _trusted(self, parts: list[str]) -> bool:
+        """Every part known, and at most one of three letters that is not a short word
+        (a split into many short words is usually a wrong one: foods-tag-ram)."""
+        odd = [p for p in parts if len(p) <= 3 and p not in self.short and p not in self.brands]
+        return all(self._known(p) for p in parts) and len(odd) <= 1
 
     def split(self, tag: str) -> list[str] | None:
-        """The split of `tag` into the fewest known words, or None."""
-        best: list = [None] * (len(tag) + 1)
-        best[0] = []
-        for end in range(1, len(tag) + 1):
-            for start in range(max(0, end - 20), end):
-                if best[start] is not None and self._known(tag[start:end]):
-                    candidate = best[start] + [tag[start:end]]
-                    if best[end] is None or len(candidate) < len(best[end]):
-                        best[end] = candidate
-        return best[-1]
+        """`tag` as words, brand terms kept whole, or None when the split is not to be
+        trusted."""
+        for key in sorted(self.brands, key=len, reverse=True):
+            at = tag.find(key)
+            if at >= 0:
+                before = self.split(tag[:at]) if at else []
+                after = self.split(tag[at + len(key):]) if at + len(key) < len(tag) else []
+                if before is None or after is None:
+                    return None
+                return before + [key] + after
+        parts = _segment(tag)
+        return parts if self._trusted(parts) else None
+
+    def camel(self, parts: list[str]) -> str:
+        return "#" + "".join(self.brands.get(p) or p[:1].upper() + p[1:] for p in parts)
 
     def check(self, post):
         for tag, e in found(post.prose):
             if not (tag.isascii() and tag.isalpha() and tag.islower()) or tag in self.skip:
                 continue
+            if tag in self.brands:
+                if self.brands[tag] != tag:
+                    yield Match(e.start, e.end, {"suggestion": "#" + self.brands[tag]})
+                continue
+            if tag in self.extra or tag in common_words() or in_dictionary(tag):
+                continue
             parts = self.split(tag)
-            if not parts or len(parts) < self.opts["min_parts"]:
-                continue
-            if tag in common_words() or tag in self.extra or in_dictionary(tag):
-                continue
-            camel = "#" + "".join(p[:1].upper() + p[1:] for p in parts)
-            yield Match(e.start, e.end, {"suggestion": camel})
+            if parts and len(parts) >= self.opts["min_parts"]:
+                yield Match(e.start, e.end, {"suggestion": self.camel(parts)})
+
+
+_segmenter = None
+
+
+def _segment(tag: str) -> list[str]:
+    """`wordsegment`'s split of a lower-case tag (its data loads on the first call)."""
+    global _segmenter
+    if _segmenter is None:
+        import wordsegment
+        wordsegment.load()
+        _segmenter = wordsegment
+    return _segmenter.segment(tag)
 
 
 @hookimpl

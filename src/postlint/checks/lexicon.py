@@ -13,6 +13,10 @@ suggestions and validator.
           values: {what: "can exclude people"}
         - tokens: ['\d{4}(?: ?\d{4}){3}']
           validate: luhn                      # a function; keep the match when truthy
+        - tokens: ['\+\d[\d ]{6,18}\d']
+          validate: phone
+          validate_options:                   # keyword arguments of the validator: values,
+            regions: {from: regions, default: [US, GB]}   # or a config key with a default
 
 The profile sets the rule's level; a group's `min_level`/`max_level` clamp it for that
 group's matches (slurs at error everywhere, mild words never above warning). A regex
@@ -31,7 +35,7 @@ from . import terms
 from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
-              "max_level", "values", "suggest", "validate", "label"}
+              "max_level", "values", "suggest", "validate", "validate_options", "label"}
 
 
 class Group:
@@ -55,6 +59,15 @@ class Group:
             if self.validate is None:
                 raise ValueError(f"unknown validate function {spec['validate']!r} (known: "
                                  f"{', '.join(sorted(context.functions))})")
+        self.validate_options = {
+            str(name): _setting(value, context.config)
+            for name, value in (spec.get("validate_options") or {}).items()}
+
+    def valid(self, hit: str) -> bool:
+        if self.validate is None:
+            return True
+        return bool(self.validate(hit, **self.validate_options) if self.validate_options
+                    else self.validate(hit))
 
     def values_for(self, found: str) -> dict:
         suggestion = self.swap.get(" ".join(found.split()).casefold(), self.suggest)
@@ -63,6 +76,14 @@ class Group:
             values[key] = value.replace("{suggestion}", suggestion or "") \
                 if isinstance(value, str) else value
         return values
+
+
+def _setting(value, config: dict):
+    """A validator option: a value, or `{from: config.key, default: value}`."""
+    if isinstance(value, dict) and "from" in value:
+        found = terms.lookup(config, str(value["from"]))
+        return value.get("default") if found in (None, [], {}, "") else found
+    return value
 
 
 class Lexicon(Check):
@@ -87,6 +108,8 @@ class Lexicon(Check):
             if unknown:
                 yield "entries", f"{key}: unknown key(s) {', '.join(sorted(unknown))} " \
                                  f"(known: {', '.join(sorted(GROUP_KEYS))})"
+            if not isinstance(group.get("validate_options", {}), dict):
+                yield "entries", f"{key}.validate_options: expected a mapping of option: value"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
             for bound in ("min_level", "max_level"):
@@ -146,7 +169,7 @@ class Lexicon(Check):
                 hit = text[start:end]
                 if hit.casefold() in self.exceptions:
                     continue
-                if group.validate and not group.validate(hit):
+                if not group.valid(hit):
                     continue
                 found.append((start, -(end - start), order, end, group, hit))
         last_end = -1

@@ -13,7 +13,10 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
 class Metric(Check):
     """Runs the named text function (see `postlint_functions`) on a post's prose and
     flags a value below `min` or above `max`, only for posts of at least `min_words`
-    words and `min_sentences` sentences."""
+    words and `min_sentences` sentences. With `max_sentence_words`, a post whose value
+    is within the limits (or that is too short to measure) still has each sentence of
+    more words than that flagged: one run-on sentence is hard to read at any length.
+    `{problem}` in the message is `value_problem` or `sentence_problem`, filled in."""
 
     type_name = "metric"
     options = {
@@ -23,6 +26,11 @@ class Metric(Check):
         "max": Option("number", None, help="flag a value above this"),
         "min_words": Option("int", 0, help="skip posts with fewer words"),
         "min_sentences": Option("int", 0, help="skip posts with fewer sentences"),
+        "max_sentence_words": Option("int", None, help="flag a sentence with more words"),
+        "value_problem": Option("str", "the value {value} is outside the limits",
+                                help="what {problem} says when the value is out of bounds"),
+        "sentence_problem": Option("str", "one sentence runs {words} words",
+                                   help="what {problem} says for a sentence of too many words"),
     }
 
     def __init__(self, options, context):
@@ -35,6 +43,14 @@ class Metric(Check):
 
     def check(self, post):
         text = post.prose
+        flagged = False
+        for match in self._value(text):
+            flagged = True
+            yield match
+        if not flagged and self.opts["max_sentence_words"]:
+            yield from self._long_sentences(text)
+
+    def _value(self, text: str):
         if len(text.split()) < self.opts["min_words"]:
             return
         if self.opts["min_sentences"] and \
@@ -45,7 +61,26 @@ class Metric(Check):
         if (low is not None and value < low) or (high is not None and value > high):
             start = len(text) - len(text.lstrip())
             end = len(text.rstrip())
-            yield Match(start, end, {"value": round(value, 2), "min": low, "max": high})
+            values = {"value": round(value, 2), "min": low, "max": high}
+            yield Match(start, end, {**values, "problem": self._problem("value_problem", values)})
+
+    def _long_sentences(self, text: str):
+        limit, start = self.opts["max_sentence_words"], 0
+        for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+            words = len(text[start:end].split())
+            if words > limit:
+                lead = len(text[start:end]) - len(text[start:end].lstrip())
+                values = {"words": words, "max_sentence_words": limit, "value": words,
+                          "min": self.opts["min"], "max": self.opts["max"]}
+                yield Match(start + lead, len(text[:end].rstrip()),
+                            {**values, "problem": self._problem("sentence_problem", values)})
+            start = end
+
+    def _problem(self, key: str, values: dict) -> str:
+        template = self.opts.get(key) or ""
+        for name, value in values.items():
+            template = template.replace("{" + name + "}", str(value))
+        return template
 
 
 @hookimpl

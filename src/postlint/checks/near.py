@@ -3,7 +3,7 @@ announcement`, or `my boss` in a sentence that reads as an insult.
 
     options:
       within: 8              # at most this many words between the two terms
-      same_sentence: true    # and both in one sentence
+      same_sentence: true    # and both in one sentence (a pair may say otherwise)
       pairs:
         - first: [earnings, layoffs, {from: work.codenames}]
           second: [before the announcement, ahead of]
@@ -25,7 +25,7 @@ from ..hookspecs import hookimpl
 from . import terms
 from .base import Check, Match, Option, word_pattern
 
-PAIR_KEYS = {"first", "second", "function", "below", "values"}
+PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
 _WORD = regex.compile(r"\w+")
 
@@ -71,8 +71,9 @@ class Near(Check):
                 if function is None:
                     raise ValueError(f"unknown function {pair['function']!r}")
             values = {**(options["values"] or {}), **(pair.get("values") or {})}
+            same = pair.get("same_sentence", options["same_sentence"])
             self.pairs.append((compiled["first"], compiled["second"], pair.get("function"),
-                               function, pair.get("below"), values))
+                               function, pair.get("below"), values, same))
 
     def _compile(self, items):
         if not items:
@@ -86,7 +87,7 @@ class Near(Check):
         ends: list[int] = []  # found only once a `first` term is (most posts have none)
         sentence = lambda offset: bisect.bisect_right(ends, offset)  # noqa: E731
         done = set()
-        for first, second, fname, function, below, values in self.pairs:
+        for first, second, fname, function, below, values, same in self.pairs:
             firsts = list(self.context.finditer(first, text)) if first is not None else []
             if not firsts:
                 continue
@@ -109,7 +110,7 @@ class Near(Check):
                         break
                     if s.start() < f.end() and f.start() < s.end():
                         continue
-                    if self.opts["same_sentence"] and sentence(s.start()) != sentence(f.start()):
+                    if same and sentence(s.start()) != sentence(f.start()):
                         continue
                     gap = text[min(f.end(), s.end()):max(f.start(), s.start())]
                     if len(_WORD.findall(gap)) <= self.opts["within"]:

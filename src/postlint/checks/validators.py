@@ -1,6 +1,8 @@
 """Validator functions for `lexicon` entries (`validate: NAME`): text -> 1.0 when the
 matched text is plausibly real, 0.0 when it cannot be. Offered through the
-`postlint_functions` hook, so plugins can add their own."""
+`postlint_functions` hook, so plugins can add their own; a group's `validate_options`
+are passed as keyword arguments. Libraries (phonenumbers, python-stdnum) are imported on
+the first call, which only a match with enough digits makes."""
 
 from __future__ import annotations
 
@@ -37,6 +39,38 @@ def us_ssn(text: str) -> float:
     return 1.0
 
 
+def phone(text: str, regions=("US", "GB")) -> float:
+    """1.0 when libphonenumber finds a valid number (as dialled from one of `regions`,
+    ISO 3166 codes) that covers the digits of `text`. It rules out dates, times, scores
+    and the like itself; toll-free, premium-rate and shared-cost numbers (a company's
+    hotline, never a person's) are 0.0."""
+    digits = len(_digits(text))
+    if digits < 7:
+        return 0.0
+    from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
+    business = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
+                PhoneNumberType.SHARED_COST, PhoneNumberType.UAN}
+    for region in regions or ("US",):
+        for found in PhoneNumberMatcher(text, str(region).upper(), leniency=Leniency.VALID):
+            if len(_digits(found.raw_string)) >= digits - 1:
+                return 0.0 if number_type(found.number) in business else 1.0
+    return 0.0
+
+
+def id_number(text: str, formats=("iban",)) -> float:
+    """1.0 when `text` is valid (format and check digits) as one of `formats`, named as
+    python-stdnum's modules: `iban`, `de.idnr`, `fr.nir`, `es.dni`, `nl.bsn`, `in_.pan`..."""
+    import importlib
+    for name in formats:
+        module = importlib.import_module(f"stdnum.{name}")
+        try:
+            if module.is_valid(text):
+                return 1.0
+        except Exception:  # a module may reject a shape it does not know
+            continue
+    return 0.0
+
+
 @hookimpl
 def postlint_functions():
-    return {"luhn": luhn, "us-ssn": us_ssn}
+    return {"luhn": luhn, "us-ssn": us_ssn, "phone": phone, "id-number": id_number}

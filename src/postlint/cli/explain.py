@@ -166,7 +166,28 @@ def profiles_text(catalog: Catalog, default: str = "") -> str:
                 extra = f" {_short(dict(now.options))}" if now.options != before.options else ""
                 out.append(f"  ~ {code} {rule_name}: {change}{extra}")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out) + "\n" + level_table(catalog)
+
+
+LEVEL_ORDER = ("off", "info", "warning", "error")
+
+
+def level_table(catalog: Catalog) -> str:
+    """One row per rule, one column per profile (from the most lenient built-in to the
+    strictest, then any others): the level the profile applies the rule at."""
+    known = ("friends-family", "colleagues", "public", "professional", "brand")
+    names = [n for n in known if n in catalog.profiles] + \
+        sorted(n for n in catalog.profiles if n not in known)
+    levels = {n: resolve(n, catalog.profiles, catalog.rules, catalog.types)[0] for n in names}
+    width = max(len(r.name) for r in catalog.rules.values())
+    cols = [max(len(n), len("warning")) for n in names]
+    head = f"{'code':<6} {'rule':<{width}} " + " ".join(f"{n:<{w}}" for n, w in zip(names, cols))
+    out = ["Levels by profile (- : off)", head.rstrip()]
+    for rule in sorted(catalog.rules.values(), key=lambda r: r.code):
+        cells = [levels[n][rule.name].level if rule.name in levels[n] else "-" for n in names]
+        out.append((f"{rule.code:<6} {rule.name:<{width}} " +
+                    " ".join(f"{c:<{w}}" for c, w in zip(cells, cols))).rstrip())
+    return "\n".join(out) + "\n"
 
 
 def _middle(value, limit: int = 100) -> str:

@@ -44,6 +44,7 @@ KEYS = {
     "plugins": (dict, "which plugin wins a clash: prefer: {NAME: DISTRIBUTION}"),
     "calendar": (dict, "content calendars: format, columns, header, date-format, min-gap"),
     "archive": (dict, "data exports: replies, reposts (true/false), since, until (dates)"),
+    "regions": (list, "phone-number regions personal-info tries, ISO 3166 codes (default US, GB, DE, FR, IN, CA, AU, ES, IT, NL)"),
 }
 _KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}
 

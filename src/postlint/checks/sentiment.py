@@ -1,0 +1,124 @@
+r"""`sentiment`: a post that reads as clearly negative, by VADER's compound score with
+the rule's own adjustments to VADER's lexicon.
+
+    options:
+      min: -0.65            # flag a compound score below this
+      min_dense: -0.45      # ... or below this when negative words are a large share
+      dense: 0.2            # ... the share (VADER's `neg`, 0-1) that counts as large
+      min_words: 2
+      lexicon: {slay: 2.2, idiots: -2.3}      # valences (-4..4) added to VADER's or replacing them
+      read_as: {'a\s+beast\s+of\s+a': great}  # regex -> text to score in its place
+
+`read_as` is how slang VADER misreads is scored for what it means ("this release is
+sick" reads as praise; "no idea" carries no sentiment). A word stretched for emphasis
+("sooo", "LAAAME") is scored as the lexicon word it stretches. Posts of more than
+`functions.PIECE_WORDS` words are scored in pieces of whole sentences, as `sentiment`
+does, so the cost stays linear.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .base import Check, Match, Option
+from .functions import _pieces
+from ..hookspecs import hookimpl
+
+_STRETCH = regex.compile(r"(\p{L})\1{2,}")
+_EDGE = "\"'.,!?;:()[]{}…“”‘’"
+
+
+class Scorer:
+    """VADER with a lexicon of its own; one per set of adjustments (compiled once)."""
+
+    def __init__(self, lexicon: dict, read_as: dict):
+        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
+        self.vader = SentimentIntensityAnalyzer()
+        self.vader.lexicon.update({str(k).casefold(): float(v) for k, v in lexicon.items()})
+        self.known = BOOSTER_DICT.keys() | self.vader.lexicon.keys()
+        self.read_as = [(regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.V0),
+                         str(text)) for pattern, text in read_as.items()]
+
+    def scores(self, text: str) -> dict:
+        """VADER's `compound` and `neg` for `text`, weighted by length over its pieces."""
+        for pattern, replacement in self.read_as:
+            text = pattern.sub(replacement, text)
+        text = " ".join(self._unstretch(word) for word in text.split())
+        pieces = _pieces(text)
+        found = [(self.vader.polarity_scores(p), len(p) or 1) for p in pieces]
+        total = sum(size for _, size in found)
+        return {key: sum(s[key] * size for s, size in found) / total
+                for key in ("compound", "neg")}
+
+    def _unstretch(self, word: str) -> str:
+        """`word` with a letter repeated three or more times cut to two, then to one,
+        when that makes a word VADER knows ("sooo" -> "so", "LAAAME" -> "LAME")."""
+        core = word.strip(_EDGE)
+        if not _STRETCH.search(core) or core.casefold() in self.known:
+            return word
+        for keep in (2, 1):
+            short = _STRETCH.sub(lambda m: m.group(1) * keep, core)
+            if short.casefold() in self.known:
+                return word.replace(core, short)
+        return word
+
+
+_SCORERS: dict = {}
+
+
+def scorer(lexicon: dict, read_as: dict) -> Scorer:
+    key = (tuple(sorted((str(k), float(v)) for k, v in lexicon.items())),
+           tuple(read_as.items()))
+    if key not in _SCORERS:
+        _SCORERS[key] = Scorer(lexicon, read_as)
+    return _SCORERS[key]
+
+
+class Sentiment(Check):
+    """A post whose VADER compound score is below `min`, or below `min_dense` when
+    negative words weigh at least `dense` of it."""
+
+    type_name = "sentiment"
+    options = {
+        "min": Option("number", -0.65, help="flag a compound score below this"),
+        "min_dense": Option("number", None, help="flag below this when the negative share is at least `dense`"),
+        "dense": Option("number", 0.2, help="VADER's negative share (0-1) that makes `min_dense` apply"),
+        "min_words": Option("int", 2, help="skip posts with fewer words"),
+        "lexicon": Option("mapping", {}, help="word -> VADER valence (-4 to 4), added or replacing"),
+        "read_as": Option("mapping", {}, help="regex -> text scored in its place"),
+    }
+
+    @classmethod
+    def problems(cls, options):
+        for word, value in (options.get("lexicon") or {}).items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -4 <= value <= 4:
+                yield "lexicon", f"{word}: expected a valence from -4 to 4, got {value!r}"
+        for pattern in options.get("read_as") or {}:
+            try:
+                regex.compile(str(pattern))
+            except regex.error as error:
+                yield "read_as", f"{pattern}: {error}"
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.scorer = None
+
+    def check(self, post):
+        text = post.prose
+        if len(text.split()) < self.opts["min_words"]:
+            return
+        if self.scorer is None:
+            self.scorer = scorer(self.opts["lexicon"] or {}, self.opts["read_as"] or {})
+        found = self.scorer.scores(text)
+        value, low, dense_low = found["compound"], self.opts["min"], self.opts["min_dense"]
+        if value < low or (dense_low is not None and value < dense_low
+                           and found["neg"] >= self.opts["dense"]):
+            start = len(text) - len(text.lstrip())
+            yield Match(start, len(text.rstrip()),
+                        {"value": round(value, 2), "min": low, "min_dense": dense_low,
+                         "negative_share": round(found["neg"], 2)})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Sentiment]
