@@ -71,6 +71,7 @@ class Linter:
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
+        self.timings: dict[str, list] | None = None  # rule -> [seconds, calls] (time_rules)
         self._check_setup()
 
     # -- setup -------------------------------------------------------------------------
@@ -441,6 +442,26 @@ class Linter:
                                             "search timed out; simplify the rule's pattern "
                                             "(the rule was stopped for this run)"))
         return []
+
+    def time_rules(self) -> dict[str, list]:
+        """From now on, time every post and draft check: rule name -> [seconds, calls].
+        (The run then stays in one process, so the figures are all here.)"""
+        import time
+
+        self.timings = {}
+        run = self._run
+
+        def timed(draft, act, profile, post=None):
+            began = time.perf_counter()
+            try:
+                return run(draft, act, profile, post)
+            finally:
+                spent = self.timings.setdefault(act.rule.name, [0.0, 0])
+                spent[0] += time.perf_counter() - began
+                spent[1] += 1
+
+        self._run = timed
+        return self.timings
 
     def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
         """Apply suppression comments, then run the checks that report on them."""

@@ -70,7 +70,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root, linter.readers)
-    if parallel.worth_it(names) and not keep and \
+    if parallel.worth_it(names) and not keep and linter.timings is None and \
             not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
@@ -104,7 +104,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
         for member in getattr(read, "files", ()):  # an export's files, as findings name them
             sources.setdefault(member, path)
     drafts = parallel.Chain(groups, has_records=bool(read_by_readers))
-    findings = (parallel.lint_held(linter, drafts) if parallel.worth_holding(drafts)
+    findings = (parallel.lint_held(linter, drafts)
+                if parallel.worth_holding(drafts) and linter.timings is None
                 else linter.lint(drafts))
     report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
     if keep:
