@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "rules.md"
 AUDIENCE_ORDER = ("friends-family", "colleagues", "public", "professional", "brand")
 CATEGORIES = {"tone": "Tone", "brand": "Brand consistency", "risk": "Professional risk",
-              "platform": "Platforms", "platforms": "Platforms", "meta": "postlint itself",
-              "publish": "Publish readiness", "links": "Links",
+              "platform": "Platforms", "platforms": "Platforms", "calendar": "Content calendars",
+              "meta": "postlint itself", "publish": "Publish readiness", "links": "Links",
               "accessibility": "Accessibility", "finance": "Pack: finance",
               "health": "Pack: health", "strategy": "Boundary strategies and objectives"}
 COMMAND = "python scripts/gen_rules_doc.py"

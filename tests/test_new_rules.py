@@ -280,7 +280,7 @@ def test_custom_strategy_wants_a_profile(run, write):
     write("a.md", "---\ntitle: x\n---\nHello there.\n")
     result = run("--select", "missing-profile", "a.md")
     assert lines(result) == [
-        "a.md:4:1: S102 this draft does not say its audience, and the config's strategy is "
+        "a.md:4:1: G102 this draft does not say its audience, and the config's strategy is "
         "custom; add 'profile:' to its front matter (it was linted as 'public') "
         "(missing-profile)"]
 
@@ -308,7 +308,7 @@ def test_objective_fit(run, write):
                   "What should we build next?\n")
     result = run("--select", "objective-fit", "a.md", "b.md", "c.md")
     assert lines(result) == [
-        "a.md:1:1: S103 this draft's objective is traffic, but it has no link and does not "
+        "a.md:1:1: G103 this draft's objective is traffic, but it has no link and does not "
         "point to one (\"link in bio\"): add the link (objective-fit)"]
 
 

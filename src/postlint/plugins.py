@@ -38,6 +38,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.thread",
     "postlint.checks.duplicates",
     "postlint.checks.strategy",
+    "postlint.checks.schedule",
     "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",
@@ -45,7 +46,12 @@ DEFAULT_PLUGINS = (
     "postlint.formats.sarif",
     "postlint.formats.junit",
     "postlint.formats.gitlab",
+    "postlint.formats.html",
     "postlint.load.builtin",
+    # readers are asked in this order: data exports are recognised by their structure
+    # before a calendar claims LinkedIn's Shares.csv by its extension
+    "postlint.readers.archive.reader",
+    "postlint.readers.calendar",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins

@@ -66,7 +66,7 @@ class StrategyCheck(Check):
             else _opening(draft)
         for platform, audience in strategy.mismatches(profile, platforms):
             yield Match(*where, {"profile": profile, "platform": platform,
-                                 "audience": audience})
+                                 "audience": audience}, platform=platform)
 
 
 class ObjectiveCheck(Check):

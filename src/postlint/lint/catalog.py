@@ -13,6 +13,7 @@ from ..load.packs import Pack, parse_pack
 from ..load.profiles import Profile, parse_profile
 from ..load.rules import Rule, load_folder
 from ..load.yamlfile import ConfigError, Errors
+from ..readers import Reader
 from ..text import platforms as platform_data
 
 
@@ -26,6 +27,7 @@ class Catalog:
     folders: list[Path] = field(default_factory=list)
     platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
     packs: dict[str, Pack] = field(default_factory=dict)
+    readers: dict = field(default_factory=dict)  # name -> Reader subclass
 
     owners: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> owner
     prefer: dict = field(default_factory=dict)  # name -> the distribution that wins a clash
@@ -56,6 +58,15 @@ class Catalog:
             for format_type in offered:
                 errors += catalog._offer("format", catalog.formats, format_type.name,
                                          format_type, owner)
+        for owner, offered in plugins.offers(pm, "postlint_readers"):
+            for reader in offered:
+                if not (isinstance(reader, type) and issubclass(reader, Reader)) or \
+                        not reader.name or not callable(getattr(reader, "read", None)):
+                    errors.append(ConfigError(f"reader {reader!r} of {owner} is not a "
+                                              "postlint.readers.Reader subclass with a name",
+                                              "<plugins>"))
+                    continue
+                errors += catalog._offer("reader", catalog.readers, reader.name, reader, owner)
         folders = [(Path(p), owner) for owner, offered in plugins.offers(pm, "postlint_rule_dirs")
                    for p in offered]
         folders += [(Path(p), "rule-dirs (the config's)") for p in extra_dirs]
@@ -109,8 +120,12 @@ class Catalog:
                 if self._wins(rule.code, owner, first) or self._wins(rule.name, owner, first):
                     del self.rules[other.name], codes[other.code]
                 else:
-                    if not (self._wins(other.code, first, owner)
-                            or self._wins(other.name, first, owner)):
+                    if owner == first:
+                        errors.append(ConfigError(f"rule {rule.name} ({rule.code}) is already "
+                                                  f"defined at {other.location}", rule.path,
+                                                  rule.line, "name"))
+                    elif not (self._wins(other.code, first, owner)
+                              or self._wins(other.name, first, owner)):
                         errors.append(ConfigError(
                             f"rule {rule.name} ({rule.code}) of {owner} is already defined "
                             f"at {other.location} by {first}; choose one with plugins: "
