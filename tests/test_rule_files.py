@@ -113,7 +113,7 @@ def test_invalid_profile_file(run, write):
     assert result.code == 2
     assert result.err.splitlines() == [
         "house-rules/profiles/loud.yaml:6: colour: unknown key (known: description, extends, "
-        "name, rules)",
+        "name, rules, strictness)",
     ]
 
 
