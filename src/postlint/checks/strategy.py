@@ -48,7 +48,9 @@ class StrategyCheck(Check):
     type_name = "strategy"
     scope = "draft"
     options = {
-        "check": Option("str", required=True, choices=("audience-mismatch", "missing-profile")),
+        "check": Option("str", required=True, choices=("audience-mismatch", "missing-profile"),
+                        help="audience-mismatch: a profile more personal than a platform's "
+                        "audience; missing-profile: no profile under strategy custom"),
     }
 
     def check_draft(self, draft):

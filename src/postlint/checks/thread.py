@@ -30,8 +30,10 @@ class ThreadNumbering(Check):
     type_name = "thread-numbering"
     scope = "draft"
     options = {
-        "order_problem": Option("str", "says post {said}, but it is post {actual} of the thread"),
-        "total_problem": Option("str", "says the thread has {said} posts, but it has {actual}"),
+        "order_problem": Option("str", "says post {said}, but it is post {actual} of the thread",
+                                help="what {problem} says of a number out of order"),
+        "total_problem": Option("str", "says the thread has {said} posts, but it has {actual}",
+                                help="what {problem} says of a wrong total"),
     }
 
     def check_draft(self, draft):
