@@ -158,8 +158,8 @@ def test_caption_link_only_on_instagram_and_tiktok(run, write):
     assert run("--select", "caption-link", "--platform", "x", "a.md").code == 0
     result = run("--select", "caption-link", "--platform", "instagram", "a.md")
     assert lines(result) == [
-        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in Instagram captions; say "
-        "\"link in bio\" or use the platform's link sticker [instagram] (caption-link)"]
+        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in a Instagram caption; say "
+        "\"link in bio\" or use the platform's link sticker (caption-link)"]
 
 
 # -- accessibility --------------------------------------------------------------------------
@@ -280,7 +280,7 @@ def test_custom_strategy_wants_a_profile(run, write):
     write("a.md", "---\ntitle: x\n---\nHello there.\n")
     result = run("--select", "missing-profile", "a.md")
     assert lines(result) == [
-        "a.md:4:1: G102 this draft does not say its audience, and the config's strategy is "
+        "a.md:4:1: N102 this draft does not say its audience, and the config's strategy is "
         "custom; add 'profile:' to its front matter (it was linted as 'public') "
         "(missing-profile)"]
 
@@ -308,7 +308,7 @@ def test_objective_fit(run, write):
                   "What should we build next?\n")
     result = run("--select", "objective-fit", "a.md", "b.md", "c.md")
     assert lines(result) == [
-        "a.md:1:1: G103 this draft's objective is traffic, but it has no link and does not "
+        "a.md:1:1: N103 this draft's objective is traffic, but it has no link and does not "
         "point to one (\"link in bio\"): add the link (objective-fit)"]
 
 

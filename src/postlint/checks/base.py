@@ -170,13 +170,12 @@ class Context:
     trusted: bool = False
     today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
 
-    strategy: Any = None  # load.strategy.Strategy: the run's boundary strategy and networks
-
     def now_date(self):
         """The run's "today": `--today`, else the system's date."""
         import datetime
 
         return self.today or datetime.date.today()
+    strategy: Any = None  # load.strategy.Strategy: the run's boundary strategy and networks
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

@@ -25,11 +25,11 @@ class EmojiPlacement(Check):
         "before_words": Option("list", [], help="words after which an emoji stands for a word"
                                " (I, we, to...)"),
         "bullet_problem": Option("str", "{count} lines start with an emoji used as a bullet",
-                                 help="what {problem} says of bullets ({count}: lines)"),
+                                 help="what {problem} says for emoji used as bullets"),
         "word_problem": Option("str", "an emoji stands in for a word",
-                               help="what {problem} says of an emoji in place of a word"),
+                               help="what {problem} says for an emoji in place of a word"),
         "between_problem": Option("str", "an emoji between every word",
-                                  help="what {problem} says of emoji between every word"),
+                                  help="what {problem} says for an emoji between every word"),
     }
 
     def __init__(self, options, context):

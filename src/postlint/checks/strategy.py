@@ -49,8 +49,7 @@ class StrategyCheck(Check):
     scope = "draft"
     options = {
         "check": Option("str", required=True, choices=("audience-mismatch", "missing-profile"),
-                        help="audience-mismatch: a profile more personal than a platform's "
-                        "audience; missing-profile: no profile under strategy custom"),
+                        help="which boundary check this rule makes"),
     }
 
     def check_draft(self, draft):
@@ -68,7 +67,7 @@ class StrategyCheck(Check):
             else _opening(draft)
         for platform, audience in strategy.mismatches(profile, platforms):
             yield Match(*where, {"profile": profile, "platform": platform,
-                                 "audience": audience}, platform=platform)
+                                 "audience": audience})
 
 
 class ObjectiveCheck(Check):

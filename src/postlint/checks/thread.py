@@ -31,9 +31,9 @@ class ThreadNumbering(Check):
     scope = "draft"
     options = {
         "order_problem": Option("str", "says post {said}, but it is post {actual} of the thread",
-                                help="what {problem} says of a number out of order"),
+                                help="what {problem} says for a marker out of order"),
         "total_problem": Option("str", "says the thread has {said} posts, but it has {actual}",
-                                help="what {problem} says of a wrong total"),
+                                help="what {problem} says for a wrong thread total"),
     }
 
     def check_draft(self, draft):

@@ -26,8 +26,8 @@ class Catalog:
     formats: dict = field(default_factory=dict)
     folders: list[Path] = field(default_factory=list)
     platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
-    packs: dict[str, Pack] = field(default_factory=dict)
     readers: dict = field(default_factory=dict)  # name -> Reader subclass
+    packs: dict[str, Pack] = field(default_factory=dict)
 
     owners: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> owner
     prefer: dict = field(default_factory=dict)  # name -> the distribution that wins a clash
