@@ -158,8 +158,8 @@ def test_caption_link_only_on_instagram_and_tiktok(run, write):
     assert run("--select", "caption-link", "--platform", "x", "a.md").code == 0
     result = run("--select", "caption-link", "--platform", "instagram", "a.md")
     assert lines(result) == [
-        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in a Instagram caption; say "
-        "\"link in bio\" or use the platform's link sticker (caption-link)"]
+        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in Instagram captions; say "
+        "\"link in bio\" or use the platform's link sticker [instagram] (caption-link)"]
 
 
 # -- accessibility --------------------------------------------------------------------------
