@@ -158,8 +158,8 @@ def test_caption_link_only_on_instagram_and_tiktok(run, write):
     assert run("--select", "caption-link", "--platform", "x", "a.md").code == 0
     result = run("--select", "caption-link", "--platform", "instagram", "a.md")
     assert lines(result) == [
-        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in a Instagram caption; say "
-        "\"link in bio\" or use the platform's link sticker (caption-link)"]
+        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in Instagram captions; say "
+        "\"link in bio\" or use the platform's link sticker [instagram] (caption-link)"]
 
 
 # -- accessibility --------------------------------------------------------------------------
@@ -328,3 +328,15 @@ def test_duplicate_post_across_parallel_workers(run, write, monkeypatch):
     assert lines(chunked) == [
         "d/06.md:1:1: D105 this post repeats d/03.md:1 on x; X rejects duplicate posts and "
         "feeds rank repeats down: rewrite one of them or drop it (duplicate-post)"]
+
+
+def test_a_wrong_links_section_is_a_config_error(run, write):
+    write(".postlint.yaml", "links:\n  utm: 5\n  utn: [a]\n")
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert sorted(result.err.splitlines()) == [
+        ".postlint.yaml:2: links.utm: expected a list of parameter names, or a mapping of "
+        "name -> allowed values, got 5",
+        ".postlint.yaml:3: links.utn: unknown key (known: utm)",
+    ]

@@ -62,8 +62,7 @@ class DateCheck(Check):
         publish = dates.publish_date(post.draft.front_matter)
         if self.opts["check"] == "past" and publish is None:
             return
-        today = getattr(self.context, "today", None) or datetime.date.today()
-        reference = publish or today
+        reference = publish or self.context.now_date()
         text = post.prose
         for stated in dates.find(text, self.names):
             if self.opts["check"] == "past":

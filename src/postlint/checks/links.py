@@ -195,7 +195,8 @@ class LinkCheck(Check):
                 values = {**self.opts["values"], **entry.values}
                 if platform is not None:
                     values.update(platform=platform.name, title=platform.title)
-                yield Match(link.start, link.end, values)
+                yield Match(link.start, link.end, values,
+                            platform=platform.name if platform is not None else None)
 
 
 def _param_name(piece: str) -> str:

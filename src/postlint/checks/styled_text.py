@@ -1,5 +1,5 @@
-"""`styled-letters`: words written in styled Unicode look-alikes of letters (`styled`),
-fixable to the plain letters."""
+"""`styled-letters`: words written in styled Unicode look-alikes of letters, fixable to
+the plain letters with the folding word matching uses (`text.styled`)."""
 
 from __future__ import annotations
 
@@ -54,10 +54,12 @@ class StyledLetters(Check):
             runs.append((start, last + 1, names))
         for begin, end, found_kinds in runs:
             span = text[begin:end]
-            letters = sum(1 for c in span if styled.kind(c))
+            letters = sum(1 for c in span if styled.kind(c) and styled.fold(c).isalpha())
             if letters < self.opts["min_letters"]:
                 continue
-            plain = styled.fold(span).replace("\ufe0f", "")
+            # only the styled characters change (not the apostrophes between them)
+            plain = "".join(styled.fold(c) if styled.kind(c) else c for c in span)
+            plain = plain.replace("\ufe0f", "")
             yield Match(begin, end, {"plain": plain, "style": ", ".join(sorted(found_kinds))},
                         plain)
 

@@ -105,9 +105,36 @@ def load(path: Path | None) -> Config:
         errors.append(ConfigError(f"expected one of {', '.join(LEVELS)}, got "
                                   f"{data.get('fail-on')!r}", str(path),
                                   line_of(data, "fail-on"), "fail-on"))
+    if isinstance(data.get("links"), dict):
+        errors += _links_problems(data["links"], str(path))
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent)
+
+
+def _links_problems(links: dict, path: str) -> list[ConfigError]:
+    """`links:` holds `utm`: a list of parameter names, or name -> allowed value(s)."""
+    errors = [ConfigError("unknown key (known: utm)", path, line_of(links, key), f"links.{key}")
+              for key in links if key != "utm"]
+    utm = links.get("utm")
+    line = line_of(links, "utm")
+    if utm is None:
+        return errors
+    if isinstance(utm, list):
+        errors += [ConfigError(f"expected a parameter name, got {name!r}", path,
+                               line_of(utm, i, line), f"links.utm[{i}]")
+                   for i, name in enumerate(utm) if not isinstance(name, str)]
+    elif isinstance(utm, dict):
+        for name, allowed in utm.items():
+            values = allowed if isinstance(allowed, list) else [allowed]
+            if allowed is not None and not all(isinstance(v, (str, int)) for v in values):
+                errors.append(ConfigError("expected a value, a list of values or null (any "
+                                          f"value), got {allowed!r}", path,
+                                          line_of(utm, name, line), f"links.utm.{name}"))
+    else:
+        errors.append(ConfigError("expected a list of parameter names, or a mapping of name "
+                                  f"-> allowed values, got {utm!r}", path, line, "links.utm"))
+    return errors
 
 
 def _from_pyproject(path: Path) -> Map:
