@@ -277,3 +277,17 @@ def test_the_html_report_shows_the_posts_with_findings_as_cards_with_date_and_li
     assert '<time datetime="2023-03-06T09:00:00+00:00">2023-03-06</time>' in first
     assert "status/2003" in second  # the error first, the warning after
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_date_rules_take_each_posts_own_date_as_its_publish_date(run, tmp_path, catalog):
+    if "past-date" not in catalog.rules:
+        pytest.skip("the date rules (issue 14) are not in this checkout")
+    js = tweets_js(
+        tweet("3001", "Join us on 3 May for the spring meetup!",
+              created="Wed May 10 09:00:00 +0000 2023"),
+        tweet("3002", "Join us on 3 May for the spring meetup!",
+              created="Mon May 01 09:00:00 +0000 2023"),
+    )
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js})
+    result = run("--isolated", "--select", "past-date", "--format", "json", "twitter.zip")
+    assert [f["post_id"] for f in result.json()] == ["3001"]
