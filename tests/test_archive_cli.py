@@ -291,3 +291,19 @@ def test_the_date_rules_take_each_posts_own_date_as_its_publish_date(run, tmp_pa
     zipped(tmp_path / "twitter.zip", {"data/tweets.js": js})
     result = run("--isolated", "--select", "past-date", "--format", "json", "twitter.zip")
     assert [f["post_id"] for f in result.json()] == ["3001"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rules_that_compare_posts_compare_the_posts_of_the_archive(run, tmp_path, monkeypatch,
+                                                                  jobs):
+    monkeypatch.setattr(parallel, "RECORDS_THRESHOLD", 3)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, jobs)
+    js = tweets_js(tweet("4001", "Send me an email about it"),
+                   tweet("4002", "Our email address changed"),
+                   tweet("4003", "Please e-mail the team first"))
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js})
+    result = run("--isolated", "--select", "term-consistency", "--format", "json",
+                 "twitter.zip")
+    found = result.json()
+    assert [(f["post_id"], f["line"], f["column"]) for f in found] == \
+        [("4003", *where(js, "e-mail"))]
