@@ -307,3 +307,15 @@ def test_rules_that_compare_posts_compare_the_posts_of_the_archive(run, tmp_path
     found = result.json()
     assert [(f["post_id"], f["line"], f["column"]) for f in found] == \
         [("4003", *where(js, "e-mail"))]
+
+
+def test_a_repeated_post_names_the_post_it_repeats(run, tmp_path):
+    text = "Our new release is out today with faster sync and offline mode"
+    js = tweets_js(tweet("5001", text), tweet("5002", "Lunch"),
+                   tweet("5003", text, created="Sun Feb 19 12:33:11 +0000 2023"))
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js, "data/account.js": ACCOUNT})
+    result = run("--isolated", "--select", "duplicate-post", "--format", "json", "twitter.zip")
+    found = result.json()
+    assert [f["post_id"] for f in found] == ["5003"]
+    assert "repeats line 6 (2023-02-18 https://x.com/robin_example/status/5001)" in \
+        found[0]["message"]
