@@ -287,3 +287,18 @@ def test_explain_shows_example_platforms_config_and_drafts(run):
     assert "  - [instagram] Thanks @a1 @a2 " in out and " @a20 @a21\n" in out
     out = run("--explain", "term-consistency").out
     assert "  - 2 drafts: Send us an e-mail today. | Our email is open. Email us!\n" in out
+
+
+def test_profile_rules_prints_each_rules_time_slowest_first(run, write):
+    write("a.md", "This is AMAZING, lol.\n---\nA second post, calm and plain.\n")
+    result = run("--profile-rules", "--select", "shouting,chatspeak,readability", "a.md")
+    assert result.out.startswith("a.md:1:9: T101 ")  # the report is unchanged
+    lines = result.err.splitlines()
+    assert lines[0].split() == ["rule", "code", "seconds", "share", "checks"]
+    rows = {line.split()[0]: line.split() for line in lines[1:-1]}
+    assert set(rows) == {"shouting", "chatspeak", "readability"}
+    assert all(row[-1] == "2" for row in rows.values())  # once per post
+    seconds = [float(row[2]) for row in rows.values()]
+    assert seconds == sorted(seconds, reverse=True)
+    assert lines[-1].split()[:2] == ["all", "rules"]
+    assert abs(float(lines[-1].split()[2]) - sum(seconds)) < 0.002

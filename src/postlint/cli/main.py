@@ -47,6 +47,8 @@ def use_color(choice: str) -> bool:
               help="Lowest level that makes the exit code 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--profile-rules", is_flag=True,
+              help="Print the time each rule took, slowest first (one process).")
 @click.option("--show-source", is_flag=True, help="Show the line with a caret under the span.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour output (NO_COLOR is honoured).")
@@ -88,8 +90,8 @@ def use_color(choice: str) -> bool:
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
          stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
-         no_replies, no_reposts, list_rules, list_profiles, list_packs, list_formats, measure,
-         explain_rule, explain_type, list_plugins):
+         no_replies, no_reposts, profile_rules, list_rules, list_profiles, list_packs,
+         list_formats, measure, explain_rule, explain_type, list_plugins):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
@@ -158,6 +160,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             sys.exit(EXIT_ERROR)
 
     keep = catalog.formats[format_name].needs_drafts
+    timings = linter.time_rules() if profile_rules else None
     try:
         report = phases.lint(linter, list(paths), config, stdin_filename, keep)
         if show_diff:
@@ -183,9 +186,22 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     for piece in phases.render(catalog, format_name, report, color=colored, **options):
         # (click strips colour off a tty)
         click.echo(piece, nl=False, color=colored)
+    if timings is not None:
+        click.echo(rule_times(timings, catalog.rules), err=True, nl=False)
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
+
+
+def rule_times(timings: dict[str, list], rules: dict) -> str:
+    """--profile-rules: seconds per rule over the run, slowest first, with its share."""
+    total = sum(seconds for seconds, _ in timings.values()) or 1e-9
+    lines = [f"{'rule':<26} {'code':<6} {'seconds':>8} {'share':>6} {'checks':>8}"]
+    for name, (seconds, calls) in sorted(timings.items(), key=lambda kv: -kv[1][0]):
+        lines.append(f"{name:<26} {rules[name].code:<6} {seconds:>8.3f} "
+                     f"{seconds / total:>6.1%} {calls:>8,}")
+    lines.append(f"{'all rules':<26} {'':<6} {total:>8.3f}")
+    return "\n".join(lines) + "\n"
 
 
 def run() -> None:

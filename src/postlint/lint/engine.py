@@ -71,6 +71,7 @@ class Linter:
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
+        self.timings: dict[str, list] | None = None  # rule -> [seconds, calls] (time_rules)
         self._check_setup()
 
     # -- setup -------------------------------------------------------------------------
@@ -185,6 +186,11 @@ class Linter:
                     settings[rule.name] = setting
                     pack_rules.setdefault(rule.name, set()).add(pack.name)
         return {name: frozenset(packs) for name, packs in pack_rules.items()}, errors
+
+    def levels(self, rule_name: str) -> dict[str, str]:
+        """Profile -> the level at which it runs the rule, config included (absent: off)."""
+        return {name: settings[rule_name].level for name, settings in
+                sorted(self._settings.items()) if rule_name in settings}
 
     def active(self, profile: str) -> list[Active]:
         """The compiled rules of a profile, in code order."""
@@ -301,18 +307,32 @@ class Linter:
             findings += self.finish(draft, found[key_of(draft)])
         return findings
 
-    def check_draft(self, draft: Draft) -> list[Finding]:
+    def check_draft(self, draft: Draft, memo: dict | None = None) -> list[Finding]:
         """The findings of the post and draft checks, before suppression comments apply.
 
         Each post goes through every post check before the next post, so that work on
-        its text that checks share (the starts of its words) is done once."""
+        its text that checks share (the starts of its words) is done once. `memo`, kept
+        by a caller that lints one document again and again (the language server), holds
+        the post checks' findings of each post by all they read of it, so that only the
+        posts an edit changed are checked again."""
         profile = self.profile_of(draft)
         enabled = self._enabled(draft, self.active(profile))
         post_checks = [act for act in enabled if act.check.scope == "post"]
-        found = []
+        found, kept = [], {}
         for post in draft.posts:
-            for act in post_checks:
-                found += self._run(draft, act, profile, post)
+            key = memo is not None and (profile, repr(draft.front_matter), post.index,
+                                        len(draft.posts), post.text, post.prose)
+            if key and key in memo:
+                start, before = memo[key]
+                own = [_moved(draft, f, post.start - start) for f in before]
+            else:
+                own = [f for act in post_checks for f in self._run(draft, act, profile, post)]
+            if key:
+                kept[key] = (post.start, own)
+            found += own
+        if memo is not None:
+            memo.clear()
+            memo.update(kept)
         for act in enabled:
             if act.check.scope == "draft" and not act.check.after_suppression:
                 found += self._run(draft, act, profile)
@@ -423,6 +443,26 @@ class Linter:
                                             "(the rule was stopped for this run)"))
         return []
 
+    def time_rules(self) -> dict[str, list]:
+        """From now on, time every post and draft check: rule name -> [seconds, calls].
+        (The run then stays in one process, so the figures are all here.)"""
+        import time
+
+        self.timings = {}
+        run = self._run
+
+        def timed(draft, act, profile, post=None):
+            began = time.perf_counter()
+            try:
+                return run(draft, act, profile, post)
+            finally:
+                spent = self.timings.setdefault(act.rule.name, [0.0, 0])
+                spent[0] += time.perf_counter() - began
+                spent[1] += 1
+
+        self._run = timed
+        return self.timings
+
     def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
         """Apply suppression comments, then run the checks that report on them."""
         draft.suppressions = suppress.parse(draft)
@@ -468,6 +508,16 @@ def key_of(draft: Draft) -> str:
     """What identifies a draft in a run: its path, or a record's own key (a calendar's
     rows share the file's path)."""
     return getattr(draft, "key", None) or draft.path
+
+
+def _moved(draft: Draft, finding: Finding, shift: int) -> Finding:
+    """A finding of a post that moved by `shift` characters, its text unchanged."""
+    if not shift:
+        return finding
+    start, end = finding.start + shift, finding.end + shift
+    (line, column), (end_line, end_column) = draft.position(start), draft.position(end)
+    return replace(finding, path=draft.path, line=line, column=column, end_line=end_line,
+                   end_column=end_column, start=start, end=end)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

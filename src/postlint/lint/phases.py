@@ -14,7 +14,7 @@ from .. import plugins
 from ..load import config as configuration
 from ..load.yamlfile import ConfigError
 from ..readers import Source
-from ..text.draft import DraftError
+from ..text.draft import Draft, DraftError
 from . import files, parallel
 from .catalog import Catalog
 from .engine import Choices, Linter
@@ -70,7 +70,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
     linter.errors.clear()
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
                            config.root, linter.readers)
-    if parallel.worth_it(names) and not keep and \
+    if parallel.worth_it(names) and not keep and linter.timings is None and \
             not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
@@ -104,7 +104,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
         for member in getattr(read, "files", ()):  # an export's files, as findings name them
             sources.setdefault(member, path)
     drafts = parallel.Chain(groups, has_records=bool(read_by_readers))
-    findings = (parallel.lint_held(linter, drafts) if parallel.worth_holding(drafts)
+    findings = (parallel.lint_held(linter, drafts)
+                if parallel.worth_holding(drafts) and linter.timings is None
                 else linter.lint(drafts))
     report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
     if keep:
@@ -143,6 +144,26 @@ def restrict(linter: Linter, **filters) -> None:
     for reader in linter.readers:
         if hasattr(reader, "restrict"):
             reader.restrict(**filters)
+
+
+def read_text(linter: Linter, path: str, text: str) -> Draft:
+    """A draft held in memory (an editor's buffer), its front matter's profile and
+    platforms checked; raises DraftError or ValueError as reading a file does."""
+    draft = Draft.from_text(text, path)
+    linter.profile_of(draft)
+    linter.platforms_of(draft)
+    return draft
+
+
+def fix_text(linter: Linter, path: str, text: str) -> tuple[str, int]:
+    """`text` (a draft, or a file a reader reads, such as a calendar) with every fix
+    `--fix` would apply to it (in passes), and how many."""
+    from . import fix as fixing
+
+    data, reader = text.encode("utf-8"), files.reader_of(path, linter.readers)
+    change = (fixing.plan_records(linter, reader, path, path, data) if reader is not None
+              else fixing.plan(linter, path, path, data))
+    return (change.after.decode("utf-8"), change.fixes) if change else (text, 0)
 
 
 def fix(linter: Linter, report: Report, write: bool):
