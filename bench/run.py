@@ -59,13 +59,10 @@ GENERATOR = HERE.parent / "scripts" / "gen_archive.py"
 
 
 def archive(path: Path, count: int) -> None:
-    """An invented X archive of `count` tweets, zipped as X sends it."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("gen_archive", GENERATOR)
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
-    generator.write(generator.build("x", count, seed=1), path, folder=False)
+    """An invented X archive of `count` tweets, zipped as X sends it (written by another
+    process: building it takes memory that a child forked from this one would count)."""
+    subprocess.run([sys.executable, str(GENERATOR), "x", str(count), str(path), "--seed", "1"],
+                   check=True)
 
 
 def read_corpus(path: Path) -> list[str]:
@@ -128,20 +125,22 @@ def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_
     return folder, len(made)
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident set of a process and its children, in KiB (Linux /proc; 0 elsewhere)."""
-    total, stack = 0, [pid]
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """Resident set of a process and its children together, and of the largest of them,
+    in KiB (Linux /proc; 0 elsewhere)."""
+    total, largest, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
         try:
             with open(f"/proc/{current}/status") as status:
-                total += next((int(line.split()[1]) for line in status
-                               if line.startswith("VmRSS:")), 0)
+                rss = next((int(line.split()[1]) for line in status
+                            if line.startswith("VmRSS:")), 0)
+                total, largest = total + rss, max(largest, rss)
             with open(f"/proc/{current}/task/{current}/children") as children:
                 stack += [int(c) for c in children.read().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return total, largest
 
 
 def measure(command: list[str], cwd: Path, env: dict | None = None
@@ -153,11 +152,12 @@ def measure(command: list[str], cwd: Path, env: dict | None = None
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    peak = [0]
+    peak = [0, 0]
 
     def sample():
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            together, largest = _tree_rss(proc.pid)
+            peak[0], peak[1] = max(peak[0], together), max(peak[1], largest)
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -167,8 +167,9 @@ def measure(command: list[str], cwd: Path, env: dict | None = None
     sampler.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = usage.ru_utime + usage.ru_stime - cpu
-    # ru_maxrss of children is a running maximum: only a new maximum is this run's own
-    return wall, cpu, code, usage.ru_maxrss if usage.ru_maxrss > before else 0, peak[0]
+    # ru_maxrss of children is a running maximum: only a new maximum is this run's own;
+    # else the largest process sampled
+    return wall, cpu, code, usage.ru_maxrss if usage.ru_maxrss > before else peak[1], peak[0]
 
 
 def main() -> int:

@@ -279,3 +279,45 @@ def test_the_html_report_shows_the_posts_with_findings_as_cards_with_date_and_li
     # (escaped, whatever finding marks split the text: negative-tone ends before the tag)
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page \
         and "&lt;/script&gt;" in page
+
+
+def test_the_date_rules_take_each_posts_own_date_as_its_publish_date(run, tmp_path, catalog):
+    if "past-date" not in catalog.rules:
+        pytest.skip("the date rules (issue 14) are not in this checkout")
+    js = tweets_js(
+        tweet("3001", "Join us on 3 May for the spring meetup!",
+              created="Wed May 10 09:00:00 +0000 2023"),
+        tweet("3002", "Join us on 3 May for the spring meetup!",
+              created="Mon May 01 09:00:00 +0000 2023"),
+    )
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js})
+    result = run("--isolated", "--select", "past-date", "--format", "json", "twitter.zip")
+    assert [f["post_id"] for f in result.json()] == ["3001"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rules_that_compare_posts_compare_the_posts_of_the_archive(run, tmp_path, monkeypatch,
+                                                                  jobs):
+    monkeypatch.setattr(parallel, "RECORDS_THRESHOLD", 3)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, jobs)
+    js = tweets_js(tweet("4001", "Send me an email about it"),
+                   tweet("4002", "Our email address changed"),
+                   tweet("4003", "Please e-mail the team first"))
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js})
+    result = run("--isolated", "--select", "term-consistency", "--format", "json",
+                 "twitter.zip")
+    found = result.json()
+    assert [(f["post_id"], f["line"], f["column"]) for f in found] == \
+        [("4003", *where(js, "e-mail"))]
+
+
+def test_a_repeated_post_names_the_post_it_repeats(run, tmp_path):
+    text = "Our new release is out today with faster sync and offline mode"
+    js = tweets_js(tweet("5001", text), tweet("5002", "Lunch"),
+                   tweet("5003", text, created="Sun Feb 19 12:33:11 +0000 2023"))
+    zipped(tmp_path / "twitter.zip", {"data/tweets.js": js, "data/account.js": ACCOUNT})
+    result = run("--isolated", "--select", "duplicate-post", "--format", "json", "twitter.zip")
+    found = result.json()
+    assert [f["post_id"] for f in found] == ["5003"]
+    assert "repeats line 6 (2023-02-18 https://x.com/robin_example/status/5001)" in \
+        found[0]["message"]

@@ -312,3 +312,22 @@ def test_unsafe_names():
     assert not sources.unsafe_name("data/tweets.js")
     assert not sources.unsafe_name("a..b/c")
     assert all(map(sources.unsafe_name, ["", "..", "a/../../b", "/x", "\\x", "D:x", "a\0b"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                                        blacklist_characters="\r\x00")),
+                         min_size=2, max_size=4), min_size=1, max_size=5))
+def test_csv_cells_read_as_the_csv_module_writes_them(rows):
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    text = buffer.getvalue()
+    found = [[cell.value for cell in row] for row in csv_rows(text)]
+    assert found == [row for row in rows if any(row) or len(row) > 1]
+    for row in csv_rows(text):  # each cell's position is where its value is spelled
+        for cell in row:
+            lines = text.split("\n")
+            assert lines[cell.line - 1][cell.column - 1:].startswith(
+                cell.raw.split("\n")[0]) or not cell.raw

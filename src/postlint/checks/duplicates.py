@@ -74,7 +74,8 @@ class DuplicatePost(Check):
         exact, unique = " ".join(words), frozenset(words)
         signature = _signature(unique)
         line = draft.position(post.start + len(post.text) - len(post.text.lstrip()))[0]
-        where = (draft.path, line, post.index)
+        # a record (a calendar row, an export's post) is named by its note too
+        where = (draft.path, line, post.index, getattr(draft, "note", None))
         result, shared = None, []
         for platform in platforms:
             other = seen.get((platform, exact))
@@ -101,8 +102,10 @@ class DuplicatePost(Check):
         text = post.text
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
-        path, line, index = where
+        path, line, index, note = where
         other = f"{path}:{line}" if path != post.draft.path else f"line {line}"
+        if note:
+            other += f" ({note})"
         return Match(post.start + start, post.start + end,
                      {"other": other, "how": how, "on": ", ".join(platforms)})
 

@@ -14,6 +14,7 @@ back in order, so findings and errors are in the same order as a serial run.
 from __future__ import annotations
 
 import bisect
+import gc
 import os
 from collections.abc import Mapping, Sequence
 from typing import Iterator
@@ -222,6 +223,9 @@ def lint_held(linter, drafts: Sequence) -> list:
                                                                     RECORD_CHUNK)]
     done, again = [], []
     messages: dict[str, str] = {}
+    # what was read stays for the run: out of the collector's sight, workers neither
+    # traverse it in every full collection nor copy its pages by touching them
+    gc.freeze()
     try:
         for results, linter_errors in _map(linter, chunks, _held_chunk):
             for index, key, own, finished, wanted in results:
@@ -233,6 +237,7 @@ def lint_held(linter, drafts: Sequence) -> list:
             linter.errors += linter_errors
     finally:
         _held = None
+        gc.unfreeze()
     runs = linter.check_runs(_Picked(drafts, again))
     findings: list = []
     for index, key, own, finished in done:
