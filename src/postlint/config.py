@@ -1,8 +1,8 @@
 """Finding, reading and checking the user's configuration.
 
-Looked for in the current folder and its parents: `.postlint.yaml`, `.postlint.yml`,
-then `[tool.postlint]` in `pyproject.toml`. Keys are listed in `KEYS`; paths in the config
-are relative to the config file's folder.
+Looked for in a draft's folder and its parents: `.postlint.yaml`, `.postlint.yml`,
+then `[tool.postlint]` in `pyproject.toml`. Keys are declared in `schema.SCHEMA`; paths
+in the config are relative to the config file's folder.
 """
 
 from __future__ import annotations
@@ -11,32 +11,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
-from .rules import LEVELS
+from . import schema, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
-
-# key -> (expected kind, help)
-KEYS = {
-    "profile": (str, "audience profile for drafts that do not name one"),
-    "platform": (str, "platform of drafts that do not name one"),
-    "platforms": (list, "platforms of drafts that do not name any (cross-posting)"),
-    "select": (list, "only these rules (codes, code prefixes or names)"),
-    "extend-select": (list, "these rules on top of the profile's"),
-    "ignore": (list, "never these rules"),
-    "fail-on": (str, "lowest level that makes the run fail: error, warning or info"),
-    "rule-dirs": (list, "extra folders of YAML rules and profiles"),
-    "include": (list, "globs of drafts to lint inside folders (default *.md, *.markdown, *.txt)"),
-    "exclude": (list, "globs of files and folders to skip"),
-    "brand": (dict, "brand vocabulary that brand rules read"),
-    "work": (dict, "employer, clients and codenames that risk rules read"),
-    "rules": (dict, "per-rule level (or off) and options: name: {level: ..., option: ...}"),
-    "platform-settings": (dict, "add or change platforms: name: {extends: ..., length: ...}"),
-    "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),
-}
-_KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}
-
 
 @dataclass
 class Config:
@@ -45,6 +23,8 @@ class Config:
     data: dict = field(default_factory=Map)
     path: str = ""
     root: Path = field(default_factory=Path.cwd)
+    # unknown keys of open sections (brand, work): errors unless a rule reads them
+    unknown: list = field(default_factory=list)
 
     def get(self, key, default=None):
         return self.data.get(key, default)
@@ -77,26 +57,11 @@ def load(path: Path | None) -> Config:
         data = Map()
     if not isinstance(data, dict):
         raise yamlfile.Errors([ConfigError("expected a mapping of settings", str(path), 1)])
-    errors = []
-    for key, value in data.items():
-        line = line_of(data, key)
-        if key not in KEYS:
-            errors.append(ConfigError(f"unknown key (known: {', '.join(KEYS)})", str(path),
-                                      line, str(key)))
-            continue
-        kind = KEYS[key][0]
-        if kind is list and isinstance(value, str):
-            data[key] = value = [value]
-        if not isinstance(value, kind):
-            errors.append(ConfigError(f"expected {_KIND_NAMES[kind]}, got {value!r}",
-                                      str(path), line, key))
-    if data.get("fail-on") not in (None, *LEVELS):
-        errors.append(ConfigError(f"expected one of {', '.join(LEVELS)}, got "
-                                  f"{data.get('fail-on')!r}", str(path),
-                                  line_of(data, "fail-on"), "fail-on"))
+    unknown: list[ConfigError] = []
+    errors = schema.check(data, str(path), unknown=unknown)
     if errors:
         raise yamlfile.Errors(errors)
-    return Config(data, str(path), path.parent)
+    return Config(data, str(path), path.parent, unknown)
 
 
 def _from_pyproject(path: Path) -> Map:

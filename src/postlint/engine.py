@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import platforms as platform_data, selection, suppress, words
+from . import platforms as platform_data, schema, selection, suppress, words
 from .catalog import Catalog
 from .check import Check, Context, Match
 from .config import Config
@@ -66,7 +66,7 @@ class Linter:
 
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
-        errors = self._platform_errors + self._unknown_platforms()
+        errors = self._platform_errors + self._unknown_platforms() + self._unread_keys()
         if self.default_profile not in self.catalog.profiles:
             known = ", ".join(sorted(self.catalog.profiles))
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
@@ -90,6 +90,26 @@ class Linter:
                                           f"{key}[{index}]"))
         if errors:
             raise Errors(_unique(errors))
+
+    def _unread_keys(self) -> list[ConfigError]:
+        """Unknown keys of open config sections (brand, work) that no rule reads."""
+        if not self.config.unknown:
+            return []
+        reads = set()
+        for rule in self.catalog.rules.values():
+            reads.update(config_reads(rule.options))
+        known = set(schema.keys_of()) | reads
+        errors = []
+        for error in self.config.unknown:
+            key = error.key
+            if any(r == key or r.startswith(key + ".") or key.startswith(r + ".") for r in reads):
+                continue
+            parent, _, name = key.rpartition(".")
+            here = sorted({k[len(parent) + 1:].split(".")[0] for k in known
+                           if k.startswith(parent + ".")})
+            errors.append(ConfigError(schema.unknown_key(name, here), error.path, error.line,
+                                      key))
+        return errors
 
     def _unknown_platforms(self) -> list[ConfigError]:
         known = ", ".join(sorted(self.platforms))
@@ -406,6 +426,17 @@ def _enabled(draft: Draft, actives: list[Active]) -> list[Active]:
 def _disabled(draft: Draft, rule: Rule) -> bool:
     names = draft.front_matter.get("disable") or ()
     return any(str(n) in (rule.name, rule.code) or rule.code.startswith(str(n)) for n in names)
+
+
+def config_reads(value) -> set[str]:
+    """The config keys that rule options read through `{from: KEY}`, anywhere inside."""
+    if isinstance(value, dict):
+        if isinstance(value.get("from"), str):
+            return {value["from"]}
+        return set().union(*map(config_reads, value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*map(config_reads, value)) if value else set()
+    return set()
 
 
 def _unique(errors: list[ConfigError]) -> list[ConfigError]:

@@ -13,6 +13,13 @@ MAX_VALUES = 1_000_000  # values the document holds once every alias is expanded
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 
 
+class _Duplicate(Exception):
+    """A key given twice in one mapping."""
+
+    def __init__(self, key: str, first: int, line: int):
+        self.key, self.first, self.line = key, first, line
+
+
 class _Loader(_Base):
     """A safe loader (plain data only, no objects) with line tracking and an alias limit."""
 
@@ -30,6 +37,13 @@ class _Loader(_Base):
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key, _ in node.value:  # (before merge keys `<<` add theirs, which may repeat)
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                line = key.start_mark.line + self._offset
+                if (key.tag, key.value) in seen:
+                    raise _Duplicate(key.value, seen[key.tag, key.value], line)
+                seen[key.tag, key.value] = line
         result = Map(super().construct_mapping(node, deep=True))
         result.line = node.start_mark.line + self._offset
         result.lines = {self.construct_object(k, deep=True): k.start_mark.line + self._offset
@@ -63,6 +77,10 @@ def loads(text: str, path: str = "<string>", line_offset: int = 0):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise ConfigError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except _Duplicate as exc:
+        where = f"line {exc.first}" if exc.first != exc.line else "this line"
+        raise ConfigError(f"duplicate key '{exc.key}' (also on {where}); give each key once",
+                          path, exc.line) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise ConfigError(f"invalid YAML: {exc}", path) from None
     finally:
