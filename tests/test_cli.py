@@ -206,7 +206,11 @@ def test_explain_by_code_and_name(run):
 def test_explain_unknown_rule(run):
     result = run("--explain", "nope")
     assert result.code == 2
-    assert "no rule named 'nope'" in result.out
+    assert (result.out, result.err) == (
+        "", "postlint: --explain: no rule named 'nope' (see --list-rules)\n")
+    result = run("--explain", "shoutin")
+    assert (result.code, result.err) == (
+        2, "postlint: --explain: no rule named 'shoutin' (did you mean 'shouting'?)\n")
 
 
 def test_list_formats(run):

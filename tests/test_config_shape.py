@@ -152,7 +152,7 @@ def test_every_key_is_declared_documented_and_in_the_json_schema(catalog):
         for part in dotted.split("."):
             node = node["properties"][part]
         assert node.get("description"), dotted
-        assert re.search(rf"`{re.escape(dotted)}[`.]|^### .*\b{re.escape(dotted)}\b", doc,
+        assert re.search(rf"`{re.escape(dotted)}[`.: ]|^### .*\b{re.escape(dotted)}\b", doc,
                          re.MULTILINE), f"docs/configuration.md does not describe {dotted}"
     declared = set(schema.keys_of())
     for rule in catalog.rules.values():  # what the built-in rules read is declared

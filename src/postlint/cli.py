@@ -84,8 +84,8 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         catalog = Catalog.load(pm, _rule_dirs(config), config.get("profiles"), config.path)
         choices = Choices(
             profile=profile,
-            platforms=_split(platforms) or config.get("platforms") or
-            ([config.get("platform")] if config.get("platform") else []),
+            platforms=list(_split(platforms) or config.get("platforms") or
+                           ([config.get("platform")] if config.get("platform") else [])),
             select=_split(select),
             extend_select=_split(extend_select),
             ignore=_split(ignore),
@@ -93,6 +93,8 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         linter = Linter(catalog, config, choices)
     except (Errors, ConfigError) as exc:
         _stop(exc)
+    for note in linter.notes:
+        click.echo(note, err=True)
 
     if list_rules or list_profiles or list_formats or explain_rule:
         try:
@@ -100,7 +102,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
                                       explain_rule)
         except Errors as exc:  # a rule that only fails when compiled
             _stop(exc)
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, err=not ok)
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if not paths:
         raise click.UsageError("give one or more files or folders to lint (or '-' for stdin)")
@@ -199,8 +201,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         display = (stdin_filename or "-") if path == "-" else _display(path)
         try:
             draft = files.read(path, stdin, display)
-            linter.profile_of(draft)
-            linter.platforms_of(draft)
+            linter.accept(draft)
         except (DraftError, ValueError) as exc:
             errors.append((display, str(exc)))
             continue

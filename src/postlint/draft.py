@@ -10,6 +10,9 @@ A file may hold a thread: posts are separated by a line that holds only `---`
 from __future__ import annotations
 
 import bisect
+import datetime
+import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,8 +20,15 @@ from . import markup, yamlfile
 
 BOM = "\ufeff"
 SEPARATOR = "---"
-FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list,
-                     "disable": list, "title": str}
+# Front-matter keys postlint reads. Other keys (title, tags, slug... of Hugo, Jekyll,
+# Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
+# close to a key here that it must be a typo (`profle:`).
+FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list, "disable": list}
+# The publish date: the first of these keys a draft gives (postlint's own, then Hugo's,
+# Astro's and the common `date`). YAML reads 2026-03-01 as a date.
+DATE_KEYS = ("publish", "publishDate", "pubDate", "date")
+TYPO_CUTOFF = 0.8
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
 
 class DraftError(Exception):
@@ -54,6 +64,9 @@ class Draft:
     body_start: int = 0
     bom: bool = False
     posts: list[Post] = field(default_factory=list)
+    publish_date: datetime.date | None = None  # from the front matter (see DATE_KEYS)
+    publish_date_line: int = 0  # the line of its key, for messages
+    foreign_keys: dict = field(default_factory=dict)  # front-matter keys postlint ignored: line
     # Set by the linter after the checks ran, for the checks that report on suppressions.
     suppressions: list = field(default_factory=list)
     active_rules: set = field(default_factory=set)
@@ -109,14 +122,43 @@ class Draft:
             expected = FRONT_MATTER_KEYS.get(key)
             line = yamlfile.line_of(data, key)
             if expected is None:
-                known = ", ".join(sorted(FRONT_MATTER_KEYS))
-                raise DraftError(f"line {line}: front matter: unknown key '{key}' (known: {known})")
+                close = difflib.get_close_matches(str(key).lower(), FRONT_MATTER_KEYS, 1,
+                                                  TYPO_CUTOFF)
+                if close and str(key) not in DATE_KEYS:
+                    raise DraftError(f"line {line}: front matter: unknown key '{key}' "
+                                     f"(did you mean '{close[0]}'?)")
+                if key not in DATE_KEYS:
+                    self.foreign_keys[str(key)] = line
+                continue
             if expected is list and isinstance(value, str):
                 data[key] = [value]
             elif not isinstance(value, expected):
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
                                  f" {'list' if expected is list else 'string'}")
+        self._read_date(data)
         return data
+
+    def _read_date(self, data: dict) -> None:
+        """`publish_date` from the first date key given; a `publish:` that is not a date
+        is an error, the other tools' keys are left alone."""
+        for key in DATE_KEYS:
+            if key not in data:
+                continue
+            value, line = data[key], yamlfile.line_of(data, key)
+            if isinstance(value, datetime.datetime):
+                value = value.date()
+            elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
+                try:
+                    value = datetime.date.fromisoformat(value.strip()[:10])
+                except ValueError:
+                    pass
+            if isinstance(value, datetime.date):
+                self.publish_date, self.publish_date_line = value, line
+                return
+            if key == "publish":
+                raise DraftError(f"line {line}: front matter: 'publish' must be a date such as "
+                                 f"2026-03-01 (optionally with a time), got {value!r}")
+            self.foreign_keys[key] = line
 
     def _split_posts(self) -> None:
         starts, ends = [self.body_start], []

@@ -3,6 +3,7 @@ suppressions and turns matches into findings with exact positions."""
 
 from __future__ import annotations
 
+import os
 import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
@@ -11,7 +12,7 @@ from . import platforms as platform_data, schema, selection, suppress, words
 from .catalog import Catalog
 from .check import Check, Context, Match
 from .config import Config
-from .draft import Draft
+from .draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft
 from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from .report import Finding
 from .rules import LEVELS, Rule
@@ -59,6 +60,7 @@ class Linter:
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
+        self.notes: list[str] = []  # said on standard error before the report (aliases)
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
         self._check_setup()
 
@@ -68,10 +70,12 @@ class Linter:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
         errors = self._platform_errors + self._unknown_platforms() + self._unread_keys()
         if self.default_profile not in self.catalog.profiles:
-            known = ", ".join(sorted(self.catalog.profiles))
-            errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
-                                      f"{known})", self.config.path or "<command line>",
-                                      self.config.line("profile"), "profile"))
+            message = _unknown_profile(self.default_profile, self.catalog.profiles)
+            if self.choices.profile:
+                errors.append(ConfigError(message, "<command line>", None, "--profile"))
+            else:
+                errors.append(ConfigError(message, self.config.path, self.config.line("profile"),
+                                          "profile"))
         for name in self.catalog.profiles:
             errors += self._resolve(name)
         rules = self.catalog.rules.values()
@@ -112,19 +116,30 @@ class Linter:
         return errors
 
     def _unknown_platforms(self) -> list[ConfigError]:
-        known = ", ".join(sorted(self.platforms))
+        """Errors for platform names that are neither platforms nor aliases; aliases in
+        the run's choices are replaced by the platform's name, with a note."""
+        other = platform_data.aliases(self.platforms)
         errors, configured = [], set()
         for key in ("platforms", "platform"):
             value = self.config.get(key) or []
             for name in value if isinstance(value, list) else [value]:
                 configured.add(name)
-                if name not in self.platforms:
-                    errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+                if name in other:
+                    self.notes.append(f"{_display(self.config.path)}:{self.config.line(key)}: "
+                                      f"{key}: note: '{name}' is taken as '{other[name]}' "
+                                      f"({self.platforms[other[name]].title})")
+                elif name not in self.platforms:
+                    errors.append(ConfigError(platform_data.unknown(name, self.platforms),
                                               self.config.path, self.config.line(key), key))
         for name in self.choices.platforms:
-            if name not in self.platforms and name not in configured:
-                errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+            if name in other and name not in configured:
+                self.notes.append(f"postlint: note: --platform {name} is taken as "
+                                  f"'{other[name]}' ({self.platforms[other[name]].title})")
+            elif name not in self.platforms and name not in configured:
+                errors.append(ConfigError(platform_data.unknown(name, self.platforms),
                                           "<command line>", None, "--platform"))
+        # (in place: the checks' contexts hold this list)
+        self.choices.platforms[:] = dict.fromkeys(other.get(n, n) for n in self.choices.platforms)
         return errors
 
     def _resolve(self, profile: str) -> list[ConfigError]:
@@ -226,16 +241,38 @@ class Linter:
     def profile_of(self, draft: Draft) -> str:
         name = draft.front_matter.get("profile") or self.default_profile
         if name not in self._settings:
-            known = ", ".join(sorted(self.catalog.profiles))
-            raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")
+            raise ValueError(f"line {line_of(draft.front_matter, 'profile', 1)}: front matter: "
+                             f"{_unknown_profile(name, self.catalog.profiles)}")
         return name
 
     def platforms_of(self, draft: Draft) -> list[str]:
         """The draft's platforms (front matter, else the run's); ValueError for unknown names."""
-        problem = platform_data.unknown_in_front_matter(draft.front_matter, self.platforms)
+        problem = platform_data.resolve_front_matter(draft.front_matter, self.platforms)
         if problem:
             raise ValueError(problem)
         return platform_data.front_matter_names(draft.front_matter) or self.choices.platforms
+
+    def accept(self, draft: Draft) -> None:
+        """Check what a draft's front matter names: its profile, platforms (aliases become
+        names), the rules it disables, and under `front-matter: {strict: true}` keys
+        postlint does not read. ValueError with the line, for the draft's read error."""
+        self.profile_of(draft)
+        self.platforms_of(draft)
+        front = draft.front_matter
+        disabled = front.get("disable") or ()
+        bad = selection.unknown([str(n) for n in disabled], self.catalog.rules.values())
+        if bad:
+            index = [str(n) for n in disabled].index(bad[0])
+            hint = schema.did_you_mean(bad[0], sorted(self.known_rules)) or \
+                " (see postlint --list-rules)"
+            raise ValueError(f"line {line_of(disabled, index, line_of(front, 'disable', 1))}: "
+                             f"front matter: disable: {bad[0]!r} names no rule{hint}")
+        strict = (self.config.get("front-matter") or {}).get("strict")
+        if strict and draft.foreign_keys:
+            key, line = next(iter(draft.foreign_keys.items()))
+            raise ValueError(f"line {line}: front matter: unknown key '{key}' (postlint reads "
+                             f"{', '.join(FRONT_MATTER_KEYS)} and {', '.join(DATE_KEYS)}; "
+                             "front-matter.strict is on)")
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
@@ -426,6 +463,17 @@ def _enabled(draft: Draft, actives: list[Active]) -> list[Active]:
 def _disabled(draft: Draft, rule: Rule) -> bool:
     names = draft.front_matter.get("disable") or ()
     return any(str(n) in (rule.name, rule.code) or rule.code.startswith(str(n)) for n in names)
+
+
+def _display(path: str) -> str:
+    """A config path as messages show it: relative to the current folder when below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _unknown_profile(name: str, profiles: dict) -> str:
+    return f"unknown profile {name!r}" + (schema.did_you_mean(name, sorted(profiles))
+                                          or f" (known: {', '.join(sorted(profiles))})")
 
 
 def config_reads(value) -> set[str]:

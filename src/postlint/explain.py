@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .catalog import Catalog
 from .profiles import find_rule, resolve
+from .schema import did_you_mean
 
 
 def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
@@ -12,7 +13,9 @@ def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
     if rule_key:
         rule = find_rule(rule_key, catalog.rules)
         if rule is None:
-            return f"postlint: no rule named {rule_key!r} (see --list-rules)\n", False
+            names = [n for r in catalog.rules.values() for n in (r.name, r.code)]
+            hint = did_you_mean(rule_key, names) or " (see --list-rules)"
+            return f"postlint: --explain: no rule named {rule_key!r}{hint}\n", False
         return explain_rule(catalog, rule), True
     if list_profiles:
         return profiles_text(catalog, linter.default_profile), True

@@ -32,8 +32,7 @@ _linter = None  # the parent's Linter, inherited by the forked workers
 def read(linter, path: str, display: str) -> Draft:
     """A draft the linter accepts (known profile and platforms); DraftError or ValueError."""
     draft = files.read(path, None, display)
-    linter.profile_of(draft)
-    linter.platforms_of(draft)
+    linter.accept(draft)
     return draft
 
 

@@ -87,6 +87,10 @@ SCHEMA: dict[str, Key] = {
     "rule-dirs": names("extra folders of YAML rules, profiles and platforms"),
     "include": names("globs of drafts to lint inside folders (default *.md, *.markdown, *.txt)"),
     "exclude": names("globs of files and folders to skip; replaces the default list"),
+    "front-matter": section(
+        "how drafts' front matter is read",
+        strict=flag("report front-matter keys postlint does not read (default false)"),
+    ),
     "brand": section(
         "brand vocabulary that brand rules read", open=True,
         terms=names("canonical spellings, e.g. GitHub (brand-term-case)"),
