@@ -21,7 +21,8 @@ COMMAND = "python scripts/gen_schema.py"
 
 
 def render() -> str:
-    from postlint import platforms, schema
+    from postlint.load import schema
+    from postlint.text import platforms
 
     return json.dumps(schema.json_schema(platforms.KEYS), indent=2, ensure_ascii=False) + "\n"
 

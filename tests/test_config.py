@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from postlint import schema
+from postlint.load import schema
 
 SHOUT = "Our launch is AMAZING.\n"  # T101 at 1:15
 RANT = "Honestly this is bullshit.\n"  # R101 at 1:18

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from postlint import schema
-from postlint.engine import config_reads
+from postlint.load import schema
+from postlint.lint.engine import config_reads
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"

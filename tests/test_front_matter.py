@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from postlint.draft import Draft
+from postlint.text.draft import Draft
 
 HUGO = """\
 ---

@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from postlint import plugins
-from postlint.catalog import Catalog
+from postlint.lint.catalog import Catalog
 
 MODULE = "postlint_testplugin_longpost"
 
@@ -22,9 +22,9 @@ PLUGIN = '''
 
 from pathlib import Path
 
-from postlint.check import Check, Match, Option
+from postlint.checks import Check, Match, Option
 from postlint.hookspecs import hookimpl
-from postlint.report import Format
+from postlint.formats import Format
 
 
 class MaxLength(Check):
@@ -121,7 +121,7 @@ def test_plugin_rule_type_folder_profile_and_format_through_the_cli(installed_pl
 
 
 def test_plugin_rules_pass_their_own_examples(installed_plugin):
-    from postlint import selftest
+    from postlint.lint import selftest
     catalog = Catalog.load(plugins.manager())
     assert selftest.problems(catalog, catalog.rules["long-post"]) == []
 
@@ -152,7 +152,7 @@ def test_a_misspelled_hook_is_reported(run, write, monkeypatch):
         def postlint_rule_type(self):  # missing "s"
             return []
 
-    from postlint.yamlfile import ConfigError
+    from postlint.load.yamlfile import ConfigError
     with pytest.raises(ConfigError) as info:
         plugins.manager([Typo()])
     assert str(info.value).startswith("<plugins>: unknown hook 'postlint_rule_type'")
@@ -160,7 +160,7 @@ def test_a_misspelled_hook_is_reported(run, write, monkeypatch):
 
 def test_a_throwaway_object_registered_directly(tmp_path):
     """`plugins.manager(extra_plugins)` is the seam for embedding postlint in Python."""
-    from postlint.check import Check, Match
+    from postlint.checks.base import Check, Match
     from postlint.hookspecs import hookimpl
 
     class Everything(Check):

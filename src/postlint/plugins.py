@@ -9,7 +9,7 @@ import sys
 import pluggy
 
 from . import hookspecs
-from .yamlfile import ConfigError
+from .load.yamlfile import ConfigError
 
 DEFAULT_PLUGINS = (
     "postlint.checks.existence",
@@ -23,7 +23,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.lexicon",
     "postlint.checks.near",
     "postlint.checks.disclosure",
-    "postlint.validators",
+    "postlint.checks.validators",
     "postlint.checks.caps",
     "postlint.checks.exclamation",
     "postlint.checks.emoji_count",
@@ -31,14 +31,14 @@ DEFAULT_PLUGINS = (
     "postlint.checks.alt_text",
     "postlint.checks.voice",
     "postlint.checks.platform",
-    "postlint.functions",
+    "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",
     "postlint.formats.github",
     "postlint.formats.sarif",
     "postlint.formats.junit",
     "postlint.formats.gitlab",
-    "postlint.builtin_rules",
+    "postlint.load.builtin",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import terms
-from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
-from ..rules import LEVELS
-from ..words import Needs
+from ..load.rules import LEVELS
+from ..text.words import Needs
+from . import terms
+from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "label"}

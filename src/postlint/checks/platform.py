@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import regex
 
-from .. import counting, entities
-from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
-from ..platforms import UNIT_NAMES, Platform, posted, targets
+from ..text import counting, entities
+from ..text.platforms import Platform, UNIT_NAMES, posted, targets
+from .base import Check, Match, Option, word_pattern
 
 ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
 # The opening sentence: up to a sentence end followed by a space, a CJK full stop, or a

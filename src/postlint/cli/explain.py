@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .profiles import find_rule, resolve
-from .schema import did_you_mean
+from ..lint.catalog import Catalog
+from ..load.profiles import find_rule, resolve
+from ..load.schema import did_you_mean
 
 
 def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,

@@ -6,7 +6,7 @@ import fnmatch
 import os
 from pathlib import Path
 
-from .draft import Draft, DraftError
+from ..text.draft import Draft, DraftError
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
 MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import markup, yamlfile
+from ..load import yamlfile
+from . import markup
 
 BOM = "\ufeff"
 SEPARATOR = "---"

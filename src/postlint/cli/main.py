@@ -8,13 +8,16 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cache, config as configuration, explain, files, parallel, plugins
-from .catalog import Catalog
-from .draft import DraftError
-from .engine import Choices, Linter
-from .report import Report
-from .rules import LEVELS
-from .yamlfile import ConfigError, Errors
+from .. import __version__, plugins
+from ..lint import files, parallel
+from ..lint.catalog import Catalog
+from ..lint.engine import Choices, Linter
+from ..lint.report import Report
+from ..load import cache, config as configuration
+from ..load.rules import LEVELS
+from ..load.yamlfile import ConfigError, Errors
+from ..text.draft import DraftError
+from . import explain
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -125,7 +128,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     fail_on = fail_on or config.get("fail-on") or "error"
     changes = None
     if diff_base:
-        from . import gitdiff  # git is needed only here
+        from ..lint import gitdiff  # git is needed only here
         try:
             changes = gitdiff.changes(diff_base)
         except gitdiff.GitError as exc:
@@ -137,7 +140,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         if show_diff:
             _diff(linter, report)
         if fix_files:
-            from . import fix as fixing  # (tempfile and difflib only when fixing)
+            from ..lint import fix as fixing  # (tempfile and difflib only when fixing)
             outcome = fixing.run(linter, fixing.candidates(report), write=True)
             if outcome.changes:  # report what remains
                 report = lint(linter, list(paths), config, stdin_filename)
@@ -215,7 +218,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
 
 def _diff(linter: Linter, report: Report) -> None:
     """Print what --fix would change; exit 1 when it would change something."""
-    from . import fix as fixing
+    from ..lint import fix as fixing
     outcome = fixing.run(linter, fixing.candidates(report), write=False)
     click.echo("".join(change.diff() for change in outcome.changes), nl=False)
     for path, message in report.errors + outcome.errors:

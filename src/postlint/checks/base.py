@@ -14,8 +14,8 @@ from typing import Any, Callable, ClassVar, Iterable
 
 import regex
 
-from .draft import Draft, Post
-from .words import Words, handed_out
+from ..text.draft import Draft, Post
+from ..text.words import Words, handed_out
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import builtin_rules, platforms as platform_data, plugins, yamlfile
-from .check import Check
-from .profiles import Profile, parse_profile
-from .rules import Rule, load_folder
-from .yamlfile import ConfigError, Errors
+from .. import plugins
+from ..checks.base import Check
+from ..load import builtin as builtin_rules, yamlfile
+from ..load.profiles import Profile, parse_profile
+from ..load.rules import Rule, load_folder
+from ..load.yamlfile import ConfigError, Errors
+from ..text import platforms as platform_data
 
 
 @dataclass

@@ -8,15 +8,16 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import platforms as platform_data, schema, selection, suppress, words
+from ..checks.base import Check, Context, Match
+from ..load import schema, selection
+from ..load.config import Config
+from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.rules import LEVELS, Rule
+from ..load.yamlfile import ConfigError, Errors, line_of
+from ..text import platforms as platform_data, suppress, words
+from ..text.draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft
 from .catalog import Catalog
-from .check import Check, Context, Match
-from .config import Config
-from .draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft
-from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from .report import Finding
-from .rules import LEVELS, Rule
-from .yamlfile import ConfigError, Errors, line_of
 
 QUOTE_LIMIT = 60
 
