@@ -213,7 +213,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         if path != "-":
             sources[display] = path
     findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources,
+                  unread=len(errors))
 
 
 def _diff(linter: Linter, report: Report) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..hookspecs import hookimpl
+from ..load.rules import LEVELS
 from .base import Format
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -36,9 +37,7 @@ class Text(Format):
                 out = []
         if self.statistics and report.findings:
             out.append("")
-            counts = Counter((f.code, f.name, f.level) for f in report.findings)
-            for (code, name, level), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                out.append(f"{n:>5}  {code:<6} {name} ({level})")
+            out += statistics(report.findings)
         out.append(self.paint(report.summary(), "1"))
         yield "\n".join(out) + "\n"
 
@@ -48,6 +47,24 @@ class Text(Format):
         width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
         caret = " " * (f.column - 1) + "^" * max(1, width)
         return [f"  {f.line:>4} | {line}", f"       | {self.paint(caret, _COLORS[f.level])}"]
+
+
+def statistics(findings) -> list[str]:
+    """One line per rule, most findings first: the count, code, name and levels."""
+    counts = Counter((f.code, f.name) for f in findings)
+    levels: dict[tuple, Counter] = {}
+    for f in findings:
+        levels.setdefault((f.code, f.name), Counter())[f.level] += 1
+    out = []
+    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        by_level = levels[code, name]
+        if len(by_level) == 1:
+            words = next(iter(by_level))
+        else:
+            words = ", ".join(f"{by_level[lvl]} {lvl}{'s' * (by_level[lvl] != 1 and lvl != 'info')}"
+                              for lvl in reversed(LEVELS) if by_level[lvl])
+        out.append(f"{n:>5}  {code:<6} {name} ({words})")
+    return out
 
 
 @hookimpl

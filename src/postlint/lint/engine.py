@@ -172,6 +172,10 @@ class Linter:
         self._settings[profile] = settings
         return errors
 
+    def settings(self, profile: str) -> dict[str, Setting]:
+        """Rule name -> level and options, for the rules a profile runs (config applied)."""
+        return self._settings[profile]
+
     def active(self, profile: str) -> list[Active]:
         """The compiled rules of a profile, in code order."""
         if profile not in self._active:
@@ -394,12 +398,14 @@ class Linter:
             self._active_names[profile] = frozenset(
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
-        late = []
-        for act in _enabled(draft, self.active(profile)):
-            if getattr(act.check, "after_suppression", False):
-                late += [self._finding(draft, act, profile, 0, m)
-                         for m in act.check.check_draft(draft)]
-        kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
+        late = [act for act in _enabled(draft, self.active(profile))
+                if getattr(act.check, "after_suppression", False)]
+        # a check that judges how suppressions were used (M001) goes last, when every
+        # other finding has had its chance to use them
+        late.sort(key=lambda act: getattr(act.check, "judges_suppressions", False))
+        for act in late:
+            found = [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
+            kept += suppress.apply(found, draft.suppressions, named_only=True)  # `disable M001`
         return sort_findings(kept)
 
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,

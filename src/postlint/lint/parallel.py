@@ -128,7 +128,7 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
             finding.message = messages.setdefault(finding.message, finding.message)
         findings += own
     return Report(findings, len(sources), errors + linter.errors, texts=Texts(sources),
-                  sources=sources)
+                  sources=sources, unread=len(errors))
 
 
 def _map(linter, chunks):

@@ -52,6 +52,7 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
     sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
+    unread: int = 0  # of `errors`, the drafts that could not be read (or were refused)
 
     @property
     def failing(self) -> list[Finding]:
@@ -59,12 +60,30 @@ class Report:
         return [f for f in self.findings if level_rank(f.level) >= rank]
 
     def summary(self) -> str:
+        """One line: what was found in how many drafts, and what could not be checked."""
+        plural = "s" * (self.drafts != 1)
+        failed = self._failed()
         if not self.findings:
-            return f"All clear: {self.drafts} draft{'s' * (self.drafts != 1)} checked."
+            if not failed:
+                return f"All clear: {self.drafts} draft{plural} checked."
+            if not self.drafts:
+                return f"Nothing checked: {failed} (see the errors above)."
+            return (f"No problems in {self.drafts} draft{plural} checked, but {failed}"
+                    " (see the errors above).")
         levels = Counter(f.level for f in self.findings)
         parts = ", ".join(f"{levels[lvl]} {lvl}{'s' if levels[lvl] != 1 and lvl != 'info' else ''}"
                           for lvl in reversed(LEVELS) if levels[lvl])
         paths = len({f.path for f in self.findings})
         n = len(self.findings)
-        return (f"Found {n} problem{'s' * (n != 1)} ({parts}) in {paths} of {self.drafts}"
-                f" draft{'s' * (self.drafts != 1)}.")
+        found = (f"Found {n} problem{'s' * (n != 1)} ({parts}) in {paths} of {self.drafts}"
+                 f" draft{plural}")
+        return f"{found}; {failed} (see the errors above)." if failed else found + "."
+
+    def _failed(self) -> str:
+        """What went wrong besides findings, in words ('' if nothing did)."""
+        unread = self.unread
+        other = len(self.errors) - unread
+        parts = [f"{unread} draft{'s' * (unread != 1)} could not be read"] if unread else []
+        if other:
+            parts.append(f"{other} other error{'s' * (other != 1)}")
+        return " and ".join(parts)
