@@ -24,6 +24,12 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
     ("brand:\n  hashtags:\n    require: ['#x']\n",
      ".postlint.yaml:3: brand.hashtags.require: unknown key (did you mean 'required'?)"),
     ("profiel: brand\n", ".postlint.yaml:1: profiel: unknown key (did you mean 'profile'?)"),
+    ("front-matter: {strikt: true}\n",
+     ".postlint.yaml:1: front-matter.strikt: unknown key (did you mean 'strict'?)"),
+    ("respect-gitignore: sometimes\n",
+     ".postlint.yaml:1: respect-gitignore: expected true or false, got 'sometimes'"),
+    ("extend-exlude: [a]\n",
+     ".postlint.yaml:1: extend-exlude: unknown key (did you mean 'extend-exclude'?)"),
     ("brand: {terms: {GitHub: 1}}\n",
      ".postlint.yaml:1: brand.terms: expected a list of names, got {'GitHub': 1}"),
     ("brand: {preferred: {e-mail: [email]}}\n",
@@ -117,6 +123,9 @@ CONFIGS = [  # (config, whether postlint accepts it)
     ("brand:\n  terms: [GitHub]\n  preferred: {e-mail: email}\n  banned: cheap\n"
      "  hashtags: {required: ['#a'], forbidden: ['#b']}\n  voice: we\n", True),
     ("work: {employer: Initech, clients: [Globex], codenames: [Bluebird]}\n", True),
+    ("exclude: [archive]\nextend-exclude: ['*.draft.md']\nrespect-gitignore: false\n"
+     "force-exclude: true\nfront-matter: {strict: true}\n", True),
+    ("front-matter: {strict: yes please}\n", False),
     ("rules:\n  shouting: off\n  chatspeak: error\n  emoji-overload: {level: error, max: 2}\n", True),
     ("profiles:\n  team: {extends: public, description: Team, rules: {shouting: info}}\n", True),
     ("platform-settings:\n  mastodon: {length: {graphemes: 1000}}\n", True),

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import plugins
 from ..load import config as configuration
 from ..load.yamlfile import ConfigError
 from ..text.draft import DraftError
-from . import files, parallel
+from . import discovery, files, parallel
 from .catalog import Catalog
 from .engine import Choices, Linter
 from .report import Report
@@ -22,35 +22,77 @@ from .report import Report
 
 @dataclass
 class Session:
-    """What a run is set up with: the config, the plugins' catalog and the linter."""
+    """What a run is set up with: the config, the plugins' catalog and the linter.
+
+    Without `--config` or `--isolated` each draft is linted with the config nearest to
+    it, as ruff and yamllint do: `for_folder` gives the session of a folder's config
+    (this one, or another set up on first use with the same command-line choices)."""
 
     config: configuration.Config
     catalog: Catalog
     linter: Linter
+    fixed: bool = False  # one config for every draft (--config, --isolated)
+    choices: Choices = field(default_factory=Choices)  # as the command line gave them
+    extra_plugins: tuple = ()
+    _nearest: dict = field(default_factory=dict, repr=False)  # folder -> config file
+    _sessions: dict = field(default_factory=dict, repr=False)  # config file -> Session
+    # the sessions of the last `lint_paths` and the drafts (shown paths) of each
+    groups: list = field(default_factory=list, repr=False)
+
+    def for_folder(self, folder: str) -> "Session":
+        """The session of the config nearest to the absolute `folder`."""
+        if self.fixed:
+            return self
+        path = configuration.discover(Path(folder), self._nearest)
+        key = str(path.resolve()) if path else ""
+        own = str(Path(self.config.path).resolve()) if self.config.path else ""
+        if key == own:
+            return self
+        if key not in self._sessions:
+            self._sessions[key] = _session(configuration.load(path), replace(self.choices),
+                                           self.extra_plugins, self._nearest, self._sessions)
+        return self._sessions[key]
+
+    def scope(self, folder: str) -> discovery.Scope:
+        return discovery.Scope.of(self.for_folder(folder).config)
 
 
 def load(config_path: str | None = None, isolated: bool = False, choices: Choices | None = None,
          extra_plugins=()) -> Session:
     """Read the config, load the plugins and their catalog, and set the linter up for
-    `choices` (platforms default to the config's). Raises ConfigError or Errors."""
+    `choices` (platforms default to the config's). Raises ConfigError or Errors.
+
+    `--config` is honoured with `isolated` too (as ruff does): `isolated` only stops
+    the search for config files."""
     config = read_config(config_path, isolated)
+    session = _session(config, choices or Choices(), tuple(extra_plugins), {}, {})
+    session.fixed = bool(config_path or isolated)
+    return session
+
+
+def _session(config, choices: Choices, extra_plugins: tuple, nearest: dict,
+             sessions: dict) -> Session:
+    given = replace(choices, platforms=list(choices.platforms))
     pm = plugins.manager(extra_plugins)
     catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path)
-    choices = choices or Choices()
     if not choices.platforms:
         choices.platforms = list(config.get("platforms") or (
             [config.get("platform")] if config.get("platform") else []))
-    return Session(config, catalog, Linter(catalog, config, choices))
+    return Session(config, catalog, Linter(catalog, config, choices), False, given,
+                   extra_plugins, nearest, sessions)
 
 
 def read_config(config_path, isolated) -> configuration.Config:
-    """The config file named, else the nearest one; none with `isolated`."""
+    """The config file named (with or without `isolated`), else the nearest one unless
+    `isolated`."""
+    if config_path:
+        path = Path(config_path)
+        if not path.is_file():
+            raise ConfigError("config file not found", config_path)
+        return configuration.load(path)
     if isolated:
         return configuration.Config()
-    path = Path(config_path) if config_path else configuration.discover(Path.cwd())
-    if config_path and not path.is_file():
-        raise ConfigError("config file not found", config_path)
-    return configuration.load(path)
+    return configuration.load(configuration.discover(Path.cwd()))
 
 
 def rule_dirs(config) -> list[Path]:
@@ -58,12 +100,56 @@ def rule_dirs(config) -> list[Path]:
     return [config.root / d for d in config.get("rule-dirs") or ()]
 
 
+def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignore: bool = False,
+               force_exclude: bool = False) -> Report:
+    """Find the drafts of `paths` (the current folder when none), each under its nearest
+    config, and lint each config's drafts together; one Report of them all."""
+    names = discovery.discover(list(paths) or ["."], session.scope, no_ignore, force_exclude)
+    cwd = os.getcwd()
+    groups: dict[int, tuple[Session, list[str]]] = {}
+    for name in names:
+        own = session if name == "-" else session.for_folder(
+            os.path.dirname(os.path.normpath(os.path.join(cwd, name))))
+        groups.setdefault(id(own), (own, []))[1].append(name)
+    if not groups:
+        groups[id(session)] = (session, [])
+    reports = []
+    session.groups = []
+    for own, group in groups.values():
+        reports.append(lint_names(own.linter, group, stdin_filename))
+        reports[-1].rules = own.catalog.rules
+        session.groups.append((own, set(reports[-1].sources) | {f.path for f in
+                                                                 reports[-1].findings}))
+    if len(reports) == 1:
+        return reports[0]
+    report = merged(reports)
+    order = {display(name, cwd): i for i, name in enumerate(names)}  # the walk's order
+    report.findings.sort(key=lambda f: order.get(f.path, len(order)))
+    return report
+
+
+def merged(reports: list[Report]) -> Report:
+    """One report of several, in their order."""
+    from collections import ChainMap
+
+    return Report([f for r in reports for f in r.findings], sum(r.drafts for r in reports),
+                  [e for r in reports for e in r.errors],
+                  dict(ChainMap(*(r.rules for r in reports))),
+                  ChainMap(*(r.texts for r in reports)),
+                  dict(ChainMap(*(r.sources for r in reports))),
+                  unread=sum(r.unread for r in reports))
+
+
 def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
+    """Find the drafts of `paths` under one config, and lint them together."""
+    return lint_names(linter, discovery.discover(paths, discovery.Scope.of(config)),
+                      stdin_filename)
+
+
+def lint_names(linter: Linter, names: list[str], stdin_filename=None) -> Report:
     """Read every draft (collecting read errors) and lint them together."""
     drafts, errors, texts, sources = [], [], {}, {}
     linter.errors.clear()
-    names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root)
     if parallel.worth_it(names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
@@ -85,11 +171,22 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
                   unread=len(errors))
 
 
-def fix(linter: Linter, report: Report, write: bool):
-    """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome."""
+def fix(linter: Linter, report: Report, write: bool, session: Session | None = None):
+    """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome.
+    With the `session` of `lint_paths`, each draft is fixed with its own config's linter."""
     from . import fix as fixing  # (tempfile and difflib only when fixing)
 
-    return fixing.run(linter, fixing.candidates(report), write=write)
+    candidates = fixing.candidates(report)
+    groups = session.groups if session and len(session.groups) > 1 else []
+    if not groups:
+        return fixing.run(linter, candidates, write=write)
+    outcome = fixing.Outcome()
+    for own, shown in groups:
+        part = fixing.run(own.linter, {k: v for k, v in candidates.items() if k in shown},
+                          write=write)
+        outcome.changes += part.changes
+        outcome.errors += part.errors
+    return outcome
 
 
 def render(catalog: Catalog, format_name: str, report: Report, **options):

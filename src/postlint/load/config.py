@@ -33,15 +33,28 @@ class Config:
         return line_of(self.data, key)
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest config file in `start` or a parent folder."""
-    for folder in (start, *start.parents):
-        for name in NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
+def discover(start: Path, memo: dict | None = None) -> Path | None:
+    """The nearest config file in `start` or a parent folder; `memo` remembers the answer
+    for each folder asked about (a walk asks for every folder)."""
+    memo = {} if memo is None else memo
+    key = str(start)
+    if key not in memo:
+        memo[key] = _here(start)
+        if memo[key] is None and start.parent != start:
+            memo[key] = discover(start.parent, memo)
+    return memo[key]
+
+
+def _here(folder: Path) -> Path | None:
+    for name in NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    pyproject = folder / "pyproject.toml"
+    try:
         if pyproject.is_file() and "[tool.postlint" in pyproject.read_text("utf-8", "replace"):
             return pyproject
+    except OSError:
+        pass
     return None
 
 

@@ -86,7 +86,12 @@ SCHEMA: dict[str, Key] = {
     "fail-on": text("lowest level that makes the exit code 1", LEVELS),
     "rule-dirs": names("extra folders of YAML rules, profiles and platforms"),
     "include": names("globs of drafts to lint inside folders (default *.md, *.markdown, *.txt)"),
-    "exclude": names("globs of files and folders to skip; replaces the default list"),
+    "exclude": names("globs of files and folders to skip; replaces the default list "
+                     "(README*, CHANGELOG*, LICENSE*, node_modules, dist, build ...)"),
+    "extend-exclude": names("globs of files and folders to skip on top of `exclude`"),
+    "respect-gitignore": flag("skip what .gitignore files exclude (default true)"),
+    "force-exclude": flag("apply exclude and .gitignore to files named on the command line "
+                          "too (default false)"),
     "front-matter": section(
         "how drafts' front matter is read",
         strict=flag("report front-matter keys postlint does not read (default false)"),

@@ -1,0 +1,178 @@
+"""Which files are drafts: the files named, and the drafts found below named folders,
+as ruff finds Python files.
+
+Below a folder, a file is a draft when it fits the `include` globs (default `*.md`,
+`*.markdown`, `*.txt`) of the config that applies to its folder, and is skipped when
+that config's `exclude` (default `DEFAULT_EXCLUDE`) plus `extend-exclude` globs fit it or
+a folder above it, or when a `.gitignore` of its git work tree (or `.git/info/exclude`)
+ignores it (`respect-gitignore: false` or `--no-ignore` turn that off). Hidden folders
+are skipped. Files and folders named on the command line are linted whatever those say,
+unless `--force-exclude` (or `force-exclude: true`), as pre-commit, which names every
+staged file, needs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
+# What a content repository holds besides drafts: its own documents and tools' folders.
+DEFAULT_EXCLUDE = (
+    "README*", "CHANGELOG*", "CHANGES*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "LICENSE*",
+    "SECURITY*", "node_modules", "venv", "site-packages", "__pycache__", "_site", "dist",
+    "build",
+)
+GITIGNORE_LIMIT = 1024 * 1024  # bytes of a .gitignore read
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one config says about which files are drafts (paths relative to `root`)."""
+
+    root: str
+    include: tuple = DRAFT_GLOBS
+    exclude: tuple = DEFAULT_EXCLUDE
+    gitignore: bool = True
+    force_exclude: bool = False
+
+    @classmethod
+    def of(cls, config) -> "Scope":
+        exclude = config.get("exclude")
+        return cls(os.path.abspath(config.root), tuple(config.get("include") or DRAFT_GLOBS),
+                   tuple(DEFAULT_EXCLUDE if exclude is None else exclude)
+                   + tuple(config.get("extend-exclude") or ()),
+                   config.get("respect-gitignore", True) is not False,
+                   bool(config.get("force-exclude")))
+
+
+def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore: bool = False,
+             force_exclude: bool = False) -> list[str]:
+    """Files to lint, in order, without repeats. `scopes` is one Scope or gives the Scope
+    of an absolute folder (the nearest config's)."""
+    scope_of = scopes if callable(scopes) else (lambda folder: scopes)
+    cwd = os.getcwd()  # (once: each call is a system call)
+    ignores = None if no_ignore else GitIgnores()
+    found: list[str] = []
+
+    def skipped(path: str, folder_scope: Scope, is_dir: bool) -> bool:
+        if _matches(path, folder_scope.exclude, folder_scope.root, cwd):
+            return True
+        return bool(ignores and folder_scope.gitignore
+                    and ignores.ignored(os.path.normpath(os.path.join(cwd, path)), is_dir))
+
+    for given in paths:
+        if given == "-":
+            found.append(given)
+            continue
+        full = os.path.normpath(os.path.join(cwd, given))
+        is_dir = os.path.isdir(given)
+        scope = scope_of(full if is_dir else os.path.dirname(full))
+        if (force_exclude or scope.force_exclude) and _forced_out(given, full, is_dir, scope,
+                                                                  ignores, cwd):
+            continue
+        if not is_dir:
+            found.append(given)
+            continue
+        for folder, dirs, files in os.walk(given):
+            here = scope_of(os.path.normpath(os.path.join(cwd, folder)))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and not skipped(os.path.join(folder, d), here, True))
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                if _matches(path, here.include, here.root, cwd) and not skipped(path, here, False):
+                    found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores, cwd: str) -> bool:
+    """With --force-exclude: whether a named path, or a folder above it below the config's
+    folder, is excluded or ignored."""
+    path, is_folder = full, is_dir
+    while True:
+        if _matches(path, scope.exclude, scope.root, cwd):
+            return True
+        if ignores and scope.gitignore and ignores.ignored(path, is_folder):
+            return True
+        parent = os.path.dirname(path)
+        if parent == path or not parent.startswith(scope.root + os.sep):
+            return False
+        path, is_folder = parent, True
+
+
+def _matches(path: str, globs, top: str, cwd: str) -> bool:
+    """Whether `path` (relative to the folder `top`, else as given) or its name fits a glob."""
+    if not globs:
+        return False
+    name = os.path.basename(path)
+    if any(fnmatch.fnmatch(name, g) for g in globs):  # (the usual case: no path needed)
+        return True
+    relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), top)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = path
+    relative = relative.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(relative, g.rstrip("/") + "/*")
+               for g in globs)
+
+
+class GitIgnores:
+    """What the `.gitignore` files of a git work tree and its `.git/info/exclude` ignore,
+    as git reads them: the deepest file with a matching pattern decides, the last
+    matching pattern in it wins (`!` re-includes). Outside a work tree nothing is
+    ignored. The patterns are compiled by pathspec, imported when one is first found."""
+
+    def __init__(self):
+        self._roots: dict[str, str | None] = {}
+        self._specs: dict[str, object] = {}
+
+    def root(self, folder: str) -> str | None:
+        """The work tree (the folder holding `.git`) that `folder` is in, or None."""
+        if folder not in self._roots:
+            parent = os.path.dirname(folder)
+            if os.path.exists(os.path.join(folder, ".git")):
+                self._roots[folder] = folder
+            else:
+                self._roots[folder] = None if parent == folder else self.root(parent)
+        return self._roots[folder]
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        """Whether the absolute `path` is ignored (its folders are walked or checked first)."""
+        folder = os.path.dirname(path)
+        top = self.root(folder)
+        if top is None:
+            return False
+        while True:
+            spec = self._spec(folder, top)
+            if spec is not None:
+                relative = os.path.relpath(path, folder).replace(os.sep, "/")
+                verdict = spec.check_file(relative + "/" if is_dir else relative).include
+                if verdict is not None:
+                    return verdict
+            if folder == top:
+                return False
+            folder = os.path.dirname(folder)
+
+    def _spec(self, folder: str, top: str):
+        if folder not in self._specs:
+            lines = _lines(os.path.join(folder, ".gitignore"))
+            if folder == top:
+                lines = _lines(os.path.join(top, ".git", "info", "exclude")) + lines
+            spec = None
+            if lines:
+                import pathspec  # (only when a walk meets a .gitignore)
+
+                spec = pathspec.GitIgnoreSpec.from_lines(lines)
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(GITIGNORE_LIMIT)
+    except OSError:
+        return []
+    lines = data.decode("utf-8", "replace").splitlines()
+    return lines if any(line.strip() and not line.startswith("#") for line in lines) else []
