@@ -14,7 +14,9 @@ staged file, needs.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -102,19 +104,32 @@ def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores, cwd:
         path, is_folder = parent, True
 
 
-def _matches(path: str, globs, top: str, cwd: str) -> bool:
-    """Whether `path` (relative to the folder `top`, else as given) or its name fits a glob."""
+def _matches(path: str, globs: tuple, top: str, cwd: str) -> bool:
+    """Whether `path`'s name, or `path` relative to the folder `top` (else as given), fits
+    a glob (a folder glob also fits what is below it)."""
     if not globs:
         return False
-    name = os.path.basename(path)
-    if any(fnmatch.fnmatch(name, g) for g in globs):  # (the usual case: no path needed)
+    names, paths = _compiled(globs)
+    if names and names.match(os.path.basename(path)):  # (the usual case: no path needed)
         return True
+    if paths is None:
+        return False
     relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), top)
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         relative = path
-    relative = relative.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(relative, g.rstrip("/") + "/*")
-               for g in globs)
+    return bool(paths.match(relative.replace(os.sep, "/")))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(globs: tuple):
+    """One pattern for names (every glob) and one for relative paths (the globs with a
+    `/`, also followed by `/*`). A glob without `/` fits a path through its name, or
+    through a folder's name: walks prune such folders, --force-exclude checks them."""
+    names = re.compile("|".join(fnmatch.translate(g) for g in globs))
+    nested = [g for g in globs if "/" in g.rstrip("/")]
+    paths = re.compile("|".join(fnmatch.translate(p) for g in nested
+                                for p in (g, g.rstrip("/") + "/*"))) if nested else None
+    return names, paths
 
 
 class GitIgnores:

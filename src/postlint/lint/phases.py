@@ -36,6 +36,7 @@ class Session:
     extra_plugins: tuple = ()
     _nearest: dict = field(default_factory=dict, repr=False)  # folder -> config file
     _sessions: dict = field(default_factory=dict, repr=False)  # config file -> Session
+    _by_folder: dict = field(default_factory=dict, repr=False)  # folder -> Session
     # the sessions of the last `lint_paths` and the drafts (shown paths) of each
     groups: list = field(default_factory=list, repr=False)
 
@@ -43,6 +44,11 @@ class Session:
         """The session of the config nearest to the absolute `folder`."""
         if self.fixed:
             return self
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._nearest_session(folder)
+        return self._by_folder[folder]
+
+    def _nearest_session(self, folder: str) -> "Session":
         path = configuration.discover(Path(folder), self._nearest)
         key = str(path.resolve()) if path else ""
         own = str(Path(self.config.path).resolve()) if self.config.path else ""
