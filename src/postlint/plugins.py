@@ -99,14 +99,25 @@ def load_entry_points(pm: pluggy.PluginManager) -> None:
                               ep.name) from None
 
 
-def collect(hook_results) -> list:
-    """Flatten the lists that every implementation of a hook returned."""
-    return [item for result in hook_results for item in (result or ())]
+BUILT_IN = "postlint (built-in)"
 
 
-def merged(hook_results) -> dict:
-    """Merge the dicts that every implementation of a hook returned (later plugins win)."""
-    out: dict = {}
-    for result in reversed(hook_results):
-        out.update(result or {})
-    return out
+def offers(pm: pluggy.PluginManager, hook: str) -> list[tuple[str, object]]:
+    """(owner, result) for each plugin implementing `hook`, in the order they were
+    registered; the owner names the distribution (`name version`) or the plugin."""
+    owners = owner_names(pm)
+    return [(owners.get(id(impl.plugin), impl.plugin_name), impl.function() or ())
+            for impl in getattr(pm.hook, hook).get_hookimpls()]
+
+
+def owner_names(pm: pluggy.PluginManager) -> dict[int, str]:
+    """id(plugin) -> who offers it: the built-ins, or the installed distribution."""
+    names = {id(pm.get_plugin(name)): BUILT_IN for name in DEFAULT_PLUGINS}
+    for plugin, dist in pm.list_plugin_distinfo():
+        names[id(plugin)] = f"{dist.project_name} {dist.version}"
+    return names
+
+
+def distribution(owner: str) -> str:
+    """The distribution's name in an owner's description (what `plugins.prefer` names)."""
+    return owner.split(" ", 1)[0]

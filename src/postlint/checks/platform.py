@@ -1,7 +1,7 @@
 """Platform rule types: length, entity counts, the preview fold, empty posts and threads.
 
 Each check except `empty-post` runs once per platform the draft is for
-(`platforms.targets`) and puts the platform's name in `Match.values["platform"]`;
+(`platforms.targets`) and names the platform in `Match.platform`;
 without a platform they find nothing. They measure the text as published
 (`platforms.posted`: no HTML comments, LF line ends, stripped), map offsets back to
 the draft, and count with `counting` and extract with `entities` only.
@@ -33,7 +33,8 @@ def fill(template: str, values: dict) -> str:
 
 
 def _about(platform: Platform) -> dict:
-    return {"platform": platform.name, "title": platform.title}
+    """Message values naming the platform (`{platform}` itself comes from `Match.platform`)."""
+    return {"title": platform.title}
 
 
 def measure(text: str, platform: Platform, unit: str) -> tuple[int, int | None]:
@@ -66,7 +67,8 @@ class PostLength(Check):
                     continue
                 yield Match(out.offset(cross) - post.start, out.end - post.start,
                             {**_about(platform), "count": count, "limit": limit,
-                             "over": count - limit, "unit": UNIT_NAMES[unit]})
+                             "over": count - limit,
+                             "unit": UNIT_NAMES[unit]}, platform=platform.name)
 
 
 class EntityCount(Check):
@@ -101,7 +103,8 @@ class EntityCount(Check):
                 extra = items[most]
                 yield Match(out.offset(extra.start) - post.start,
                             out.offset(extra.end - 1) + 1 - post.start,
-                            {**_about(platform), "count": len(items), "max": most})
+                            {**_about(platform), "count": len(items), "max": most},
+                            platform=platform.name)
 
 
 class BelowTheFold(Check):
@@ -151,7 +154,7 @@ class BelowTheFold(Check):
                           "unit": UNIT_NAMES[platform.fold_unit]}
                 values["problem"] = fill(self.opts[f"{kind}_problem"], values)
                 yield Match(out.offset(start) - post.start, out.offset(end - 1) + 1 - post.start,
-                            values)
+                            values, platform=platform.name)
 
 
 class EmptyPost(Check):
@@ -207,7 +210,7 @@ class ThreadLength(Check):
                       "number": most + 1, "over": count - most}
             template = self.opts["thread_problem" if platform.threads else "no_threads_problem"]
             values["problem"] = fill(template, values)
-            yield Match(start, max(out.end, start), values)
+            yield Match(start, max(out.end, start), values, platform=platform.name)
 
 
 @hookimpl

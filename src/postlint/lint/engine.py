@@ -302,7 +302,7 @@ class Linter:
             for act in post_checks:
                 found += self._run(draft, act, profile, post)
         for act in enabled:
-            if act.check.scope == "draft" and not getattr(act.check, "after_suppression", False):
+            if act.check.scope == "draft" and not act.check.after_suppression:
                 found += self._run(draft, act, profile)
         return found
 
@@ -399,10 +399,10 @@ class Linter:
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
         late = [act for act in _enabled(draft, self.active(profile))
-                if getattr(act.check, "after_suppression", False)]
+                if act.check.after_suppression]
         # a check that judges how suppressions were used (M001) goes last, when every
         # other finding has had its chance to use them
-        late.sort(key=lambda act: getattr(act.check, "judges_suppressions", False))
+        late.sort(key=lambda act: act.check.judges_suppressions)
         for act in late:
             found = [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
             kept += suppress.apply(found, draft.suppressions, named_only=True)  # `disable M001`
@@ -417,10 +417,11 @@ class Linter:
         if len(quoted) > QUOTE_LIMIT:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
         values = {**act.check.opts, **match.values, "match": quoted}
+        if match.platform:
+            values["platform"] = match.platform
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
-                       act.rule.name, clamp(act.level, match.values),
-                       render(act.rule.message, values), profile,
-                       match.replacement, match.values.get("platform"), start, end)
+                       act.rule.name, clamp(act.level, match), render(act.rule.message, values),
+                       profile, match.replacement, match.platform, start, end)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -442,10 +443,10 @@ def render(template: str, values: dict) -> str:
         return template
 
 
-def clamp(level: str, values: dict) -> str:
+def clamp(level: str, match: Match) -> str:
     """The profile's level, raised to a match's `min_level` and capped at its `max_level`
     (a rule type sets those per entry, e.g. slurs always at error)."""
-    low, high = values.get("min_level"), values.get("max_level")
+    low, high = match.min_level, match.max_level
     if low in LEVELS and LEVELS.index(level) < LEVELS.index(low):
         level = low
     if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):

@@ -80,7 +80,8 @@ def _session(config, choices: Choices, extra_plugins: tuple, nearest: dict,
              sessions: dict) -> Session:
     given = replace(choices, platforms=list(choices.platforms))
     pm = plugins.manager(extra_plugins)
-    catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path)
+    catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path,
+                           (config.get("plugins") or {}).get("prefer"))
     if not choices.platforms:
         choices.platforms = list(config.get("platforms") or (
             [config.get("platform")] if config.get("platform") else []))

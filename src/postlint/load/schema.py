@@ -112,6 +112,11 @@ SCHEMA: dict[str, Key] = {
         clients=names("client names (confidential-info, disparaging)"),
         codenames=names("confidential project names, case-sensitive (confidential-info)"),
     ),
+    "plugins": section(
+        "which plugin wins when two offer the same name",
+        prefer=table("NAME: DISTRIBUTION, the distribution whose rule type, format, "
+                     "function or rule code NAME is used", text()),
+    ),
     "rules": checked("per-rule level or off, and options: name: {level: ..., option: ...}",
                      {"type": "object", "additionalProperties": _RULE_ENTRY}),
     "platform-settings": checked(
