@@ -137,3 +137,10 @@ def test_show_settings(run, projects, write):
                        "platforms: - (none)"]
     out = run("--isolated", "--show-settings", "blog").out.splitlines()
     assert out[1:3] == ["config: none (--isolated)", "profile: public (default)"]
+
+
+def test_invalid_yaml_in_another_projects_config_is_one_line(run, projects, write):
+    write("blog/.postlint.yaml", "profile: [brand\n")
+    result = run("site", "blog")
+    assert result.code == 2
+    assert result.err.startswith("blog/.postlint.yaml:2: invalid YAML")

@@ -152,7 +152,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
                 report = phases.lint_paths(session, paths, **lint_options)
             report.errors += outcome.errors
             click.echo(outcome.summary(written=True), err=True)
-    except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
+    except (Errors, ConfigError) as exc:  # a rule that fails when compiled, a bad `from:`
+        # value, or the config of another folder
         _stop(exc)
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)

@@ -59,11 +59,9 @@ def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore
     ignores = None if no_ignore else GitIgnores()
     found: list[str] = []
 
-    def skipped(path: str, folder_scope: Scope, is_dir: bool) -> bool:
-        if _matches(path, folder_scope.exclude, folder_scope.root, cwd):
-            return True
-        return bool(ignores and folder_scope.gitignore
-                    and ignores.ignored(os.path.normpath(os.path.join(cwd, path)), is_dir))
+    def skipped(path: str, full: str, name: str, scope: Scope, is_dir: bool) -> bool:
+        return (_matches(path, full, name, scope.exclude, scope.root)
+                or bool(ignores and scope.gitignore and ignores.ignored(full, is_dir)))
 
     for given in paths:
         if given == "-":
@@ -73,28 +71,31 @@ def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore
         is_dir = os.path.isdir(given)
         scope = scope_of(full if is_dir else os.path.dirname(full))
         if (force_exclude or scope.force_exclude) and _forced_out(given, full, is_dir, scope,
-                                                                  ignores, cwd):
+                                                                  ignores):
             continue
         if not is_dir:
             found.append(given)
             continue
         for folder, dirs, files in os.walk(given):
-            here = scope_of(os.path.normpath(os.path.join(cwd, folder)))
+            at = os.path.normpath(os.path.join(cwd, folder)) + os.sep
+            here = scope_of(at[:-1])
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not skipped(os.path.join(folder, d), here, True))
+                             and not skipped(os.path.join(folder, d), at + d, d, here, True))
             for name in sorted(files):
                 path = os.path.join(folder, name)
-                if _matches(path, here.include, here.root, cwd) and not skipped(path, here, False):
+                if (_matches(path, at + name, name, here.include, here.root)
+                        and not skipped(path, at + name, name, here, False)):
                     found.append(path)
     return list(dict.fromkeys(found))
 
 
-def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores, cwd: str) -> bool:
+def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores) -> bool:
     """With --force-exclude: whether a named path, or a folder above it below the config's
     folder, is excluded or ignored."""
     path, is_folder = full, is_dir
     while True:
-        if _matches(path, scope.exclude, scope.root, cwd):
+        if _matches(given if path == full else path, path, os.path.basename(path),
+                    scope.exclude, scope.root):
             return True
         if ignores and scope.gitignore and ignores.ignored(path, is_folder):
             return True
@@ -104,19 +105,17 @@ def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores, cwd:
         path, is_folder = parent, True
 
 
-def _matches(path: str, globs: tuple, top: str, cwd: str) -> bool:
-    """Whether `path`'s name, or `path` relative to the folder `top` (else as given), fits
-    a glob (a folder glob also fits what is below it)."""
+def _matches(path: str, full: str, name: str, globs: tuple, top: str) -> bool:
+    """Whether the `name` of `path` (absolute: `full`), or its path relative to the folder
+    `top` (else as given), fits a glob (a folder glob also fits what is below it)."""
     if not globs:
         return False
     names, paths = _compiled(globs)
-    if names and names.match(os.path.basename(path)):  # (the usual case: no path needed)
+    if names.match(name):  # (the usual case: no path needed)
         return True
     if paths is None:
         return False
-    relative = os.path.relpath(os.path.normpath(os.path.join(cwd, path)), top)
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        relative = path
+    relative = full[len(top) + 1:] if full.startswith(top + os.sep) else path
     return bool(paths.match(relative.replace(os.sep, "/")))
 
 
@@ -141,6 +140,7 @@ class GitIgnores:
     def __init__(self):
         self._roots: dict[str, str | None] = {}
         self._specs: dict[str, object] = {}
+        self._chains: dict[str, list] = {}
 
     def root(self, folder: str) -> str | None:
         """The work tree (the folder holding `.git`) that `folder` is in, or None."""
@@ -154,20 +154,29 @@ class GitIgnores:
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         """Whether the absolute `path` is ignored (its folders are walked or checked first)."""
-        folder = os.path.dirname(path)
-        top = self.root(folder)
-        if top is None:
-            return False
-        while True:
-            spec = self._spec(folder, top)
-            if spec is not None:
-                relative = os.path.relpath(path, folder).replace(os.sep, "/")
-                verdict = spec.check_file(relative + "/" if is_dir else relative).include
+        relative_dir = "/" if is_dir else ""
+        for cut, spec, any_pattern in self._chain(os.path.dirname(path)):
+            relative = path[cut:].replace(os.sep, "/") + relative_dir
+            if any_pattern.match(relative):  # (most paths fit no pattern: one search)
+                verdict = spec.check_file(relative).include
                 if verdict is not None:
                     return verdict
-            if folder == top:
-                return False
-            folder = os.path.dirname(folder)
+        return False
+
+    def _chain(self, folder: str) -> list:
+        """(length of the folder's path and separator, spec, its patterns in one regex) of
+        each folder from `folder` up to its work tree's top that has patterns."""
+        if folder not in self._chains:
+            top = self.root(folder)
+            chain = []
+            if top is not None:
+                compiled = self._spec(folder, top)
+                if compiled is not None:
+                    chain.append((len(folder.rstrip(os.sep)) + 1, *compiled))
+                if folder != top:
+                    chain += self._chain(os.path.dirname(folder))
+            self._chains[folder] = chain
+        return self._chains[folder]
 
     def _spec(self, folder: str, top: str):
         if folder not in self._specs:
@@ -179,6 +188,9 @@ class GitIgnores:
                 import pathspec  # (only when a walk meets a .gitignore)
 
                 spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                patterns = [p.regex.pattern.replace("(?P<ps_d>", "(?:") for p in spec.patterns
+                            if p.include is not None and getattr(p, "regex", None) is not None]
+                spec = (spec, re.compile("|".join(patterns) or "(?!)"))
             self._specs[folder] = spec
         return self._specs[folder]
 
