@@ -166,3 +166,20 @@ def test_every_key_is_declared_documented_and_in_the_json_schema(catalog):
     declared = set(schema.keys_of())
     for rule in catalog.rules.values():  # what the built-in rules read is declared
         assert config_reads(rule.options) <= declared, rule.name
+
+
+@pytest.mark.parametrize("config, args, error", [
+    ("rules:\n  shoutng: off\n", [],
+     ".postlint.yaml:2: rules.shoutng: unknown rule (did you mean 'shouting'?)"),
+    ("profiles:\n  team:\n    rules: {chatspek: info}\n", [],
+     ".postlint.yaml:3: profiles.team.rules.chatspek: unknown rule (did you mean 'chatspeak'?)"),
+    ("ignore: [readablity]\n", [],
+     ".postlint.yaml:1: ignore[0]: 'readablity' names no rule (did you mean 'readability'?)"),
+    ("", ["--select", "profanty"],
+     "<command line>: --select: 'profanty' names no rule (did you mean 'profanity'?)"),
+])
+def test_unknown_rule_names_suggest_the_rule_meant(run, write, config, args, error):
+    write(".postlint.yaml", config)
+    write("a.md", "Hi\n")
+    result = run(*args, "a.md")
+    assert (result.code, result.err) == (2, error + "\n")

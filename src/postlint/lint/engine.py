@@ -83,14 +83,12 @@ class Linter:
         for key in ("select", "extend-select", "ignore"):
             given = getattr(self.choices, key.replace("-", "_")) or []
             for bad in selection.unknown(given, rules):
-                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
-                                          " a rule name or ALL)", "<command line>", None,
-                                          f"--{key}"))
+                errors.append(ConfigError(_no_rule(bad, self.known_rules), "<command line>",
+                                          None, f"--{key}"))
             configured = self.config.get(key) or []
             for bad in selection.unknown(configured, rules):
                 index = configured.index(bad)
-                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
-                                          " a rule name or ALL)", self.config.path,
+                errors.append(ConfigError(_no_rule(bad, self.known_rules), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
         if errors:
@@ -151,7 +149,8 @@ class Linter:
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
             if rule is None:
-                errors.append(ConfigError("unknown rule", self.config.path, line, f"rules.{key}"))
+                errors.append(ConfigError("unknown rule" + schema.did_you_mean(
+                    key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
                 continue
             setting, problems = entry(value, rule, self.catalog.types, self.config.path,
                                       f"rules.{key}", line, settings.get(rule.name))
@@ -477,6 +476,12 @@ def _display(path: str) -> str:
     """A config path as messages show it: relative to the current folder when below it."""
     relative = os.path.relpath(path)
     return path if relative.startswith(os.pardir) else relative
+
+
+def _no_rule(selector: str, known) -> str:
+    hint = schema.did_you_mean(selector, sorted(known))
+    return f"{selector!r} names no rule" + (
+        hint or " (use a code, a code prefix, a rule name or ALL)")
 
 
 def _unknown_profile(name: str, profiles: dict) -> str:
