@@ -144,3 +144,12 @@ def test_invalid_yaml_in_another_projects_config_is_one_line(run, projects, writ
     result = run("site", "blog")
     assert result.code == 2
     assert result.err.startswith("blog/.postlint.yaml:2: invalid YAML")
+
+
+def test_another_folders_config_may_name_a_platform_alias(run, projects, write):
+    write("blog/.postlint.yaml", "platforms: [twitter]\n")
+    write("blog/post.md", "x" * 300 + "\n")
+    result = run("--format", "json", "site", "blog")
+    assert result.err == "blog/.postlint.yaml:1: platforms: note: 'twitter' is taken as 'x' (X)\n"
+    assert [(f["path"], f["code"], f["platform"]) for f in result.json()
+            if f["code"] == "P101"] == [("blog/post.md", "P101", "x")]

@@ -155,6 +155,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     except (Errors, ConfigError) as exc:  # a rule that fails when compiled, a bad `from:`
         # value, or the config of another folder
         _stop(exc)
+    for note in (note for other in session.others() for note in other.linter.notes):
+        click.echo(note, err=True)
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = report.rules or catalog.rules, fail_on

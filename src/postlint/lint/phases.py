@@ -59,6 +59,10 @@ class Session:
                                            self.extra_plugins, self._nearest, self._sessions)
         return self._sessions[key]
 
+    def others(self) -> list["Session"]:
+        """The sessions of other folders' configs set up so far."""
+        return list(self._sessions.values())
+
     def scope(self, folder: str) -> discovery.Scope:
         return discovery.Scope.of(self.for_folder(folder).config)
 
