@@ -187,8 +187,8 @@ def test_a_throwaway_object_registered_directly(tmp_path):
 def test_hookspecs_module_documents_every_hook():
     from postlint import hookspecs
     hooks = [name for name in dir(hookspecs) if name.startswith("postlint_")]
-    assert hooks == ["postlint_formats", "postlint_functions", "postlint_rule_dirs",
-                     "postlint_rule_types"]
+    assert hooks == ["postlint_formats", "postlint_functions", "postlint_readers",
+                     "postlint_rule_dirs", "postlint_rule_types"]
     assert all(getattr(hookspecs, h).__doc__ for h in hooks)
     assert textwrap.dedent(hookspecs.__doc__).strip()
 
@@ -355,3 +355,13 @@ def test_a_rule_type_whose_scope_and_method_disagree_is_refused(tmp_path, monkey
         "<plugins>: rule type 'bad-option' of postlint-broken 2.0 declares option 'max' as "
         "int, not an Option",
     ]
+
+
+def test_list_plugins_shows_each_distribution_and_what_it_adds(installed_plugin, run):
+    lines = run("--list-plugins").out.splitlines()
+    mine = lines.index("postlint-testplugin-longpost 1.0")
+    assert lines[mine + 1:mine + 4] == ["  rule types (1): max-length", "  formats (1): tsv",
+                                        "  rules (1): L101 long-post"]
+    assert run("--explain-type", "max-length").out.splitlines()[:3] == [
+        "## `max-length`", "",
+        "A post longer than `max` characters (counting what is written, trailing space aside)."]

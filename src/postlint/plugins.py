@@ -31,6 +31,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.alt_text",
     "postlint.checks.voice",
     "postlint.checks.platform",
+    "postlint.checks.schedule",
     "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",
@@ -38,7 +39,12 @@ DEFAULT_PLUGINS = (
     "postlint.formats.sarif",
     "postlint.formats.junit",
     "postlint.formats.gitlab",
+    "postlint.formats.html",
     "postlint.load.builtin",
+    # readers are asked in this order: data exports are recognised by their structure
+    # before a calendar claims LinkedIn's Shares.csv by its extension
+    "postlint.readers.archive.reader",
+    "postlint.readers.calendar",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins

@@ -32,7 +32,7 @@ class Option:
 # How word-list rule types (existence, occurrence, conditional, lexicon) match their tokens.
 MATCHING_OPTIONS = {
     "regex": Option("bool", False, help="tokens are regular expressions"),
-    "ignorecase": Option("bool", True),
+    "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
 }
@@ -47,7 +47,8 @@ class Match:
     that. What the engine reads is typed: `replacement`, when set, is what `--fix` writes
     in the span; `platform` names the platform the problem is about (reported with the
     finding, and the message's `{platform}`); `min_level`/`max_level` raise or cap the
-    profile's level for this match (slurs are errors whatever the profile).
+    profile's level for this match (slurs are errors whatever the profile); `at` names
+    another value of a record the span is in (a calendar row's `date` cell).
     """
 
     start: int
@@ -57,6 +58,7 @@ class Match:
     platform: str | None = None
     min_level: str | None = None
     max_level: str | None = None
+    at: str | None = None  # a record's span (`Record.spans`) the offsets are into, if not its text
 
 
 SCOPES = {"post": "check", "draft": "check_draft", "run": "check_run"}  # scope -> method
@@ -81,6 +83,7 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     after_suppression: ClassVar[bool] = False
     judges_suppressions: ClassVar[bool] = False
+    records_only: ClassVar[bool] = False  # reads only what readers give (calendar rows)
 
     @classmethod
     def problems(cls, options: dict) -> Iterable[tuple[str, str]]:
@@ -158,6 +161,13 @@ class Context:
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
+    today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
+
+    def now_date(self):
+        """The run's "today": `--today`, else the system's date."""
+        import datetime
+
+        return self.today or datetime.date.today()
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

@@ -117,9 +117,12 @@ class BelowTheFold(Check):
         "disclosures": Option("list", [], help="disclosure words and tags (#ad, paid partnership)"),
         "calls_to_action": Option("list", [], help="calls to action (link in bio, sign up)"),
         "hook": Option("bool", True, help="flag an opening sentence cut by the fold"),
-        "disclosure_problem": Option("str", "is a disclosure"),
-        "call_to_action_problem": Option("str", "is a call to action"),
-        "hook_problem": Option("str", "is the end of the opening sentence"),
+        "disclosure_problem": Option("str", "is a disclosure",
+                                     help="what {problem} says for a disclosure behind the fold"),
+        "call_to_action_problem": Option("str", "is a call to action",
+                                         help="what {problem} says for a call to action"),
+        "hook_problem": Option("str", "is the end of the opening sentence",
+                               help="what {problem} says for an opening sentence cut by the fold"),
     }
 
     def __init__(self, options, context):
@@ -163,8 +166,10 @@ class EmptyPost(Check):
 
     type_name = "empty-post"
     options = {
-        "single_problem": Option("str", "the draft has no text to post"),
-        "thread_problem": Option("str", "post {number} of {posts} in this thread is empty"),
+        "single_problem": Option("str", "the draft has no text to post",
+                                 help="what {problem} says for a draft with nothing to post"),
+        "thread_problem": Option("str", "post {number} of {posts} in this thread is empty",
+                                 help="what {problem} says for an empty post of a thread"),
     }
 
     def check(self, post):

@@ -68,6 +68,16 @@ def use_color(choice: str) -> bool:
               help="Report only on drafts added or changed since git REF (all are read).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --diff-base: report only findings on added or edited lines.")
+@click.option("--today", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _date(value),
+              help="The date to treat as today (date rules, calendar schedules).")
+@click.option("--since", metavar="YYYY-MM-DD",
+              callback=lambda ctx, param, value: _date(value, "--since"),
+              help="Data exports: only posts of this day or later.")
+@click.option("--until", metavar="YYYY-MM-DD",
+              callback=lambda ctx, param, value: _date(value, "--until"),
+              help="Data exports: only posts of this day or earlier.")
+@click.option("--no-replies", is_flag=True, help="Data exports: leave out replies to others.")
+@click.option("--no-reposts", is_flag=True, help="Data exports: leave out reposts.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -75,22 +85,28 @@ def use_color(choice: str) -> bool:
               help="Print each post's length on its platforms and where folds fall.")
 @click.option("--explain", "explain_rule", metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
+@click.option("--explain-type", metavar="TYPE",
+              help="Explain one rule type: what it matches, its options, an example rule.")
+@click.option("--list-plugins", is_flag=True,
+              help="List the loaded plugins (distribution, version) and what each adds.")
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, no_ignore, force_exclude,
          settings_path, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
-         stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
-         list_formats, measure, explain_rule):
+         stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
+         no_replies, no_reposts, list_rules, list_profiles, list_formats, measure,
+         explain_rule, explain_type, list_plugins):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders (default: the current folder); folders are searched for
     .md, .markdown and .txt files, skipping what exclude and .gitignore name; '-' reads
-    standard input. Each draft is linted with the config nearest to it. Exit codes: 0
-    clean, 1 problems found (at or above --fail-on), 2 usage, configuration, rule or
-    read errors.
+    standard input. A platform's data export (the zip as downloaded, the unpacked folder,
+    or its posts file) is linted post by post. Each draft is linted with the config
+    nearest to it. Exit codes: 0 clean, 1 problems found (at or above --fail-on), 2 usage,
+    configuration, rule or read errors.
     """
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
-                      extend_select=_split(extend_select), ignore=_split(ignore))
+                      extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:
         session = phases.load(config_path, isolated, choices)
     except (Errors, ConfigError) as exc:
@@ -98,7 +114,23 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     config, catalog, linter = session.config, session.catalog, session.linter
     for note in linter.notes:
         click.echo(note, err=True)
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="--since")
+    phases.restrict(linter, since=since, until=until, replies=False if no_replies else None,
+                    reposts=False if no_reposts else None)
 
+    if explain_type or list_plugins:
+        from . import reference
+        if list_plugins:
+            click.echo(reference.plugins_text(catalog), nl=False)
+        elif explain_type not in catalog.types:
+            click.echo(f"postlint: no rule type named {explain_type!r}"
+                       f"{_did_you_mean(explain_type, catalog.types)} (known: "
+                       f"{', '.join(sorted(catalog.types))})", err=True)
+            sys.exit(EXIT_ERROR)
+        else:
+            click.echo(reference.explain_type(catalog, explain_type), nl=False)
+        sys.exit(EXIT_CLEAN)
     if list_rules or list_profiles or list_formats or explain_rule:
         try:
             text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
@@ -140,9 +172,10 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
             click.echo(f"postlint: {exc}", err=True)
             sys.exit(EXIT_ERROR)
 
+    keep = catalog.formats[format_name].needs_drafts
     try:
         lint_options = dict(stdin_filename=stdin_filename, no_ignore=no_ignore,
-                            force_exclude=force_exclude)
+                            force_exclude=force_exclude, keep=keep)
         report = phases.lint_paths(session, paths, **lint_options)
         if show_diff:
             _diff(linter, report, session)
@@ -199,6 +232,19 @@ def run() -> None:
     os._exit(code)
 
 
+def _date(value, option: str = "--today"):
+    """--today, --since, --until: a date written YYYY-MM-DD."""
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date such as 2026-05-10, got {value!r}",
+                                 param_hint=option) from None
+
+
 def _diff(linter: Linter, report: Report, session) -> None:
     """Print what --fix would change; exit 1 when it would change something."""
     outcome = phases.fix(linter, report, write=False, session=session)
@@ -219,6 +265,13 @@ def _write(path: str, text: str) -> None:
         click.echo(f"postlint: cannot write --output-file {path}: {exc.strerror or exc}",
                    err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _did_you_mean(name: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _stop(exc: Errors | ConfigError):

@@ -12,6 +12,7 @@ from ..load import builtin, yamlfile
 from ..load.profiles import Profile, parse_profile
 from ..load.rules import Rule, load_folder
 from ..load.yamlfile import ConfigError, Errors
+from ..readers import Reader
 from ..text import platforms as platform_data
 
 
@@ -24,6 +25,7 @@ class Catalog:
     formats: dict = field(default_factory=dict)
     folders: list[Path] = field(default_factory=list)
     platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
+    readers: dict = field(default_factory=dict)  # name -> Reader subclass
 
     owners: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> owner
     prefer: dict = field(default_factory=dict)  # name -> the distribution that wins a clash
@@ -54,6 +56,15 @@ class Catalog:
             for format_type in offered:
                 errors += catalog._offer("format", catalog.formats, format_type.name,
                                          format_type, owner)
+        for owner, offered in plugins.offers(pm, "postlint_readers"):
+            for reader in offered:
+                if not (isinstance(reader, type) and issubclass(reader, Reader)) or \
+                        not reader.name or not callable(getattr(reader, "read", None)):
+                    errors.append(ConfigError(f"reader {reader!r} of {owner} is not a "
+                                              "postlint.readers.Reader subclass with a name",
+                                              "<plugins>"))
+                    continue
+                errors += catalog._offer("reader", catalog.readers, reader.name, reader, owner)
         folders = [(Path(p), owner) for owner, offered in plugins.offers(pm, "postlint_rule_dirs")
                    for p in offered]
         folders += [(Path(p), "rule-dirs (the config's)") for p in extra_dirs]

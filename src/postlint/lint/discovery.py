@@ -1,5 +1,6 @@
 """Which files are drafts: the files named, and the drafts found below named folders,
-as ruff finds Python files.
+as ruff finds Python files (a folder a reader claims, such as an unpacked data export,
+is one input).
 
 Below a folder, a file is a draft when it fits the `include` globs (default `*.md`,
 `*.markdown`, `*.txt`) of the config that applies to its folder, and is skipped when
@@ -39,15 +40,20 @@ class Scope:
     exclude: tuple = DEFAULT_EXCLUDE
     gitignore: bool = True
     force_exclude: bool = False
+    readers: tuple = ()  # readers of other inputs (calendars, data exports)
 
     @classmethod
-    def of(cls, config) -> "Scope":
+    def of(cls, config, readers=()) -> "Scope":
+        """The scope of a config; without `include`, drafts and the files of the readers
+        that want to be found in folders (`Reader.in_folders`)."""
         exclude = config.get("exclude")
-        return cls(os.path.abspath(config.root), tuple(config.get("include") or DRAFT_GLOBS),
+        include = tuple(config.get("include") or ()) or DRAFT_GLOBS + tuple(
+            p for reader in readers if reader.in_folders() for p in reader.patterns)
+        return cls(os.path.abspath(config.root), include,
                    tuple(DEFAULT_EXCLUDE if exclude is None else exclude)
                    + tuple(config.get("extend-exclude") or ()),
                    config.get("respect-gitignore", True) is not False,
-                   bool(config.get("force-exclude")))
+                   bool(config.get("force-exclude")), tuple(readers))
 
 
 def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore: bool = False,
@@ -73,8 +79,8 @@ def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore
         if (force_exclude or scope.force_exclude) and _forced_out(given, full, is_dir, scope,
                                                                   ignores):
             continue
-        if not is_dir:
-            found.append(given)
+        if not is_dir or any(reader.claims(given) for reader in scope.readers):
+            found.append(given)  # (a folder a reader claims, such as a data export, is one)
             continue
         for folder, dirs, files in os.walk(given):
             at = os.path.normpath(os.path.join(cwd, folder)) + os.sep

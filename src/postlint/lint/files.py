@@ -5,8 +5,25 @@ from __future__ import annotations
 import os
 
 from ..text.draft import Draft, DraftError
+from ..readers import Source
 
 MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft
+
+
+def reader_of(path: str, readers):
+    """The reader that claims `path` (standard input is always a draft), else None."""
+    if not path or path == "-":
+        return None
+    return next((reader for reader in readers if reader.claims(path)), None)
+
+
+def read_all(path: str, stdin_bytes: bytes | None = None, display: str | None = None,
+             readers=()) -> list[Draft]:
+    """The drafts of a file: the records of the reader that claims it, else the draft."""
+    reader = reader_of(path, readers)
+    if reader is None:
+        return [read(path, stdin_bytes, display)]
+    return reader.read(Source(path, display or path, MAX_BYTES))
 
 
 def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None) -> Draft:

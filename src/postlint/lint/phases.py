@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import plugins
 from ..load import config as configuration
 from ..load.yamlfile import ConfigError
+from ..readers import Source
 from ..text.draft import DraftError
 from . import discovery, files, parallel
 from .catalog import Catalog
@@ -64,7 +65,8 @@ class Session:
         return list(self._sessions.values())
 
     def scope(self, folder: str) -> discovery.Scope:
-        return discovery.Scope.of(self.for_folder(folder).config)
+        own = self.for_folder(folder)
+        return discovery.Scope.of(own.config, own.linter.readers)
 
 
 def load(config_path: str | None = None, isolated: bool = False, choices: Choices | None = None,
@@ -112,7 +114,7 @@ def rule_dirs(config) -> list[Path]:
 
 
 def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignore: bool = False,
-               force_exclude: bool = False) -> Report:
+               force_exclude: bool = False, keep: bool = False) -> Report:
     """Find the drafts of `paths` (the current folder when none), each under its nearest
     config, and lint each config's drafts together; one Report of them all."""
     names = discovery.discover(list(paths) or ["."], session.scope, no_ignore, force_exclude)
@@ -127,7 +129,7 @@ def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignor
     reports = []
     session.groups = []
     for own, group in groups.values():
-        reports.append(lint_names(own.linter, group, stdin_filename))
+        reports.append(lint_names(own.linter, group, stdin_filename, keep))
         reports[-1].rules = own.catalog.rules
         session.groups.append((own, set(reports[-1].sources) | {f.path for f in
                                                                  reports[-1].findings}))
@@ -143,60 +145,136 @@ def merged(reports: list[Report]) -> Report:
     """One report of several, in their order."""
     from collections import ChainMap
 
-    return Report([f for r in reports for f in r.findings], sum(r.drafts for r in reports),
-                  [e for r in reports for e in r.errors],
-                  dict(ChainMap(*(r.rules for r in reports))),
-                  ChainMap(*(r.texts for r in reports)),
-                  dict(ChainMap(*(r.sources for r in reports))),
-                  unread=sum(r.unread for r in reports))
+    report = Report([f for r in reports for f in r.findings], sum(r.drafts for r in reports),
+                    [e for r in reports for e in r.errors],
+                    dict(ChainMap(*(r.rules for r in reports))),
+                    ChainMap(*(r.texts for r in reports)),
+                    dict(ChainMap(*(r.sources for r in reports))),
+                    unread=sum(r.unread for r in reports))
+    if any(r.kept for r in reports):  # (the HTML report): each draft asks its own run
+        owner = {d.path: r for r in reports for d in r.kept}
+        report.kept = [d for r in reports for d in r.kept]
+        report.platforms_of = lambda d: owner[d.path].platforms_of(d)
+        report.profile_of = lambda d: owner[d.path].profile_of(d)
+        report.platforms = dict(ChainMap(*(r.platforms for r in reports)))
+    return report
 
 
-def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
+def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
+         keep: bool = False) -> Report:
     """Find the drafts of `paths` under one config, and lint them together."""
-    return lint_names(linter, discovery.discover(paths, discovery.Scope.of(config)),
-                      stdin_filename)
+    names = discovery.discover(paths, discovery.Scope.of(config, linter.readers))
+    return lint_names(linter, names, stdin_filename, keep)
 
 
-def lint_names(linter: Linter, names: list[str], stdin_filename=None) -> Report:
-    """Read every draft (collecting read errors) and lint them together."""
-    drafts, errors, texts, sources = [], [], {}, {}
+def lint_names(linter: Linter, names: list[str], stdin_filename=None,
+               keep: bool = False) -> Report:
+    """Read every draft and every reader's records (collecting read errors) and lint
+    them together (many records on worker processes, see `parallel.lint_held`). With
+    `keep`, the report keeps them (for the HTML report)."""
+    groups, errors, texts, sources = [], [], {}, {}
+    read_by_readers = 0
     linter.errors.clear()
-    if parallel.worth_it(names):
+    if parallel.worth_it(names) and not keep and \
+            not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         shown = (stdin_filename or "-") if path == "-" else display(path)
+        # (standard input is a calendar when --stdin-filename names one, e.g. plan.csv)
+        reader = files.reader_of(stdin_filename if path == "-" else path, linter.readers)
         try:
-            draft = files.read(path, stdin, shown)
-            linter.accept(draft)
+            if reader is None:
+                read = [files.read(path, stdin, shown)]
+                linter.accept(read[0])
+            elif path == "-":
+                read = reader.read(Source(stdin_filename, shown, files.MAX_BYTES, stdin or b""))
+            else:
+                read = files.read_all(path, stdin, shown, linter.readers)
         except (DraftError, ValueError) as exc:
             errors.append((shown, str(exc)))
             continue
-        drafts.append(draft)
-        texts[shown] = draft.text
+        if reader is not None:  # records: a bad one is reported and left out
+            read = checked_records(linter, read, errors)
+            read_by_readers += len(read)
+            first = read[0] if len(read) else None
+            texts[shown] = (first.source_text or first.text) if first else ""
+        else:
+            texts[shown] = read[0].text
+        groups.append(read)
         if path != "-":
             sources[shown] = path
-    findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources,
-                  unread=len(errors))
+        for member in getattr(read, "files", ()):  # an export's files, as findings name them
+            sources.setdefault(member, path)
+    drafts = parallel.Chain(groups, has_records=bool(read_by_readers))
+    findings = (parallel.lint_held(linter, drafts) if parallel.worth_holding(drafts)
+                else linter.lint(drafts))
+    report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources,
+                    unread=len(errors))
+    if keep:
+        report.kept, report.platforms_of = drafts, linter.platforms_of
+        report.profile_of = linter.profile_of
+        report.platforms = linter.platforms
+    return report
+
+
+def checked_records(linter: Linter, records, errors: list):
+    """The records whose profile, platforms and disabled rules are known; each other one
+    becomes a read error naming its line. (`records` itself when all are: a reader's
+    sequence may make its records as they are asked for.)"""
+    kept = []
+    for record in records:
+        try:
+            linter.profile_of(record)
+            linter.platforms_of(record)
+            for name in record.front_matter.get("disable") or ():
+                if not any(name in (r.name, r.code) or r.code.startswith(name)
+                           for r in linter.catalog.rules.values()):
+                    raise ValueError(f"disable: {name!r} names no rule (use a code, a code "
+                                     "prefix or a rule name)")
+        except ValueError as exc:
+            line = record.position(0)[0]
+            where = f"line {line}" + (f" ({record.note})" if record.note else "")
+            errors.append((record.path, f"{where}: {str(exc).replace('front matter: ', '')}"))
+            continue
+        kept.append(record)
+    return records if len(kept) == len(records) and not isinstance(records, list) else kept
+
+
+def restrict(linter: Linter, **filters) -> None:
+    """Hand the command line's post filters (since, until, replies, reposts; None where
+    not given) to the readers that take them (`restrict`, as the archive reader does)."""
+    for reader in linter.readers:
+        if hasattr(reader, "restrict"):
+            reader.restrict(**filters)
 
 
 def fix(linter: Linter, report: Report, write: bool, session: Session | None = None):
     """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome.
+    A file of a reader that never writes (a data export) is refused, fixable or not.
     With the `session` of `lint_paths`, each draft is fixed with its own config's linter."""
     from . import fix as fixing  # (tempfile and difflib only when fixing)
 
-    candidates = fixing.candidates(report)
-    groups = session.groups if session and len(session.groups) > 1 else []
-    if not groups:
-        return fixing.run(linter, candidates, write=write)
+    groups = session.groups if session and len(session.groups) > 1 else [(None, None)]
     outcome = fixing.Outcome()
-    for own, shown in groups:
-        part = fixing.run(own.linter, {k: v for k, v in candidates.items() if k in shown},
-                          write=write)
+    for own, shown_here in groups:
+        here = own.linter if own else linter
+        candidates = {shown: path for shown, path in fixing.candidates(report).items()
+                      if shown_here is None or shown in shown_here}
+        never = {}
+        for shown, path in report.sources.items():
+            reader = files.reader_of(path, here.readers)
+            if (shown_here is None or shown in shown_here) and reader is not None \
+                    and not reader.writable:
+                never.setdefault(path, shown)
+        candidates = {shown: path for shown, path in candidates.items() if path not in never}
+        part = fixing.run(here, candidates, write=write)
         outcome.changes += part.changes
         outcome.errors += part.errors
+        for path, shown in never.items():
+            outcome.errors.append((shown, f"cannot fix: {files.reader_of(path, here.readers).name}"
+                                          " files are never written"))
     return outcome
 
 

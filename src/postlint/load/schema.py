@@ -117,6 +117,24 @@ SCHEMA: dict[str, Key] = {
         prefer=table("NAME: DISTRIBUTION, the distribution whose rule type, format, "
                      "function or rule code NAME is used", text()),
     ),
+    "calendar": checked(
+        "how content calendars are read: format, columns, header, date-format, min-gap "
+        "(checked by the calendar reader, see docs/calendars.md)",
+        {"type": "object", "additionalProperties": False, "properties": {
+            "format": {"enum": ["generic", "hootsuite", "sprout", "publer"]},
+            "columns": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}},
+            "header": {"type": "boolean"},
+            "date-format": {"oneOf": [{"type": "string"},
+                                      {"type": "array", "items": {"type": "string"}}]},
+            "min-gap": {"type": ["string", "integer"]},
+            "suppress-column": {"type": "string"}}}),
+    "archive": checked(
+        "which posts of a data export are linted: replies, reposts, since, until (checked "
+        "by the archive reader, see docs/archives.md)",
+        {"type": "object", "additionalProperties": False, "properties": {
+            "replies": {"type": "boolean"}, "reposts": {"type": "boolean"},
+            "since": {"description": "a date, YYYY-MM-DD"},
+            "until": {"description": "a date, YYYY-MM-DD"}}}),
     "rules": checked("per-rule level or off, and options: name: {level: ..., option: ...}",
                      {"type": "object", "additionalProperties": _RULE_ENTRY}),
     "platform-settings": checked(
