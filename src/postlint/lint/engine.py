@@ -265,6 +265,17 @@ class Linter:
             raise ValueError(problem)
         return platform_data.front_matter_names(draft.front_matter) or self.choices.platforms
 
+    def disable_problem(self, front: dict) -> tuple[str, int]:
+        """The message for the first name of `disable:` that names no rule, with its
+        index (the rule meant, when one is close); ('', -1) when all name rules."""
+        names = [str(n) for n in front.get("disable") or ()]
+        bad = selection.unknown(names, self.catalog.rules.values())
+        if not bad:
+            return "", -1
+        hint = schema.did_you_mean(bad[0], sorted(self.known_rules)) or \
+            " (see postlint --list-rules)"
+        return f"disable: {bad[0]!r} names no rule{hint}", names.index(bad[0])
+
     def accept(self, draft: Draft) -> None:
         """Check what a draft's front matter names: its profile, platforms (aliases become
         names), the rules it disables, and under `front-matter: {strict: true}` keys
@@ -275,14 +286,11 @@ class Linter:
         except ValueError as exc:
             raise ValueError(f"line {line_of(front, 'profile', 1)}: {exc}") from None
         self.platforms_of(draft)
-        disabled = front.get("disable") or ()
-        bad = selection.unknown([str(n) for n in disabled], self.catalog.rules.values())
-        if bad:
-            index = [str(n) for n in disabled].index(bad[0])
-            hint = schema.did_you_mean(bad[0], sorted(self.known_rules)) or \
-                " (see postlint --list-rules)"
+        problem, index = self.disable_problem(front)
+        if problem:
+            disabled = front["disable"]
             raise ValueError(f"line {line_of(disabled, index, line_of(front, 'disable', 1))}: "
-                             f"front matter: disable: {bad[0]!r} names no rule{hint}")
+                             f"front matter: {problem}")
         strict = (self.config.get("front-matter") or {}).get("strict")
         if strict and draft.foreign_keys:
             key, line = next(iter(draft.foreign_keys.items()))

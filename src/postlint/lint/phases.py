@@ -228,11 +228,9 @@ def checked_records(linter: Linter, records, errors: list):
         try:
             linter.profile_of(record)
             linter.platforms_of(record)
-            for name in record.front_matter.get("disable") or ():
-                if not any(name in (r.name, r.code) or r.code.startswith(name)
-                           for r in linter.catalog.rules.values()):
-                    raise ValueError(f"disable: {name!r} names no rule (use a code, a code "
-                                     "prefix or a rule name)")
+            problem, _ = linter.disable_problem(record.front_matter)
+            if problem:
+                raise ValueError(problem)
         except ValueError as exc:
             line = record.position(0)[0]
             where = f"line {line}" + (f" ({record.note})" if record.note else "")
