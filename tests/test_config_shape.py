@@ -19,8 +19,10 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
 
 
 @pytest.mark.parametrize("config, error", [
-    ("brand:\n  term: [GitHub]\n", ".postlint.yaml:2: brand.term: unknown key (did you mean 'terms'?)"),
-    ("work: {employee: Initech}\n", ".postlint.yaml:1: work.employee: unknown key (did you mean 'employer'?)"),
+    ("brand:\n  term: [GitHub]\n",
+     ".postlint.yaml:2: brand.term: unknown key (did you mean 'terms'?)"),
+    ("work: {employee: Initech}\n",
+     ".postlint.yaml:1: work.employee: unknown key (did you mean 'employer'?)"),
     ("brand:\n  hashtags:\n    require: ['#x']\n",
      ".postlint.yaml:3: brand.hashtags.require: unknown key (did you mean 'required'?)"),
     ("profiel: brand\n", ".postlint.yaml:1: profiel: unknown key (did you mean 'profile'?)"),
@@ -172,7 +174,8 @@ def test_every_key_is_declared_documented_and_in_the_json_schema(catalog):
     ("rules:\n  shoutng: off\n", [],
      ".postlint.yaml:2: rules.shoutng: unknown rule (did you mean 'shouting'?)"),
     ("profiles:\n  team:\n    rules: {chatspek: info}\n", [],
-     ".postlint.yaml:3: profiles.team.rules.chatspek: unknown rule (did you mean 'chatspeak'?)"),
+     ".postlint.yaml:3: profiles.team.rules.chatspek: unknown rule "
+     "(did you mean 'chatspeak'?)"),
     ("ignore: [readablity]\n", [],
      ".postlint.yaml:1: ignore[0]: 'readablity' names no rule (did you mean 'readability'?)"),
     ("", ["--select", "profanty"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 from ..hookspecs import hookimpl
 from ..lint.report import level_counts, riskiest
