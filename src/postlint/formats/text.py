@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..hookspecs import hookimpl
 from ..lint.report import level_counts, riskiest
 from .base import Format
