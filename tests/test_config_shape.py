@@ -186,3 +186,34 @@ def test_unknown_rule_names_suggest_the_rule_meant(run, write, config, args, err
     write("a.md", "Hi\n")
     result = run(*args, "a.md")
     assert (result.code, result.err) == (2, error + "\n")
+
+
+WRONG = {"string": 3, "boolean": "yes please", "integer": "x", "names": {"a": 1},
+         "section": [1], "table": [1], "checked": [1]}
+RIGHT = {"string": "x", "boolean": True, "integer": 3, "names": ["a"], "section": {},
+         "table": {}, "checked": {}}
+
+
+def _declared(tree=schema.SCHEMA, prefix=()):
+    for key, spec in tree.items():
+        yield prefix + (key,), spec
+        if spec.kind == "section":
+            yield from _declared(spec.keys, prefix + (key,))
+
+
+def _nested(path, value):
+    for key in reversed(path):
+        value = {key: value}
+    return value
+
+
+@pytest.mark.parametrize("path, spec", list(_declared()), ids=lambda v: ".".join(v)
+                         if isinstance(v, tuple) else "")
+def test_every_key_is_checked_alike_by_postlint_and_the_json_schema(path, spec):
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text("utf-8")))
+    for value, accepted in ((RIGHT[spec.kind], True), (WRONG[spec.kind], False)):
+        if spec.choices:
+            value = spec.choices[0] if accepted else "no-such-choice"
+        data = _nested(path, value)
+        assert (schema.check(data, "c.yaml") == []) is accepted, (path, value)
+        assert validator.is_valid(data) is accepted, (path, value)
