@@ -156,3 +156,11 @@ def test_a_profile_typo_is_blamed_where_it_was_made(run, write):
         2, ".postlint.yaml:2: profile: unknown profile 'profesional' "
            "(did you mean 'professional'?)\n")
     assert run("--profile", "brand", "a.md").code == 0  # the command line wins
+
+
+def test_a_misspelt_alias_names_the_platform_it_stands_for(run, write):
+    write("a.md", "Hi\n")
+    result = run("--platform", "twiter", "a.md")
+    assert (result.code, result.err) == (
+        2, "<command line>: --platform: unknown platform 'twiter' "
+           "(did you mean 'twitter', that is 'x'?)\n")

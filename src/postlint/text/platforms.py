@@ -219,7 +219,10 @@ def aliases(platforms: dict[str, Platform]) -> dict[str, str]:
 
 def unknown(name: str, known: dict) -> str:
     """The message for a platform name that is neither a platform nor an alias."""
-    hint = did_you_mean(name, [*known, *aliases(known)])
+    other = aliases(known)
+    hint = did_you_mean(name, [*known, *other])
+    for alias, meant in other.items():  # an alias is named with the platform it stands for
+        hint = hint.replace(f"'{alias}'?", f"'{alias}', that is '{meant}'?")
     return f"unknown platform {name!r}" + (hint or f" (known: {', '.join(sorted(known))})")
 
 
