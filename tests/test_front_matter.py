@@ -48,8 +48,8 @@ def test_strict_front_matter_reports_other_keys(run, write):
     assert result.code == 2
     assert result.err == (
         "a.md: error: line 2: front matter: unknown key 'title' (postlint reads profile, "
-        "platform, platforms, disable and publish, publishDate, pubDate, date; "
-        "front-matter.strict is on)\n")
+        "platform, platforms, disable, packs, objective and publish, publishDate, pubDate, "
+        "date; front-matter.strict is on)\n")
 
 
 @pytest.mark.parametrize("text, message", [
@@ -66,8 +66,8 @@ def test_strict_front_matter_reports_other_keys(run, write):
     ("---\nplatform: linkdin\n---\nHi\n",
      "line 2: front matter: unknown platform 'linkdin' (did you mean 'linkedin'?)"),
     ("---\npublish: next tuesday\n---\nHi\n",
-     "line 2: front matter: 'publish' must be a date such as 2026-03-01 (optionally with a "
-     "time), got 'next tuesday'"),
+     "line 2: front matter: 'publish' must be a date (YYYY-MM-DD, optionally with a time), "
+     "got 'next tuesday'"),
     ("---\npublish: 2026-02-30\n---\nHi\n",
      "line 2: front matter: invalid YAML: '2026-02-30' is not a date (day is out of range "
      "for month)"),

@@ -35,7 +35,17 @@ MATCHING_OPTIONS = {
     "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
+    "literal": Option("bool", False, help="read what a reader sees verbatim: tag-like text"
+                      " (<NAME>), URLs and link targets too, but not code or comments"),
 }
+
+
+def view(post, opts: dict) -> str:
+    """The text of a post (or draft) a word-list rule reads, by its `raw`/`literal`
+    options: the raw text, the literal view, or the prose view."""
+    if opts.get("raw"):
+        return post.text
+    return post.literal if opts.get("literal") else post.prose
 
 
 @dataclass
@@ -168,6 +178,7 @@ class Context:
         import datetime
 
         return self.today or datetime.date.today()
+    strategy: Any = None  # load.strategy.Strategy: the run's boundary strategy and networks
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

@@ -28,7 +28,7 @@ from ..hookspecs import hookimpl
 from ..load.rules import LEVELS
 from ..text.words import Needs
 from . import terms
-from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "label"}
@@ -133,7 +133,7 @@ class Lexicon(Check):
         return Needs.union(g.pattern.needs for g in self.groups if g.pattern is not None)
 
     def check(self, post):
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         if self.needs is not None and not self.needs.met_by(text):
             return
         found = []

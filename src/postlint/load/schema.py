@@ -39,10 +39,17 @@ class Key:
     choices: tuple = ()
     open: bool = False
     json: dict = field(default_factory=dict)
+    enum_from: str = ""  # "module:NAME" of the load package holding the allowed values
 
 
-def text(help: str = "", choices: tuple = ()) -> Key:
-    return Key("string", help, choices=tuple(choices))
+def text(help: str = "", choices: tuple = (), enum_from: str = "") -> Key:
+    """A string; `enum_from` names the values another module checks (for the JSON Schema)."""
+    return Key("string", help, choices=tuple(choices), enum_from=enum_from)
+
+
+def free(help: str, json: dict) -> Key:
+    """A value of several shapes that the rule reading it checks; `json` is its schema."""
+    return Key("any", help, json=json)
 
 
 def flag(help: str = "") -> Key:
@@ -96,6 +103,20 @@ SCHEMA: dict[str, Key] = {
         "how drafts' front matter is read",
         strict=flag("report front-matter keys postlint does not read (default false)"),
     ),
+    "packs": names("rule packs for a regulated industry, on top of any profile: finance, health"),
+    "strategy": text("how personal and professional posts are kept apart: open, audience, "
+                     "content or custom", enum_from="strategy:STRATEGIES"),
+    "networks": table("platform: the audience profile it reaches (strategies audience and "
+                      "content)", text()),
+    "objective": text("what posts are for: traffic, engagement or awareness (objective-fit)",
+                      enum_from="strategy:OBJECTIVES"),
+    "links": section(
+        "how links in drafts are checked",
+        utm=free("campaign tags that links to brand.domains carry (utm-tags): a list of "
+                 "tags, or tag: the values it may take",
+                 {"oneOf": [{"type": "array", "items": {"type": "string"}},
+                            {"type": "object"}]}),
+    ),
     "brand": section(
         "brand vocabulary that brand rules read", open=True,
         terms=names("canonical spellings, e.g. GitHub (brand-term-case)"),
@@ -105,12 +126,14 @@ SCHEMA: dict[str, Key] = {
                          required=names("tags every draft carries (required-hashtag)"),
                          forbidden=names("tags never to use (forbidden-hashtag)")),
         voice=text("grammatical person of the brand: we or I (brand-voice)"),
+        domains=names("the brand's own domains (utm-tags, link-shortener)"),
     ),
     "work": section(
         "employer, clients and codenames that professional-risk rules read", open=True,
         employer=names("the employer's name or names (disparaging, employer-voice)"),
         clients=names("client names (confidential-info, disparaging)"),
         codenames=names("confidential project names, case-sensitive (confidential-info)"),
+        **{"internal-domains": names("the employer's internal domains (internal-link)")},
     ),
     "plugins": section(
         "which plugin wins when two offer the same name",
@@ -203,6 +226,8 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
 
 
 def _value_problem(spec: Key, value) -> str | None:
+    if spec.kind == "any":
+        return None
     if spec.kind == "names":
         items = [value] if isinstance(value, str) else value
         if isinstance(items, list) and all(isinstance(v, (str, int, float))
@@ -259,10 +284,15 @@ def _json(spec: Key) -> dict:
         out.update(_json_object(spec.keys))
     elif spec.kind == "table":
         out.update(type="object", additionalProperties=_json(spec.values))
-    elif spec.kind == "checked":
+    elif spec.kind in ("checked", "any"):
         out.update(spec.json)
     else:
         out["type"] = spec.kind
         if spec.choices:
             out["enum"] = list(spec.choices)
+        elif spec.enum_from:
+            import importlib  # (the module checks the value itself, later in the run)
+
+            module, name = spec.enum_from.split(":")
+            out["enum"] = list(getattr(importlib.import_module(f"{__package__}.{module}"), name))
     return out

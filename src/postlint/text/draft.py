@@ -24,10 +24,14 @@ SEPARATOR = "---"
 # Front-matter keys postlint reads. Other keys (title, tags, slug... of Hugo, Jekyll,
 # Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
 # close to a key here that it must be a typo (`profle:`).
-FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list, "disable": list}
+FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list, "disable": list,
+                     "packs": list, "objective": str}
+FRONT_MATTER_CHOICES = {"objective": ("traffic", "engagement", "awareness")}
 # The publish date: the first of these keys a draft gives (postlint's own, then Hugo's,
-# Astro's and the common `date`). YAML reads 2026-03-01 as a date.
+# Astro's and the common `date`). YAML reads 2026-03-01 as a date. `publish` and `date`
+# must hold a date; the other tools' keys count only when they do.
 DATE_KEYS = ("publish", "publishDate", "pubDate", "date")
+OWN_DATE_KEYS = ("publish", "date")
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
@@ -53,6 +57,11 @@ class Post:
     def prose(self) -> str:
         """The text with code, URLs, comments, HTML and link targets blanked out."""
         return self.draft.prose[self.start:self.end]
+
+    @property
+    def literal(self) -> str:
+        """The text with only code and HTML comments blanked out."""
+        return self.draft.literal[self.start:self.end]
 
 
 @dataclass
@@ -133,6 +142,9 @@ class Draft:
                 continue
             if expected is list and isinstance(value, str):
                 data[key] = [value]
+            elif key in FRONT_MATTER_CHOICES and value not in FRONT_MATTER_CHOICES[key]:
+                raise DraftError(f"line {line}: front matter: '{key}' must be one of "
+                                 f"{', '.join(FRONT_MATTER_CHOICES[key])}, got {value!r}")
             elif not isinstance(value, expected):
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
                                  f" {'list' if expected is list else 'string'}")
@@ -140,25 +152,26 @@ class Draft:
         return data
 
     def _read_date(self, data: dict) -> None:
-        """`publish_date` from the first date key given; a `publish:` that is not a date
-        is an error, the other tools' keys are left alone."""
+        """`publish_date` from the first date key that holds one; a `publish:` or `date:`
+        that is not a date is an error, the other tools' keys are left alone."""
+        for key in OWN_DATE_KEYS:
+            value = data.get(key)
+            if key in data and not isinstance(value, datetime.date) and not (
+                    isinstance(value, str) and _iso_date(value)):
+                raise DraftError(f"line {yamlfile.line_of(data, key)}: front matter: '{key}' "
+                                 f"must be a date (YYYY-MM-DD, optionally with a time), got "
+                                 f"{value!r}")
         for key in DATE_KEYS:
             if key not in data:
                 continue
             value, line = data[key], yamlfile.line_of(data, key)
             if isinstance(value, datetime.datetime):
                 value = value.date()
-            elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
-                try:
-                    value = datetime.date.fromisoformat(value.strip()[:10])
-                except ValueError:
-                    pass
+            elif isinstance(value, str):
+                value = _iso_date(value) or value
             if isinstance(value, datetime.date):
                 self.publish_date, self.publish_date_line = value, line
                 return
-            if key == "publish":
-                raise DraftError(f"line {line}: front matter: 'publish' must be a date such as "
-                                 f"2026-03-01 (optionally with a time), got {value!r}")
             self.foreign_keys[key] = line
 
     def _split_posts(self) -> None:
@@ -185,6 +198,11 @@ class Draft:
         return markup.blank(self.text[:self.body_start]) + markup.prose(self.body)
 
     @cached_property
+    def literal(self) -> str:
+        """The whole text with front matter, code and comments blanked, same length."""
+        return markup.blank(self.text[:self.body_start]) + markup.literal(self.body)
+
+    @cached_property
     def _line_starts(self) -> list[int]:
         starts, pos = [0], self.text.find("\n")
         while pos != -1:
@@ -196,3 +214,13 @@ class Draft:
         """1-based (line, column) in characters of a code-point offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+
+def _iso_date(text: str) -> datetime.date | None:
+    """The date a string starting with YYYY-MM-DD (then a time, or nothing) gives, else None."""
+    if not _ISO_DATE.match(text.strip()):
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
