@@ -43,3 +43,23 @@ def test_bench_builds_and_times_an_archive(tmp_path):
     assert result.returncode == 0, result.stderr
     row = next(line.split() for line in result.stdout.splitlines() if line.startswith("archive"))
     assert row[1:3] == ["40", "1"] and row[-1] in ("0", "1")
+
+
+def test_language_server_bench_runs_and_prints_its_figures(tmp_path):
+    pytest.importorskip("pygls")
+    corpus = tmp_path / "tiny.tsv"
+    corpus.write_text("id\ttext\n1\tWe moved to Github, AMAZING!!!\n", encoding="utf-8")
+    server = Path(sys.executable).parent / "postlint-lsp"
+    if not server.is_file():
+        pytest.skip("no installed postlint-lsp command")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "lsp.py"), "--server", str(server),
+         "--corpus", str(corpus), "--changes", "3"],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("postlint-lsp, a ") and "-character draft" in lines[0]
+    assert [line.split(":")[0] for line in lines[3:]] == [
+        "re-lint after a change, change sent to diagnostics received",
+        "re-lint after a change, the server's own work (in-process)"]
+    assert all(line.endswith("(3 changes)") for line in lines[3:])

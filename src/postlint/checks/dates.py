@@ -29,7 +29,7 @@ _SENTENCE = regex.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
 @lru_cache(maxsize=4)
 def names(languages: tuple) -> dates.Names:
-    data = yamlfile.load(builtin.folder() / "data" / "dates.yaml") or {}
+    data = yamlfile.load(builtin.folder() / "data" / "dates.yaml", keep=True) or {}
     return dates.Names.from_data(data, languages)
 
 

@@ -225,6 +225,11 @@ class Linter:
                     pack_rules.setdefault(rule.name, set()).add(pack.name)
         return {name: frozenset(packs) for name, packs in pack_rules.items()}, errors
 
+    def levels(self, rule_name: str) -> dict[str, str]:
+        """Profile -> the level at which it runs the rule, config included (absent: off)."""
+        return {name: settings[rule_name].level for name, settings in
+                sorted(self._settings.items()) if rule_name in settings}
+
     def active(self, profile: str) -> list[Active]:
         """The compiled rules of a profile, in code order."""
         if profile not in self._active:
@@ -374,18 +379,32 @@ class Linter:
             findings += self.finish(draft, found[key_of(draft)])
         return findings
 
-    def check_draft(self, draft: Draft) -> list[Finding]:
+    def check_draft(self, draft: Draft, memo: dict | None = None) -> list[Finding]:
         """The findings of the post and draft checks, before suppression comments apply.
 
         Each post goes through every post check before the next post, so that work on
-        its text that checks share (the starts of its words) is done once."""
+        its text that checks share (the starts of its words) is done once. `memo`, kept
+        by a caller that lints one document again and again (the language server), holds
+        the post checks' findings of each post by all they read of it, so that only the
+        posts an edit changed are checked again."""
         profile = self.profile_of(draft)
         enabled = self._enabled(draft, self.active(profile))
         post_checks = [act for act in enabled if act.check.scope == "post"]
-        found = []
+        found, kept = [], {}
         for post in draft.posts:
-            for act in post_checks:
-                found += self._run(draft, act, profile, post)
+            key = memo is not None and (profile, repr(draft.front_matter), post.index,
+                                        len(draft.posts), post.text, post.prose)
+            if key and key in memo:
+                start, before = memo[key]
+                own = [_moved(draft, f, post.start - start) for f in before]
+            else:
+                own = [f for act in post_checks for f in self._run(draft, act, profile, post)]
+            if key:
+                kept[key] = (post.start, own)
+            found += own
+        if memo is not None:
+            memo.clear()
+            memo.update(kept)
         for act in enabled:
             if act.check.scope == "draft" and not act.check.after_suppression:
                 found += self._run(draft, act, profile)
@@ -543,6 +562,16 @@ def key_of(draft: Draft) -> str:
     """What identifies a draft in a run: its path, or a record's own key (a calendar's
     rows share the file's path)."""
     return getattr(draft, "key", None) or draft.path
+
+
+def _moved(draft: Draft, finding: Finding, shift: int) -> Finding:
+    """A finding of a post that moved by `shift` characters, its text unchanged."""
+    if not shift:
+        return finding
+    start, end = finding.start + shift, finding.end + shift
+    (line, column), (end_line, end_column) = draft.position(start), draft.position(end)
+    return replace(finding, path=draft.path, line=line, column=column, end_line=end_line,
+                   end_column=end_column, start=start, end=end)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -14,7 +14,7 @@ from .. import plugins
 from ..load import config as configuration
 from ..load.yamlfile import ConfigError
 from ..readers import Source
-from ..text.draft import DraftError
+from ..text.draft import Draft, DraftError
 from . import discovery, files, parallel
 from .catalog import Catalog
 from .engine import Choices, Linter
@@ -246,6 +246,25 @@ def restrict(linter: Linter, **filters) -> None:
     for reader in linter.readers:
         if hasattr(reader, "restrict"):
             reader.restrict(**filters)
+
+
+def read_text(linter: Linter, path: str, text: str) -> Draft:
+    """A draft held in memory (an editor's buffer), its front matter's profile and
+    platforms checked; raises DraftError or ValueError as reading a file does."""
+    draft = Draft.from_text(text, path)
+    linter.accept(draft)
+    return draft
+
+
+def fix_text(linter: Linter, path: str, text: str) -> tuple[str, int]:
+    """`text` (a draft, or a file a reader reads, such as a calendar) with every fix
+    `--fix` would apply to it (in passes), and how many."""
+    from . import fix as fixing
+
+    data, reader = text.encode("utf-8"), files.reader_of(path, linter.readers)
+    change = (fixing.plan_records(linter, reader, path, path, data) if reader is not None
+              else fixing.plan(linter, path, path, data))
+    return (change.after.decode("utf-8"), change.fixes) if change else (text, 0)
 
 
 def fix(linter: Linter, report: Report, write: bool, session: Session | None = None):
