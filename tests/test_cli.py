@@ -74,7 +74,6 @@ def test_exit_one_on_error_level(run, write):
 
 
 def test_exit_two_for_usage_and_read_errors(run, write):
-    assert run().code == 2  # no paths
     assert run("--format", "nope", "x.md").code == 2
     assert run("--fail-on", "loud", "x.md").code == 2
     result = run("missing.md")
@@ -180,14 +179,36 @@ def test_list_rules(run):
     result = run("--list-rules")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split() == ["code", "name", "level", "category", "in", "'public'"]
-    assert "T101   shouting                 warning  tone       yes" in lines
-    assert "T104   chatspeak                warning  tone       -" in lines
+    assert lines[0].split() == ["code", "name", "category", "in", "'public'"]
+    assert "T101   shouting                 tone       warning" in lines
+    assert "T104   chatspeak                tone       off" in lines
+    assert "B101   brand-term-case          brand      warning, silent until brand.terms is set" \
+        in lines
 
 
 def test_list_rules_follows_profile(run):
     lines = run("--list-rules", "--profile", "professional").out.splitlines()
-    assert "T104   chatspeak                warning  tone       yes" in lines
+    assert lines[0].split() == ["code", "name", "category", "in", "'professional'"]
+    assert "T104   chatspeak                tone       warning" in lines
+    assert "T103   emoji-overload           tone       warning (max: 3, max_run: 2)" in lines
+    lines = run("--list-rules", "--profile", "brand").out.splitlines()
+    assert "T101   shouting                 tone       error" in lines
+    assert "R114   employer-voice           risk       off" in lines
+
+
+def test_list_rules_shows_the_config_on_top_of_the_profile(run, write):
+    write(".postlint.yaml", "brand: {terms: [GitHub]}\nrules:\n  shouting: {level: info}\n"
+                            "  readability: {max: 10}\n")
+    lines = run("--list-rules").out.splitlines()
+    assert "B101   brand-term-case          brand      warning" in lines
+    assert "T101   shouting                 tone       info" in lines
+    assert "T109   readability              tone       info (max: 10)" in lines
+
+
+def test_list_profiles_in_words(run):
+    out = run("--list-profiles").out
+    assert "  ~ T103 emoji-overload: info -> warning (max: 3, max_run: 2)\n" in out
+    assert "{" not in out
 
 
 def test_explain_by_code_and_name(run):
@@ -206,7 +227,11 @@ def test_explain_by_code_and_name(run):
 def test_explain_unknown_rule(run):
     result = run("--explain", "nope")
     assert result.code == 2
-    assert "no rule named 'nope'" in result.out
+    assert (result.out, result.err) == (
+        "", "postlint: --explain: no rule named 'nope' (see --list-rules)\n")
+    result = run("--explain", "shoutin")
+    assert (result.code, result.err) == (
+        2, "postlint: --explain: no rule named 'shoutin' (did you mean 'shouting'?)\n")
 
 
 def test_list_formats(run):

@@ -47,7 +47,8 @@ def test_front_matter_platform_and_platforms_accepted(run, write):
     ("---\nprofile: [a\n---\nHi\n", "a.md: error: line 3: front matter: invalid YAML"),
     ("---\nprofle: public\n---\nHi\n", "a.md: error: line 2: front matter: unknown key "
                                        "'profle'"),
-    ("---\nprofile: nobody\n---\nHi\n", "a.md: error: front matter: unknown profile 'nobody'"),
+    ("---\nprofile: nobody\n---\nHi\n", "a.md: error: line 2: front matter: unknown "
+                                        "profile 'nobody'"),
     ("---\n- a list\n---\nHi\n", "a.md: error: line 2: front matter must be a mapping"),
     ("---\nprofile: public\nHi\n", "a.md: error: line 1: front matter opened with '---' is "
                                    "never closed"),

@@ -133,7 +133,8 @@ def test_empty_files(write, run):
      "'---' is never closed"),
     ("---\nprofile: !!python/object/apply:os.system [echo hi]\n---\nHi\n",
      "bad.md: error: line 2: front matter: invalid YAML"),
-    ("---\nsize: 3\n---\nHi\n", "bad.md: error: line 2: front matter: unknown key 'size'"),
+    ("---\nplatfrom: x\n---\nHi\n", "bad.md: error: line 2: front matter: unknown key "
+     "'platfrom' (did you mean 'platform'?)"),
 ])
 def test_broken_front_matter(write, run, good, text, message):
     write("bad.md", text)

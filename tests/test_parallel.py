@@ -68,7 +68,7 @@ def test_workers_reject_the_drafts_one_process_rejects(many, write, run, monkeyp
     monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
     chunked = run("drafts")
     assert chunked.out == serial.out and chunked.err == serial.err
-    assert "drafts/05.md: error: front matter: unknown profile 'nobody'" in chunked.err
+    assert "drafts/05.md: error: line 2: front matter: unknown profile 'nobody'" in chunked.err
     assert "drafts/06.md: error: line 2: front matter: unknown platform 'myspace'" in chunked.err
 
 

@@ -106,6 +106,22 @@ def test_hook_stops_a_bad_draft_and_lets_a_clean_one_through(tmp_path, hook_repo
     assert commits(repo, env) == 2
 
 
+def test_warnings_are_shown_on_a_commit_that_passes_and_exclude_applies(tmp_path, hook_repo,
+                                                                        env):
+    repo = content_repo(tmp_path / "content", hook_repo, env, "postlint", [])
+    (repo / ".postlint.yaml").write_text("extend-exclude: [drafts/archive]\n", encoding="utf-8")
+    (repo / "drafts" / "archive").mkdir(parents=True)
+    (repo / "drafts" / "loud.md").write_text("Our launch is AMAZING.\n", encoding="utf-8")
+    (repo / "drafts" / "archive" / "old.md").write_text(BAD, encoding="utf-8")
+    sh("git", "add", ".", cwd=repo, env=env)
+    accepted = sh("git", "commit", "-m", "loud draft", cwd=repo, env=env, check=False)
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output  # a warning does not fail by default
+    assert "drafts/loud.md:1:15: T101 'AMAZING' reads as shouting" in output
+    assert "bullsh1t" not in output  # drafts/archive is excluded, though pre-commit named it
+    assert "Found 1 problem (1 warning) in 1 of 1 draft." in output
+
+
 def test_fix_hook_rewrites_the_draft_and_fails_the_commit(tmp_path, hook_repo, env):
     repo = content_repo(tmp_path / "content", hook_repo, env, "postlint-fix", [])
     (repo / ".postlint.yaml").write_text("brand:\n  preferred:\n    e-mail: email\n",
@@ -129,9 +145,11 @@ def test_manifest_is_valid_and_hooks_cover_drafts():
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"postlint", "postlint-fix"}
-    assert hooks["postlint-fix"]["entry"] == "postlint --fix"
+    assert hooks["postlint"]["entry"] == "postlint --force-exclude"
+    assert hooks["postlint-fix"]["entry"] == "postlint --fix --force-exclude"
     for hook in hooks.values():
         assert hook["types_or"] == ["markdown", "plain-text"] and hook["require_serial"]
+        assert hook["verbose"]  # warnings are shown when the commit goes through
 
 
 @pytest.mark.parametrize("doc", ["README.md", "docs/ci.md"])

@@ -61,7 +61,7 @@ def test_user_profile_in_config(run, write):
     assert "team (extends friends-family) [default]\n  Our team channel\n" \
            "  - T101 shouting: off\n" \
            "  + T104 chatspeak: info\n" \
-           "  + T109 readability: error {'max': 5}\n" in out
+           "  + T109 readability: error (max: 5)\n" in out
 
 
 def test_user_profile_can_replace_a_built_in_one(run, write):
@@ -91,8 +91,7 @@ def test_list_profiles_shows_what_each_changes(run):
     professional = blocks["professional (extends public)"].splitlines()
     assert "  ~ R101 profanity: warning -> error" in professional
     assert "  + T104 chatspeak: warning" in professional
-    assert "  ~ T109 readability: info -> warning {'max': 13, 'max_sentence_words': 30}" \
-        in professional
+    assert "  ~ T109 readability: info -> warning (max: 13)" in professional
     assert "  + T101 shouting: warning" in blocks["public [default]"]
 
 

@@ -21,7 +21,7 @@ def test_a_good_rule_from_rule_dirs_runs(run, write):
     result = lint_with_rules(run, write, {"tone/overhype.yaml": GOOD}, "--select", "overhype")
     assert result.out.splitlines()[0] == \
         "a.md:1:4: X901 'epic' is overhype; say what happened (overhype)"
-    assert "X901   overhype                 warning  tone       -" in run("--list-rules").out
+    assert "X901   overhype                 tone       off" in run("--list-rules").out
 
 
 def test_a_list_of_rules_in_one_file(run, write):

@@ -83,13 +83,16 @@ class Check:
     draft of the run, yielding `(draft, match)` pairs); the scope's method must be
     implemented (checked when the plugin is loaded). A draft check with
     `after_suppression = True` runs after suppression comments were applied and sees
-    `draft.suppressions` (how `unused-suppression` works).
+    `draft.suppressions` (how `unused-suppression` works); with `judges_suppressions =
+    True` too, it runs after the other such checks, once their findings have used the
+    suppressions (`unused-suppression` judges whether each was used).
     """
 
     type_name: ClassVar[str] = ""
     scope: ClassVar[str] = "post"
     options: ClassVar[dict[str, Option]] = {}
     after_suppression: ClassVar[bool] = False
+    judges_suppressions: ClassVar[bool] = False
     records_only: ClassVar[bool] = False  # reads only what readers give (calendar rows)
 
     @classmethod

@@ -184,26 +184,38 @@ class EmptyPost(Check):
 
 class ThreadLength(Check):
     """A thread with more posts than a platform's `max_posts` (else the rule's
-    `max_posts`). The match is the first post over the limit. Posts that are too long
-    are `post-length`'s business, reported post by post."""
+    `max_posts`), or a draft of several posts for a platform without threads
+    (`threads: false`, such as LinkedIn: each post stands alone there). The match is the
+    first post over the limit. Posts that are too long are `post-length`'s business,
+    reported post by post."""
 
     type_name = "thread-length"
     scope = "draft"
-    options = {"max_posts": Option("int", None, help="most posts in one thread")}
+    options = {
+        "max_posts": Option("int", None, help="most posts in one thread"),
+        "thread_problem": Option("str", "thread has {count} posts, {max_posts} at most on "
+                                 "{title}", help="message part for a long thread"),
+        "no_threads_problem": Option("str", "{title} has no threads, but this draft holds "
+                                     "{count} posts", help="message part for a platform "
+                                     "without threads"),
+    }
 
     def check_draft(self, draft):
         count = len(draft.posts)
         for platform in targets(draft, self.context):
             most = platform.max_posts if platform.max_posts is not None else self.opts["max_posts"]
+            if not platform.threads:
+                most = 1
             if most is None or count <= most:
                 continue
             first = draft.posts[most]
             out = posted(first)
             start = out.offset(0) if out.text else first.start
-            yield Match(start, max(out.end, start),
-                        {**_about(platform), "count": count, "max_posts": most,
-                         "number": most + 1, "over": count - most},
-                        platform=platform.name)
+            values = {**_about(platform), "count": count, "max_posts": most,
+                      "number": most + 1, "over": count - most}
+            template = self.opts["thread_problem" if platform.threads else "no_threads_problem"]
+            values["problem"] = fill(template, values)
+            yield Match(start, max(out.end, start), values, platform=platform.name)
 
 
 @hookimpl

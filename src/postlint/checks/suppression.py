@@ -1,9 +1,11 @@
-"""`unused-suppression`: a suppression comment that suppresses nothing."""
+"""`unused-suppression`: a suppression comment that suppresses nothing;
+`unknown-directive`: a `<!-- postlint-... -->` comment postlint does not know."""
 
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..text.suppress import ALL
+from ..load.schema import did_you_mean
+from ..text.suppress import ALL, DIRECTIVES, UNKNOWN
 from .base import Check, Match
 
 
@@ -15,9 +17,12 @@ class UnusedSuppression(Check):
     type_name = "unused-suppression"
     scope = "draft"
     after_suppression = True
+    judges_suppressions = True  # runs after the other after_suppression checks
 
     def check_draft(self, draft):
         for sup in draft.suppressions:
+            if sup.kind == UNKNOWN:
+                continue
             if ALL in sup.targets:
                 unused = [] if sup.used else ["every rule"]
             else:
@@ -32,6 +37,26 @@ class UnusedSuppression(Check):
                 })
 
 
+class UnknownDirective(Check):
+    """Flags each `<!-- postlint-WORD -->` comment whose WORD is no directive (a typo
+    such as `disable-lines` would otherwise leave the findings it meant to hide, with
+    nothing said), with the closest directive."""
+
+    type_name = "unknown-directive"
+    scope = "draft"
+    after_suppression = True
+
+    def check_draft(self, draft):
+        for sup in draft.suppressions:
+            if sup.kind == UNKNOWN:
+                word = next(iter(sup.targets))
+                hint = did_you_mean(word, DIRECTIVES)
+                yield Match(sup.start, sup.end, {
+                    "directive": f"postlint-{word}",
+                    "hint": hint.replace("'", "'postlint-", 1) if hint else
+                    f" (known: {', '.join('postlint-' + d for d in DIRECTIVES)})"})
+
+
 @hookimpl
 def postlint_rule_types():
-    return [UnusedSuppression]
+    return [UnusedSuppression, UnknownDirective]

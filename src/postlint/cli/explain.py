@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..lint.catalog import Catalog
+from ..lint.engine import config_reads
 from ..load.profiles import find_rule, resolve
+from ..load.schema import did_you_mean
 
 
 def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
@@ -15,7 +17,9 @@ def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
     if rule_key:
         rule = find_rule(rule_key, catalog.rules)
         if rule is None:
-            return f"postlint: no rule named {rule_key!r} (see --list-rules)\n", False
+            names = [n for r in catalog.rules.values() for n in (r.name, r.code)]
+            hint = did_you_mean(rule_key, names) or " (see --list-rules)"
+            return f"postlint: --explain: no rule named {rule_key!r}{hint}\n", False
         return explain_rule(catalog, rule), True
     if list_profiles:
         return profiles_text(catalog, linter.default_profile), True
@@ -69,13 +73,29 @@ def levels_by_profile(catalog: Catalog, rule_name: str) -> dict[str, str]:
 
 
 def rules_text(catalog: Catalog, linter) -> str:
-    active = {a.rule.name for a in linter.active(linter.default_profile)}
-    lines = [f"{'code':<6} {'name':<24} {'level':<8} {'category':<10} "
-             f"in '{linter.default_profile}'"]
+    """Every rule with the level and options the chosen profile (and config) give it."""
+    profile = linter.default_profile
+    settings = linter.settings(profile)
+    compiled = {a.rule.name for a in linter.active(profile)}
+    lines = [f"{'code':<6} {'name':<24} {'category':<10} in '{profile}'"]
     for rule in sorted(catalog.rules.values(), key=lambda r: r.code):
-        mark = "yes" if rule.name in active else "-"
-        lines.append(f"{rule.code:<6} {rule.name:<24} {rule.level:<8} {rule.category:<10} {mark}")
+        setting = settings.get(rule.name)
+        if setting is None:
+            what = "off"
+        else:
+            what = setting.level
+            options = in_words(setting.options)
+            what += f" ({options})" if options else ""
+            if rule.name not in compiled:
+                missing = ", ".join(sorted(config_reads(rule.options)))
+                what += f", silent until {missing} is set" if missing else ""
+        lines.append(f"{rule.code:<6} {rule.name:<24} {rule.category:<10} {what}")
     return "\n".join(lines) + "\n"
+
+
+def in_words(options: dict) -> str:
+    """Options as they would be written in YAML: `max: 3, max_run: 2`."""
+    return _short(", ".join(f"{key}: {_compact(value)}" for key, value in options.items()))
 
 
 def explain_rule(catalog: Catalog, rule) -> str:
@@ -156,14 +176,14 @@ def profiles_text(catalog: Catalog, default: str = "") -> str:
             code = catalog.rules[rule_name].code
             now, before = settings.get(rule_name), parent.get(rule_name)
             if now and not before:
-                extra = f" {_short(dict(now.options))}" if now.options else ""
+                extra = f" ({in_words(now.options)})" if now.options else ""
                 out.append(f"  + {code} {rule_name}: {now.level}{extra}")
             elif before and not now:
                 out.append(f"  - {code} {rule_name}: off")
             elif now.level != before.level or now.options != before.options:
                 change = f"{before.level} -> {now.level}" if now.level != before.level \
                     else now.level
-                extra = f" {_short(dict(now.options))}" if now.options != before.options else ""
+                extra = f" ({in_words(now.options)})" if now.options != before.options else ""
                 out.append(f"  ~ {code} {rule_name}: {change}{extra}")
         out.append("")
     return "\n".join(out) + "\n" + level_table(catalog)

@@ -15,7 +15,7 @@ from ..lint.report import Report
 from ..load import cache
 from ..load.rules import LEVELS
 from ..load.yamlfile import ConfigError, Errors
-from . import explain
+from . import explain, settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -38,7 +38,14 @@ def use_color(choice: str) -> bool:
 @click.option("--platform", "platforms", multiple=True, help="Platform(s) the drafts are for.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Config file to use instead of searching for one.")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--isolated", is_flag=True,
+              help="Search for no config file (a --config FILE is still read).")
+@click.option("--no-ignore", "--no-respect-gitignore", "no_ignore", is_flag=True,
+              help="Lint what .gitignore files exclude too.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply exclude and .gitignore to files named on the command line too.")
+@click.option("--show-settings", "settings_path", metavar="PATH",
+              help="Print the config, profile, platforms and rule levels for PATH, and exit.")
 @click.option("--format", "format_name", help="Output format (see --list-formats).")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes or names.")
 @click.option("--extend-select", multiple=True, help="Add these rules to the profile's.")
@@ -87,17 +94,20 @@ def use_color(choice: str) -> bool:
 @click.option("--list-plugins", is_flag=True,
               help="List the loaded plugins (distribution, version) and what each adds.")
 @click.version_option(__version__, "--version", prog_name="postlint")
-def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
+def main(paths, profile, platforms, config_path, isolated, no_ignore, force_exclude,
+         settings_path, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
          stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
          no_replies, no_reposts, profile_rules, list_rules, list_profiles, list_packs,
          list_formats, measure, explain_rule, explain_type, list_plugins):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
-    PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
-    '-' reads standard input. A platform's data export (the zip as downloaded, the
-    unpacked folder, or its posts file) is linted post by post. Exit codes: 0 clean,
-    1 problems at or above --fail-on, 2 usage, configuration, rule or read errors.
+    PATHS are files or folders (default: the current folder); folders are searched for
+    .md, .markdown and .txt files, skipping what exclude and .gitignore name; '-' reads
+    standard input. A platform's data export (the zip as downloaded, the unpacked folder,
+    or its posts file) is linted post by post. Each draft is linted with the config
+    nearest to it. Exit codes: 0 clean, 1 problems found (at or above --fail-on), 2 usage,
+    configuration, rule or read errors.
     """
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
                       extend_select=_split(extend_select), ignore=_split(ignore), today=today)
@@ -106,6 +116,8 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     except (Errors, ConfigError) as exc:
         _stop(exc)
     config, catalog, linter = session.config, session.catalog, session.linter
+    for note in linter.notes:
+        click.echo(note, err=True)
     if since and until and since > until:
         raise click.BadParameter(f"{since} is after --until {until}", param_hint="--since")
     phases.restrict(linter, since=since, until=until, replies=False if no_replies else None,
@@ -129,10 +141,15 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
                                       explain_rule, list_packs)
         except Errors as exc:  # a rule that only fails when compiled
             _stop(exc)
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, err=not ok)
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
-    if not paths:
-        raise click.UsageError("give one or more files or folders to lint (or '-' for stdin)")
+    if settings_path:
+        try:
+            click.echo(settings.show(session, settings_path), nl=False)
+        except (Errors, ConfigError) as exc:
+            _stop(exc)
+        sys.exit(EXIT_CLEAN)
+    paths = list(paths) or ["."]
     if measure:
         from .measure import answer
         text, errors = answer(linter, list(paths), config, stdin_filename)
@@ -162,20 +179,25 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     keep = catalog.formats[format_name].needs_drafts
     timings = linter.time_rules() if profile_rules else None
     try:
-        report = phases.lint(linter, list(paths), config, stdin_filename, keep)
+        lint_options = dict(stdin_filename=stdin_filename, no_ignore=no_ignore,
+                            force_exclude=force_exclude, keep=keep)
+        report = phases.lint_paths(session, paths, **lint_options)
         if show_diff:
-            _diff(linter, report)
+            _diff(linter, report, session)
         if fix_files:
-            outcome = phases.fix(linter, report, write=True)
+            outcome = phases.fix(linter, report, write=True, session=session)
             if outcome.changes:  # report what remains
-                report = phases.lint(linter, list(paths), config, stdin_filename, keep)
+                report = phases.lint_paths(session, paths, **lint_options)
             report.errors += outcome.errors
             click.echo(outcome.summary(written=True), err=True)
-    except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
+    except (Errors, ConfigError) as exc:  # a rule that fails when compiled, a bad `from:`
+        # value, or the config of another folder
         _stop(exc)
+    for note in (note for other in session.others() for note in other.linter.notes):
+        click.echo(note, err=True)
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)
-    report.rules, report.fail_on = catalog.rules, fail_on
+    report.rules, report.fail_on = report.rules or catalog.rules, fail_on
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
@@ -241,9 +263,9 @@ def _date(value, option: str = "--today"):
                                  param_hint=option) from None
 
 
-def _diff(linter: Linter, report: Report) -> None:
+def _diff(linter: Linter, report: Report, session) -> None:
     """Print what --fix would change; exit 1 when it would change something."""
-    outcome = phases.fix(linter, report, write=False)
+    outcome = phases.fix(linter, report, write=False, session=session)
     click.echo("".join(change.diff() for change in outcome.changes), nl=False)
     for path, message in report.errors + outcome.errors:
         click.echo(f"{path}: error: {message}", err=True)

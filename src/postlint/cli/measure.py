@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..checks.platform import fold_offset, measure
-from ..lint import files
+from ..lint import discovery, files
 from ..text.draft import DraftError
 from ..text.platforms import UNIT_NAMES, posted
 
@@ -23,8 +23,7 @@ CONTEXT = 20  # characters shown each side of a fold
 
 def answer(linter, paths: list[str], config, stdin_filename=None) -> tuple[str, list]:
     """The measurements of every draft, and (path, message) read errors."""
-    names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root, linter.readers)
+    names = discovery.discover(paths, discovery.Scope.of(config, linter.readers))
     stdin = sys.stdin.buffer.read() if "-" in names else None
     out, errors = [], []
     for path in names:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..hookspecs import hookimpl
-from ..lint.report import riskiest
+from ..lint.report import level_counts, riskiest
 from .base import Format
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -39,9 +37,7 @@ class Text(Format):
                 out = []
         if self.statistics and report.findings:
             out.append("")
-            counts = Counter((f.code, f.name, f.level) for f in report.findings)
-            for (code, name, level), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                out.append(f"{n:>5}  {code:<6} {name} ({level})")
+            out += statistics(report.findings)
         out += self.riskiest(report)
         out.append(self.paint(report.summary(), "1"))
         yield "\n".join(out) + "\n"
@@ -69,6 +65,19 @@ class Text(Format):
         width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
         caret = " " * (f.column - 1) + "^" * max(1, width)
         return [f"  {f.line:>4} | {line}", f"       | {self.paint(caret, _COLORS[f.level])}"]
+
+
+def statistics(findings) -> list[str]:
+    """One line per rule, most findings first: the count, code, name and levels."""
+    by_rule: dict[tuple, list] = {}
+    for f in findings:
+        by_rule.setdefault((f.code, f.name), []).append(f)
+    out = []
+    for (code, name), found in sorted(by_rule.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        levels = {f.level for f in found}
+        words = next(iter(levels)) if len(levels) == 1 else level_counts(found)
+        out.append(f"{len(found):>5}  {code:<6} {name} ({words})")
+    return out
 
 
 @hookimpl

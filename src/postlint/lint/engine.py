@@ -3,12 +3,13 @@ suppressions and turns matches into findings with exact positions."""
 
 from __future__ import annotations
 
+import os
 import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..checks.base import Check, Context, Match
-from ..load import selection
+from ..load import schema, selection
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
 from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
@@ -16,7 +17,7 @@ from ..load.strategy import Strategy
 from ..load.rules import LEVELS, Rule
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import platforms as platform_data, suppress, words
-from ..text.draft import Draft
+from ..text.draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft
 from .catalog import Catalog
 from .report import Finding
 
@@ -70,6 +71,7 @@ class Linter:
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
+        self.notes: list[str] = []  # said on standard error before the report (aliases)
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
         self.timings: dict[str, list] | None = None  # rule -> [seconds, calls] (time_rules)
         self._check_setup()
@@ -78,7 +80,8 @@ class Linter:
 
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
-        errors = self._platform_errors + self._unknown_platforms() + self._strategy_errors
+        errors = (self._platform_errors + self._unknown_platforms() + self._unread_keys()
+                  + self._strategy_errors)
         self.readers = []  # one of each reader, set up with the config
         for reader in self.catalog.readers.values():
             try:
@@ -88,10 +91,12 @@ class Linter:
             except Errors as exc:
                 errors += exc.errors
         if self.default_profile not in self.catalog.profiles:
-            known = ", ".join(sorted(self.catalog.profiles))
-            errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
-                                      f"{known})", self.config.path or "<command line>",
-                                      self.config.line("profile"), "profile"))
+            message = _unknown_profile(self.default_profile, self.catalog.profiles)
+            if self.choices.profile:
+                errors.append(ConfigError(message, "<command line>", None, "--profile"))
+            else:
+                errors.append(ConfigError(message, self.config.path, self.config.line("profile"),
+                                          "profile"))
         problem = unknown_pack(self.config.get("packs"), self.catalog.packs)
         if problem:
             errors.append(ConfigError(problem, self.config.path, self.config.line("packs"),
@@ -102,33 +107,62 @@ class Linter:
         for key in ("select", "extend-select", "ignore"):
             given = getattr(self.choices, key.replace("-", "_")) or []
             for bad in selection.unknown(given, rules):
-                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
-                                          " a rule name or ALL)", "<command line>", None,
-                                          f"--{key}"))
+                errors.append(ConfigError(_no_rule(bad, self.known_rules), "<command line>",
+                                          None, f"--{key}"))
             configured = self.config.get(key) or []
             for bad in selection.unknown(configured, rules):
                 index = configured.index(bad)
-                errors.append(ConfigError(f"{bad!r} names no rule (use a code, a code prefix,"
-                                          " a rule name or ALL)", self.config.path,
+                errors.append(ConfigError(_no_rule(bad, self.known_rules), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
         if errors:
             raise Errors(_unique(errors))
 
+    def _unread_keys(self) -> list[ConfigError]:
+        """Unknown keys of open config sections (brand, work) that no rule reads."""
+        if not self.config.unknown:
+            return []
+        reads = set()
+        for rule in self.catalog.rules.values():
+            reads.update(config_reads(rule.options))
+        known = set(schema.keys_of()) | reads
+        errors = []
+        for error in self.config.unknown:
+            key = error.key
+            if any(r == key or r.startswith(key + ".") or key.startswith(r + ".") for r in reads):
+                continue
+            parent, _, name = key.rpartition(".")
+            here = sorted({k[len(parent) + 1:].split(".")[0] for k in known
+                           if k.startswith(parent + ".")})
+            errors.append(ConfigError(schema.unknown_key(name, here), error.path, error.line,
+                                      key))
+        return errors
+
     def _unknown_platforms(self) -> list[ConfigError]:
-        known = ", ".join(sorted(self.platforms))
+        """Errors for platform names that are neither platforms nor aliases; aliases in
+        the run's choices are replaced by the platform's name, with a note."""
+        other = platform_data.aliases(self.platforms)
         errors, configured = [], set()
         for key in ("platforms", "platform"):
             value = self.config.get(key) or []
             for name in value if isinstance(value, list) else [value]:
                 configured.add(name)
-                if name not in self.platforms:
-                    errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+                if name in other:
+                    self.notes.append(f"{_display(self.config.path)}:{self.config.line(key)}: "
+                                      f"{key}: note: '{name}' is taken as '{other[name]}' "
+                                      f"({self.platforms[other[name]].title})")
+                elif name not in self.platforms:
+                    errors.append(ConfigError(platform_data.unknown(name, self.platforms),
                                               self.config.path, self.config.line(key), key))
         for name in self.choices.platforms:
-            if name not in self.platforms and name not in configured:
-                errors.append(ConfigError(f"unknown platform {name!r} (known: {known})",
+            if name in other and name not in configured:
+                self.notes.append(f"postlint: note: --platform {name} is taken as "
+                                  f"'{other[name]}' ({self.platforms[other[name]].title})")
+            elif name not in self.platforms and name not in configured:
+                errors.append(ConfigError(platform_data.unknown(name, self.platforms),
                                           "<command line>", None, "--platform"))
+        # (in place: the checks' contexts hold this list)
+        self.choices.platforms[:] = dict.fromkeys(other.get(n, n) for n in self.choices.platforms)
         return errors
 
     def _resolve(self, profile: str) -> list[ConfigError]:
@@ -141,7 +175,8 @@ class Linter:
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
             if rule is None:
-                errors.append(ConfigError("unknown rule", self.config.path, line, f"rules.{key}"))
+                errors.append(ConfigError("unknown rule" + schema.did_you_mean(
+                    key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
                 continue
             setting, problems = entry(value, rule, self.catalog.types, self.config.path,
                                       f"rules.{key}", line, settings.get(rule.name))
@@ -164,6 +199,10 @@ class Linter:
         self._settings[profile] = settings
         self._pack_rules[profile] = pack_rules
         return errors
+
+    def settings(self, profile: str) -> dict[str, Setting]:
+        """Rule name -> level and options, for the rules a profile runs (config applied)."""
+        return self._settings[profile]
 
     def _add_packs(self, settings: dict) -> tuple[dict[str, frozenset], list[ConfigError]]:
         """Add every pack's rules the profile does not run to `settings`; return which
@@ -268,8 +307,7 @@ class Linter:
         if self.strategy.kind != "open" and (own is None or own in self._settings):
             name = self.strategy.profile_for(own, self.platforms_of(draft))
         if name not in self._settings:
-            known = ", ".join(sorted(self.catalog.profiles))
-            raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")
+            raise ValueError(f"front matter: {_unknown_profile(name, self.catalog.profiles)}")
         problem = unknown_pack(draft.front_matter.get("packs"), self.catalog.packs)
         if problem:
             raise ValueError(f"line {line_of(draft.front_matter, 'packs', 1)}: front matter: "
@@ -292,10 +330,45 @@ class Linter:
 
     def platforms_of(self, draft: Draft) -> list[str]:
         """The draft's platforms (front matter, else the run's); ValueError for unknown names."""
-        problem = platform_data.unknown_in_front_matter(draft.front_matter, self.platforms)
+        problem = platform_data.resolve_front_matter(draft.front_matter, self.platforms)
         if problem:
             raise ValueError(problem)
         return platform_data.front_matter_names(draft.front_matter) or self.choices.platforms
+
+    def disable_problem(self, front: dict) -> tuple[str, int]:
+        """The message for the first name of `disable:` that names no rule, with its
+        index (the rule meant, when one is close); ('', -1) when all name rules."""
+        names = [str(n) for n in front.get("disable") or ()]
+        bad = selection.unknown(names, self.catalog.rules.values())
+        if not bad:
+            return "", -1
+        hint = schema.did_you_mean(bad[0], sorted(self.known_rules)) or \
+            " (see postlint --list-rules)"
+        return f"disable: {bad[0]!r} names no rule{hint}", names.index(bad[0])
+
+    def accept(self, draft: Draft) -> None:
+        """Check what a draft's front matter names: its profile, platforms (aliases become
+        names), the rules it disables, and under `front-matter: {strict: true}` keys
+        postlint does not read. ValueError with the line, for the draft's read error."""
+        front = draft.front_matter
+        try:
+            self.profile_of(draft)
+        except ValueError as exc:
+            if str(exc).startswith("line "):
+                raise
+            raise ValueError(f"line {line_of(front, 'profile', 1)}: {exc}") from None
+        self.platforms_of(draft)
+        problem, index = self.disable_problem(front)
+        if problem:
+            disabled = front["disable"]
+            raise ValueError(f"line {line_of(disabled, index, line_of(front, 'disable', 1))}: "
+                             f"front matter: {problem}")
+        strict = (self.config.get("front-matter") or {}).get("strict")
+        if strict and draft.foreign_keys:
+            key, line = next(iter(draft.foreign_keys.items()))
+            raise ValueError(f"line {line}: front matter: unknown key '{key}' (postlint reads "
+                             f"{', '.join(FRONT_MATTER_KEYS)} and {', '.join(DATE_KEYS)}; "
+                             "front-matter.strict is on)")
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
@@ -472,12 +545,14 @@ class Linter:
             self._active_names[profile] = frozenset(
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
-        late = []
-        for act in self._enabled(draft, self.active(profile)):
-            if act.check.after_suppression:
-                late += [self._finding(draft, act, profile, 0, m)
-                         for m in act.check.check_draft(draft)]
-        kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
+        late = [act for act in self._enabled(draft, self.active(profile))
+                if act.check.after_suppression]
+        # a check that judges how suppressions were used (M001) goes last, when every
+        # other finding has had its chance to use them
+        late.sort(key=lambda act: act.check.judges_suppressions)
+        for act in late:
+            found = [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
+            kept += suppress.apply(found, draft.suppressions, named_only=True)  # `disable M001`
         return sort_findings(kept)
 
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,
@@ -574,6 +649,34 @@ def _not_disabled(draft: Draft, actives: list[Active]) -> list[Active]:
 def _disabled(draft: Draft, rule: Rule) -> bool:
     names = draft.front_matter.get("disable") or ()
     return any(str(n) in (rule.name, rule.code) or rule.code.startswith(str(n)) for n in names)
+
+
+def _display(path: str) -> str:
+    """A config path as messages show it: relative to the current folder when below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _no_rule(selector: str, known) -> str:
+    hint = schema.did_you_mean(selector, sorted(known))
+    return f"{selector!r} names no rule" + (
+        hint or " (use a code, a code prefix, a rule name or ALL)")
+
+
+def _unknown_profile(name: str, profiles: dict) -> str:
+    return f"unknown profile {name!r}" + (schema.did_you_mean(name, sorted(profiles))
+                                          or f" (known: {', '.join(sorted(profiles))})")
+
+
+def config_reads(value) -> set[str]:
+    """The config keys that rule options read through `{from: KEY}`, anywhere inside."""
+    if isinstance(value, dict):
+        if isinstance(value.get("from"), str):
+            return {value["from"]}
+        return set().union(*map(config_reads, value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*map(config_reads, value)) if value else set()
+    return set()
 
 
 def _unique(errors: list[ConfigError]) -> list[ConfigError]:

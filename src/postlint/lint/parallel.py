@@ -39,8 +39,7 @@ _held: Sequence | None = None  # the drafts `lint_held` lints, inherited by the 
 def read(linter, path: str, display: str) -> Draft:
     """A draft the linter accepts (known profile and platforms); DraftError or ValueError."""
     draft = files.read(path, None, display)
-    linter.profile_of(draft)
-    linter.platforms_of(draft)
+    linter.accept(draft)
     return draft
 
 
@@ -135,7 +134,7 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
             finding.message = messages.setdefault(finding.message, finding.message)
         findings += own
     return Report(findings, len(sources), errors + linter.errors, texts=Texts(sources),
-                  sources=sources)
+                  sources=sources, unread=len(errors))
 
 
 def _map(linter, chunks, work=None):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import plugins
@@ -15,7 +15,7 @@ from ..load import config as configuration
 from ..load.yamlfile import ConfigError
 from ..readers import Source
 from ..text.draft import Draft, DraftError
-from . import files, parallel
+from . import discovery, files, parallel
 from .catalog import Catalog
 from .engine import Choices, Linter
 from .report import Report
@@ -23,36 +23,89 @@ from .report import Report
 
 @dataclass
 class Session:
-    """What a run is set up with: the config, the plugins' catalog and the linter."""
+    """What a run is set up with: the config, the plugins' catalog and the linter.
+
+    Without `--config` or `--isolated` each draft is linted with the config nearest to
+    it, as ruff and yamllint do: `for_folder` gives the session of a folder's config
+    (this one, or another set up on first use with the same command-line choices)."""
 
     config: configuration.Config
     catalog: Catalog
     linter: Linter
+    fixed: bool = False  # one config for every draft (--config, --isolated)
+    choices: Choices = field(default_factory=Choices)  # as the command line gave them
+    extra_plugins: tuple = ()
+    _nearest: dict = field(default_factory=dict, repr=False)  # folder -> config file
+    _sessions: dict = field(default_factory=dict, repr=False)  # config file -> Session
+    _by_folder: dict = field(default_factory=dict, repr=False)  # folder -> Session
+    # the sessions of the last `lint_paths` and the drafts (shown paths) of each
+    groups: list = field(default_factory=list, repr=False)
+
+    def for_folder(self, folder: str) -> "Session":
+        """The session of the config nearest to the absolute `folder`."""
+        if self.fixed:
+            return self
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._nearest_session(folder)
+        return self._by_folder[folder]
+
+    def _nearest_session(self, folder: str) -> "Session":
+        path = configuration.discover(Path(folder), self._nearest)
+        key = str(path.resolve()) if path else ""
+        own = str(Path(self.config.path).resolve()) if self.config.path else ""
+        if key == own:
+            return self
+        if key not in self._sessions:
+            self._sessions[key] = _session(configuration.load(path), replace(self.choices),
+                                           self.extra_plugins, self._nearest, self._sessions)
+        return self._sessions[key]
+
+    def others(self) -> list["Session"]:
+        """The sessions of other folders' configs set up so far."""
+        return list(self._sessions.values())
+
+    def scope(self, folder: str) -> discovery.Scope:
+        own = self.for_folder(folder)
+        return discovery.Scope.of(own.config, own.linter.readers)
 
 
 def load(config_path: str | None = None, isolated: bool = False, choices: Choices | None = None,
          extra_plugins=()) -> Session:
     """Read the config, load the plugins and their catalog, and set the linter up for
-    `choices` (platforms default to the config's). Raises ConfigError or Errors."""
+    `choices` (platforms default to the config's). Raises ConfigError or Errors.
+
+    `--config` is honoured with `isolated` too (as ruff does): `isolated` only stops
+    the search for config files."""
     config = read_config(config_path, isolated)
+    session = _session(config, choices or Choices(), tuple(extra_plugins), {}, {})
+    session.fixed = bool(config_path or isolated)
+    return session
+
+
+def _session(config, choices: Choices, extra_plugins: tuple, nearest: dict,
+             sessions: dict) -> Session:
+    given = replace(choices, platforms=list(choices.platforms))
     pm = plugins.manager(extra_plugins)
     catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path,
                            (config.get("plugins") or {}).get("prefer"))
-    choices = choices or Choices()
     if not choices.platforms:
-        choices.platforms = config.get("platforms") or (
-            [config.get("platform")] if config.get("platform") else [])
-    return Session(config, catalog, Linter(catalog, config, choices))
+        choices.platforms = list(config.get("platforms") or (
+            [config.get("platform")] if config.get("platform") else []))
+    return Session(config, catalog, Linter(catalog, config, choices), False, given,
+                   extra_plugins, nearest, sessions)
 
 
 def read_config(config_path, isolated) -> configuration.Config:
-    """The config file named, else the nearest one; none with `isolated`."""
+    """The config file named (with or without `isolated`), else the nearest one unless
+    `isolated`."""
+    if config_path:
+        path = Path(config_path)
+        if not path.is_file():
+            raise ConfigError("config file not found", config_path)
+        return configuration.load(path)
     if isolated:
         return configuration.Config()
-    path = Path(config_path) if config_path else configuration.discover(Path.cwd())
-    if config_path and not path.is_file():
-        raise ConfigError("config file not found", config_path)
-    return configuration.load(path)
+    return configuration.load(configuration.discover(Path.cwd()))
 
 
 def rule_dirs(config) -> list[Path]:
@@ -60,16 +113,68 @@ def rule_dirs(config) -> list[Path]:
     return [config.root / d for d in config.get("rule-dirs") or ()]
 
 
+def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignore: bool = False,
+               force_exclude: bool = False, keep: bool = False) -> Report:
+    """Find the drafts of `paths` (the current folder when none), each under its nearest
+    config, and lint each config's drafts together; one Report of them all."""
+    names = discovery.discover(list(paths) or ["."], session.scope, no_ignore, force_exclude)
+    cwd = os.getcwd()
+    groups: dict[int, tuple[Session, list[str]]] = {}
+    for name in names:
+        own = session if name == "-" else session.for_folder(
+            os.path.dirname(os.path.normpath(os.path.join(cwd, name))))
+        groups.setdefault(id(own), (own, []))[1].append(name)
+    if not groups:
+        groups[id(session)] = (session, [])
+    reports = []
+    session.groups = []
+    for own, group in groups.values():
+        reports.append(lint_names(own.linter, group, stdin_filename, keep))
+        reports[-1].rules = own.catalog.rules
+        session.groups.append((own, set(reports[-1].sources) | {f.path for f in
+                                                                 reports[-1].findings}))
+    if len(reports) == 1:
+        return reports[0]
+    report = merged(reports)
+    order = {display(name, cwd): i for i, name in enumerate(names)}  # the walk's order
+    report.findings.sort(key=lambda f: order.get(f.path, len(order)))
+    return report
+
+
+def merged(reports: list[Report]) -> Report:
+    """One report of several, in their order."""
+    from collections import ChainMap
+
+    report = Report([f for r in reports for f in r.findings], sum(r.drafts for r in reports),
+                    [e for r in reports for e in r.errors],
+                    dict(ChainMap(*(r.rules for r in reports))),
+                    ChainMap(*(r.texts for r in reports)),
+                    dict(ChainMap(*(r.sources for r in reports))),
+                    unread=sum(r.unread for r in reports))
+    if any(r.kept for r in reports):  # (the HTML report): each draft asks its own run
+        owner = {d.path: r for r in reports for d in r.kept}
+        report.kept = [d for r in reports for d in r.kept]
+        report.platforms_of = lambda d: owner[d.path].platforms_of(d)
+        report.profile_of = lambda d: owner[d.path].profile_of(d)
+        report.platforms = dict(ChainMap(*(r.platforms for r in reports)))
+    return report
+
+
 def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
          keep: bool = False) -> Report:
+    """Find the drafts of `paths` under one config, and lint them together."""
+    names = discovery.discover(paths, discovery.Scope.of(config, linter.readers))
+    return lint_names(linter, names, stdin_filename, keep)
+
+
+def lint_names(linter: Linter, names: list[str], stdin_filename=None,
+               keep: bool = False) -> Report:
     """Read every draft and every reader's records (collecting read errors) and lint
     them together (many records on worker processes, see `parallel.lint_held`). With
     `keep`, the report keeps them (for the HTML report)."""
     groups, errors, texts, sources = [], [], {}, {}
     read_by_readers = 0
     linter.errors.clear()
-    names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root, linter.readers)
     if parallel.worth_it(names) and not keep and linter.timings is None and \
             not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
@@ -82,8 +187,7 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
         try:
             if reader is None:
                 read = [files.read(path, stdin, shown)]
-                linter.profile_of(read[0])
-                linter.platforms_of(read[0])
+                linter.accept(read[0])
             elif path == "-":
                 read = reader.read(Source(stdin_filename, shown, files.MAX_BYTES, stdin or b""))
             else:
@@ -107,7 +211,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
     findings = (parallel.lint_held(linter, drafts)
                 if parallel.worth_holding(drafts) and linter.timings is None
                 else linter.lint(drafts))
-    report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    report = Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources,
+                    unread=len(errors))
     if keep:
         report.kept, report.platforms_of = drafts, linter.platforms_of
         report.profile_of = linter.profile_of
@@ -124,11 +229,9 @@ def checked_records(linter: Linter, records, errors: list):
         try:
             linter.profile_of(record)
             linter.platforms_of(record)
-            for name in record.front_matter.get("disable") or ():
-                if not any(name in (r.name, r.code) or r.code.startswith(name)
-                           for r in linter.catalog.rules.values()):
-                    raise ValueError(f"disable: {name!r} names no rule (use a code, a code "
-                                     "prefix or a rule name)")
+            problem, _ = linter.disable_problem(record.front_matter)
+            if problem:
+                raise ValueError(problem)
         except ValueError as exc:
             line = record.position(0)[0]
             where = f"line {line}" + (f" ({record.note})" if record.note else "")
@@ -150,8 +253,7 @@ def read_text(linter: Linter, path: str, text: str) -> Draft:
     """A draft held in memory (an editor's buffer), its front matter's profile and
     platforms checked; raises DraftError or ValueError as reading a file does."""
     draft = Draft.from_text(text, path)
-    linter.profile_of(draft)
-    linter.platforms_of(draft)
+    linter.accept(draft)
     return draft
 
 
@@ -166,22 +268,31 @@ def fix_text(linter: Linter, path: str, text: str) -> tuple[str, int]:
     return (change.after.decode("utf-8"), change.fixes) if change else (text, 0)
 
 
-def fix(linter: Linter, report: Report, write: bool):
+def fix(linter: Linter, report: Report, write: bool, session: Session | None = None):
     """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome.
-    A file of a reader that never writes (a data export) is refused, fixable or not."""
+    A file of a reader that never writes (a data export) is refused, fixable or not.
+    With the `session` of `lint_paths`, each draft is fixed with its own config's linter."""
     from . import fix as fixing  # (tempfile and difflib only when fixing)
 
-    candidates = fixing.candidates(report)
-    never = {}
-    for shown, path in report.sources.items():
-        reader = files.reader_of(path, linter.readers)
-        if reader is not None and not reader.writable:
-            never.setdefault(path, shown)
-    candidates = {shown: path for shown, path in candidates.items() if path not in never}
-    outcome = fixing.run(linter, candidates, write=write)
-    for path, shown in never.items():
-        outcome.errors.append((shown, f"cannot fix: {files.reader_of(path, linter.readers).name}"
-                                      " files are never written"))
+    groups = session.groups if session and len(session.groups) > 1 else [(None, None)]
+    outcome = fixing.Outcome()
+    for own, shown_here in groups:
+        here = own.linter if own else linter
+        candidates = {shown: path for shown, path in fixing.candidates(report).items()
+                      if shown_here is None or shown in shown_here}
+        never = {}
+        for shown, path in report.sources.items():
+            reader = files.reader_of(path, here.readers)
+            if (shown_here is None or shown in shown_here) and reader is not None \
+                    and not reader.writable:
+                never.setdefault(path, shown)
+        candidates = {shown: path for shown, path in candidates.items() if path not in never}
+        part = fixing.run(here, candidates, write=write)
+        outcome.changes += part.changes
+        outcome.errors += part.errors
+        for path, shown in never.items():
+            outcome.errors.append((shown, f"cannot fix: {files.reader_of(path, here.readers).name}"
+                                          " files are never written"))
     return outcome
 
 

@@ -57,6 +57,7 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
     sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
+    unread: int = 0  # of `errors`, the drafts that could not be read (or were refused)
     # For formats that show the posts themselves (`Format.needs_drafts`, the HTML report):
     # the drafts and records read, and a function giving a draft's platform names.
     kept: list = field(default_factory=list)
@@ -76,15 +77,33 @@ class Report:
                                            for f in self.findings)
 
     def summary(self) -> str:
+        """One line: what was found in how many drafts, and what could not be checked."""
+        plural = "s" * (self.drafts != 1)
+        failed = self._failed()
         if not self.findings:
-            return f"All clear: {self.drafts} draft{'s' * (self.drafts != 1)} checked."
+            if not failed:
+                return f"All clear: {self.drafts} draft{plural} checked."
+            if not self.drafts:
+                return f"Nothing checked: {failed} (see the errors above)."
+            return (f"No problems in {self.drafts} draft{plural} checked, but {failed}"
+                    " (see the errors above).")
         n = len(self.findings)
         if self.only_posts:  # an archive audit counts posts
             where, what = len(riskiest(self.findings)), "post"
         else:
             where, what = len({f.path for f in self.findings}), "draft"
-        return (f"Found {n} problem{'s' * (n != 1)} ({level_counts(self.findings)}) in "
-                f"{where} of {self.drafts} {what}{'s' * (self.drafts != 1)}.")
+        found = (f"Found {n} problem{'s' * (n != 1)} ({level_counts(self.findings)}) in "
+                 f"{where} of {self.drafts} {what}{'s' * (self.drafts != 1)}")
+        return f"{found}; {failed} (see the errors above)." if failed else found + "."
+
+    def _failed(self) -> str:
+        """What went wrong besides findings, in words ('' if nothing did)."""
+        unread = self.unread
+        other = len(self.errors) - unread
+        parts = [f"{unread} draft{'s' * (unread != 1)} could not be read"] if unread else []
+        if other:
+            parts.append(f"{other} other error{'s' * (other != 1)}")
+        return " and ".join(parts)
 
 
 def level_counts(findings) -> str:

@@ -1,8 +1,8 @@
 """Finding, reading and checking the user's configuration.
 
-Looked for in the current folder and its parents: `.postlint.yaml`, `.postlint.yml`,
-then `[tool.postlint]` in `pyproject.toml`. Keys are listed in `KEYS`; paths in the config
-are relative to the config file's folder.
+Looked for in a draft's folder and its parents: `.postlint.yaml`, `.postlint.yml`,
+then `[tool.postlint]` in `pyproject.toml`. Keys are declared in `schema.SCHEMA`; paths
+in the config are relative to the config file's folder.
 """
 
 from __future__ import annotations
@@ -11,43 +11,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
-from .rules import LEVELS
+from . import schema, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
-
-# key -> (expected kind, help)
-KEYS = {
-    "profile": (str, "audience profile for drafts that do not name one"),
-    "platform": (str, "platform of drafts that do not name one"),
-    "platforms": (list, "platforms of drafts that do not name any (cross-posting)"),
-    "select": (list, "only these rules (codes, code prefixes or names)"),
-    "extend-select": (list, "these rules on top of the profile's"),
-    "ignore": (list, "never these rules"),
-    "fail-on": (str, "lowest level that makes the run fail: error, warning or info"),
-    "rule-dirs": (list, "extra folders of YAML rules and profiles"),
-    "include": (list, "globs of drafts to lint inside folders (default *.md, *.markdown, *.txt)"),
-    "exclude": (list, "globs of files and folders to skip"),
-    "brand": (dict, "brand vocabulary that brand rules read"),
-    "work": (dict, "employer, clients and codenames that risk rules read"),
-    "packs": (list, "rule packs for a regulated industry, on top of any profile (finance, health)"),
-    "links": (dict, "link settings: utm (campaign tags links to brand.domains must carry)"),
-    "strategy": (str, "how personal and professional are kept apart: open, audience, content"
-                 " or custom"),
-    "networks": (dict, "platform -> the audience profile it reaches (strategies audience and"
-                 " content)"),
-    "objective": (str, "what posts are for: traffic, engagement or awareness (objective-fit)"),
-    "rules": (dict, "per-rule level (or off) and options: name: {level: ..., option: ...}"),
-    "platform-settings": (dict, "add or change platforms: name: {extends: ..., length: ...}"),
-    "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),
-    "plugins": (dict, "which plugin wins a clash: prefer: {NAME: DISTRIBUTION}"),
-    "calendar": (dict, "content calendars: format, columns, header, date-format, min-gap"),
-    "archive": (dict, "data exports: replies, reposts (true/false), since, until (dates)"),
-    "regions": (list, "phone-number regions personal-info tries, ISO 3166 codes (default US, GB, DE, FR, IN, CA, AU, ES, IT, NL)"),
-}
-_KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}
-
 
 @dataclass
 class Config:
@@ -56,6 +23,8 @@ class Config:
     data: dict = field(default_factory=Map)
     path: str = ""
     root: Path = field(default_factory=Path.cwd)
+    # unknown keys of open sections (brand, work): errors unless a rule reads them
+    unknown: list = field(default_factory=list)
 
     def get(self, key, default=None):
         return self.data.get(key, default)
@@ -64,15 +33,28 @@ class Config:
         return line_of(self.data, key)
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest config file in `start` or a parent folder."""
-    for folder in (start, *start.parents):
-        for name in NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
+def discover(start: Path, memo: dict | None = None) -> Path | None:
+    """The nearest config file in `start` or a parent folder; `memo` remembers the answer
+    for each folder asked about (a walk asks for every folder)."""
+    memo = {} if memo is None else memo
+    key = str(start)
+    if key not in memo:
+        memo[key] = _here(start)
+        if memo[key] is None and start.parent != start:
+            memo[key] = discover(start.parent, memo)
+    return memo[key]
+
+
+def _here(folder: Path) -> Path | None:
+    for name in NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    pyproject = folder / "pyproject.toml"
+    try:
         if pyproject.is_file() and "[tool.postlint" in pyproject.read_text("utf-8", "replace"):
             return pyproject
+    except OSError:
+        pass
     return None
 
 
@@ -88,53 +70,11 @@ def load(path: Path | None) -> Config:
         data = Map()
     if not isinstance(data, dict):
         raise yamlfile.Errors([ConfigError("expected a mapping of settings", str(path), 1)])
-    errors = []
-    for key, value in data.items():
-        line = line_of(data, key)
-        if key not in KEYS:
-            errors.append(ConfigError(f"unknown key (known: {', '.join(KEYS)})", str(path),
-                                      line, str(key)))
-            continue
-        kind = KEYS[key][0]
-        if kind is list and isinstance(value, str):
-            data[key] = value = [value]
-        if not isinstance(value, kind):
-            errors.append(ConfigError(f"expected {_KIND_NAMES[kind]}, got {value!r}",
-                                      str(path), line, key))
-    if data.get("fail-on") not in (None, *LEVELS):
-        errors.append(ConfigError(f"expected one of {', '.join(LEVELS)}, got "
-                                  f"{data.get('fail-on')!r}", str(path),
-                                  line_of(data, "fail-on"), "fail-on"))
-    if isinstance(data.get("links"), dict):
-        errors += _links_problems(data["links"], str(path))
+    unknown: list[ConfigError] = []
+    errors = schema.check(data, str(path), unknown=unknown)
     if errors:
         raise yamlfile.Errors(errors)
-    return Config(data, str(path), path.parent)
-
-
-def _links_problems(links: dict, path: str) -> list[ConfigError]:
-    """`links:` holds `utm`: a list of parameter names, or name -> allowed value(s)."""
-    errors = [ConfigError("unknown key (known: utm)", path, line_of(links, key), f"links.{key}")
-              for key in links if key != "utm"]
-    utm = links.get("utm")
-    line = line_of(links, "utm")
-    if utm is None:
-        return errors
-    if isinstance(utm, list):
-        errors += [ConfigError(f"expected a parameter name, got {name!r}", path,
-                               line_of(utm, i, line), f"links.utm[{i}]")
-                   for i, name in enumerate(utm) if not isinstance(name, str)]
-    elif isinstance(utm, dict):
-        for name, allowed in utm.items():
-            values = allowed if isinstance(allowed, list) else [allowed]
-            if allowed is not None and not all(isinstance(v, (str, int)) for v in values):
-                errors.append(ConfigError("expected a value, a list of values or null (any "
-                                          f"value), got {allowed!r}", path,
-                                          line_of(utm, name, line), f"links.utm.{name}"))
-    else:
-        errors.append(ConfigError("expected a list of parameter names, or a mapping of name "
-                                  f"-> allowed values, got {utm!r}", path, line, "links.utm"))
-    return errors
+    return Config(data, str(path), path.parent, unknown)
 
 
 def _from_pyproject(path: Path) -> Map:

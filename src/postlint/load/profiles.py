@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import LEVELS, Rule, check_options
+from .schema import did_you_mean
 from .yamlfile import ConfigError, line_of, without
 
 PROFILE_KEYS = {"name", "description", "extends", "rules", "strictness"}
@@ -131,8 +132,9 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
         line = line_of(profile.rules, key)
         rule = find_rule(str(key), rules)
         if rule is None:
-            errors.append(ConfigError("unknown rule", profile.path, line,
-                                      f"{profile.key}rules.{key}"))
+            known = sorted(n for r in rules.values() for n in (r.name, r.code))
+            errors.append(ConfigError("unknown rule" + did_you_mean(key, known), profile.path,
+                                      line, f"{profile.key}rules.{key}"))
             continue
         setting, problems = entry(value, rule, types, profile.path, f"{profile.key}rules.{key}",
                                   line, settings.get(rule.name))

@@ -77,11 +77,22 @@ def loads(text: str, path: str = "<string>", line_offset: int = 0):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise ConfigError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except _Duplicate as exc:
+        where = f"line {exc.first}" if exc.first != exc.line else "this line"
+        raise ConfigError(f"duplicate key '{exc.key}' (also on {where}); give each key once",
+                          path, exc.line) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise ConfigError(f"invalid YAML: {exc}", path) from None
     finally:
         loader.dispose()
     return data
+
+
+class _Duplicate(Exception):
+    """A key given twice in one mapping."""
+
+    def __init__(self, key: str, first: int, line: int):
+        self.key, self.first, self.line = key, first, line
 
 
 @functools.cache
@@ -105,6 +116,13 @@ def _loader_class():
             return super().construct_object(node, deep)
 
         def construct_mapping(self, node, deep=False):
+            seen: dict = {}
+            for key, _ in node.value:  # (before merge keys `<<` add theirs, which may repeat)
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + self._offset
+                    if (key.tag, key.value) in seen:
+                        raise _Duplicate(key.value, seen[key.tag, key.value], line)
+                    seen[key.tag, key.value] = line
             result = Map(super().construct_mapping(node, deep=True))
             result.line = node.start_mark.line + self._offset
             result.lines = {self.construct_object(k, deep=True): k.start_mark.line + self._offset
@@ -117,6 +135,14 @@ def _loader_class():
             result.lines = [child.start_mark.line + self._offset for child in node.value]
             return result
 
+        def construct_yaml_timestamp(self, node):
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:  # 2026-02-30
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{node.value!r} is not a date ({exc})", node.start_mark) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_sequence)
     return Loader

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,10 +21,19 @@ from . import markup
 
 BOM = "\ufeff"
 SEPARATOR = "---"
-FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list,
-                     "disable": list, "title": str, "date": datetime.date,
-                     "publish": datetime.date, "packs": list, "objective": str}
+# Front-matter keys postlint reads. Other keys (title, tags, slug... of Hugo, Jekyll,
+# Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
+# close to a key here that it must be a typo (`profle:`).
+FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list, "disable": list,
+                     "packs": list, "objective": str}
 FRONT_MATTER_CHOICES = {"objective": ("traffic", "engagement", "awareness")}
+# The publish date: the first of these keys a draft gives (postlint's own, then Hugo's,
+# Astro's and the common `date`). YAML reads 2026-03-01 as a date. `publish` and `date`
+# must hold a date; the other tools' keys count only when they do.
+DATE_KEYS = ("publish", "publishDate", "pubDate", "date")
+OWN_DATE_KEYS = ("publish", "date")
+TYPO_CUTOFF = 0.8
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
 
 class DraftError(Exception):
@@ -63,6 +74,9 @@ class Draft:
     body_start: int = 0
     bom: bool = False
     posts: list[Post] = field(default_factory=list)
+    publish_date: datetime.date | None = None  # from the front matter (see DATE_KEYS)
+    publish_date_line: int = 0  # the line of its key, for messages
+    foreign_keys: dict = field(default_factory=dict)  # front-matter keys postlint ignored: line
     # Set by the linter after the checks ran, for the checks that report on suppressions.
     suppressions: list = field(default_factory=list)
     active_rules: set = field(default_factory=set)
@@ -118,21 +132,47 @@ class Draft:
             expected = FRONT_MATTER_KEYS.get(key)
             line = yamlfile.line_of(data, key)
             if expected is None:
-                known = ", ".join(sorted(FRONT_MATTER_KEYS))
-                raise DraftError(f"line {line}: front matter: unknown key '{key}' (known: {known})")
+                close = difflib.get_close_matches(str(key).lower(), FRONT_MATTER_KEYS, 1,
+                                                  TYPO_CUTOFF)
+                if close and str(key) not in DATE_KEYS:
+                    raise DraftError(f"line {line}: front matter: unknown key '{key}' "
+                                     f"(did you mean '{close[0]}'?)")
+                if key not in DATE_KEYS:
+                    self.foreign_keys[str(key)] = line
+                continue
             if expected is list and isinstance(value, str):
                 data[key] = [value]
             elif key in FRONT_MATTER_CHOICES and value not in FRONT_MATTER_CHOICES[key]:
                 raise DraftError(f"line {line}: front matter: '{key}' must be one of "
                                  f"{', '.join(FRONT_MATTER_CHOICES[key])}, got {value!r}")
-            elif expected is datetime.date:
-                if not _is_date(value):
-                    raise DraftError(f"line {line}: front matter: '{key}' must be a date "
-                                     f"(YYYY-MM-DD, optionally with a time), got {value!r}")
             elif not isinstance(value, expected):
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
                                  f" {'list' if expected is list else 'string'}")
+        self._read_date(data)
         return data
+
+    def _read_date(self, data: dict) -> None:
+        """`publish_date` from the first date key that holds one; a `publish:` or `date:`
+        that is not a date is an error, the other tools' keys are left alone."""
+        for key in OWN_DATE_KEYS:
+            value = data.get(key)
+            if key in data and not isinstance(value, datetime.date) and not (
+                    isinstance(value, str) and _iso_date(value)):
+                raise DraftError(f"line {yamlfile.line_of(data, key)}: front matter: '{key}' "
+                                 f"must be a date (YYYY-MM-DD, optionally with a time), got "
+                                 f"{value!r}")
+        for key in DATE_KEYS:
+            if key not in data:
+                continue
+            value, line = data[key], yamlfile.line_of(data, key)
+            if isinstance(value, datetime.datetime):
+                value = value.date()
+            elif isinstance(value, str):
+                value = _iso_date(value) or value
+            if isinstance(value, datetime.date):
+                self.publish_date, self.publish_date_line = value, line
+                return
+            self.foreign_keys[key] = line
 
     def _split_posts(self) -> None:
         starts, ends = [self.body_start], []
@@ -176,12 +216,11 @@ class Draft:
         return index + 1, offset - self._line_starts[index] + 1
 
 
-def _is_date(value) -> bool:
-    """A YAML date or datetime, or a string that starts with a valid YYYY-MM-DD."""
-    if isinstance(value, datetime.date):
-        return True
+def _iso_date(text: str) -> datetime.date | None:
+    """The date a string starting with YYYY-MM-DD (then a time, or nothing) gives, else None."""
+    if not _ISO_DATE.match(text.strip()):
+        return None
     try:
-        datetime.date.fromisoformat(str(value).strip()[:10])
+        return datetime.date.fromisoformat(text.strip()[:10])
     except ValueError:
-        return False
-    return isinstance(value, str)
+        return None

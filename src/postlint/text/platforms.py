@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import yamlfile
+from ..load.schema import did_you_mean
 from ..load.yamlfile import ConfigError, Map, line_of
 from .counting import UNITS
 
@@ -33,6 +34,8 @@ KEYS = {
     "max_mentions": ("int", "most mentions in one post"),
     "max_links": ("int", "most links in one post"),
     "max_posts": ("int", "most posts in one thread (else the thread-length rule's max_posts)"),
+    "threads": ("bool", "whether the platform has threads (false: a draft is one post)"),
+    "aliases": ("names", "other names people give the platform (twitter for x)"),
 }
 COUNTING = {"url_length": int, "bare_urls": bool, "mention_without_domain": bool}
 UNIT_NAMES = {
@@ -59,6 +62,8 @@ class Platform:
     max_mentions: int | None = None
     max_links: int | None = None
     max_posts: int | None = None
+    threads: bool = True
+    aliases: tuple = ()
     source: str = ""
     path: str = ""
     line: int = 0
@@ -88,6 +93,11 @@ def problems(data, path: str, prefix: str = "", config: bool = False) -> list[Co
         kind = KEYS[key][0]
         if kind == "str" and not isinstance(value, str):
             bad(key, f"expected a string, got {value!r}")
+        elif kind == "bool" and not isinstance(value, bool):
+            bad(key, f"expected true or false, got {value!r}")
+        elif kind == "names" and not (isinstance(value, list)
+                                      and all(isinstance(v, str) and NAME.match(v) for v in value)):
+            bad(key, f"expected a list of kebab-case names, got {value!r}")
         elif kind == "int" and value is not None and not _count(value):
             bad(key, f"expected a whole number of 0 or more, got {value!r}")
         elif kind == "unit" and value not in UNITS:
@@ -143,7 +153,8 @@ def build(name: str, data: dict, path: str, line: int = 0) -> Platform:
     return Platform(name, data.get("title") or name, length, counting,
                     dict(sorted(folds.items(), key=lambda kv: kv[1])), unit,
                     data.get("max_hashtags"), data.get("max_mentions"), data.get("max_links"),
-                    data.get("max_posts"), data.get("source") or "", path, line)
+                    data.get("max_posts"), data.get("threads", True),
+                    tuple(data.get("aliases") or ()), data.get("source") or "", path, line)
 
 
 def load_folder(folder: Path) -> tuple[dict[str, tuple[Map, Platform]], list[ConfigError]]:
@@ -200,14 +211,35 @@ def front_matter_names(front_matter: dict) -> list[str]:
     return list(dict.fromkeys(str(n) for n in names if n))
 
 
-def unknown_in_front_matter(front_matter: dict, known: dict) -> str | None:
-    """The read error for a draft naming a platform that does not exist, or None."""
+def aliases(platforms: dict[str, Platform]) -> dict[str, str]:
+    """Other names of the platforms (`twitter` -> `x`); a platform's own name wins."""
+    return {alias: p.name for p in platforms.values() for alias in p.aliases
+            if alias not in platforms}
+
+
+def unknown(name: str, known: dict) -> str:
+    """The message for a platform name that is neither a platform nor an alias."""
+    other = aliases(known)
+    hint = did_you_mean(name, [*known, *other])
+    for alias, meant in other.items():  # an alias is named with the platform it stands for
+        hint = hint.replace(f"'{alias}'?", f"'{alias}', that is '{meant}'?")
+    return f"unknown platform {name!r}" + (hint or f" (known: {', '.join(sorted(known))})")
+
+
+def resolve_front_matter(front_matter: dict, known: dict) -> str | None:
+    """Replace the aliases a draft's front matter names by the platforms' names (in
+    place); the read error for a name that is no platform, or None."""
+    other = aliases(known)
     for key in ("platforms", "platform"):
         value = front_matter.get(key)
-        for name in (value if isinstance(value, list) else [value] if value else []):
-            if str(name) not in known:
-                return (f"line {line_of(front_matter, key, 1)}: front matter: unknown platform "
-                        f"{str(name)!r} (known: {', '.join(sorted(known))})")
+        if not value:
+            continue
+        named = [str(n) for n in (value if isinstance(value, list) else [value])]
+        for name in named:
+            if name not in known and name not in other:
+                return f"line {line_of(front_matter, key, 1)}: front matter: {unknown(name, known)}"
+        resolved = [other.get(n, n) for n in named]
+        front_matter[key] = resolved if isinstance(value, list) else resolved[0]
     return None
 
 

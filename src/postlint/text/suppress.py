@@ -2,12 +2,15 @@
 
     <!-- postlint-disable [CODE|name ...] -->   off from this line on (bare: every rule)
     <!-- postlint-enable [CODE|name ...] -->    back on
+    <!-- postlint-disable-line [...] -->       off for the comment's own line
     <!-- postlint-disable-next-line [...] -->  off for the next line only
     <!-- postlint-disable-file [...] -->       off for the whole file
 
 Targets are rule codes or names, separated by spaces or commas. A suppression that
 suppresses nothing is reported by the `unused-suppression` rule (M001), which only a
-comment naming it (`M001` or `unused-suppression`) can silence.
+comment naming it (`M001` or `unused-suppression`) can silence. A comment
+`<!-- postlint-WORD ... -->` with any other WORD is kept as a Suppression of kind
+`unknown` that covers nothing, for the `unknown-directive` rule (M002) to report.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from dataclasses import dataclass, field
 
 from .draft import Draft
 
-_COMMENT = re.compile(
-    r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--\s*postlint-([A-Za-z][\w-]*)(.*?)-->", re.DOTALL)
+DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 ALL = "*"
+UNKNOWN = "unknown"
 
 
 @dataclass
@@ -50,6 +54,9 @@ def parse(draft: Draft) -> list[Suppression]:
     open_ranges: list[Suppression] = []
     for m in _COMMENT.finditer(draft.text, draft.body_start):
         kind = m.group(1)
+        if kind not in DIRECTIVES:
+            found.append(Suppression(UNKNOWN, m.start(), m.end(), frozenset([kind]), 0, -1))
+            continue
         targets = frozenset(t for t in re.split(r"[\s,]+", m.group(2).strip()) if t) or {ALL}
         line = draft.position(m.start())[0]
         if kind == "enable":
@@ -57,7 +64,7 @@ def parse(draft: Draft) -> list[Suppression]:
                 if sup.last_line is None and (ALL in targets or sup.targets <= targets):
                     sup.last_line = line
             continue
-        first, last = {"disable-next-line": (line + 1, line + 1),
+        first, last = {"disable-next-line": (line + 1, line + 1), "disable-line": (line, line),
                        "disable-file": (1, None), "disable": (line, None)}[kind]
         sup = Suppression(kind, m.start(), m.end(), frozenset(targets), first, last)
         found.append(sup)

@@ -1,0 +1,166 @@
+"""Front matter from real content tools, and names in it checked like the config's."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from postlint.text.draft import Draft
+
+HUGO = """\
+---
+title: "Spring launch"
+date: 2026-03-02T09:30:00+01:00
+draft: true
+tags: [launch, spring]
+author: Dana
+slug: spring-launch
+---
+Our launch is AMAZING.
+"""
+JEKYLL = "---\nlayout: post\ntitle: Launch\npublished: false\ncategories: news\n---\nHi all.\n"
+ASTRO = "---\ntitle: Launch\npubDate: 'Mar 2 2026'\nheroImage: /a.png\n---\nHi all.\n"
+NOTION = "---\nstatus: Ready\nowner: Dana\nplatform: linkedin\n---\nHi all.\n"
+
+
+@pytest.mark.parametrize("text", [HUGO, JEKYLL, ASTRO, NOTION])
+def test_other_tools_keys_are_ignored(run, write, text):
+    write("a.md", text)
+    result = run("--format", "json", "a.md")
+    assert result.code in (0, 1), result.err
+    assert result.err == ""
+
+
+def test_the_body_is_still_linted_at_its_own_positions(run, write):
+    write("a.md", HUGO)
+    result = run("a.md")
+    assert result.out.splitlines()[0] == (
+        "a.md:9:15: T101 'AMAZING' reads as shouting; write it in sentence case and let the "
+        "words carry the emphasis (shouting)")
+
+
+def test_strict_front_matter_reports_other_keys(run, write):
+    write(".postlint.yaml", "front-matter: {strict: true}\n")
+    write("a.md", HUGO)
+    write("b.md", "---\nprofile: public\npublish: 2026-03-02\n---\nHi.\n")
+    result = run("a.md", "b.md")
+    assert result.code == 2
+    assert result.err == (
+        "a.md: error: line 2: front matter: unknown key 'title' (postlint reads profile, "
+        "platform, platforms, disable, packs, objective and publish, publishDate, pubDate, "
+        "date; front-matter.strict is on)\n")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("---\nprofle: public\n---\nHi\n",
+     "line 2: front matter: unknown key 'profle' (did you mean 'profile'?)"),
+    ("---\ntitle: x\ndisabled: [shouting]\n---\nHi\n",
+     "line 3: front matter: unknown key 'disabled' (did you mean 'disable'?)"),
+    ("---\ndisable: [chatspeak, shoutng]\n---\nHi\n",
+     "line 2: front matter: disable: 'shoutng' names no rule (did you mean 'shouting'?)"),
+    ("---\ndisable:\n  - T104\n  - Q9\n---\nHi\n",
+     "line 4: front matter: disable: 'Q9' names no rule (see postlint --list-rules)"),
+    ("---\ntitle: Hi\nprofile: brnd\n---\nHi\n",
+     "line 3: front matter: unknown profile 'brnd' (did you mean 'brand'?)"),
+    ("---\nplatform: linkdin\n---\nHi\n",
+     "line 2: front matter: unknown platform 'linkdin' (did you mean 'linkedin'?)"),
+    ("---\npublish: next tuesday\n---\nHi\n",
+     "line 2: front matter: 'publish' must be a date (YYYY-MM-DD, optionally with a time), "
+     "got 'next tuesday'"),
+    ("---\npublish: 2026-02-30\n---\nHi\n",
+     "line 2: front matter: invalid YAML: '2026-02-30' is not a date (day is out of range "
+     "for month)"),
+])
+def test_names_in_front_matter_are_checked_with_their_line(run, write, text, message):
+    write("a.md", text)
+    write("b.md", "Fine.\n")
+    result = run("a.md", "b.md")
+    assert result.code == 2
+    assert result.err.startswith(f"a.md: error: {message}")
+
+
+def test_disable_by_code_prefix_and_name_still_works(run, write):
+    write("a.md", "---\ndisable: [T1, profanity]\n---\nThis is AMAZING bullshit lol.\n")
+    assert [f["code"] for f in run("--format", "json", "a.md").json()] == []
+
+
+@pytest.mark.parametrize("text, date, line", [
+    (HUGO, datetime.date(2026, 3, 2), 3),
+    ("---\npublish: 2026-04-01\ndate: 2025-01-01\n---\nHi\n", datetime.date(2026, 4, 1), 2),
+    ("---\ndate: '2026-05-06 10:00'\n---\nHi\n", datetime.date(2026, 5, 6), 2),
+    ("---\npublishDate: 2026-05-07\ndate: 2026-01-01\n---\nHi\n", datetime.date(2026, 5, 7), 2),
+    ("---\ntitle: x\npubDate: 'Mar 2 2026'\ndate: 2026-01-03\n---\nHi\n",
+     datetime.date(2026, 1, 3), 4),
+    (ASTRO, None, 0),
+    ("No front matter.\n", None, 0),
+])
+def test_publish_date(text, date, line):
+    draft = Draft.from_text(text)
+    assert (draft.publish_date, draft.publish_date_line) == (date, line)
+
+
+# -- platforms by other names --------------------------------------------------------
+
+THREAD = "Big news today.\n---\nMore below.\n---\nThird part.\n"
+
+
+def test_platform_aliases_say_which_platform_was_meant(run, write):
+    write("t.md", "x" * 300 + "\n")
+    result = run("--platform", "twitter", "--platform", "fb", "t.md")
+    assert result.err == ("postlint: note: --platform twitter is taken as 'x' (X)\n"
+                          "postlint: note: --platform fb is taken as 'facebook' (Facebook)\n")
+    assert "[x] (post-length)" in result.out
+
+
+def test_aliases_in_config_and_front_matter(run, write):
+    write(".postlint.yaml", "platforms: [twitter]\n")
+    write("a.md", "x" * 300 + "\n")
+    write("b.md", "---\nplatform: ig\n---\n" + "#a " * 31 + "\n")
+    result = run("--format", "json", "a.md", "b.md")
+    assert result.err == ".postlint.yaml:1: platforms: note: 'twitter' is taken as 'x' (X)\n"
+    assert {(f["path"], f["code"], f["platform"]) for f in result.json()} >= {
+        ("a.md", "P101", "x"), ("b.md", "P102", "instagram")}
+
+
+def test_an_unknown_platform_suggests_the_closest(run, write):
+    write("a.md", "Hi\n")
+    result = run("--platform", "linkdin", "a.md")
+    assert (result.code, result.err) == (
+        2, "<command line>: --platform: unknown platform 'linkdin' (did you mean 'linkedin'?)\n")
+
+
+@pytest.mark.parametrize("platform, title", [("linkedin", "LinkedIn"),
+                                             ("instagram", "Instagram")])
+def test_a_thread_for_a_platform_without_threads(run, write, platform, title):
+    write("t.md", THREAD)
+    result = run("--platform", platform, "t.md")
+    assert result.out.splitlines()[0] == (
+        f"t.md:3:1: P107 {title} has no threads, but this draft holds 3 posts separated by "
+        "'---': 'More below.' starts post 2, the first over; merge posts or split the thread"
+        f" [{platform}] (thread-length)")
+    assert run("--platform", "x", "t.md").code == 0
+
+
+# -- profiles blamed on the right place -----------------------------------------------
+
+def test_a_profile_typo_is_blamed_where_it_was_made(run, write):
+    write(".postlint.yaml", "fail-on: warning\n")
+    write("a.md", "Hi\n")
+    result = run("--profile", "brnd", "a.md")
+    assert (result.code, result.err) == (
+        2, "<command line>: --profile: unknown profile 'brnd' (did you mean 'brand'?)\n")
+    write(".postlint.yaml", "fail-on: warning\nprofile: profesional\n")
+    result = run("a.md")
+    assert (result.code, result.err) == (
+        2, ".postlint.yaml:2: profile: unknown profile 'profesional' "
+           "(did you mean 'professional'?)\n")
+    assert run("--profile", "brand", "a.md").code == 0  # the command line wins
+
+
+def test_a_misspelt_alias_names_the_platform_it_stands_for(run, write):
+    write("a.md", "Hi\n")
+    result = run("--platform", "twiter", "a.md")
+    assert (result.code, result.err) == (
+        2, "<command line>: --platform: unknown platform 'twiter' "
+           "(did you mean 'twitter', that is 'x'?)\n")
