@@ -91,7 +91,8 @@ def test_list_profiles_shows_what_each_changes(run):
     professional = blocks["professional (extends public)"].splitlines()
     assert "  ~ R101 profanity: warning -> error" in professional
     assert "  + T104 chatspeak: warning" in professional
-    assert "  ~ T109 readability: info -> warning (max: 13)" in professional
+    assert "  ~ T109 readability: info -> warning (max: 13, max_sentence_words: 30)" \
+        in professional
     assert "  + T101 shouting: warning" in blocks["public [default]"]
 
 
