@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
+from ..text.styled import fold
 from .base import Check, Match, Option, word_pattern
 
 
@@ -23,7 +24,7 @@ class Capitalization(Check):
             return
         for m in self.context.finditer(self.pattern, post.prose):
             written = " ".join(m.group(0).split())
-            right = self.canonical.get(written.casefold())
+            right = self.canonical.get(fold(written).casefold())
             if right is not None and written != right:
                 yield Match(m.start(), m.end(), {"replacement": right}, replacement=right)
 

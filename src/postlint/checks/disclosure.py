@@ -18,7 +18,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import entities
 from . import terms
-from .base import Check, Match, Option, word_pattern
+from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
 _TOKEN = regex.compile(r"\S+")
 _SEPARATORS = ".,;:!·|-–—"
@@ -39,6 +39,7 @@ class Disclosure(Check):
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
         "regex": Option("bool", False),
         "ignorecase": Option("bool", True),
+        "forms": MATCHING_OPTIONS["forms"],
         "say_missing": Option("str", "there is no disclosure"),
         "say_weak": Option("str", "'{found}' is not a clear disclosure"),
         "say_buried": Option("str", "'{found}' is buried in the trailing hashtags"),
@@ -59,7 +60,8 @@ class Disclosure(Check):
         super().__init__(options, context)
         self.triggers, self.disclosures, self.weak = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
-                         ignorecase=options["ignorecase"], is_regex=options["regex"])
+                         ignorecase=options["ignorecase"], is_regex=options["regex"],
+                         forms=options["forms"], lang=context.lang)
             for key in ("triggers", "disclosures", "weak"))
         urls = [str(p) for p in options["url_triggers"]]
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None

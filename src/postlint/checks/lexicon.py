@@ -13,6 +13,9 @@ suggestions and validator.
           values: {what: "can exclude people"}
         - tokens: ['\d{4}(?: ?\d{4}){3}']
           validate: luhn                      # a function; keep the match when truthy
+        - tokens: [Acme Cloud]
+          regex: false
+          forms: exact                        # not its inflections (words only; swaps never)
 
 The profile sets the rule's level; a group's `min_level`/`max_level` clamp it for that
 group's matches (slurs at error everywhere, mild words never above warning). A regex
@@ -26,12 +29,13 @@ from functools import cached_property
 
 from ..hookspecs import hookimpl
 from ..load.rules import LEVELS
-from ..text.words import Needs
+from ..text.styled import fold
+from ..text.words import Needs, Words
 from . import terms
 from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
-              "max_level", "values", "suggest", "validate", "label"}
+              "max_level", "values", "suggest", "validate", "label", "forms"}
 
 
 class Group:
@@ -45,7 +49,9 @@ class Group:
         self.pattern = word_pattern(tokens + list(swap),
                                     ignorecase=spec.get("ignorecase", opts["ignorecase"]),
                                     whole_words=spec.get("whole_words", opts["whole_words"]),
-                                    is_regex=self.is_regex and not swap)
+                                    is_regex=self.is_regex and not swap,
+                                    forms="exact" if swap else spec.get("forms", opts["forms"]),
+                                    lang=context.lang)
         self.levels = {k: spec[k] for k in ("min_level", "max_level") if k in spec}
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
@@ -57,7 +63,7 @@ class Group:
                                  f"{', '.join(sorted(context.functions))})")
 
     def values_for(self, found: str) -> dict:
-        suggestion = self.swap.get(" ".join(found.split()).casefold(), self.suggest)
+        suggestion = self.swap.get(" ".join(fold(found).split()).casefold(), self.suggest)
         values = {"suggestion": suggestion or "", **self.levels}
         for key, value in self.values.items():
             values[key] = value.replace("{suggestion}", suggestion or "") \
@@ -89,6 +95,8 @@ class Lexicon(Check):
                                  f"(known: {', '.join(sorted(GROUP_KEYS))})"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
+            if group.get("forms", "inflected") not in ("inflected", "exact"):
+                yield "entries", f"{key}.forms: expected inflected or exact"
             for bound in ("min_level", "max_level"):
                 if bound in group and group[bound] not in LEVELS:
                     yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
@@ -129,16 +137,17 @@ class Lexicon(Check):
 
     @cached_property
     def needs(self) -> "Needs | None":
-        """What a text must hold for any group to match in it (one test for them all)."""
-        return Needs.union(g.pattern.needs for g in self.groups if g.pattern is not None)
+        """What a text must hold for a regex group to match in it (one test for them all;
+        the phrase index tells the other groups' matches)."""
+        regexes = [g.pattern for g in self.groups if isinstance(g.pattern, Words)]
+        return Needs.union(p.needs for p in regexes) if regexes else Needs(frozenset(), "", False)
 
     def check(self, post):
         text = post.text if self.opts["raw"] else post.prose
-        if self.needs is not None and not self.needs.met_by(text):
-            return
+        regexes = self.needs is None or self.needs.met_by(text)
         found = []
         for order, group in enumerate(self.groups):
-            if group.pattern is None:
+            if group.pattern is None or not regexes and isinstance(group.pattern, Words):
                 continue
             for m in self.context.finditer(group.pattern, text):
                 start, end = m.span("span") if "span" in m.re.groupindex \

@@ -23,7 +23,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from . import terms
-from .base import Check, Match, Option, word_pattern
+from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
 PAIR_KEYS = {"first", "second", "function", "below", "values"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
@@ -41,6 +41,7 @@ class Near(Check):
         "same_sentence": Option("bool", True, help="both terms must be in one sentence"),
         "regex": Option("bool", False),
         "ignorecase": Option("bool", True),
+        "forms": MATCHING_OPTIONS["forms"],
         "values": Option("mapping", {}, help="default message values"),
     }
 
@@ -79,7 +80,8 @@ class Near(Check):
             return None
         found = terms.expand(items, self.context.config, self.opts["regex"])
         return word_pattern(found, ignorecase=self.opts["ignorecase"],
-                            is_regex=self.opts["regex"])
+                            is_regex=self.opts["regex"], forms=self.opts["forms"],
+                            lang=self.context.lang)
 
     def check(self, post):
         text = post.prose

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
+from ..text.styled import fold
 from .base import Check, Match, Option, word_pattern
 
 
@@ -37,7 +38,7 @@ class Substitution(Check):
             return
         for m in self.context.finditer(self.pattern, post.prose):
             found = m.group(0)
-            key = " ".join(found.split()).casefold()
+            key = " ".join(fold(found).split()).casefold()
             right = self.lookup.get(key)
             if right is None or right == found:
                 continue

@@ -177,7 +177,7 @@ class Linter:
                 check = check_type(options, self._trusted_context if trusted else self.context)
             self._word_lists += made
             # a user's word lists compile now, so a bad regex stops the run before it starts
-            problems = [] if trusted else [p for p in map(words.Words.problem, made) if p]
+            problems = [] if trusted else [p for p in (m.problem() for m in made) if p]
             if problems:
                 raise ValueError(problems[0])
             return check
@@ -192,7 +192,8 @@ class Linter:
         self.check_draft(Draft.from_text("A short draft to prepare every check."))
         self.errors[:], self.timed_out = errors, timed_out  # nothing of it is reported
         for pattern in self._word_lists:
-            pattern.needs, pattern.compiled
+            if isinstance(pattern, words.Words):
+                pattern.needs, pattern.compiled
 
     def _lookup(self, dotted: str):
         value = self.config.data

@@ -1,5 +1,10 @@
-"""Word lists as patterns searched only in texts that can hold a match, compiled only
-as far as needed.
+"""Regex word lists (and words that may match inside others) as patterns searched only
+in texts that can hold a match, compiled only as far as needed. Whole words and phrases
+go through the shared phrase index instead (`phrases`); these lists are for what needs
+a pattern's structure (obfuscations such as `f*ck`, lookarounds, number shapes).
+
+A text is searched folded (`styled.fold`: styled letters plain, apostrophes `'`; the same
+length), so `𝗷𝗮𝗻𝗲@𝗴𝗺𝗮𝗶𝗹.𝗰𝗼𝗺` is an e-mail address and `I’ll` matches `I'll`.
 
 Most posts contain none of a rule's words, and the `regex` module compiles in Python
 and searches a long alternation position by position. So each term of a whole-word list
@@ -26,6 +31,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..load import cache
+from .styled import fold
 
 try:  # the standard library's parser reads the syntax the patterns share with `regex`
     from re import _constants as sre, _parser as sre_parse  # Python 3.11+
@@ -135,10 +141,12 @@ class Words:
         return subset
 
     def finditer(self, text: str, **kwargs):
+        text = fold(text)
         pattern = self.pattern_for(text)
         return pattern.finditer(text, **kwargs) if pattern is not None else iter(())
 
     def search(self, text: str, **kwargs):
+        text = fold(text)
         pattern = self.pattern_for(text)
         return pattern.search(text, **kwargs) if pattern is not None else None
 
