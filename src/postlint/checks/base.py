@@ -19,6 +19,9 @@ from ..text.phrases import Phrases
 from ..text.words import Words, handed_out
 
 
+ANY = ("*",)  # every language
+
+
 @dataclass(frozen=True)
 class Option:
     """One option of a rule type: its kind, default, and whether it is required."""
@@ -65,6 +68,9 @@ class Check:
 
     type_name: ClassVar[str] = ""
     scope: ClassVar[str] = "post"
+    # The languages (primary subtags) a rule of this type knows when it names none;
+    # ANY for types that read no words (lengths, counts, emoji).
+    languages: ClassVar[tuple] = ("en",)
     options: ClassVar[dict[str, Option]] = {}
 
     @classmethod

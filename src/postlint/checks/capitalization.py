@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..text.styled import fold
-from .base import Check, Match, Option, word_pattern
+from .base import ANY, Check, Match, Option, word_pattern
 
 
 class Capitalization(Check):
     """Each case-insensitive occurrence of a term in `terms` not written exactly so."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "capitalization"
     options = {"terms": Option("list", required=True, help="canonical spellings")}

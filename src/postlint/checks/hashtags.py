@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..hookspecs import hookimpl
 from ..text import entities
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 
 
 def found(text: str) -> list[tuple[str, entities.Entity]]:
@@ -26,6 +26,8 @@ def normalise(tags) -> list[str]:
 
 class ForbiddenHashtag(Check):
     """Each hashtag that is, ignoring case, one of `tags`."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "hashtag-forbidden"
     options = {"tags": Option("list", required=True, help="tags, with or without '#'")}
@@ -43,6 +45,8 @@ class ForbiddenHashtag(Check):
 class RequiredHashtag(Check):
     """One finding per draft (a file, whatever its thread length) and per tag of `tags`
     that none of its posts carries; it points at the draft's first line of text."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "hashtag-required"
     scope = "draft"
@@ -110,6 +114,8 @@ class HashtagCase(Check):
     """An all-lowercase hashtag that splits into `min_parts` or more familiar words
     (the Dale-Chall list plus `words`, with any of `suffixes`; parts shorter than three
     letters only from `short_words`) and is not itself a dictionary word. Suggests the CamelCase form."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "hashtag-case"
     options = {

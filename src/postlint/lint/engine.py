@@ -11,10 +11,11 @@ from ..checks.base import Check, Context, Match
 from ..load import selection
 from ..load.config import Config
 from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
-from ..load.rules import LEVELS, Rule
+from ..load.languages import primary
+from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.yamlfile import ConfigError, Errors, line_of
-from ..text import platforms as platform_data, suppress, words
-from ..text.draft import Draft
+from ..text import language, platforms as platform_data, suppress, words
+from ..text.draft import Draft, PostView
 from .catalog import Catalog
 from .report import Finding
 
@@ -39,6 +40,13 @@ class Active:
     rule: Rule
     level: str
     check: Check
+    setting: Setting | None = None
+    languages: dict = field(default_factory=dict)  # primary subtag -> options ("*": any)
+    by_language: dict = field(default_factory=dict)  # subtag -> its check, once compiled
+
+    @property
+    def any_language(self) -> bool:
+        return ANY_LANGUAGE in self.languages
 
 
 class Linter:
@@ -144,25 +152,42 @@ class Linter:
             for name, setting in sorted(self._settings[profile].items(),
                                         key=lambda kv: self.catalog.rules[kv[0]].code):
                 rule = self.catalog.rules[name]
-                check = self._compile(rule, setting)
+                languages = rule.known_languages(self.catalog.types[rule.type])
+                base = "en" if "en" in languages or ANY_LANGUAGE in languages \
+                    else next(iter(languages))
+                check = self._compile(rule, setting, base)
                 if check is not None:
-                    actives.append(Active(rule, setting.level, check))
+                    actives.append(Active(rule, setting.level, check, setting, languages,
+                                          {base: check}))
             self._active[profile] = actives
         return self._active[profile]
 
-    def _compile(self, rule: Rule, setting: Setting) -> Check | None:
-        """One Check per rule and options; None when a `from:` option is not configured."""
+    def _compile(self, rule: Rule, setting: Setting, lang: str = "en") -> Check | None:
+        """One Check per rule, language and options; None when a `from:` option is not
+        configured. A language's own options (`languages: {de: {...}}`) replace the
+        rule's; the profile's and config's apply on top."""
         check_type = self.catalog.types[rule.type]
         options = {k: spec.default for k, spec in check_type.options.items()}
         options.update(rule.options)
+        options.update((rule.languages or {}).get(lang) or {})
         options.update(setting.options)
         trusted = rule.trusted and all(_plain(v) for v in setting.options.values())
-        key = (rule.name, trusted, repr(sorted(options.items())))
+        key = (rule.name, trusted, lang, repr(sorted(options.items())))
         if key not in self._compiled:
-            self._compiled[key] = self._build(rule, check_type, options, trusted)
+            self._compiled[key] = self._build(rule, check_type, options, trusted, lang)
         return self._compiled[key]
 
-    def _build(self, rule: Rule, check_type, options: dict, trusted: bool) -> Check | None:
+    def _check_in(self, act: Active, lang: str) -> Check | None:
+        """`act`'s check for posts in `lang` (compiled on first need)."""
+        if act.any_language:
+            return act.check
+        if lang not in act.by_language:
+            act.by_language[lang] = self._compile(act.rule, act.setting, lang) \
+                if lang in act.languages else None
+        return act.by_language[lang]
+
+    def _build(self, rule: Rule, check_type, options: dict, trusted: bool,
+               lang: str = "en") -> Check | None:
         for name, value in options.items():
             if isinstance(value, dict) and set(value) == {"from"}:
                 options[name] = value = self._lookup(value["from"])
@@ -172,9 +197,12 @@ class Linter:
             if spec.required and value is None:
                 raise Errors([ConfigError("missing required option", rule.path, rule.line,
                                           f"{rule.name}.options.{name}")])
+        context = self._trusted_context if trusted else self.context
+        if lang != context.lang:
+            context = replace(context, lang=lang)
         try:
             with words.recording() as made:
-                check = check_type(options, self._trusted_context if trusted else self.context)
+                check = check_type(options, context)
             self._word_lists += made
             # a user's word lists compile now, so a bad regex stops the run before it starts
             problems = [] if trusted else [p for p in (m.problem() for m in made) if p]
@@ -238,13 +266,42 @@ class Linter:
         enabled = _enabled(draft, self.active(profile))
         post_checks = [act for act in enabled if act.check.scope == "post"]
         found = []
+        main = None
         for post in draft.posts:
+            runs = self.languages_of(draft, post)
+            main = main or runs[0][2]
+            langs = {lang for _, _, lang in runs}
             for act in post_checks:
-                found += self._run(draft, act, profile, post)
+                if act.any_language:
+                    found += self._run(draft, act, profile, post)
+                    continue
+                for lang in langs:
+                    check = self._check_in(act, lang)
+                    if check is None:
+                        continue
+                    view = post if len(langs) == 1 else PostView(
+                        draft, post.index, post.start, post.end,
+                        tuple((s, e) for s, e, own in runs if own == lang))
+                    found += self._run(draft, act, profile, view, check)
         for act in enabled:
             if act.check.scope == "draft" and not getattr(act.check, "after_suppression", False):
-                found += self._run(draft, act, profile)
+                check = self._check_in(act, main or self.default_language(draft))
+                if check is not None:
+                    found += self._run(draft, act, profile, None, check)
         return found
+
+    def default_language(self, draft: Draft) -> str | None:
+        """The primary subtag of the draft's front matter `lang`, else the config's."""
+        tag = draft.front_matter.get("lang") or self.config.get("lang")
+        return primary(tag) if isinstance(tag, str) else None
+
+    def languages_of(self, draft: Draft, post) -> list[tuple[int, int, str]]:
+        """(start, end, language) runs of a post: one run in the draft's or config's
+        language when either names one; else detected (`text.language`)."""
+        given = self.default_language(draft)
+        if given:
+            return [(0, post.end - post.start, given)]
+        return language.spans(post.prose)
 
     def wanted_again(self, draft: Draft) -> bool:
         """Whether a check that compares drafts must see `draft` (see `Check.relevant`)."""
@@ -313,15 +370,18 @@ class Linter:
             return None
         return checks
 
-    def _run(self, draft: Draft, act: Active, profile: str, post=None) -> list[Finding]:
-        """The findings of a check on one post, or on the draft."""
+    def _run(self, draft: Draft, act: Active, profile: str, post=None,
+             check: Check | None = None) -> list[Finding]:
+        """The findings of a check (`act`'s own unless given) on one post, or on the draft."""
         if act.rule.name in self.timed_out:
             return []
+        check = check or act.check
         try:
             if post is not None:
-                return [self._finding(draft, act, profile, post.start, m)
-                        for m in act.check.check(post)]
-            return [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
+                return [self._finding(draft, act, profile, post.start, m, check)
+                        for m in check.check(post)]
+            return [self._finding(draft, act, profile, 0, m, check)
+                    for m in check.check_draft(draft)]
         except TimeoutError:  # reported once; the rule is skipped for the rest of the run
             self.timed_out.add(act.rule.name)
             self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
@@ -347,14 +407,14 @@ class Linter:
         return sort_findings(kept)
 
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,
-                 match: Match) -> Finding:
+                 match: Match, check: Check | None = None) -> Finding:
         start, end = base + match.start, base + match.end
         line, column = draft.position(start)
         end_line, end_column = draft.position(end)
         quoted = " ".join(draft.text[start:end].split())
         if len(quoted) > QUOTE_LIMIT:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
-        values = {**act.check.opts, **match.values, "match": quoted}
+        values = {**(check or act.check).opts, **match.values, "match": quoted}
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
                        act.rule.name, clamp(act.level, match.values),
                        render(act.rule.message, values), profile,

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
+from . import languages, yamlfile
 from .rules import LEVELS
 from .yamlfile import ConfigError, Map, line_of
 
@@ -20,6 +20,8 @@ NAMES = (".postlint.yaml", ".postlint.yml")
 # key -> (expected kind, help)
 KEYS = {
     "profile": (str, "audience profile for drafts that do not name one"),
+    "lang": (str, "language (BCP 47 tag such as en, de, es-MX) of drafts that name none; "
+                  "else each post's language is detected"),
     "platform": (str, "platform of drafts that do not name one"),
     "platforms": (list, "platforms of drafts that do not name any (cross-posting)"),
     "select": (list, "only these rules (codes, code prefixes or names)"),
@@ -90,6 +92,9 @@ def load(path: Path | None) -> Config:
         if not isinstance(value, kind):
             errors.append(ConfigError(f"expected {_KIND_NAMES[kind]}, got {value!r}",
                                       str(path), line, key))
+    if isinstance(data.get("lang"), str) and languages.problem(data["lang"]):
+        errors.append(ConfigError(languages.problem(data["lang"]), str(path),
+                                  line_of(data, "lang"), "lang"))
     if data.get("fail-on") not in (None, *LEVELS):
         errors.append(ConfigError(f"expected one of {', '.join(LEVELS)}, got "
                                   f"{data.get('fail-on')!r}", str(path),

@@ -13,13 +13,13 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..load import yamlfile
+from ..load import languages, yamlfile
 from . import markup
 
 BOM = "\ufeff"
 SEPARATOR = "---"
 FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list,
-                     "disable": list, "title": str}
+                     "disable": list, "title": str, "lang": str}
 
 
 class DraftError(Exception):
@@ -43,6 +43,30 @@ class Post:
     def prose(self) -> str:
         """The text with code, URLs, comments, HTML and link targets blanked out."""
         return self.draft.prose[self.start:self.end]
+
+
+@dataclass
+class PostView(Post):
+    """A post with only the spans `keep` (offsets into the post) left, the rest blanked
+    (newlines kept): what a rule reads of a post that mixes languages it knows with
+    others. Offsets are those of the post."""
+
+    keep: tuple = ()
+
+    def _kept(self, text: str) -> str:
+        parts, done = [], 0
+        for start, end in self.keep:
+            parts += [markup.blank(text[done:start]), text[start:end]]
+            done = end
+        return "".join(parts) + markup.blank(text[done:])
+
+    @property
+    def text(self) -> str:
+        return self._kept(super().text)
+
+    @property
+    def prose(self) -> str:
+        return self._kept(super().prose)
 
 
 @dataclass
@@ -112,6 +136,8 @@ class Draft:
             if expected is None:
                 known = ", ".join(sorted(FRONT_MATTER_KEYS))
                 raise DraftError(f"line {line}: front matter: unknown key '{key}' (known: {known})")
+            if key == "lang" and languages.problem(value):
+                raise DraftError(f"line {line}: front matter: lang: {languages.problem(value)}")
             if expected is list and isinstance(value, str):
                 data[key] = [value]
             elif not isinstance(value, expected):
