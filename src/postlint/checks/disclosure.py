@@ -61,7 +61,7 @@ class Disclosure(Check):
         self.triggers, self.disclosures, self.weak = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
                          ignorecase=options["ignorecase"], is_regex=options["regex"],
-                         forms=options["forms"], lang=context.lang)
+                         forms=options.get("forms", "inflected"), lang=context.lang)
             for key in ("triggers", "disclosures", "weak"))
         urls = [str(p) for p in options["url_triggers"]]
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None

@@ -50,7 +50,8 @@ class Group:
                                     ignorecase=spec.get("ignorecase", opts["ignorecase"]),
                                     whole_words=spec.get("whole_words", opts["whole_words"]),
                                     is_regex=self.is_regex and not swap,
-                                    forms="exact" if swap else spec.get("forms", opts["forms"]),
+                                    forms="exact" if swap else spec.get(
+                                        "forms", opts.get("forms", "inflected")),
                                     lang=context.lang)
         self.levels = {k: spec[k] for k in ("min_level", "max_level") if k in spec}
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}

@@ -80,7 +80,7 @@ class Near(Check):
             return None
         found = terms.expand(items, self.context.config, self.opts["regex"])
         return word_pattern(found, ignorecase=self.opts["ignorecase"],
-                            is_regex=self.opts["regex"], forms=self.opts["forms"],
+                            is_regex=self.opts["regex"], forms=self.opts.get("forms", "inflected"),
                             lang=self.context.lang)
 
     def check(self, post):
