@@ -21,7 +21,8 @@ class Conditional(Check):
     def __init__(self, options, context):
         super().__init__(options, context)
         flags = dict(ignorecase=options["ignorecase"], whole_words=options["whole_words"],
-                     is_regex=options["regex"], forms=options.get("forms", "inflected"), lang=context.lang)
+                     is_regex=options["regex"], forms=options.get("forms", "inflected"),
+                     lang=context.lang)
         self.first = word_pattern(options["first"], **flags)
         self.second = word_pattern(options["second"], **flags)
 
