@@ -71,6 +71,10 @@ class Check:
     # The languages (primary subtags) a rule of this type knows when it names none;
     # ANY for types that read no words (lengths, counts, emoji).
     languages: ClassVar[tuple] = ("en",)
+    # True: `check` yields nothing unless a word list made in `__init__` (`word_pattern`)
+    # matches the text it reads (`post.text` with the option `raw`, else `post.prose`),
+    # so postlint skips the posts where none can.
+    gated: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
 
     @classmethod

@@ -13,6 +13,7 @@ class Capitalization(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "capitalization"
+    gated = True
     options = {"terms": Option("list", required=True, help="canonical spellings")}
 
     def __init__(self, options, context):

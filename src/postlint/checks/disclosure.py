@@ -64,6 +64,7 @@ class Disclosure(Check):
                          forms=options.get("forms", "inflected"), lang=context.lang)
             for key in ("triggers", "disclosures", "weak"))
         urls = [str(p) for p in options["url_triggers"]]
+        self.gated = not urls  # (links are searched apart from the word lists)
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
 
     def check(self, post):

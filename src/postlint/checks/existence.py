@@ -10,6 +10,7 @@ class Existence(Check):
     """Each occurrence of any of `tokens` (words, phrases, or regexes with `regex: true`)."""
 
     type_name = "existence"
+    gated = True
     options = {
         **MATCHING_OPTIONS,
         "tokens": Option("list", required=True, help="words, phrases or regexes to flag"),

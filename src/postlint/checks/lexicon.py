@@ -76,6 +76,7 @@ class Lexicon(Check):
     """Each occurrence of any group's tokens, with that group's values and level bounds."""
 
     type_name = "lexicon"
+    gated = True
     options = {
         **MATCHING_OPTIONS,
         "entries": Option("list", required=True, help="groups of tokens (see the module doc)"),

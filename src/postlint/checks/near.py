@@ -35,6 +35,7 @@ class Near(Check):
     function scores below a limit."""
 
     type_name = "near"
+    gated = True
     options = {
         "pairs": Option("list", required=True, help="mappings of first and second (or function)"),
         "within": Option("int", 8, help="most words between the two terms"),

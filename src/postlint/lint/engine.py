@@ -64,7 +64,10 @@ class Linter:
         self._settings: dict[str, dict[str, Setting]] = {}
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
-        self._word_lists: list[words.Words] = []  # of the compiled checks
+        self._word_lists: list = []  # of the compiled checks
+        self._gates: dict[int, words.Gate] = {}  # id of a gated check -> its gate
+        self._plans: dict[tuple, tuple] = {}  # see `_plan`
+        self._post_checks: dict[int, tuple] = {}  # a profile's rules -> its post rules
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
@@ -204,6 +207,8 @@ class Linter:
             with words.recording() as made:
                 check = check_type(options, context)
             self._word_lists += made
+            if getattr(check, "gated", False):
+                self._gates[id(check)] = words.Gate(made, bool(options.get("raw")))
             # a user's word lists compile now, so a bad regex stops the run before it starts
             problems = [] if trusted else [p for p in (m.problem() for m in made) if p]
             if problems:
@@ -264,24 +269,30 @@ class Linter:
         its text that checks share (the starts of its words) is done once."""
         profile = self.profile_of(draft)
         enabled = _enabled(draft, self.active(profile))
-        post_checks = [act for act in enabled if act.check.scope == "post"]
+        post_checks = self._post_checks.get(id(enabled))
+        if post_checks is None or post_checks[0] is not enabled:
+            post_checks = (enabled, [act for act in enabled if act.check.scope == "post"])
+            if enabled is self.active(profile):  # (no rules disabled in front matter)
+                self._post_checks[id(enabled)] = post_checks
+        keep, post_checks = id(enabled) in self._post_checks, post_checks[1]
         found = []
         main = None
         for post in draft.posts:
             runs = self.languages_of(draft, post)
             main = main or runs[0][2]
             langs = {lang for _, _, lang in runs}
-            for act in post_checks:
-                if act.any_language:
-                    found += self._run(draft, act, profile, post)
-                    continue
-                for lang in langs:
-                    check = self._check_in(act, lang)
-                    if check is None:
+            if len(langs) == 1:
+                targets = [(post, self._plan(post_checks, runs[0][2], True, keep))]
+            else:  # a post that mixes languages: each rule reads the sentences it knows
+                targets = [(post, [p for p in self._plan(post_checks, "en", True, keep)
+                                   if p[0].any_language])]
+                targets += [(PostView(draft, post.index, post.start, post.end,
+                                      tuple((s, e) for s, e, own in runs if own == lang)),
+                             self._plan(post_checks, lang, False, keep)) for lang in sorted(langs)]
+            for view, plan in targets:
+                for act, check, gate in plan:
+                    if gate is not None and not gate.open(view.text if gate.raw else view.prose):
                         continue
-                    view = post if len(langs) == 1 else PostView(
-                        draft, post.index, post.start, post.end,
-                        tuple((s, e) for s, e, own in runs if own == lang))
                     found += self._run(draft, act, profile, view, check)
         for act in enabled:
             if act.check.scope == "draft" and not getattr(act.check, "after_suppression", False):
@@ -289,6 +300,25 @@ class Linter:
                 if check is not None:
                     found += self._run(draft, act, profile, None, check)
         return found
+
+    def _plan(self, acts: list[Active], lang: str, any_language: bool,
+              keep: bool = True) -> list[tuple]:
+        """(rule, check, gate) of the `acts` that read posts in `lang` (and of those that
+        read any language, unless not `any_language`), kept per list of rules (`keep`)."""
+        key = (id(acts), lang, any_language)
+        found = self._plans.get(key)
+        if found is None or found[0] is not acts:
+            plan = []
+            for act in acts:
+                if act.any_language and not any_language:
+                    continue
+                check = self._check_in(act, lang)
+                if check is not None:
+                    plan.append((act, check, self._gates.get(id(check))))
+            found = (acts, plan)
+            if keep:
+                self._plans[key] = found
+        return found[1]
 
     def default_language(self, draft: Draft) -> str | None:
         """The primary subtag of the draft's front matter `lang`, else the config's."""

@@ -35,11 +35,11 @@ class Post:
     start: int
     end: int
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.draft.text[self.start:self.end]
 
-    @property
+    @cached_property
     def prose(self) -> str:
         """The text with code, URLs, comments, HTML and link targets blanked out."""
         return self.draft.prose[self.start:self.end]
@@ -60,13 +60,13 @@ class PostView(Post):
             done = end
         return "".join(parts) + markup.blank(text[done:])
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self._kept(super().text)
+        return self._kept(self.draft.text[self.start:self.end])
 
-    @property
+    @cached_property
     def prose(self) -> str:
-        return self._kept(super().prose)
+        return self._kept(self.draft.prose[self.start:self.end])
 
 
 @dataclass

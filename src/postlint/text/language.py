@@ -5,7 +5,7 @@ Tags are BCP 47 (`de`, `es-MX`, `zh-Hant`); rules know languages by the primary 
 (`es`). Detection costs nothing for the usual post: a sentence of at least
 MIN_WORDS words of which at least ENGLISH_SHARE are among the 3,000 common English words
 that textstat ships (`easy_words.txt`) is English, and a short one follows the rest of
-the post. Only sentences that look otherwise go to pycld2 (Compact Language Detector 2,
+the post; a post with CLEARLY_ENGLISH of its words common English ones is English whole. Only sentences that look otherwise go to pycld2 (Compact Language Detector 2,
 chosen over py3langid, langdetect and simplemma by `scripts/compare_langdetect.py`:
 as accurate on short posts, and 0.2 s to a first answer against 2 s or more), imported
 on first need; an answer it does not call reliable counts as English.
@@ -24,6 +24,7 @@ from .tokens import WORD, tokens_of
 ENGLISH = "en"
 MIN_WORDS = 4
 ENGLISH_SHARE = 0.5
+CLEARLY_ENGLISH = 0.75  # a post with this share of common English words is English
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
 
 
@@ -61,7 +62,12 @@ def detect(text: str) -> str:
 
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
-    words = [(t.start, t.norm) for t in tokens_of(text) if t.kind == WORD and t.norm.isalpha()]
+    tokens = tokens_of(text)
+    words = [(start, norm) for kind, start, norm in zip(tokens.kinds, tokens.starts, tokens.norms)
+             if kind == WORD and norm.isalpha()]
+    common = _common_english()
+    if sum(w in common for _, w in words) >= CLEARLY_ENGLISH * len(words):
+        return [(0, len(text), ENGLISH)]  # (the usual post: no sentence needs a look)
     found: list[list] = []  # [start, end, looks English (True/False/None)]
     i = 0
     for m in _SENTENCE.finditer(text):

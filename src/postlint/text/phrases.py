@@ -102,9 +102,10 @@ class PhraseIndex:
 
     def scan(self, tokens: Tokens) -> dict[int, list[tuple[int, int]]]:
         root, out, after = self.root, {}, {}  # after: list id -> the token its last hit ends before
-        count = len(tokens)
-        for i, token in enumerate(tokens):
-            node = root.get(token.norm)
+        norms, starts, ends, folded = tokens.norms, tokens.starts, tokens.ends, tokens.folded
+        count = len(norms)
+        for i, norm in enumerate(norms):
+            node = root.get(norm)
             if node is None:
                 continue
             longest: dict[int, int] = {}
@@ -112,19 +113,18 @@ class PhraseIndex:
             while True:
                 children, entries = node
                 for list_id, exact in entries:
-                    if exact is None or exact == tuple(t.text for t in tokens[i:j + 1]):
+                    if exact is None or exact == tuple(
+                            folded[starts[k]:ends[k]] for k in range(i, j + 1)):
                         longest[list_id] = j
                 j += 1
                 if j == count or not children:
                     break
-                nxt = tokens[j]
-                node = children.get(nxt.norm if nxt.start == tokens[j - 1].end
-                                    else " " + nxt.norm)
+                node = children.get(norms[j] if starts[j] == ends[j - 1] else " " + norms[j])
                 if node is None:
                     break
             for list_id, last in longest.items():
                 if after.get(list_id, 0) <= i:
-                    out.setdefault(list_id, []).append((token.start, tokens[last].end))
+                    out.setdefault(list_id, []).append((starts[i], ends[last]))
                     after[list_id] = last + 1
         return out
 

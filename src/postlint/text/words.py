@@ -31,6 +31,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..load import cache
+from .phrases import INDEX, Phrases
 from .styled import fold
 
 try:  # the standard library's parser reads the syntax the patterns share with `regex`
@@ -149,6 +150,25 @@ class Words:
         text = fold(text)
         pattern = self.pattern_for(text)
         return pattern.search(text, **kwargs) if pattern is not None else None
+
+
+class Gate:
+    """Whether any of a check's word lists may match a text: one test of the phrase
+    index's matches and one of what its regex lists' terms need, so that a check whose
+    lists cannot match a post is not run on it at all."""
+
+    def __init__(self, lists: list, raw: bool = False):
+        self.raw = raw
+        self.ids = frozenset(w.id for w in lists if isinstance(w, Phrases))
+        regexes = [w for w in lists if isinstance(w, Words)]
+        self.always = any(not isinstance(w, (Phrases, Words)) for w in lists)
+        self.needs = Needs.union(w.needs for w in regexes) if regexes else None
+        self.always = self.always or bool(regexes) and self.needs is None
+
+    def open(self, text: str) -> bool:
+        if self.always or self.ids and not self.ids.isdisjoint(INDEX.hits(text)):
+            return True
+        return self.needs is not None and self.needs.met_by(fold(text))
 
 
 _recording: list[list] = []
