@@ -107,3 +107,11 @@ def test_styled_chatspeak_swap_suggests_the_plain_words(write, run):
     write("a.md", "𝘁𝗯𝗵 the keynote was long.\n")
     result = run("--select", "chatspeak", "a.md")
     assert "a.md:1:1: T104 '𝘁𝗯𝗵' is chat shorthand; write 'to be honest'" in result.out
+
+
+def test_a_clitic_leaves_the_word_before_it_whole(write, run):
+    write(".postlint.yaml", BRAND)
+    write("a.md", "Github's new app is out, and y'all should see 2day's demo.\n")
+    out = run("--select", "brand-term-case,chatspeak", "a.md").out
+    assert "a.md:1:1: B101 write 'GitHub', not 'Github'" in out
+    assert "a.md:1:30: T104 'y'all'" in out and "a.md:1:47: T104 '2day'" in out

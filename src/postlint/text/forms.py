@@ -15,7 +15,6 @@ imports neither in the usual case.
 
 from __future__ import annotations
 
-import importlib.metadata
 
 from ..load import cache
 
@@ -24,6 +23,8 @@ ENGLISH = "en"
 
 
 def _versions() -> str:
+    import importlib.metadata  # (here: it takes tens of milliseconds to import)
+
     found = []
     for dist in ("lemminflect", "simplemma"):
         try:

@@ -63,11 +63,12 @@ def detect(text: str) -> str:
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
     tokens = tokens_of(text)
-    words = [(start, norm) for kind, start, norm in zip(tokens.kinds, tokens.starts, tokens.norms)
-             if kind == WORD and norm.isalpha()]
     common = _common_english()
-    if sum(w in common for _, w in words) >= CLEARLY_ENGLISH * len(words):
+    plain = [norm for kind, norm in zip(tokens.kinds, tokens.norms) if kind is WORD]
+    if sum(map(common.__contains__, plain)) >= CLEARLY_ENGLISH * len(plain):
         return [(0, len(text), ENGLISH)]  # (the usual post: no sentence needs a look)
+    words = [(start, norm) for kind, start, norm in zip(tokens.kinds, tokens.starts, tokens.norms)
+             if kind is WORD and norm.isalpha()]
     found: list[list] = []  # [start, end, looks English (True/False/None)]
     i = 0
     for m in _SENTENCE.finditer(text):

@@ -6,7 +6,9 @@ apostrophes `'`; the same length, so offsets are those of the original). A token
 `norm` is its folded text in lower case (case-folded beyond ASCII). Kinds:
 
   word     letters and digits, with inner `'`, `-` or `.` (`don't`, `e-mail`, `U.S`,
-           `github.com`: one token each, so none of them holds the word `u` or `github`)
+           `github.com`: one token each, so none of them holds the word `u` or `github`);
+           a clitic `'s`, `'ll`, `'re`, `'ve`, `'d` or `'m` is a `'` and a word of its own
+           (`GitHub's` holds the word `GitHub`)
   number   digits, with inner `.`, `,` or `:` (`1,000`, `3.5`, `10:30`; `2day` is a word)
   hashtag  `#word` not after a letter, digit or `&` (`#ad`; `a#b` is a word and a `#`)
   mention  `@name` not after a letter or digit (`jane@example.com` holds no mention)
@@ -41,7 +43,7 @@ _TOKEN = re.compile(
     r"|((?<!\w)[@＠]\w+(?:\.\w+)*)"
     r"|((?<!\w)\$[A-Za-z][A-Za-z0-9]{0,9}(?:\.[A-Za-z]{1,2})?(?!\w))"
     r"|(\d+(?:[.,:]\d+)*(?![\w'-]))"
-    r"|(\w+(?:['.-]\w+)*)"
+    r"|(\w+(?:[.-]\w+|'(?!(?:s|ll|re|ve|d|m)\b)\w+)*)"
     rf"|([\U0001f1e6-\U0001f1ff]{{2}}|[{_PICTOGRAPH}][{_MODIFIERS}]*"
     rf"(?:\u200d[{_PICTOGRAPH}][{_MODIFIERS}]*)*)"
     r"|(\S)")
