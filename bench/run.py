@@ -7,6 +7,8 @@ Builds its inputs in a temporary folder from ../shared/corpus/tweets.tsv (4,200 
   post     the same posts as one file, one long post
   1x/10x/100x  synthetic posts (each a corpus post with its words shuffled), ten a file:
            4,200, 42,000 and 420,000 posts
+  archive  an X data export as downloaded, a zip of `data/tweets.js` with 60,000 invented
+           tweets (`scripts/gen_archive.py`; `--archive-posts N` for another size)
 
 then runs `postlint --select ALL` (default profile, every rule on, a brand config so the
 brand rules run too) on each and prints wall time, posts per second and peak memory (the
@@ -18,6 +20,7 @@ postlint's cache), and of a first run, with an empty cache.
     python bench/run.py --sets files,1x      # some of it
     python bench/run.py --postlint .venv/bin/postlint
     python bench/run.py --sets ""            # start-up only
+    python bench/run.py --sets archive       # the 60,000-post X archive
 """
 
 from __future__ import annotations
@@ -44,6 +47,18 @@ brand:
 """
 SMALL_DRAFT = "Had a great week with the team. Thanks everyone for the help!\n"
 SYNTHETIC_PER_FILE = 10
+ARCHIVE_POSTS = 60_000
+GENERATOR = HERE.parent / "scripts" / "gen_archive.py"
+
+
+def archive(path: Path, count: int) -> None:
+    """An invented X archive of `count` tweets, zipped as X sends it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_archive", GENERATOR)
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    generator.write(generator.build("x", count, seed=1), path, folder=False)
 
 
 def read_corpus(path: Path) -> list[str]:
@@ -62,10 +77,14 @@ def synthetic(posts: list[str], count: int) -> list[str]:
     return out
 
 
-def build(root: Path, name: str, posts: list[str]) -> tuple[Path, int]:
+def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_POSTS
+          ) -> tuple[Path, int]:
     """Write the input set `name`; return the path to lint and the number of posts."""
     folder = root / name
     folder.mkdir()
+    if name == "archive":
+        archive(folder / "twitter-archive.zip", archive_posts)
+        return folder / "twitter-archive.zip", archive_posts
     if name == "files":
         width = len(str(len(posts)))
         for i, post in enumerate(posts):
@@ -136,8 +155,10 @@ def main() -> int:
     parser.add_argument("--postlint", default=shutil.which("postlint") or "postlint",
                         help="the postlint command to time (default: the one on PATH)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--sets", default="files,thread,post,1x,10x,100x")
+    parser.add_argument("--sets", default="files,thread,post,1x,10x,100x,archive")
     parser.add_argument("--startup-runs", type=int, default=11)
+    parser.add_argument("--archive-posts", type=int, default=ARCHIVE_POSTS,
+                        help="tweets in the archive set (default: %(default)s)")
     args = parser.parse_args()
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -165,7 +186,7 @@ def main() -> int:
         print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
               f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}")
         for name in filter(None, args.sets.split(",")):
-            target, count = build(root, name, posts)
+            target, count = build(root, name, posts, args.archive_posts)
             paths = [target] if target.is_file() else list(target.rglob("*.md"))
             size = sum(p.stat().st_size for p in paths) / 1e6
             wall, cpu, code, largest, together = measure(

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "rules.md"
 AUDIENCE_ORDER = ("friends-family", "colleagues", "public", "professional", "brand")
 CATEGORIES = {"tone": "Tone", "brand": "Brand consistency", "risk": "Professional risk",
-              "platform": "Platforms", "platforms": "Platforms", "meta": "postlint itself"}
+              "platform": "Platforms", "platforms": "Platforms", "calendar": "Content calendars",
+              "meta": "postlint itself"}
 COMMAND = "python scripts/gen_rules_doc.py"
 
 INTRO = f"""# Rules

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from postlint.checks import terms
-from postlint.checks.base import Context
+from postlint.checks.base import Context, Match
 from postlint.checks.disclosure import Disclosure
 from postlint.checks.lexicon import Lexicon
 from postlint.checks.near import Near
@@ -62,9 +62,12 @@ def test_lexicon_groups_carry_values_levels_and_suggestions():
         {"swap": {"blacklist": "blocklist"}, "values": {"kind": "try '{suggestion}'"}},
     ])
     assert spans(check, "Darn, the blacklist again.") == [
-        ("Darn", {"suggestion": "", "max_level": "warning", "kind": "mild"}),
+        ("Darn", {"suggestion": "", "kind": "mild"}),
         ("blacklist", {"suggestion": "blocklist", "kind": "try 'blocklist'"}),
     ]
+    post = Draft.from_text("Darn, the blacklist again.").posts[0]
+    assert [(m.min_level, m.max_level) for m in check.check(post)] == [
+        (None, "warning"), (None, None)]
 
 
 def test_lexicon_validator_span_group_and_overlaps():
@@ -99,9 +102,9 @@ def test_lexicon_reads_configured_names_case_sensitively():
 
 
 def test_clamp_bounds_the_profile_level():
-    assert clamp("info", {"min_level": "error"}) == "error"
-    assert clamp("error", {"max_level": "warning"}) == "warning"
-    assert clamp("warning", {}) == "warning"
+    assert clamp("info", Match(0, 1, min_level="error")) == "error"
+    assert clamp("error", Match(0, 1, max_level="warning")) == "warning"
+    assert clamp("warning", Match(0, 1)) == "warning"
 
 
 def test_near_within_words_and_same_sentence():

@@ -34,3 +34,9 @@ def postlint_functions():
 @hookspec
 def postlint_formats():
     """Return a list of `postlint.formats.Format` subclasses: what `--format` may name."""
+
+
+@hookspec
+def postlint_readers():
+    """Return a list of `postlint.readers.Reader` subclasses: inputs read as posts besides
+    draft files (content calendars, platform exports)."""

@@ -36,7 +36,7 @@ class Option:
 # How word-list rule types (existence, occurrence, conditional, lexicon) match their tokens.
 MATCHING_OPTIONS = {
     "regex": Option("bool", False, help="tokens are regular expressions"),
-    "ignorecase": Option("bool", True),
+    "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
     "forms": Option("str", "inflected", choices=("inflected", "exact"),
@@ -49,21 +49,37 @@ class Match:
     """A problem found by a check: a span of the post (or draft) and values for the message.
 
     `start`/`end` are offsets relative to the post for post checks and to the draft text
-    for draft and run checks. `replacement`, when set, is what `--fix` writes in the span.
+    for draft and run checks. `values` fill the rule's message placeholders, and only
+    that. What the engine reads is typed: `replacement`, when set, is what `--fix` writes
+    in the span; `platform` names the platform the problem is about (reported with the
+    finding, and the message's `{platform}`); `min_level`/`max_level` raise or cap the
+    profile's level for this match (slurs are errors whatever the profile); `at` names
+    another value of a record the span is in (a calendar row's `date` cell).
     """
 
     start: int
     end: int
     values: dict = field(default_factory=dict)
     replacement: str | None = None
+    platform: str | None = None
+    min_level: str | None = None
+    max_level: str | None = None
+    at: str | None = None  # a record's span (`Record.spans`) the offsets are into, if not its text
+
+
+SCOPES = {"post": "check", "draft": "check_draft", "run": "check_run"}  # scope -> method
 
 
 class Check:
     """Base of all rule types.
 
-    Set `scope` to "post" (default: `check(post)` runs once per post of a thread),
-    "draft" (`check_draft(draft)` once per file) or "run" (`check_run(drafts)` once
-    over every draft of the run, yielding `(draft, match)` pairs).
+    Set `type_name` (what a rule's `type:` names), `options` (declared `Option`s) and
+    `scope`: "post" (default: `check(post)` runs once per post of a thread), "draft"
+    (`check_draft(draft)` once per file) or "run" (`check_run(drafts)` once over every
+    draft of the run, yielding `(draft, match)` pairs); the scope's method must be
+    implemented (checked when the plugin is loaded). A draft check with
+    `after_suppression = True` runs after suppression comments were applied and sees
+    `draft.suppressions` (how `unused-suppression` works).
     """
 
     type_name: ClassVar[str] = ""
@@ -76,6 +92,8 @@ class Check:
     # so postlint skips the posts where none can.
     gated: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
+    after_suppression: ClassVar[bool] = False
+    records_only: ClassVar[bool] = False  # reads only what readers give (calendar rows)
 
     @classmethod
     def problems(cls, options: dict) -> Iterable[tuple[str, str]]:
@@ -99,6 +117,27 @@ class Check:
         """For a run check: whether `check_run` must see `draft`. Large runs ask this
         where each draft is first read, and read again only the drafts some check wants."""
         return True
+
+
+def contract_problems(cls) -> list[str]:
+    """What keeps `cls` from being a rule type (an empty list when nothing does)."""
+    if not (isinstance(cls, type) and issubclass(cls, Check)):
+        return ["is not a subclass of postlint.checks.Check"]
+    problems = []
+    if not cls.type_name:
+        problems.append("sets no type_name")
+    method = SCOPES.get(cls.scope)
+    if method is None:
+        problems.append(f"has scope {cls.scope!r}, not one of {', '.join(SCOPES)}")
+    elif getattr(cls, method) is getattr(Check, method):
+        problems.append(f"has scope {cls.scope!r} but does not implement {method}()")
+    if cls.after_suppression and cls.scope != "draft":
+        problems.append("sets after_suppression, which only a draft check may")
+    for name, spec in cls.options.items():
+        if not isinstance(spec, Option):
+            problems.append(f"declares option {name!r} as {type(spec).__name__}, "
+                            "not an Option")
+    return problems
 
 
 SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million characters
@@ -133,6 +172,13 @@ class Context:
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
     lang: str = "en"  # the language of the posts this check runs on (see Rule.languages)
+    today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
+
+    def now_date(self):
+        """The run's "today": `--today`, else the system's date."""
+        import datetime
+
+        return self.today or datetime.date.today()
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

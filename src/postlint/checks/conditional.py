@@ -14,9 +14,11 @@ class Conditional(Check):
     gated = True
     options = {
         **MATCHING_OPTIONS,
-        "first": Option("list", required=True),
-        "second": Option("list", required=True),
-        "second_must": Option("str", "appear", choices=("appear", "not-appear")),
+        "first": Option("list", required=True, help="words or phrases that make the rule look"),
+        "second": Option("list", required=True,
+                         help="words or phrases that must (or must not) be in the post too"),
+        "second_must": Option("str", "appear", choices=("appear", "not-appear"),
+                              help="whether `second` must appear or must not"),
     }
 
     def __init__(self, options, context):

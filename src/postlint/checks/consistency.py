@@ -14,7 +14,7 @@ class Consistency(Check):
     scope = "run"
     options = {
         "pairs": Option("mapping", required=True, help="variant -> other variant"),
-        "ignorecase": Option("bool", True),
+        "ignorecase": Option("bool", True, help="count spellings regardless of case"),
         "skip_names": Option("bool", False,
                              help="skip capitalised uses mid-sentence (Rogers Centre)"),
     }

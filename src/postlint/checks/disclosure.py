@@ -37,13 +37,17 @@ class Disclosure(Check):
         "buried_min": Option("int", 3, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
-        "regex": Option("bool", False),
-        "ignorecase": Option("bool", True),
+        "regex": Option("bool", False, help="triggers and disclosures are regular expressions"),
+        "ignorecase": Option("bool", True, help="match regardless of case"),
         "forms": MATCHING_OPTIONS["forms"],
-        "say_missing": Option("str", "there is no disclosure"),
-        "say_weak": Option("str", "'{found}' is not a clear disclosure"),
-        "say_buried": Option("str", "'{found}' is buried in the trailing hashtags"),
-        "say_fold": Option("str", "'{found}' comes after the fold ({fold} characters)"),
+        "say_missing": Option("str", "there is no disclosure",
+                              help="what {problem} says when no disclosure is found"),
+        "say_weak": Option("str", "'{found}' is not a clear disclosure",
+                           help="what {problem} says when only a weak tag is found"),
+        "say_buried": Option("str", "'{found}' is buried in the trailing hashtags",
+                             help="what {problem} says for a disclosure among trailing tags"),
+        "say_fold": Option("str", "'{found}' comes after the fold ({fold} characters)",
+                           help="what {problem} says when the disclosure starts after the fold"),
     }
 
     @classmethod

@@ -26,8 +26,10 @@ class Emoji(Check):
     options = {
         "max": Option("int", None, help="most emoji in one post"),
         "max_run": Option("int", None, help="most emoji in a row"),
-        "run_problem": Option("str", "a run of {run} emoji (limit {max_run})"),
-        "count_problem": Option("str", "{count} emoji in one post (limit {max})"),
+        "run_problem": Option("str", "a run of {run} emoji (limit {max_run})",
+                              help="what {problem} says for a run of emoji longer than max_run"),
+        "count_problem": Option("str", "{count} emoji in one post (limit {max})",
+                                help="what {problem} says for more emoji in a post than max"),
     }
 
     def check(self, post):

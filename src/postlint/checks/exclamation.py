@@ -27,9 +27,9 @@ class Exclamation(Check):
         "allow": Option("list", [], help="runs that are fine, such as '?!'"),
         "max_share": Option("number", None, help="largest share of exclaimed sentences"),
         "min_exclaimed": Option("int", 3, help="exclaimed sentences before the share counts"),
-        "run_problem": Option("str", "a run of marks", help="{problem} for a run"),
+        "run_problem": Option("str", "a run of marks", help="what {problem} says for a run"),
         "share_problem": Option("str", "{exclaimed} of {sentences} sentences end in '!'",
-                                help="{problem} for the share"),
+                                help="what {problem} says for the share"),
     }
 
     def __init__(self, options, context):

@@ -119,7 +119,7 @@ class HashtagCase(Check):
 
     type_name = "hashtag-case"
     options = {
-        "min_parts": Option("int", 2),
+        "min_parts": Option("int", 2, help="familiar words a tag must split into to be flagged"),
         "words": Option("list", [], help="more familiar words that parts may be"),
         "short_words": Option("list", [], help="familiar words of one or two letters"),
         "not_words": Option("list", [], help="tags never to flag (without '#')"),

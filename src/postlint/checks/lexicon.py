@@ -53,7 +53,7 @@ class Group:
                                     forms="exact" if swap else spec.get(
                                         "forms", opts.get("forms", "inflected")),
                                     lang=context.lang)
-        self.levels = {k: spec[k] for k in ("min_level", "max_level") if k in spec}
+        self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -65,7 +65,7 @@ class Group:
 
     def values_for(self, found: str) -> dict:
         suggestion = self.swap.get(" ".join(fold(found).split()).casefold(), self.suggest)
-        values = {"suggestion": suggestion or "", **self.levels}
+        values = {"suggestion": suggestion or ""}
         for key, value in self.values.items():
             values[key] = value.replace("{suggestion}", suggestion or "") \
                 if isinstance(value, str) else value
@@ -165,7 +165,7 @@ class Lexicon(Check):
             if start < last_end:
                 continue
             last_end = end
-            yield Match(start, end, group.values_for(hit))
+            yield Match(start, end, group.values_for(hit), **group.levels)
 
 
 @hookimpl

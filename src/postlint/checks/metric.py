@@ -17,9 +17,10 @@ class Metric(Check):
 
     type_name = "metric"
     options = {
-        "function": Option("str", required=True),
-        "min": Option("number", None),
-        "max": Option("number", None),
+        "function": Option("str", required=True,
+                           help="the text function to compute (see postlint_functions)"),
+        "min": Option("number", None, help="flag a value below this"),
+        "max": Option("number", None, help="flag a value above this"),
         "min_words": Option("int", 0, help="skip posts with fewer words"),
         "min_sentences": Option("int", 0, help="skip posts with fewer sentences"),
     }

@@ -40,8 +40,8 @@ class Near(Check):
         "pairs": Option("list", required=True, help="mappings of first and second (or function)"),
         "within": Option("int", 8, help="most words between the two terms"),
         "same_sentence": Option("bool", True, help="both terms must be in one sentence"),
-        "regex": Option("bool", False),
-        "ignorecase": Option("bool", True),
+        "regex": Option("bool", False, help="terms are regular expressions"),
+        "ignorecase": Option("bool", True, help="match regardless of case"),
         "forms": MATCHING_OPTIONS["forms"],
         "values": Option("mapping", {}, help="default message values"),
     }

@@ -16,9 +16,9 @@ class Occurrence(Check):
     type_name = "occurrence"
     options = {
         **MATCHING_OPTIONS,
-        "tokens": Option("list", required=True),
-        "max": Option("int", None),
-        "min": Option("int", None),
+        "tokens": Option("list", required=True, help="the words or phrases to count"),
+        "max": Option("int", None, help="flag a post with more occurrences than this"),
+        "min": Option("int", None, help="flag a post with fewer occurrences than this"),
     }
 
     def __init__(self, options, context):

@@ -1,7 +1,7 @@
 """Platform rule types: length, entity counts, the preview fold, empty posts and threads.
 
 Each check except `empty-post` runs once per platform the draft is for
-(`platforms.targets`) and puts the platform's name in `Match.values["platform"]`;
+(`platforms.targets`) and names the platform in `Match.platform`;
 without a platform they find nothing. They measure the text as published
 (`platforms.posted`: no HTML comments, LF line ends, stripped), map offsets back to
 the draft, and count with `counting` and extract with `entities` only.
@@ -33,7 +33,8 @@ def fill(template: str, values: dict) -> str:
 
 
 def _about(platform: Platform) -> dict:
-    return {"platform": platform.name, "title": platform.title}
+    """Message values naming the platform (`{platform}` itself comes from `Match.platform`)."""
+    return {"title": platform.title}
 
 
 def measure(text: str, platform: Platform, unit: str) -> tuple[int, int | None]:
@@ -68,7 +69,8 @@ class PostLength(Check):
                     continue
                 yield Match(out.offset(cross) - post.start, out.end - post.start,
                             {**_about(platform), "count": count, "limit": limit,
-                             "over": count - limit, "unit": UNIT_NAMES[unit]})
+                             "over": count - limit,
+                             "unit": UNIT_NAMES[unit]}, platform=platform.name)
 
 
 class EntityCount(Check):
@@ -105,7 +107,8 @@ class EntityCount(Check):
                 extra = items[most]
                 yield Match(out.offset(extra.start) - post.start,
                             out.offset(extra.end - 1) + 1 - post.start,
-                            {**_about(platform), "count": len(items), "max": most})
+                            {**_about(platform), "count": len(items), "max": most},
+                            platform=platform.name)
 
 
 class BelowTheFold(Check):
@@ -120,9 +123,12 @@ class BelowTheFold(Check):
         "disclosures": Option("list", [], help="disclosure words and tags (#ad, paid partnership)"),
         "calls_to_action": Option("list", [], help="calls to action (link in bio, sign up)"),
         "hook": Option("bool", True, help="flag an opening sentence cut by the fold"),
-        "disclosure_problem": Option("str", "is a disclosure"),
-        "call_to_action_problem": Option("str", "is a call to action"),
-        "hook_problem": Option("str", "is the end of the opening sentence"),
+        "disclosure_problem": Option("str", "is a disclosure",
+                                     help="what {problem} says for a disclosure behind the fold"),
+        "call_to_action_problem": Option("str", "is a call to action",
+                                         help="what {problem} says for a call to action"),
+        "hook_problem": Option("str", "is the end of the opening sentence",
+                               help="what {problem} says for an opening sentence cut by the fold"),
     }
 
     def __init__(self, options, context):
@@ -157,7 +163,7 @@ class BelowTheFold(Check):
                           "unit": UNIT_NAMES[platform.fold_unit]}
                 values["problem"] = fill(self.opts[f"{kind}_problem"], values)
                 yield Match(out.offset(start) - post.start, out.offset(end - 1) + 1 - post.start,
-                            values)
+                            values, platform=platform.name)
 
 
 class EmptyPost(Check):
@@ -168,8 +174,10 @@ class EmptyPost(Check):
 
     type_name = "empty-post"
     options = {
-        "single_problem": Option("str", "the draft has no text to post"),
-        "thread_problem": Option("str", "post {number} of {posts} in this thread is empty"),
+        "single_problem": Option("str", "the draft has no text to post",
+                                 help="what {problem} says for a draft with nothing to post"),
+        "thread_problem": Option("str", "post {number} of {posts} in this thread is empty",
+                                 help="what {problem} says for an empty post of a thread"),
     }
 
     def check(self, post):
@@ -204,7 +212,8 @@ class ThreadLength(Check):
             start = out.offset(0) if out.text else first.start
             yield Match(start, max(out.end, start),
                         {**_about(platform), "count": count, "max_posts": most,
-                         "number": most + 1, "over": count - most})
+                         "number": most + 1, "over": count - most},
+                        platform=platform.name)
 
 
 @hookimpl

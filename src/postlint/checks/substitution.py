@@ -23,8 +23,8 @@ class Substitution(Check):
     gated = True
     options = {
         "swap": Option("mapping", required=True, help="wrong -> right"),
-        "ignorecase": Option("bool", True),
-        "whole_words": Option("bool", True),
+        "ignorecase": Option("bool", True, help="match regardless of case"),
+        "whole_words": Option("bool", True, help="match whole words only"),
     }
 
     def __init__(self, options, context):

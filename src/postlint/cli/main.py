@@ -1,22 +1,20 @@
-"""The `postlint` command."""
+"""The `postlint` command: its options, and what it prints and exits with. The work is
+the run's phases in `lint.phases`."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
-from .. import __version__, plugins
-from ..lint import files, parallel
-from ..lint.catalog import Catalog
+from .. import __version__
+from ..lint import phases
 from ..lint.engine import Choices, Linter
 from ..lint.report import Report
-from ..load import cache, config as configuration
+from ..load import cache
 from ..load.rules import LEVELS
 from ..load.yamlfile import ConfigError, Errors
-from ..text.draft import DraftError
 from . import explain
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -63,6 +61,16 @@ def use_color(choice: str) -> bool:
               help="Report only on drafts added or changed since git REF (all are read).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --diff-base: report only findings on added or edited lines.")
+@click.option("--today", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _date(value),
+              help="The date to treat as today (date rules, calendar schedules).")
+@click.option("--since", metavar="YYYY-MM-DD",
+              callback=lambda ctx, param, value: _date(value, "--since"),
+              help="Data exports: only posts of this day or later.")
+@click.option("--until", metavar="YYYY-MM-DD",
+              callback=lambda ctx, param, value: _date(value, "--until"),
+              help="Data exports: only posts of this day or earlier.")
+@click.option("--no-replies", is_flag=True, help="Data exports: leave out replies to others.")
+@click.option("--no-reposts", is_flag=True, help="Data exports: leave out reposts.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
@@ -70,33 +78,47 @@ def use_color(choice: str) -> bool:
               help="Print each post's length on its platforms and where folds fall.")
 @click.option("--explain", "explain_rule", metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
+@click.option("--explain-type", metavar="TYPE",
+              help="Explain one rule type: what it matches, its options, an example rule.")
+@click.option("--list-plugins", is_flag=True,
+              help="List the loaded plugins (distribution, version) and what each adds.")
 @click.version_option(__version__, "--version", prog_name="postlint")
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
-         stdin_filename, output_file, diff_base, changed_lines_only, list_rules, list_profiles,
-         list_formats, measure, explain_rule):
+         stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
+         no_replies, no_reposts, list_rules, list_profiles, list_formats, measure,
+         explain_rule, explain_type, list_plugins):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders; folders are searched for .md, .markdown and .txt files;
-    '-' reads standard input. Exit codes: 0 clean, 1 problems at or above --fail-on,
-    2 usage, configuration, rule or read errors.
+    '-' reads standard input. A platform's data export (the zip as downloaded, the
+    unpacked folder, or its posts file) is linted post by post. Exit codes: 0 clean,
+    1 problems at or above --fail-on, 2 usage, configuration, rule or read errors.
     """
+    choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
+                      extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:
-        config = _config(config_path, isolated)
-        pm = plugins.manager()
-        catalog = Catalog.load(pm, _rule_dirs(config), config.get("profiles"), config.path)
-        choices = Choices(
-            profile=profile,
-            platforms=_split(platforms) or config.get("platforms") or
-            ([config.get("platform")] if config.get("platform") else []),
-            select=_split(select),
-            extend_select=_split(extend_select),
-            ignore=_split(ignore),
-        )
-        linter = Linter(catalog, config, choices)
+        session = phases.load(config_path, isolated, choices)
     except (Errors, ConfigError) as exc:
         _stop(exc)
+    config, catalog, linter = session.config, session.catalog, session.linter
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}", param_hint="--since")
+    phases.restrict(linter, since=since, until=until, replies=False if no_replies else None,
+                    reposts=False if no_reposts else None)
 
+    if explain_type or list_plugins:
+        from . import reference
+        if list_plugins:
+            click.echo(reference.plugins_text(catalog), nl=False)
+        elif explain_type not in catalog.types:
+            click.echo(f"postlint: no rule type named {explain_type!r}"
+                       f"{_did_you_mean(explain_type, catalog.types)} (known: "
+                       f"{', '.join(sorted(catalog.types))})", err=True)
+            sys.exit(EXIT_ERROR)
+        else:
+            click.echo(reference.explain_type(catalog, explain_type), nl=False)
+        sys.exit(EXIT_CLEAN)
     if list_rules or list_profiles or list_formats or explain_rule:
         try:
             text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
@@ -133,15 +155,15 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             click.echo(f"postlint: {exc}", err=True)
             sys.exit(EXIT_ERROR)
 
+    keep = catalog.formats[format_name].needs_drafts
     try:
-        report = lint(linter, list(paths), config, stdin_filename)
+        report = phases.lint(linter, list(paths), config, stdin_filename, keep)
         if show_diff:
             _diff(linter, report)
         if fix_files:
-            from ..lint import fix as fixing  # (tempfile and difflib only when fixing)
-            outcome = fixing.run(linter, fixing.candidates(report), write=True)
+            outcome = phases.fix(linter, report, write=True)
             if outcome.changes:  # report what remains
-                report = lint(linter, list(paths), config, stdin_filename)
+                report = phases.lint(linter, list(paths), config, stdin_filename, keep)
             report.errors += outcome.errors
             click.echo(outcome.summary(written=True), err=True)
     except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
@@ -153,11 +175,11 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
     if output_file:
-        _write(output_file, catalog.formats[format_name](**options).render(report))
+        _write(output_file, "".join(phases.render(catalog, format_name, report, **options)))
         format_name = terminal_format
     colored = use_color(color)
-    formatter = catalog.formats[format_name](color=colored, **options)
-    for piece in formatter.pieces(report):  # click strips colour off a tty
+    for piece in phases.render(catalog, format_name, report, color=colored, **options):
+        # (click strips colour off a tty)
         click.echo(piece, nl=False, color=colored)
     if report.errors:
         sys.exit(EXIT_ERROR)
@@ -188,37 +210,22 @@ def run() -> None:
     os._exit(code)
 
 
-def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
-    """Read every draft (collecting read errors) and lint them together."""
-    drafts, errors, texts, sources = [], [], {}, {}
-    linter.errors.clear()
-    names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root)
-    if parallel.worth_it(names):
-        cwd = os.getcwd()  # (once: each call is a system call)
-        return parallel.lint(linter, [(name, _display(name, cwd)) for name in names])
-    stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
-    for path in names:
-        display = (stdin_filename or "-") if path == "-" else _display(path)
-        try:
-            draft = files.read(path, stdin, display)
-            linter.profile_of(draft)
-            linter.platforms_of(draft)
-        except (DraftError, ValueError) as exc:
-            errors.append((display, str(exc)))
-            continue
-        drafts.append(draft)
-        texts[display] = draft.text
-        if path != "-":
-            sources[display] = path
-    findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+def _date(value, option: str = "--today"):
+    """--today, --since, --until: a date written YYYY-MM-DD."""
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date such as 2026-05-10, got {value!r}",
+                                 param_hint=option) from None
 
 
 def _diff(linter: Linter, report: Report) -> None:
     """Print what --fix would change; exit 1 when it would change something."""
-    from ..lint import fix as fixing
-    outcome = fixing.run(linter, fixing.candidates(report), write=False)
+    outcome = phases.fix(linter, report, write=False)
     click.echo("".join(change.diff() for change in outcome.changes), nl=False)
     for path, message in report.errors + outcome.errors:
         click.echo(f"{path}: error: {message}", err=True)
@@ -238,22 +245,11 @@ def _write(path: str, text: str) -> None:
         sys.exit(EXIT_ERROR)
 
 
-def _display(path: str, cwd: str | None = None) -> str:
-    """Paths below the current folder (`cwd`, else asked for) are shown relative to it,
-    others as given.
+def _did_you_mean(name: str, known) -> str:
+    import difflib
 
-    Symbolic links are not resolved: a draft is reported under the name it was found by.
-    """
-    if os.path.isabs(path):
-        try:
-            relative = os.path.relpath(path, cwd or os.getcwd())
-        except ValueError:  # another drive
-            return path
-    else:  # (what relpath would say, without asking for the current folder)
-        relative = os.path.normpath(path)
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return path
-    return relative.replace(os.sep, "/")
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _stop(exc: Errors | ConfigError):
@@ -266,18 +262,5 @@ def _stop(exc: Errors | ConfigError):
 def _error_line(error: ConfigError) -> str:
     """`file:line: key.path: message`, the file relative to the current folder if below it."""
     if error.path and os.path.isabs(error.path):
-        error = ConfigError(error.message, _display(error.path), error.line, error.key)
+        error = ConfigError(error.message, phases.display(error.path), error.line, error.key)
     return str(error)
-
-
-def _config(config_path, isolated) -> configuration.Config:
-    if isolated:
-        return configuration.Config()
-    path = Path(config_path) if config_path else configuration.discover(Path.cwd())
-    if config_path and not path.is_file():
-        raise ConfigError("config file not found", config_path)
-    return configuration.load(path)
-
-
-def _rule_dirs(config) -> list[Path]:
-    return [config.root / d for d in config.get("rule-dirs") or ()]

@@ -24,26 +24,27 @@ CONTEXT = 20  # characters shown each side of a fold
 def answer(linter, paths: list[str], config, stdin_filename=None) -> tuple[str, list]:
     """The measurements of every draft, and (path, message) read errors."""
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root)
+                           config.root, linter.readers)
     stdin = sys.stdin.buffer.read() if "-" in names else None
     out, errors = [], []
     for path in names:
         display = (stdin_filename or "-") if path == "-" else _display(path)
         try:
-            draft = files.read(path, stdin, display)
-            names_here = linter.platforms_of(draft)
+            drafts = files.read_all(path, stdin, display, linter.readers)
+            for draft in drafts:
+                names_here = linter.platforms_of(draft)
+                out += draft_lines(draft, [linter.platforms[n] for n in names_here])
         except (DraftError, ValueError) as exc:
             errors.append((display, str(exc)))
-            continue
-        out += draft_lines(draft, [linter.platforms[n] for n in names_here])
     return "".join(line + "\n" for line in out), errors
 
 
 def draft_lines(draft, platforms) -> list[str]:
+    name = draft.path + (f" [{draft.note}]" if getattr(draft, "note", None) else "")
     if not platforms:
-        return [f"{draft.path}: no platform; name one with --platform, `platforms:` in the "
+        return [f"{name}: no platform; name one with --platform, `platforms:` in the "
                 "config or in the draft's front matter"]
-    lines = [f"{draft.path} (platforms: {', '.join(p.name for p in platforms)})"]
+    lines = [f"{name} (platforms: {', '.join(p.name for p in platforms)})"]
     for post in draft.posts:
         text = posted(post)
         line, _ = draft.position(text.offset(0) if text.text else post.start)

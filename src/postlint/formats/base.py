@@ -12,6 +12,7 @@ class Format:
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    needs_drafts: ClassVar[bool] = False  # set: `report.kept` holds the drafts and records
 
     def __init__(self, color: bool = False, show_source: bool = False,
                  statistics: bool = False):

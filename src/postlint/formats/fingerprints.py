@@ -16,7 +16,8 @@ from ..lint.report import Finding, Report
 def flagged_text(report: Report, finding: Finding) -> str:
     """The text a finding covers, whitespace collapsed (the message if the text is unknown)."""
     text = report.texts.get(finding.path)
-    if text is None or finding.end <= finding.start:
+    if text is None or finding.end <= finding.start or finding.key is not None:
+        # (a record's offsets are into its own text, not the file's: its message quotes it)
         return finding.message
     return " ".join(text[finding.start:finding.end].split())
 

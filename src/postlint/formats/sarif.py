@@ -105,6 +105,8 @@ class Sarif(Format):
                 result["ruleIndex"] = index[finding.code]
             if finding.platform:
                 result["properties"]["platform"] = finding.platform
+            if finding.extra:  # a calendar row's or an export post's row, cell, id...
+                result["properties"].update(finding.extra)
             results.append(result)
         notifications = [{"level": "error", "message": {"text": message},
                           **({"locations": [location(path)]} if not path.startswith("<")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from ..hookspecs import hookimpl
+from ..lint.report import riskiest
 from .base import Format
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 BLOCK = 1000  # lines written at a time: a large report is never held whole
+RISKIEST = 20  # posts of a data export listed after its findings, riskiest first
 
 
 class Text(Format):
@@ -28,7 +30,8 @@ class Text(Format):
             where = self.paint(f"{f.path}:{f.line}:{f.column}:", "1")
             code = self.paint(f.code, _COLORS[f.level])
             platform = f" [{f.platform}]" if f.platform else ""
-            out.append(f"{where} {code} {f.message}{platform} ({f.name})")
+            note = f" [{f.note}]" if f.note else ""  # where in a calendar or export
+            out.append(f"{where} {code} {f.message}{platform} ({f.name}){note}")
             if self.show_source and f.path in report.texts:
                 out += self.source(report.texts[f.path], f)
             if len(out) >= BLOCK:
@@ -39,8 +42,26 @@ class Text(Format):
             counts = Counter((f.code, f.name, f.level) for f in report.findings)
             for (code, name, level), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
                 out.append(f"{n:>5}  {code:<6} {name} ({level})")
+        out += self.riskiest(report)
         out.append(self.paint(report.summary(), "1"))
         yield "\n".join(out) + "\n"
+
+    def riskiest(self, report) -> list[str]:
+        """The posts of data exports with findings, most serious first (what a person
+        cleaning up an account reads): level counts, date, link, rules, where."""
+        posts = riskiest(report.findings)
+        if not posts:
+            return []
+        out = ["", self.paint(f"Riskiest posts first ({len(posts)} with findings):", "1")]
+        for post in posts[:RISKIEST]:
+            when = (post.date or "")[:10] or "undated"
+            link = post.url or f"{post.path}:{post.line}"
+            out.append(f"  {self.paint(post.counts(), _COLORS[post.worst])}  {when}  {link}"
+                       f"  ({', '.join(post.rules())})")
+        if len(posts) > RISKIEST:
+            out.append(f"  ... and {len(posts) - RISKIEST} more (--format json lists every "
+                       "finding with its post_id)")
+        return out + [""]
 
     def source(self, text: str, f) -> list[str]:
         lines = text.split("\n")

@@ -31,6 +31,7 @@ class Choices:
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    today: object = None  # datetime.date from --today (None: the real today)
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Linter:
         self.platforms, self._platform_errors = platform_data.with_settings(
             catalog.platforms, config.get("platform-settings"), config.path or "<config>")
         self.context = Context(config=config.data, functions=catalog.functions,
-                               platforms=self.platforms, default_platforms=choices.platforms)
+                               platforms=self.platforms, default_platforms=choices.platforms,
+                               today=choices.today)
         # built-in rules with options of their own folder: their searches need no time limit
         self._trusted_context = replace(self.context, trusted=True)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
@@ -79,6 +81,14 @@ class Linter:
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
         errors = self._platform_errors + self._unknown_platforms()
+        self.readers = []  # one of each reader, set up with the config
+        for reader in self.catalog.readers.values():
+            try:
+                self.readers.append(reader(self.config))
+            except ConfigError as exc:
+                errors.append(exc)
+            except Errors as exc:
+                errors += exc.errors
         if self.default_profile not in self.catalog.profiles:
             known = ", ".join(sorted(self.catalog.profiles))
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
@@ -254,12 +264,12 @@ class Linter:
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
-        found = {draft.path: self.check_draft(draft) for draft in drafts}
-        for path, more in self.check_runs(drafts).items():
-            found[path] += more
+        found = {key_of(draft): self.check_draft(draft) for draft in drafts}
+        for key, more in self.check_runs(drafts).items():
+            found[key] += more
         findings = []
         for draft in drafts:
-            findings += self.finish(draft, found[draft.path])
+            findings += self.finish(draft, found[key_of(draft)])
         return findings
 
     def check_draft(self, draft: Draft) -> list[Finding]:
@@ -295,7 +305,7 @@ class Linter:
                         continue
                     found += self._run(draft, act, profile, view, check)
         for act in enabled:
-            if act.check.scope == "draft" and not getattr(act.check, "after_suppression", False):
+            if act.check.scope == "draft" and not act.check.after_suppression:
                 check = self._check_in(act, main or self.default_language(draft))
                 if check is not None:
                     found += self._run(draft, act, profile, None, check)
@@ -343,7 +353,8 @@ class Linter:
             return True
 
     def check_runs(self, drafts: Iterable[Draft]) -> dict[str, list[Finding]]:
-        """The findings of the checks that compare drafts (`scope = "run"`), by draft path.
+        """The findings of the checks that compare drafts (`scope = "run"`), by draft key
+        (`key_of`: its path, or a record's key).
 
         `drafts` may be re-read on each pass over it (see `parallel.Drafts`). When a
         single run rule compiles alike for every profile (the usual case), one pass both
@@ -357,12 +368,18 @@ class Linter:
             for draft in drafts:
                 profile = self.profile_of(draft)
                 for act in _enabled(draft, self.active(profile)):
-                    if act.check.scope == "run":
+                    if act.check.scope == "run" and (checks is None or act.rule.name in checks):
                         runs.setdefault(act.rule.name, act)
-                        where[act.rule.name, draft.path] = (act, profile)
+                        where[act.rule.name, key_of(draft)] = (act, profile)
                 yield draft
 
-        checks = self._run_checks()
+        # a rule of records only (`Check.records_only`) needs no pass over a run without
+        # any (a run of only draft files; large runs read records in the parent alone)
+        records = getattr(drafts, "has_records", None)  # (`parallel.Chain` knows)
+        if records is None:
+            records = isinstance(drafts, (list, tuple)) and any(key_of(d) != d.path
+                                                                for d in drafts)
+        checks = self._run_checks(records)
         if checks == {}:  # no profile compares drafts: no need to read them again
             return {}
         if checks and len(checks) == 1 and len(found := next(iter(checks.values()))) == 1:
@@ -375,15 +392,16 @@ class Linter:
         for name, check, source in passes:
             try:
                 for draft, match in check.check_run(source):
-                    if (name, draft.path) in where:
-                        own, profile = where[name, draft.path]
-                        out.setdefault(draft.path, []).append(
+                    key = key_of(draft)
+                    if (name, key) in where:
+                        own, profile = where[name, key]
+                        out.setdefault(key, []).append(
                             self._finding(draft, own, profile, 0, match))
             except TimeoutError:
                 self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
         return out
 
-    def _run_checks(self) -> dict[str, set] | None:
+    def _run_checks(self, records: bool = True) -> dict[str, set] | None:
         """The compiled checks of each run rule, over every profile that has it (a rule
         whose options differ between profiles has several); None if a rule fails to
         compile (it is reported when a draft's profile needs it)."""
@@ -392,7 +410,8 @@ class Linter:
             for settings in self._settings.values():
                 for name, setting in settings.items():
                     rule = self.catalog.rules[name]
-                    if self.catalog.types[rule.type].scope == "run":
+                    kind = self.catalog.types[rule.type]
+                    if kind.scope == "run" and (records or not kind.records_only):
                         check = self._compile(rule, setting)
                         if check is not None:
                             checks.setdefault(name, set()).add(check)
@@ -430,7 +449,7 @@ class Linter:
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
         late = []
         for act in _enabled(draft, self.active(profile)):
-            if getattr(act.check, "after_suppression", False):
+            if act.check.after_suppression:
                 late += [self._finding(draft, act, profile, 0, m)
                          for m in act.check.check_draft(draft)]
         kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
@@ -439,16 +458,31 @@ class Linter:
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,
                  match: Match, check: Check | None = None) -> Finding:
         start, end = base + match.start, base + match.end
-        line, column = draft.position(start)
-        end_line, end_column = draft.position(end)
-        quoted = " ".join(draft.text[start:end].split())
+        fields, note = getattr(draft, "fields", None) or None, getattr(draft, "note", None)
+        span = getattr(draft, "spans", {}).get(match.at) if match.at else None
+        if span is not None:  # a record's other value, such as a calendar's date cell
+            (line, column), (end_line, end_column) = span.locate(start), span.locate(end)
+            quoted = " ".join(span.value[start:end].split())
+            fields, note, start, end = span.fields or fields, span.note or note, 0, 0
+        else:
+            line, column = draft.position(start)
+            end_line, end_column = draft.position(end)
+            quoted = " ".join(draft.text[start:end].split())
         if len(quoted) > QUOTE_LIMIT:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
         values = {**(check or act.check).opts, **match.values, "match": quoted}
+        if match.platform:
+            values["platform"] = match.platform
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
-                       act.rule.name, clamp(act.level, match.values),
-                       render(act.rule.message, values), profile,
-                       match.replacement, match.values.get("platform"), start, end)
+                       act.rule.name, clamp(act.level, match), render(act.rule.message, values),
+                       profile, match.replacement, match.platform, start, end,
+                       fields, note, draft.key if hasattr(draft, "locate") else None)
+
+
+def key_of(draft: Draft) -> str:
+    """What identifies a draft in a run: its path, or a record's own key (a calendar's
+    rows share the file's path)."""
+    return getattr(draft, "key", None) or draft.path
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -470,10 +504,10 @@ def render(template: str, values: dict) -> str:
         return template
 
 
-def clamp(level: str, values: dict) -> str:
+def clamp(level: str, match: Match) -> str:
     """The profile's level, raised to a match's `min_level` and capped at its `max_level`
     (a rule type sets those per entry, e.g. slurs always at error)."""
-    low, high = values.get("min_level"), values.get("max_level")
+    low, high = match.min_level, match.max_level
     if low in LEVELS and LEVELS.index(level) < LEVELS.index(low):
         level = low
     if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):

@@ -7,24 +7,30 @@ import os
 from pathlib import Path
 
 from ..text.draft import Draft, DraftError
+from ..readers import Source
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
 MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft
 
 
-def discover(paths: list[str], include=(), exclude=(), root: Path | None = None) -> list[str]:
-    """Files to lint: named files as given, and drafts found below named folders.
+def discover(paths: list[str], include=(), exclude=(), root: Path | None = None,
+             readers=()) -> list[str]:
+    """Files to lint: named files as given, and drafts found below named folders (a
+    folder a reader claims, such as an unpacked data export, is one input).
 
     Folders are walked in sorted order without following links; hidden folders are
     skipped. `include`/`exclude` are globs matched against paths relative to `root`
-    and against file names.
+    and against file names; without `include`, drafts and the files of the `readers`
+    that want to be found in folders (`Reader.in_folders`).
     """
-    include = tuple(include) or DRAFT_GLOBS
+    include = tuple(include) or DRAFT_GLOBS + tuple(
+        p for reader in readers if reader.in_folders() for p in reader.patterns)
     cwd = os.getcwd()  # (once: each call is a system call)
     top = os.path.abspath(root or cwd)
     found: list[str] = []
     for given in paths:
-        if given == "-" or not os.path.isdir(given):
+        if given == "-" or not os.path.isdir(given) or any(
+                reader.claims(given) for reader in readers):  # (an unpacked data export)
             found.append(given)
             continue
         for folder, dirs, files in os.walk(given):
@@ -50,6 +56,22 @@ def _matches(path: str, globs, top: str, cwd: str) -> bool:
     relative = relative.replace(os.sep, "/")
     return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(relative, g.rstrip("/") + "/*")
                for g in globs)
+
+
+def reader_of(path: str, readers):
+    """The reader that claims `path` (standard input is always a draft), else None."""
+    if not path or path == "-":
+        return None
+    return next((reader for reader in readers if reader.claims(path)), None)
+
+
+def read_all(path: str, stdin_bytes: bytes | None = None, display: str | None = None,
+             readers=()) -> list[Draft]:
+    """The drafts of a file: the records of the reader that claims it, else the draft."""
+    reader = reader_of(path, readers)
+    if reader is None:
+        return [read(path, stdin_bytes, display)]
+    return reader.read(Source(path, display or path, MAX_BYTES))
 
 
 def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None) -> Draft:

@@ -16,7 +16,9 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 
+from . import files
 from ..text.draft import BOM, Draft, DraftError
+from ..readers import Source
 from .report import Finding
 
 MAX_PASSES = 10  # rules that undo each other's fixes stop here instead of looping
@@ -103,6 +105,30 @@ def plan(linter, display: str, path: str, data: bytes) -> Change | None:
     return Change(display, path, data, after, total) if after != data else None
 
 
+def plan_records(linter, reader, display: str, path: str, data: bytes) -> Change | None:
+    """What fixing a file of records (a CSV calendar) would change, written back by its
+    reader (which refuses when it never writes its files); None when nothing."""
+    if not reader.writable:
+        raise DraftError(f"{reader.name} files are never written")
+    before, total = data, 0
+    for _ in range(MAX_PASSES):
+        records = reader.read(Source(path, display, files.MAX_BYTES, data))
+        edits = []
+        for record in records:  # each alone, as `plan` lints each draft alone
+            try:
+                found = linter.lint([record])
+            except ValueError:  # an unknown profile or platform: reported, not fixed
+                continue
+            text, count = apply(record.text, [f for f in found if f.replacement is not None])
+            if count:
+                edits.append((record, text))
+                total += count
+        if not edits:
+            break
+        data = reader.write(Source(path, display, files.MAX_BYTES, data), edits)
+    return Change(display, path, before, data, total) if data != before else None
+
+
 def run(linter, candidates: dict[str, str], write: bool) -> Outcome:
     """Plan (and with `write`, apply) the fixes of each `display -> path` draft."""
     outcome = Outcome()
@@ -110,7 +136,11 @@ def run(linter, candidates: dict[str, str], write: bool) -> Outcome:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
-            change = plan(linter, display, path, data)
+            reader = files.reader_of(path, getattr(linter, "readers", ()))
+            if reader is not None:
+                change = plan_records(linter, reader, display, path, data)
+            else:
+                change = plan(linter, display, path, data)
             if change and write:
                 write_atomic(path, change.after)
         except (DraftError, ValueError) as exc:

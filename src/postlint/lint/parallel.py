@@ -13,21 +13,26 @@ back in order, so findings and errors are in the same order as a serial run.
 
 from __future__ import annotations
 
+import bisect
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Iterator
 
 from ..text import suppress
 from ..text.draft import Draft, DraftError
 from . import files
-from .engine import sort_findings
+from .engine import key_of, sort_findings
 from .report import Report
 
 THRESHOLD = 200  # files; below this, starting workers costs more than it saves
 CHUNK = 100  # files a worker reads and checks at a time
 JOBS_VARIABLE = "POSTLINT_JOBS"  # number of worker processes (1: no workers)
 
+RECORDS_THRESHOLD = 2_000  # drafts held in memory (records); below this, one process
+RECORD_CHUNK = 500  # records a worker checks at a time
+
 _linter = None  # the parent's Linter, inherited by the forked workers
+_held: Sequence | None = None  # the drafts `lint_held` lints, inherited by the workers
 
 
 def read(linter, path: str, display: str) -> Draft:
@@ -132,8 +137,9 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
                   sources=sources)
 
 
-def _map(linter, chunks):
-    """Results of each chunk, in order: on a pool of forked workers, else here."""
+def _map(linter, chunks, work=None):
+    """Results of each chunk (by `work`, default: read and check files), in order: on a
+    pool of forked workers, else here."""
     import multiprocessing  # only large runs pay for importing it
 
     global _linter
@@ -142,9 +148,9 @@ def _map(linter, chunks):
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            yield from pool.imap(_chunk, chunks)
+            yield from pool.imap(work or _chunk, chunks)
     else:
-        yield from map(_chunk, chunks)
+        yield from map(work or _chunk, chunks)
 
 
 def _chunk(items: list[tuple[str, str]]):
@@ -166,5 +172,108 @@ def _chunk(items: list[tuple[str, str]]):
         else:
             outcome = (linter.finish(draft, found), None)
         results.append((display, path, outcome, None, linter.wanted_again(draft)))
+    errors, linter.errors = linter.errors, outer
+    return results, errors
+
+
+class Chain(Sequence):
+    """Several sequences of drafts as one, without copying them (an export's records
+    are made one at a time as they are asked for; see `readers.archive`)."""
+
+    def __init__(self, groups: list[Sequence], has_records: bool = False):
+        self.groups = [g for g in groups if len(g)]
+        self.has_records = has_records  # (whether some are records: see Linter.check_runs)
+        self._starts, total = [], 0
+        for group in self.groups:
+            self._starts.append(total)
+            total += len(group)
+        self._len = total
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index: int):
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError(index)
+        group = bisect.bisect_right(self._starts, index) - 1
+        return self.groups[group][index - self._starts[group]]
+
+    def __iter__(self):
+        for group in self.groups:
+            yield from group
+
+
+def worth_holding(drafts: Sequence) -> bool:
+    """Whether drafts held in memory are many enough to lint on workers."""
+    return len(drafts) >= RECORDS_THRESHOLD and jobs() > 1
+
+
+def lint_held(linter, drafts: Sequence) -> list:
+    """The findings of drafts held in memory (records of calendars and exports), the same
+    and in the same order as `linter.lint(drafts)` gives: workers forked after reading
+    inherit `drafts` and check index ranges of it, finishing each record without
+    suppression comments; the parent runs the checks that compare drafts over the ones
+    they want, then finishes the rest."""
+    global _held
+    _held = drafts
+    chunks = [(i, min(i + RECORD_CHUNK, len(drafts))) for i in range(0, len(drafts),
+                                                                    RECORD_CHUNK)]
+    done, again = [], []
+    messages: dict[str, str] = {}
+    try:
+        for results, linter_errors in _map(linter, chunks, _held_chunk):
+            for index, key, own, finished, wanted in results:
+                for finding in own:
+                    finding.message = messages.setdefault(finding.message, finding.message)
+                done.append((index, key, own, finished))
+                if wanted:
+                    again.append(index)
+            linter.errors += linter_errors
+    finally:
+        _held = None
+    runs = linter.check_runs(_Picked(drafts, again))
+    findings: list = []
+    for index, key, own, finished in done:
+        more = runs.get(key, [])
+        if finished:
+            findings += sort_findings(own + more) if more else own
+        else:
+            findings += linter.finish(drafts[index], own + more)
+    return findings
+
+
+class _Picked(Sequence):
+    """The drafts of `drafts` at `indexes`, made again on each pass."""
+
+    def __init__(self, drafts: Sequence, indexes: list[int]):
+        self.drafts, self.indexes = drafts, indexes
+        self.has_records = getattr(drafts, "has_records", None)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __getitem__(self, i: int):
+        return self.drafts[self.indexes[i]]
+
+    def __iter__(self):
+        for index in self.indexes:
+            yield self.drafts[index]
+
+
+def _held_chunk(span: tuple[int, int]):
+    """Check the held drafts of one index range: (index, key, findings, finished,
+    whether the checks that compare drafts want it) each."""
+    linter, drafts = _linter, _held
+    outer, linter.errors = linter.errors, []
+    results = []
+    for index in range(*span):
+        draft = drafts[index]
+        found = linter.check_draft(draft)
+        finished = not suppress.parse(draft)
+        if finished:
+            found = linter.finish(draft, found)
+        results.append((index, key_of(draft), found, finished, linter.wanted_again(draft)))
     errors, linter.errors = linter.errors, outer
     return results, errors

@@ -27,13 +27,18 @@ class Finding:
     platform: str | None = None
     start: int = 0  # code-point offsets into the decoded draft (for --fix)
     end: int = 0
+    extra: dict | None = None  # a record's fields (row, column_name, cell, post_id, url...)
+    note: str | None = None  # a record's note for text output ("cell C12")
+    key: str | None = None  # a record's key (`engine.key_of`); None for a draft file
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        del data["start"], data["end"]
+        del data["start"], data["end"], data["note"], data["key"]
         for key in ("replacement", "platform"):
             if data[key] is None:
                 del data[key]
+        extra = data.pop("extra") or {}
+        data.update((k, v) for k, v in extra.items() if k not in data)
         return data
 
 
@@ -52,19 +57,79 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
     sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
+    # For formats that show the posts themselves (`Format.needs_drafts`, the HTML report):
+    # the drafts and records read, and a function giving a draft's platform names.
+    kept: list = field(default_factory=list)
+    platforms_of: object = None
+    profile_of: object = None  # a draft's profile name
+    platforms: dict = field(default_factory=dict)  # name -> Platform, as the run used them
 
     @property
     def failing(self) -> list[Finding]:
         rank = level_rank(self.fail_on)
         return [f for f in self.findings if level_rank(f.level) >= rank]
 
+    @property
+    def only_posts(self) -> bool:
+        """Whether every finding is on a post of a data export (then counts say posts)."""
+        return bool(self.findings) and all(f.extra and "post_id" in f.extra
+                                           for f in self.findings)
+
     def summary(self) -> str:
         if not self.findings:
             return f"All clear: {self.drafts} draft{'s' * (self.drafts != 1)} checked."
-        levels = Counter(f.level for f in self.findings)
-        parts = ", ".join(f"{levels[lvl]} {lvl}{'s' if levels[lvl] != 1 and lvl != 'info' else ''}"
-                          for lvl in reversed(LEVELS) if levels[lvl])
-        paths = len({f.path for f in self.findings})
         n = len(self.findings)
-        return (f"Found {n} problem{'s' * (n != 1)} ({parts}) in {paths} of {self.drafts}"
-                f" draft{'s' * (self.drafts != 1)}.")
+        if self.only_posts:  # an archive audit counts posts
+            where, what = len(riskiest(self.findings)), "post"
+        else:
+            where, what = len({f.path for f in self.findings}), "draft"
+        return (f"Found {n} problem{'s' * (n != 1)} ({level_counts(self.findings)}) in "
+                f"{where} of {self.drafts} {what}{'s' * (self.drafts != 1)}.")
+
+
+def level_counts(findings) -> str:
+    """"1 error, 2 warnings, 3 info": how many findings of each level, worst first."""
+    levels = Counter(f.level for f in findings)
+    return ", ".join(f"{levels[lvl]} {lvl}{'s' if levels[lvl] != 1 and lvl != 'info' else ''}"
+                     for lvl in reversed(LEVELS) if levels[lvl])
+
+
+@dataclass
+class PostRisk:
+    """A post of a data export and its findings, as a person cleaning up an account
+    reads them: the worst level, how many, which rules, and where the post is."""
+
+    path: str
+    line: int
+    post_id: str
+    date: str | None
+    url: str | None
+    findings: list[Finding]
+
+    @property
+    def worst(self) -> str:
+        return max((f.level for f in self.findings), key=level_rank)
+
+    def counts(self) -> str:
+        return level_counts(self.findings)
+
+    def rules(self) -> list[str]:
+        return list(dict.fromkeys(f.name for f in self.findings))
+
+
+def riskiest(findings: list[Finding]) -> list[PostRisk]:
+    """The posts of data exports that have findings, riskiest first: by their most
+    serious level, then by how many findings they have, then in file order."""
+    posts: dict[tuple, PostRisk] = {}
+    for f in findings:
+        extra = f.extra or {}
+        if "post_id" not in extra:
+            continue
+        key = (f.path, extra["post_id"])
+        if key not in posts:
+            posts[key] = PostRisk(f.path, f.line, str(extra["post_id"]), extra.get("date"),
+                                  extra.get("url"), [])
+        posts[key].findings.append(f)
+    order = {key: i for i, key in enumerate(posts)}
+    return sorted(posts.values(), key=lambda p: (-level_rank(p.worst), -len(p.findings),
+                                                 order[p.path, p.post_id]))

@@ -2,7 +2,9 @@
 
 An example is a string (one draft), or a mapping with `text` (one draft) or `drafts`
 (several, for rules that compare drafts), and optionally `config` (for instance a
-`brand:` section) and `platforms`. Only the rule under test runs, at its default level.
+`brand:` section), `platforms`, `today` (a date, as `--today`) and `file` (a name such
+as `example.csv`: the text is read by the reader that claims it, a content calendar).
+Only the rule under test runs, at its default level.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from ..load.config import Config
 from ..load.rules import Rule
 from ..load.yamlfile import Map
 from ..text.draft import Draft
+from ..readers import Source
+from . import files
 from .catalog import Catalog
 from .engine import Choices, Linter
 
@@ -28,7 +32,18 @@ def run_example(catalog: Catalog, rule: Rule, example) -> list:
     drafts, config, platforms = example_drafts(example)
     data = Map(config)
     data.pop("profiles", None)
-    linter = Linter(catalog, Config(data), Choices(select=[rule.name], platforms=platforms))
+    today = example.get("today") if isinstance(example, dict) else None
+    if isinstance(today, str):  # (written as a string: the rule cache holds JSON)
+        import datetime
+
+        today = datetime.date.fromisoformat(today)
+    linter = Linter(catalog, Config(data), Choices(select=[rule.name], platforms=platforms,
+                                                   today=today))
+    name = example.get("file") if isinstance(example, dict) else None
+    reader = files.reader_of(name, linter.readers) if name else None
+    if reader is not None:
+        text = example.get("text", "").encode("utf-8")
+        drafts = reader.read(Source(name, name, files.MAX_BYTES, text))
     return [f for f in linter.lint(drafts) if f.name == rule.name]
 
 
