@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from postlint.text.language import spans
 
 
@@ -63,3 +65,31 @@ def test_explain_shows_a_rules_languages(run):
     out = run("--explain", "profanity").out
     assert "languages: en, de (own lists), es (own lists), fr (own lists)" in out
     assert "languages: any" in run("--explain", "post-length").out
+
+
+HOUSE = Path(__file__).parent / "data" / "overhype.yaml"
+
+
+def house_rule(write, extra: str) -> None:
+    write(".postlint.yaml", "rule-dirs: [house]\n")
+    write("house/tone/overhype.yaml",
+          HOUSE.read_text(encoding="utf-8").replace("level: warning\n", "level: warning\n" + extra))
+
+
+def test_a_rules_own_list_for_a_language(write, run):
+    house_rule(write, "languages:\n  en: {}\n  de: {tokens: [episch]}\n")
+    write("a.md", "---\nlang: de\n---\nEin episch epic Start.\n")
+    out = run("--select", "overhype", "a.md").out
+    assert "a.md:4:5: X901 'episch'" in out and "'epic'" not in out
+
+
+def test_a_mistake_in_languages_is_one_line_with_its_position(write, run):
+    house_rule(write, "languages: [en, english!]\n")
+    write("a.md", "An epic launch.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert "house/tone/overhype.yaml:5: overhype.languages: expected a BCP 47 language tag" \
+        in result.err
+    house_rule(write, "languages:\n  de: {tokenz: [episch]}\n")
+    result = run("a.md")
+    assert result.code == 2 and "overhype.languages.de.tokenz: unknown option" in result.err
