@@ -19,7 +19,9 @@ DOC = ROOT / "docs" / "rules.md"
 AUDIENCE_ORDER = ("friends-family", "colleagues", "public", "professional", "brand")
 CATEGORIES = {"tone": "Tone", "brand": "Brand consistency", "risk": "Professional risk",
               "platform": "Platforms", "platforms": "Platforms", "calendar": "Content calendars",
-              "meta": "postlint itself"}
+              "meta": "postlint itself", "publish": "Publish readiness", "links": "Links",
+              "accessibility": "Accessibility", "finance": "Pack: finance",
+              "health": "Pack: health", "strategy": "Boundary strategies and objectives"}
 COMMAND = "python scripts/gen_rules_doc.py"
 
 INTRO = f"""# Rules
@@ -88,7 +90,7 @@ def config_keys(value) -> list[str]:
 
 
 def render(catalog) -> str:
-    from postlint.cli.explain import levels_by_profile
+    from postlint.cli.explain import levels_by_profile, levels_in_packs
 
     profiles = profile_order(catalog)
     rules = sorted(catalog.rules.values(), key=lambda r: r.code)
@@ -97,7 +99,9 @@ def render(catalog) -> str:
            "| code | name | " + " | ".join(profiles) + " |",
            "|---|---|" + "---|" * len(profiles)]
     for rule in rules:
-        cells = [levels[rule.name].get(p, "-") for p in profiles]
+        packed = levels_in_packs(catalog, rule.name)
+        cells = [levels[rule.name].get(p) or (f"{' / '.join(packed.values())} (pack)" if packed
+                                              else "-") for p in profiles]
         out.append(f"| {rule.code} | [`{rule.name}`](#{rule.code.lower()}-{rule.name}) | "
                    + " | ".join(cells) + " |")
     seen = []
@@ -120,10 +124,17 @@ def relative(path: str) -> str:
 
 
 def rule_section(catalog, rule, profiles, levels) -> list[str]:
+    from postlint.cli.explain import levels_in_packs
+
     out = ["", f"### {rule.code} {rule.name}", "",
            f"- Type `{rule.type}`, default level `{rule.level}`, defined in "
            f"`{relative(rule.path)}`.",
            "- Levels: " + ", ".join(f"{p} `{levels.get(p, 'off')}`" for p in profiles) + "."]
+    packs = levels_in_packs(catalog, rule.name)
+    if packs:
+        out.append("- Pack: " + ", ".join(f"`{name}` `{level}`" for name, level in packs.items())
+                   + " in every profile, when the config or the draft's front matter turns the"
+                   " pack on (`packs: [" + ", ".join(packs) + "]`).")
     notes = getattr(catalog.types[rule.type], "level_notes", None)
     bounds = notes(rule.options) if notes else []
     if bounds:

@@ -176,8 +176,9 @@ def test_invalid_config_one_line_per_problem(run, write):
     assert result.out == ""
     assert result.err.splitlines() == [
         ".postlint.yaml:3: colour: unknown key (known: profile, lang, platform, platforms, select, "
-        "extend-select, ignore, fail-on, rule-dirs, include, exclude, brand, work, rules, "
-        "platform-settings, profiles, plugins, calendar, archive)",
+        "extend-select, ignore, fail-on, rule-dirs, include, exclude, brand, work, packs, "
+        "links, strategy, networks, objective, rules, platform-settings, profiles, plugins, "
+        "calendar, archive)",
         ".postlint.yaml:4: select: expected a list, got 3",
         ".postlint.yaml:5: brand: expected a mapping, got ['a']",
         ".postlint.yaml:2: fail-on: expected one of info, warning, error, got 'loud'",
@@ -200,7 +201,7 @@ def test_invalid_rule_entries(run, write):
     assert sorted(result.err.splitlines()) == sorted([
         ".postlint.yaml:4: rules.emoji-overload.max: expected an integer, got 'x'",
         ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon' (known: "
-        "entries, exceptions, forms, ignorecase, raw, regex, values, whole_words)",
+        "entries, exceptions, forms, ignorecase, literal, raw, regex, values, whole_words)",
         ".postlint.yaml:7: rules.chatspeak: expected a level (info, warning, error) or off, "
         "got 'loud'",
         ".postlint.yaml:8: rules.no-such-rule: unknown rule",

@@ -22,7 +22,8 @@ def test_examples(name):
     assert selftest.problems(CATALOG, rule) == []
 
 
-def test_every_rule_is_in_some_profile():
-    from postlint.cli.explain import levels_by_profile
-    unused = [n for n in CATALOG.rules if not levels_by_profile(CATALOG, n)]
+def test_every_rule_is_in_some_profile_or_pack():
+    from postlint.cli.explain import levels_by_profile, levels_in_packs
+    unused = [n for n in CATALOG.rules
+              if not levels_by_profile(CATALOG, n) and not levels_in_packs(CATALOG, n)]
     assert unused == []

@@ -52,7 +52,7 @@ def test_a_list_of_rules_in_one_file(run, write):
      "house-rules/tone/overhype.yaml:9: overhype.options.ignorecase: expected a bool, got 'yes'"),
     (("tokens: [epic, insane]", "tokens: [epic]\n  colour: red"),
      "house-rules/tone/overhype.yaml:9: overhype.options.colour: unknown option for type 'existence' "
-     "(known: exceptions, forms, ignorecase, raw, regex, tokens, whole_words)"),
+     "(known: exceptions, forms, ignorecase, literal, raw, regex, tokens, whole_words)"),
     (("tokens: [epic, insane]", "tokens: ['(unclosed']\n  regex: true"),
      "house-rules/tone/overhype.yaml:8: overhype.options.tokens: invalid regular expression"),
     (("  pass: [\"This is good.\", \"A calm launch.\", \"Epicurean food\"]\n", ""),
@@ -113,7 +113,7 @@ def test_invalid_profile_file(run, write):
     assert result.code == 2
     assert result.err.splitlines() == [
         "house-rules/profiles/loud.yaml:6: colour: unknown key (known: description, extends, "
-        "name, rules)",
+        "name, rules, strictness)",
     ]
 
 

@@ -41,7 +41,17 @@ MATCHING_OPTIONS = {
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
     "forms": Option("str", "inflected", choices=("inflected", "exact"),
                     help="words also match their inflections (liar: liars); exact: as written"),
+    "literal": Option("bool", False, help="read what a reader sees verbatim: tag-like text"
+                      " (<NAME>), URLs and link targets too, but not code or comments"),
 }
+
+
+def view(post, opts: dict) -> str:
+    """The text of a post (or draft) a word-list rule reads, by its `raw`/`literal`
+    options: the raw text, the literal view, or the prose view."""
+    if opts.get("raw"):
+        return post.text
+    return post.literal if opts.get("literal") else post.prose
 
 
 @dataclass
@@ -88,7 +98,7 @@ class Check:
     # ANY for types that read no words (lengths, counts, emoji).
     languages: ClassVar[tuple] = ("en",)
     # True: `check` yields nothing unless a word list made in `__init__` (`word_pattern`)
-    # matches the text it reads (`post.text` with the option `raw`, else `post.prose`),
+    # matches the text it reads (`view(post, opts)`: by its `raw` and `literal` options),
     # so postlint skips the posts where none can.
     gated: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
@@ -179,6 +189,7 @@ class Context:
         import datetime
 
         return self.today or datetime.date.today()
+    strategy: Any = None  # load.strategy.Strategy: the run's boundary strategy and networks
 
     def finditer(self, pattern: "regex.Pattern", text: str):
         if self.trusted or pattern in _LINEAR:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..text.styled import fold
+from ..text.styled import normalize as fold
 from .base import ANY, Check, Match, Option, word_pattern
 
 

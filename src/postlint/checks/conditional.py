@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 
 class Conditional(Check):
@@ -32,7 +32,7 @@ class Conditional(Check):
     def check(self, post):
         if self.first is None or self.second is None:
             return
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         trigger = self.context.search(self.first, text)
         if trigger is None:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 
 class Existence(Check):
@@ -42,7 +42,7 @@ class Existence(Check):
     def check(self, post):
         if self.pattern is None:
             return
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         for m in self.context.finditer(self.pattern, text):
             if m.group(0) not in self.exceptions:
                 yield Match(m.start(), m.end())

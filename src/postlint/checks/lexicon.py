@@ -29,10 +29,10 @@ from functools import cached_property
 
 from ..hookspecs import hookimpl
 from ..load.rules import LEVELS
-from ..text.styled import fold
+from ..text.styled import normalize as fold
 from ..text.words import Needs, Words
 from . import terms
-from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "label", "forms"}
@@ -145,7 +145,7 @@ class Lexicon(Check):
         return Needs.union(p.needs for p in regexes) if regexes else Needs(frozenset(), "", False)
 
     def check(self, post):
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         regexes = self.needs is None or self.needs.met_by(text)
         found = []
         for order, group in enumerate(self.groups):

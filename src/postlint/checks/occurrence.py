@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 
 class Occurrence(Check):
@@ -32,7 +32,7 @@ class Occurrence(Check):
     def check(self, post):
         if self.pattern is None:
             return
-        text = post.text if self.opts["raw"] else post.prose
+        text = view(post, self.opts)
         found = list(self.context.finditer(self.pattern, text))
         most, least = self.opts["max"], self.opts["min"]
         values = {"count": len(found), "max": most, "min": least}

@@ -1,13 +1,16 @@
 """Term lists that may name config values: `[word, {from: work.clients}, ...]`.
 
-An item of a term list is a word, phrase or pattern, or a mapping `{from: KEY}` that
+An item of a term list is a word, phrase or pattern, a mapping `{from: KEY}` that
 stands for the names found at the dotted config key (a string, a list, or a mapping's
-keys). `format: ["we at {term}", ...]` turns each name into several terms; in regex
+keys), or `{list: NAME}` for the shared word list `rules/data/NAME.txt` of postlint's
+own rule folder (one term a line; `#` starts a comment), which several rules read. `format: ["we at {term}", ...]` turns each name into several terms; in regex
 mode the name is escaped first. A missing config key contributes nothing, so a rule can
 mix built-in words with optional configured names.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 
@@ -28,8 +31,12 @@ def problems(items, key: str):
         return
     for item in items:
         if isinstance(item, dict):
-            if not isinstance(item.get("from"), str) or set(item) - {"from", "format"}:
-                yield key, f"expected a term or {{from: config.key, format: [...]}}, got {item!r}"
+            source = "list" if "list" in item else "from"
+            if not isinstance(item.get(source), str) or set(item) - {source, "format"}:
+                yield key, ("expected a term, {from: config.key, format: [...]} or "
+                            f"{{list: name, format: [...]}}, got {item!r}")
+            elif source == "list" and not _list_path(item["list"]).is_file():
+                yield key, f"no shared word list {item['list']!r} (rules/data/NAME.txt)"
             elif not isinstance(item.get("format", []), list):
                 yield key, "'format' takes a list of templates with {term}"
         elif not isinstance(item, (str, int, float)):
@@ -52,8 +59,24 @@ def expand(items, config: dict, is_regex: bool) -> list[str]:
         if not isinstance(item, dict):
             out.append(str(item))
             continue
-        for name in names(lookup(config, item["from"])):
+        found = shared_list(item["list"]) if "list" in item else lookup(config, item["from"])
+        for name in names(found):
             term = r"\s+".join(regex.escape(w) for w in name.split()) if is_regex else name
             for template in item.get("format") or ["{term}"]:
                 out.append(template.replace("{term}", term))
     return out
+
+
+def _list_path(name: str):
+    from ..load import builtin
+    return builtin.folder() / "data" / f"{name}.txt"
+
+
+@lru_cache(maxsize=32)
+def shared_list(name: str) -> tuple[str, ...]:
+    """The terms of `rules/data/NAME.txt` (empty when there is no such list)."""
+    path = _list_path(name)
+    if "/" in name or "\\" in name or not path.is_file():
+        return ()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return tuple(line for line in lines if line)

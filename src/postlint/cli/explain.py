@@ -7,8 +7,11 @@ from ..load.profiles import find_rule, resolve
 
 
 def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
-           list_formats: bool, rule_key: str | None) -> tuple[str, bool]:
+           list_formats: bool, rule_key: str | None, list_packs: bool = False
+           ) -> tuple[str, bool]:
     """The text to print and whether the question made sense."""
+    if list_packs:
+        return packs_text(catalog), True
     if rule_key:
         rule = find_rule(rule_key, catalog.rules)
         if rule is None:
@@ -20,6 +23,39 @@ def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,
         return "".join(f"{name:<8} {fmt.description}\n"
                        for name, fmt in sorted(catalog.formats.items())), True
     return rules_text(catalog, linter), True
+
+
+def levels_in_packs(catalog: Catalog, rule_name: str) -> dict[str, str]:
+    """Pack name -> level at which the pack runs the rule (packs without it: absent)."""
+    out = {}
+    for pack in sorted(catalog.packs.values(), key=lambda p: p.name):
+        for key, value in pack.rules.items():
+            rule = find_rule(str(key), catalog.rules)
+            if rule is not None and rule.name == rule_name:
+                level = value.get("level", rule.level) if isinstance(value, dict) else value
+                out[pack.name] = str(level)
+    return out
+
+
+def packs_text(catalog: Catalog) -> str:
+    """--list-packs: each pack, what it is for, and its rules with level and source."""
+    import textwrap
+
+    out = []
+    for pack in sorted(catalog.packs.values(), key=lambda p: p.name):
+        out.append(pack.name)
+        out += ["  " + line for line in textwrap.wrap(pack.description, 86)]
+        for key in pack.rules:
+            rule = find_rule(str(key), catalog.rules)
+            if rule is None:
+                continue
+            level = levels_in_packs(catalog, rule.name).get(pack.name, rule.level)
+            out.append(f"  {rule.code} {rule.name}: {level}")
+            if rule.source:
+                out += ["      " + line for line in textwrap.wrap(rule.source, 82)]
+        out.append("")
+    out.append("Turn packs on with `packs: [NAME, ...]` in the config or a draft's front matter.")
+    return "\n".join(out) + "\n"
 
 
 def levels_by_profile(catalog: Catalog, rule_name: str) -> dict[str, str]:
@@ -60,6 +96,10 @@ def explain_rule(catalog: Catalog, rule) -> str:
         out += ["", f"{title}:"]
         out += [f"  - {example_line(example)}" for example in rule.examples.get(kind) or ()]
     levels = levels_by_profile(catalog, rule.name)
+    packs = levels_in_packs(catalog, rule.name)
+    if packs:
+        out += ["", "Packs (on top of any profile, with `packs:` in the config or front matter):"]
+        out += [f"  {name}: {level}" for name, level in packs.items()]
     out += ["", "Profiles:"]
     out += [f"  {name}: {levels.get(name, 'off')}" for name in sorted(catalog.profiles)]
     return "\n".join(out) + "\n"

@@ -73,6 +73,8 @@ def use_color(choice: str) -> bool:
 @click.option("--no-reposts", is_flag=True, help="Data exports: leave out reposts.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--list-profiles", is_flag=True, help="List profiles and what each changes.")
+@click.option("--list-packs", is_flag=True,
+              help="List rule packs (regulated industries) and their rules.")
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
 @click.option("--measure", is_flag=True,
               help="Print each post's length on its platforms and where folds fall.")
@@ -86,7 +88,7 @@ def use_color(choice: str) -> bool:
 def main(paths, profile, platforms, config_path, isolated, format_name, select, extend_select,
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
          stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
-         no_replies, no_reposts, list_rules, list_profiles, list_formats, measure,
+         no_replies, no_reposts, list_rules, list_profiles, list_packs, list_formats, measure,
          explain_rule, explain_type, list_plugins):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
@@ -119,10 +121,10 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         else:
             click.echo(reference.explain_type(catalog, explain_type), nl=False)
         sys.exit(EXIT_CLEAN)
-    if list_rules or list_profiles or list_formats or explain_rule:
+    if list_rules or list_profiles or list_formats or explain_rule or list_packs:
         try:
             text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
-                                      explain_rule)
+                                      explain_rule, list_packs)
         except Errors as exc:  # a rule that only fails when compiled
             _stop(exc)
         click.echo(text, nl=False)

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import plugins
 from ..checks.base import Check, contract_problems
 from ..load import builtin, yamlfile
+from ..load.packs import Pack, parse_pack
 from ..load.profiles import Profile, parse_profile
 from ..load.rules import Rule, load_folder
 from ..load.yamlfile import ConfigError, Errors
@@ -26,6 +27,7 @@ class Catalog:
     folders: list[Path] = field(default_factory=list)
     platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
     readers: dict = field(default_factory=dict)  # name -> Reader subclass
+    packs: dict[str, Pack] = field(default_factory=dict)
 
     owners: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> owner
     prefer: dict = field(default_factory=dict)  # name -> the distribution that wins a clash
@@ -77,6 +79,7 @@ class Catalog:
             errors += catalog._add_rules(folder, owner)
             errors += catalog._add_profiles(folder)
             errors += catalog._add_platforms(folder)
+            errors += catalog._add_packs(folder)
         for name, data in (user_profiles or {}).items():
             profile, problems = parse_profile(data, config_path, str(name))
             errors += [_prefixed(e, f"profiles.{name}") for e in problems]
@@ -144,6 +147,15 @@ class Catalog:
                 self.profiles[profile.name] = profile
         return errors
 
+
+    def _add_packs(self, folder: Path) -> list[ConfigError]:
+        errors = []
+        for path, data in yamlfile.load_each(sorted((folder / "packs").glob("*.y*ml")), errors):
+            pack, problems = parse_pack(data, str(path))
+            errors += problems
+            if pack:
+                self.packs[pack.name] = pack
+        return errors
 
     def _add_platforms(self, folder: Path) -> list[ConfigError]:
         found, errors = platform_data.load_folder(folder)

@@ -7,12 +7,14 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from ..checks.base import Check, Context, Match
+from ..checks.base import Check, Context, Match, view as read
 from ..load import selection
 from ..load.config import Config
+from ..load.packs import unknown as unknown_pack
 from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from ..load.languages import primary
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
+from ..load.strategy import Strategy
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import language, platforms as platform_data, suppress, words
 from ..text.draft import Draft, PostView
@@ -41,6 +43,7 @@ class Active:
     rule: Rule
     level: str
     check: Check
+    packs: frozenset = frozenset()  # runs only for drafts with one of these packs (if any)
     setting: Setting | None = None
     languages: dict = field(default_factory=dict)  # primary subtag -> options ("*": any)
     by_language: dict = field(default_factory=dict)  # subtag -> its check, once compiled
@@ -63,7 +66,12 @@ class Linter:
         # built-in rules with options of their own folder: their searches need no time limit
         self._trusted_context = replace(self.context, trusted=True)
         self.default_profile = choices.profile or config.get("profile") or DEFAULT_PROFILE
+        self.strategy, self._strategy_errors = Strategy.from_config(
+            config, catalog.profiles, self.platforms, choices.profile,
+            config.get("profile") or DEFAULT_PROFILE)
+        self.context.strategy = self._trusted_context.strategy = self.strategy
         self._settings: dict[str, dict[str, Setting]] = {}
+        self._pack_rules: dict[str, dict[str, frozenset]] = {}  # profile -> rule -> its packs
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
         self._word_lists: list = []  # of the compiled checks
@@ -80,7 +88,7 @@ class Linter:
 
     def _check_setup(self) -> None:
         """Resolve every profile and the config's rule entries now, so mistakes stop the run."""
-        errors = self._platform_errors + self._unknown_platforms()
+        errors = self._platform_errors + self._unknown_platforms() + self._strategy_errors
         self.readers = []  # one of each reader, set up with the config
         for reader in self.catalog.readers.values():
             try:
@@ -94,6 +102,10 @@ class Linter:
             errors.append(ConfigError(f"unknown profile {self.default_profile!r} (known: "
                                       f"{known})", self.config.path or "<command line>",
                                       self.config.line("profile"), "profile"))
+        problem = unknown_pack(self.config.get("packs"), self.catalog.packs)
+        if problem:
+            errors.append(ConfigError(problem, self.config.path, self.config.line("packs"),
+                                      "packs"))
         for name in self.catalog.profiles:
             errors += self._resolve(name)
         rules = self.catalog.rules.values()
@@ -132,6 +144,8 @@ class Linter:
     def _resolve(self, profile: str) -> list[ConfigError]:
         settings, errors = resolve(profile, self.catalog.profiles, self.catalog.rules,
                                    self.catalog.types)
+        pack_rules, more = self._add_packs(settings)
+        errors += more
         overrides = self.config.get("rules") or {}
         for key, value in overrides.items():
             line = line_of(overrides, key)
@@ -155,8 +169,33 @@ class Linter:
                 settings.pop(rule.name, None)
             elif rule.name not in settings:
                 settings[rule.name] = Setting(rule.level)
+            if rule.name in pack_rules and selection.layered(rule, False, layers):
+                del pack_rules[rule.name]  # selected by name, code or ALL: runs for every draft
         self._settings[profile] = settings
+        self._pack_rules[profile] = pack_rules
         return errors
+
+    def _add_packs(self, settings: dict) -> tuple[dict[str, frozenset], list[ConfigError]]:
+        """Add every pack's rules the profile does not run to `settings`; return which
+        packs each belongs to, and the problems with the packs' entries."""
+        pack_rules: dict[str, set] = {}
+        errors = []
+        for pack in self.catalog.packs.values():
+            for key, value in pack.rules.items():
+                line = line_of(pack.rules, key)
+                rule = find_rule(str(key), self.catalog.rules)
+                if rule is None:
+                    errors.append(ConfigError("unknown rule", pack.path, line, f"rules.{key}"))
+                    continue
+                if rule.name in settings and rule.name not in pack_rules:
+                    continue  # the profile runs it for every draft
+                setting, problems = entry(value, rule, self.catalog.types, pack.path,
+                                          f"rules.{key}", line, None)
+                errors += problems
+                if setting is not None:
+                    settings[rule.name] = setting
+                    pack_rules.setdefault(rule.name, set()).add(pack.name)
+        return {name: frozenset(packs) for name, packs in pack_rules.items()}, errors
 
     def active(self, profile: str) -> list[Active]:
         """The compiled rules of a profile, in code order."""
@@ -170,8 +209,9 @@ class Linter:
                     else next(iter(languages))
                 check = self._compile(rule, setting, base)
                 if check is not None:
-                    actives.append(Active(rule, setting.level, check, setting, languages,
-                                          {base: check}))
+                    actives.append(Active(rule, setting.level, check,
+                                          self._pack_rules[profile].get(name, frozenset()),
+                                          setting, languages, {base: check}))
             self._active[profile] = actives
         return self._active[profile]
 
@@ -218,7 +258,7 @@ class Linter:
                 check = check_type(options, context)
             self._word_lists += made
             if getattr(check, "gated", False):
-                self._gates[id(check)] = words.Gate(made, bool(options.get("raw")))
+                self._gates[id(check)] = words.Gate(made)
             # a user's word lists compile now, so a bad regex stops the run before it starts
             problems = [] if trusted else [p for p in (m.problem() for m in made) if p]
             if problems:
@@ -249,11 +289,34 @@ class Linter:
     # -- running -----------------------------------------------------------------------
 
     def profile_of(self, draft: Draft) -> str:
-        name = draft.front_matter.get("profile") or self.default_profile
+        """The draft's profile; ValueError for an unknown profile or pack in its front
+        matter."""
+        own = draft.front_matter.get("profile")
+        name = own or self.default_profile
+        if self.strategy.kind != "open" and (own is None or own in self._settings):
+            name = self.strategy.profile_for(own, self.platforms_of(draft))
         if name not in self._settings:
             known = ", ".join(sorted(self.catalog.profiles))
             raise ValueError(f"front matter: unknown profile {name!r} (known: {known})")
+        problem = unknown_pack(draft.front_matter.get("packs"), self.catalog.packs)
+        if problem:
+            raise ValueError(f"line {line_of(draft.front_matter, 'packs', 1)}: front matter: "
+                             f"{problem}")
         return name
+
+    def packs_of(self, draft: Draft) -> frozenset:
+        """The packs on for a draft: the config's and its front matter's."""
+        return frozenset(map(str, (self.config.get("packs") or []) +
+                             list(draft.front_matter.get("packs") or [])))
+
+    def _enabled(self, draft: Draft, actives: list[Active]) -> list[Active]:
+        """The rules that run for the draft: not disabled by its front matter, and of
+        its packs where a rule belongs to packs."""
+        actives = _not_disabled(draft, actives)
+        if not any(act.packs for act in actives):
+            return actives
+        packs = self.packs_of(draft)
+        return [act for act in actives if not act.packs or act.packs & packs]
 
     def platforms_of(self, draft: Draft) -> list[str]:
         """The draft's platforms (front matter, else the run's); ValueError for unknown names."""
@@ -278,7 +341,7 @@ class Linter:
         Each post goes through every post check before the next post, so that work on
         its text that checks share (the starts of its words) is done once."""
         profile = self.profile_of(draft)
-        enabled = _enabled(draft, self.active(profile))
+        enabled = self._enabled(draft, self.active(profile))
         post_checks = self._post_checks.get(id(enabled))
         if post_checks is None or post_checks[0] is not enabled:
             post_checks = (enabled, [act for act in enabled if act.check.scope == "post"])
@@ -301,7 +364,7 @@ class Linter:
                              self._plan(post_checks, lang, False, keep)) for lang in sorted(langs)]
             for view, plan in targets:
                 for act, check, gate in plan:
-                    if gate is not None and not gate.open(view.text if gate.raw else view.prose):
+                    if gate is not None and not gate.open(read(view, check.opts)):
                         continue
                     found += self._run(draft, act, profile, view, check)
         for act in enabled:
@@ -347,7 +410,7 @@ class Linter:
         """Whether a check that compares drafts must see `draft` (see `Check.relevant`)."""
         try:
             return any(act.check.relevant(draft) for act in
-                       _enabled(draft, self.active(self.profile_of(draft)))
+                       self._enabled(draft, self.active(self.profile_of(draft)))
                        if act.check.scope == "run")
         except TimeoutError:  # the run check reports it
             return True
@@ -356,21 +419,26 @@ class Linter:
         """The findings of the checks that compare drafts (`scope = "run"`), by draft key
         (`key_of`: its path, or a record's key).
 
-        `drafts` may be re-read on each pass over it (see `parallel.Drafts`). When a
-        single run rule compiles alike for every profile (the usual case), one pass both
-        notes which drafts it applies to and runs it; otherwise a first pass notes which
-        rules apply to which draft, then each rule takes a pass.
+        `drafts` may be re-read on each pass over it (see `parallel.Drafts`). The first
+        pass notes which rules apply to which draft (and which drafts a rule finds
+        `relevant`) and, when a run rule compiles alike for every profile (the usual
+        case), runs it as well; each other rule then takes a pass, if some draft is
+        relevant to it.
         """
         runs: dict[str, Active] = {}
         where: dict[tuple[str, str], tuple[Active, str]] = {}
+        wanted: set[str] = set()  # rules that some draft is relevant to
 
         def noting():
             for draft in drafts:
                 profile = self.profile_of(draft)
-                for act in _enabled(draft, self.active(profile)):
+                for act in self._enabled(draft, self.active(profile)):
                     if act.check.scope == "run" and (checks is None or act.rule.name in checks):
-                        runs.setdefault(act.rule.name, act)
-                        where[act.rule.name, key_of(draft)] = (act, profile)
+                        name = act.rule.name
+                        runs.setdefault(name, act)
+                        where[name, key_of(draft)] = (act, profile)
+                        if name not in wanted and _relevant(act.check, draft):
+                            wanted.add(name)
                 yield draft
 
         # a rule of records only (`Check.records_only`) needs no pass over a run without
@@ -382,12 +450,20 @@ class Linter:
         checks = self._run_checks(records)
         if checks == {}:  # no profile compares drafts: no need to read them again
             return {}
-        if checks and len(checks) == 1 and len(found := next(iter(checks.values()))) == 1:
-            passes = [(next(iter(checks)), next(iter(found)), noting())]
-        else:
-            for _ in noting():
-                pass
-            passes = [(name, act.check, drafts) for name, act in runs.items()]
+        rider = next((name for name in sorted(checks, key=lambda n: self.catalog.rules[n].code)
+                      if len(checks[name]) == 1), None) if checks else None
+
+        def each_pass():
+            if rider is not None:
+                yield rider, next(iter(checks[rider])), noting()
+            else:
+                for _ in noting():
+                    pass
+            for name, act in list(runs.items()):
+                if name != rider and name in wanted:
+                    yield name, act.check, drafts
+
+        passes = each_pass()
         out: dict[str, list[Finding]] = {}
         for name, check, source in passes:
             try:
@@ -448,7 +524,7 @@ class Linter:
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
         late = []
-        for act in _enabled(draft, self.active(profile)):
+        for act in self._enabled(draft, self.active(profile)):
             if act.check.after_suppression:
                 late += [self._finding(draft, act, profile, 0, m)
                          for m in act.check.check_draft(draft)]
@@ -522,7 +598,14 @@ def _plain(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _enabled(draft: Draft, actives: list[Active]) -> list[Active]:
+def _relevant(check: Check, draft: Draft) -> bool:
+    try:
+        return check.relevant(draft)
+    except TimeoutError:  # the run check reports it
+        return True
+
+
+def _not_disabled(draft: Draft, actives: list[Active]) -> list[Active]:
     """The rules the draft's front matter does not `disable`."""
     if not draft.front_matter.get("disable"):
         return actives

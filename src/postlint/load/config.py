@@ -33,6 +33,13 @@ KEYS = {
     "exclude": (list, "globs of files and folders to skip"),
     "brand": (dict, "brand vocabulary that brand rules read"),
     "work": (dict, "employer, clients and codenames that risk rules read"),
+    "packs": (list, "rule packs for a regulated industry, on top of any profile (finance, health)"),
+    "links": (dict, "link settings: utm (campaign tags links to brand.domains must carry)"),
+    "strategy": (str, "how personal and professional are kept apart: open, audience, content"
+                 " or custom"),
+    "networks": (dict, "platform -> the audience profile it reaches (strategies audience and"
+                 " content)"),
+    "objective": (str, "what posts are for: traffic, engagement or awareness (objective-fit)"),
     "rules": (dict, "per-rule level (or off) and options: name: {level: ..., option: ...}"),
     "platform-settings": (dict, "add or change platforms: name: {extends: ..., length: ...}"),
     "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),

@@ -9,8 +9,10 @@ A profile is YAML (`rules/profiles/NAME.yaml`, or under `profiles:` in the confi
       chatspeak: warning                  # a level
       readability: {level: warning, max: 12}   # a level and options
       emoji-overload: off                 # not applied
+    strictness: 4                         # how public the audience is (for strategies)
 
-Rules are named by name or code. A profile starts from the one it extends.
+Rules are named by name or code. A profile starts from the one it extends, and takes
+its strictness when it has none of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from .rules import LEVELS, Rule, check_options
 from .yamlfile import ConfigError, line_of, without
 
-PROFILE_KEYS = {"name", "description", "extends", "rules"}
+PROFILE_KEYS = {"name", "description", "extends", "rules", "strictness"}
 DEFAULT_PROFILE = "public"
 
 
@@ -42,6 +44,7 @@ class Profile:
     line: int = 0
     extends_line: int = 0
     key: str = ""  # prefix of key paths in messages: "profiles.NAME." for config profiles
+    strictness: int | None = None  # how public the audience is (friends-family 1 .. brand 5)
 
 
 def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | None, list]:
@@ -58,10 +61,27 @@ def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | N
     if not isinstance(rules, dict):
         errors.append(ConfigError("expected a mapping of rule -> level or settings", path,
                                   line_of(data, "rules"), "rules"))
+    strictness = data.get("strictness")
+    if strictness is not None and (not isinstance(strictness, int) or isinstance(strictness, bool)):
+        errors.append(ConfigError(f"expected an integer (1: most personal), got {strictness!r}",
+                                  path, line_of(data, "strictness"), "strictness"))
     if errors:
         return None, errors
     return Profile(name, str(data.get("description", "")).strip(), data.get("extends"),
-                   rules, path, data.line, line_of(data, "extends")), []
+                   rules, path, data.line, line_of(data, "extends"),
+                   strictness=strictness), []
+
+
+def strictness(name: str, profiles: dict[str, Profile]) -> int:
+    """How strict a profile is: its own `strictness`, else that of the profile it
+    extends, else 0."""
+    seen = set()
+    while name in profiles and name not in seen:
+        seen.add(name)
+        if profiles[name].strictness is not None:
+            return profiles[name].strictness
+        name = profiles[name].extends
+    return 0
 
 
 def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,

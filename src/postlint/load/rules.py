@@ -17,6 +17,7 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {"code", "name", "type", "level", "message", "why", "source", "options",
              "examples", "category", "fixable", "languages"}
 ANY_LANGUAGE = "*"
+NOT_RULES = ("profiles", "platforms", "packs", "data")  # folders of a rule folder
 REQUIRED = ("code", "name", "type", "level", "message", "why", "examples")
 
 
@@ -52,10 +53,11 @@ class Rule:
 
 def load_folder(folder: Path, types: dict[str, type],
                 trusted: bool = False) -> tuple[list[Rule], list[ConfigError]]:
-    """Every rule in `*.yaml`/`*.yml` below `folder` except its `profiles/` and `platforms/`."""
+    """Every rule in `*.yaml`/`*.yml` below `folder` except its `profiles/`, `platforms/`,
+    `packs/` and `data/`."""
     rules, errors = [], []
     paths = [p for p in sorted(folder.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml")
-             and p.relative_to(folder).parts[0] not in ("profiles", "platforms")]
+             and p.relative_to(folder).parts[0] not in NOT_RULES]
     for path, data in yamlfile.load_each(paths, errors):
         relative = path.relative_to(folder)
         category = relative.parts[0] if len(relative.parts) > 1 else "other"

@@ -10,6 +10,7 @@ A file may hold a thread: posts are separated by a line that holds only `---`
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,7 +20,10 @@ from . import markup
 BOM = "\ufeff"
 SEPARATOR = "---"
 FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list,
-                     "disable": list, "title": str, "lang": str}
+                     "disable": list, "title": str, "date": datetime.date,
+                     "publish": datetime.date, "packs": list, "objective": str,
+                     "lang": str}
+FRONT_MATTER_CHOICES = {"objective": ("traffic", "engagement", "awareness")}
 
 
 class DraftError(Exception):
@@ -43,6 +47,11 @@ class Post:
     def prose(self) -> str:
         """The text with code, URLs, comments, HTML and link targets blanked out."""
         return self.draft.prose[self.start:self.end]
+
+    @property
+    def literal(self) -> str:
+        """The text with only code and HTML comments blanked out."""
+        return self.draft.literal[self.start:self.end]
 
 
 @dataclass
@@ -140,6 +149,13 @@ class Draft:
                 raise DraftError(f"line {line}: front matter: lang: {languages.problem(value)}")
             if expected is list and isinstance(value, str):
                 data[key] = [value]
+            elif key in FRONT_MATTER_CHOICES and value not in FRONT_MATTER_CHOICES[key]:
+                raise DraftError(f"line {line}: front matter: '{key}' must be one of "
+                                 f"{', '.join(FRONT_MATTER_CHOICES[key])}, got {value!r}")
+            elif expected is datetime.date:
+                if not _is_date(value):
+                    raise DraftError(f"line {line}: front matter: '{key}' must be a date "
+                                     f"(YYYY-MM-DD, optionally with a time), got {value!r}")
             elif not isinstance(value, expected):
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
                                  f" {'list' if expected is list else 'string'}")
@@ -169,6 +185,11 @@ class Draft:
         return markup.blank(self.text[:self.body_start]) + markup.prose(self.body)
 
     @cached_property
+    def literal(self) -> str:
+        """The whole text with front matter, code and comments blanked, same length."""
+        return markup.blank(self.text[:self.body_start]) + markup.literal(self.body)
+
+    @cached_property
     def _line_starts(self) -> list[int]:
         starts, pos = [0], self.text.find("\n")
         while pos != -1:
@@ -180,3 +201,14 @@ class Draft:
         """1-based (line, column) in characters of a code-point offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+
+def _is_date(value) -> bool:
+    """A YAML date or datetime, or a string that starts with a valid YYYY-MM-DD."""
+    if isinstance(value, datetime.date):
+        return True
+    try:
+        datetime.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return False
+    return isinstance(value, str)

@@ -2,7 +2,8 @@
 
 `prose(text)` returns a string of the same length in which fenced and inline code, URLs,
 HTML comments and tags, and the targets of links and images are replaced by spaces
-(newlines are kept), so word rules never see them and offsets stay exact.
+(newlines are kept), so word rules never see them and offsets stay exact. `literal(text)`
+blanks only code and comments, for rules about what a reader sees verbatim.
 
 URLs are those `entities` finds (with or without scheme, as X links them: `example.com/x`
 is a URL, `jane@example.com` is not), plus anything from `http://`, `https://` or `www.`
@@ -26,6 +27,8 @@ _HIDDEN = re.compile(
     re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# What a reader never sees as text: comments and code (for `literal`).
+_UNSEEN = re.compile(r"<!--.*?(?:-->|\Z)|(?P<code>`+)[^\n]*?(?<!`)(?P=code)(?!`)", re.DOTALL)
 
 
 def blank(text: str) -> str:
@@ -44,16 +47,26 @@ def fence_state(stripped_line: str, fence: str | None) -> str | None:
     return fence
 
 
-def prose(text: str) -> str:
-    """`text` with non-prose spans blanked (same length)."""
+def _unfenced(text: str) -> str:
+    """`text` with fenced code blocks blanked and CRs as spaces (same length)."""
     parts, fence = [], None
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         new_fence = fence_state(stripped, fence)
         parts.append(blank(line) if fence is not None or new_fence is not None else line)
         fence = new_fence
-    text = "".join(parts).replace("\r", " ")
-    text = _HIDDEN.sub(lambda m: blank(m.group(0)), text)
+    return "".join(parts).replace("\r", " ")
+
+
+def literal(text: str) -> str:
+    """`text` with only code and comments blanked (same length): what a reader sees,
+    tag-like `<NAME>`, link targets and URLs included."""
+    return _UNSEEN.sub(lambda m: blank(m.group(0)), _unfenced(text))
+
+
+def prose(text: str) -> str:
+    """`text` with non-prose spans blanked (same length)."""
+    text = _HIDDEN.sub(lambda m: blank(m.group(0)), _unfenced(text))
     urls = list(entities.iter_urls(text))  # the ones left have no scheme
     if not urls:
         return text

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .styled import fold
+from .styled import normalize as fold
 
 WORD, NUMBER, HASHTAG, MENTION, CASHTAG, URL, EMOJI, PUNCT = (
     "word", "number", "hashtag", "mention", "cashtag", "url", "emoji", "punct")

@@ -32,7 +32,7 @@ import regex
 
 from ..load import cache
 from .phrases import INDEX, Phrases
-from .styled import fold
+from .styled import normalize as fold
 
 try:  # the standard library's parser reads the syntax the patterns share with `regex`
     from re import _constants as sre, _parser as sre_parse  # Python 3.11+
@@ -157,8 +157,7 @@ class Gate:
     index's matches and one of what its regex lists' terms need, so that a check whose
     lists cannot match a post is not run on it at all."""
 
-    def __init__(self, lists: list, raw: bool = False):
-        self.raw = raw
+    def __init__(self, lists: list):
         self.ids = frozenset(w.id for w in lists if isinstance(w, Phrases))
         regexes = [w for w in lists if isinstance(w, Words)]
         self.always = any(not isinstance(w, (Phrases, Words)) for w in lists)

@@ -1,0 +1,120 @@
+"""`emoji-placement`: emoji where a screen reader makes them noise: as bullets at line
+starts, in place of a word inside a sentence, and between every word ("this 👏 is 👏 it")."""
+
+from __future__ import annotations
+
+import regex
+
+from ..hookspecs import hookimpl
+from .base import ANY, Check, Match, Option, linear
+from .emoji_count import EMOJI
+
+_WORD = regex.compile(r"[\w'’]+")
+_GAP = linear(regex.compile(r"[ \t]+[\w'’]+[ \t]+"))  # one word between two emoji
+
+
+class EmojiPlacement(Check):
+    """Lines that start with an emoji (`min_bullets` or more in a row), an emoji after
+    one of `before_words` with a word after it, and chains of `min_between` emoji that
+    each stand between two single words."""
+
+    languages = ANY  # reads no words of one language
+
+    type_name = "emoji-placement"
+    options = {
+        "min_bullets": Option("int", 2, help="fewest lines in a row that start with an emoji"),
+        "min_between": Option("int", 3, help="fewest emoji in a chain between single words"),
+        "before_words": Option("list", [], help="words after which an emoji stands for a word"
+                               " (I, we, to...)"),
+        "bullet_problem": Option("str", "{count} lines start with an emoji used as a bullet",
+                                 help="what {problem} says for emoji used as bullets"),
+        "word_problem": Option("str", "an emoji stands in for a word",
+                               help="what {problem} says for an emoji in place of a word"),
+        "between_problem": Option("str", "an emoji between every word",
+                                  help="what {problem} says for an emoji between every word"),
+    }
+
+    def __init__(self, options, context):
+        super().__init__(options, context)
+        self.before = {str(w).casefold() for w in options["before_words"]}
+
+    def check(self, post):
+        text = post.prose
+        if text.isascii():
+            return
+        found = list(EMOJI.finditer(text))
+        if not found:
+            return
+        yield from self._bullets(text, found)
+        chained = set()
+        yield from self._chains(text, found, chained)
+        yield from self._in_place_of_words(text, found, chained)
+
+    def _bullets(self, text, found):
+        starts = {m.start(): m for m in found}
+        run = []
+        lines = text.split("\n")
+        offset = 0
+        for line in lines + [""]:
+            indent = len(line) - len(line.lstrip(" \t"))
+            m = starts.get(offset + indent)
+            if m is not None and line[m.end() - offset:].strip():
+                run.append(m)
+            else:
+                if len(run) >= self.opts["min_bullets"]:
+                    yield self._match(run[0], "bullet_problem", count=len(run))
+                run = []
+            offset += len(line) + 1
+
+    def _chains(self, text, found, chained):
+        chain = [found[0]]
+        for m in found[1:] + [None]:
+            if m is not None and _GAP.fullmatch(text, chain[-1].end(), m.start()):
+                chain.append(m)
+                continue
+            if len(chain) >= self.opts["min_between"] and _word_before(text, chain[0].start()):
+                chained.update(id(c) for c in chain)
+                yield Match(chain[0].start(), chain[-1].end(),
+                            {"problem": self.opts["between_problem"], "count": len(chain)})
+            chain = [m] if m is not None else []
+
+    def _in_place_of_words(self, text, found, chained):
+        if not self.before:
+            return
+        for m in found:
+            if id(m) in chained:
+                continue
+            before = _word_before(text, m.start())
+            if before is None or before.casefold() not in self.before:
+                continue
+            after = _WORD.match(text, _skip_spaces(text, m.end()))
+            if after is not None and after.start() > m.end():
+                yield self._match(m, "word_problem")
+
+    def _match(self, m, problem: str, **values) -> Match:
+        return Match(m.start(), m.end(),
+                     {**values, "problem": self.opts[problem].format(**values)})
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
+def _word_before(text: str, at: int) -> str | None:
+    """The word that ends right before `at` (spaces between allowed), else None."""
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == at:
+        return None
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1
+    return text[start:end] if start < end else None
+
+
+@hookimpl
+def postlint_rule_types():
+    return [EmojiPlacement]

@@ -1,0 +1,68 @@
+"""`thread-numbering`: the `1/`, `2/5`, `(3/7)`, `🧵 1/` markers of a thread's posts.
+
+A marker is read at the start of a post (after an optional 🧵) or at its end. Only drafts
+with two posts or more are judged (a one-post draft may be one post of a thread kept
+elsewhere). Numbers must go up with the posts: post 3 of a thread whose first marked
+post is `1/` must say 3; a total (`/5`) must be the number of posts counted from the
+first numbered one (an unnumbered opening post before `1/` is allowed).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..hookspecs import hookimpl
+from .base import ANY, Check, Match, Option
+
+_MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?"
+_START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)")
+_END = regex.compile(rf"(?<=\s)(?:🧵\s*)?(?P<mark>{_MARK})\s*(?:🧵\s*)?\Z")
+
+
+def marker(text: str):
+    """The numbering marker of a post's prose (a match with groups n and total), or None."""
+    return _START.search(text) or _END.search(text)
+
+
+class ThreadNumbering(Check):
+    """Markers that skip or repeat a number, or whose total is not the post count."""
+
+    languages = ANY  # reads no words of one language
+
+    type_name = "thread-numbering"
+    scope = "draft"
+    options = {
+        "order_problem": Option("str", "says post {said}, but it is post {actual} of the thread",
+                                help="what {problem} says for a marker out of order"),
+        "total_problem": Option("str", "says the thread has {said} posts, but it has {actual}",
+                                help="what {problem} says for a wrong thread total"),
+    }
+
+    def check_draft(self, draft):
+        posts = draft.posts
+        if len(posts) < 2:
+            return
+        marks = [(post, m) for post in posts if (m := marker(post.prose)) is not None]
+        if not marks:
+            return
+        first_post, first = marks[0]
+        # unnumbered opening posts before the `1/` (a first marker past its post is a skip)
+        offset = max(0, first_post.index - (int(first.group("n")) - 1))
+        count = len(posts) - offset
+        told = False  # a wrong total is reported once, where it first appears
+        for post, m in marks:
+            said, actual = int(m.group("n")), post.index - offset + 1
+            start, end = post.start + m.start("mark"), post.start + m.end("mark")
+            if said != actual:
+                yield Match(start, end, {"problem": self.opts["order_problem"].format(
+                    said=said, actual=actual), "said": said, "actual": actual})
+            elif m.group("total") and int(m.group("total")) != count and not told:
+                told = True
+                total = int(m.group("total"))
+                yield Match(start, end, {"problem": self.opts["total_problem"].format(
+                    said=total, actual=count), "said": total, "actual": count})
+
+
+@hookimpl
+def postlint_rule_types():
+    return [ThreadNumbering]

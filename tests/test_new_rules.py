@@ -1,0 +1,330 @@
+"""The rules of issue #14 through the command line: publish readiness, links,
+accessibility, rule packs, boundary strategies and objectives."""
+
+from __future__ import annotations
+
+from postlint.text import styled
+
+
+def lines(result) -> list[str]:
+    return result.out.splitlines()[:-1]
+
+
+# -- publish readiness -------------------------------------------------------------------
+
+def test_placeholders_flagged_at_their_place_in_every_profile(run, write):
+    write("a.md", "Hi {{first_name}}, our talk is on [DATE].\n"
+                  "TODO: add speaker names\n"
+                  "See `{name}` in the docs, and we <3 you [1].\n")
+    for profile in ("public", "friends-family", "brand"):
+        result = run("--select", "placeholder", "--profile", profile, "a.md")
+        assert lines(result) == [
+            "a.md:1:4: D101 '{{first_name}}' is a template slot left in the draft; fill it in "
+            "or remove it before posting (placeholder)",
+            "a.md:1:35: D101 '[DATE]' is a template slot left in the draft; fill it in or "
+            "remove it before posting (placeholder)",
+            "a.md:2:1: D101 'TODO' is a draft note left in the draft; fill it in or remove it "
+            "before posting (placeholder)",
+        ]
+        assert result.code == 1
+
+
+def test_a_weekday_that_does_not_fit_takes_the_year_from_today_or_the_publish_date(run, write):
+    write("a.md", "Join us Wednesday, May 15!\n")
+    assert run("--select", "date-mismatch", "--today", "2024-03-01", "a.md").code == 0
+    result = run("--select", "date-mismatch", "--today", "2025-03-01", "a.md")
+    assert lines(result) == ["a.md:1:9: D102 'Wednesday, May 15': 15 May 2025 is a Thursday, "
+                             "not a Wednesday; correct the date before posting (date-mismatch)"]
+    write("b.md", "---\npublish: 2024-05-01\n---\nJoin us Wednesday, May 15!\n")
+    assert run("--select", "date-mismatch", "--today", "2025-03-01", "b.md").code == 0
+
+
+def test_dates_that_do_not_exist_in_four_languages(run, write):
+    write("a.md", "31 February 2026. El 31 de abril. Am 31. Juni. Le 30 février.\n")
+    result = run("--select", "date-mismatch", "--today", "2026-01-01", "a.md")
+    assert [line.split(": ", 1)[1] for line in lines(result)] == [
+        "D102 '31 February 2026': February has no day 31 in 2026; correct the date before "
+        "posting (date-mismatch)",
+        "D102 '31 de abril': April has no day 31; correct the date before posting "
+        "(date-mismatch)",
+        "D102 '31. Juni': June has no day 31; correct the date before posting (date-mismatch)",
+        "D102 '30 février': February has no day 30; correct the date before posting "
+        "(date-mismatch)",
+    ]
+
+
+def test_today_must_be_a_date(run, write):
+    write("a.md", "Hello.\n")
+    result = run("--today", "2025-02-30", "a.md")
+    assert result.code == 2
+    assert "--today" in result.err
+
+
+def test_a_publish_date_that_is_no_date_is_a_read_error(run, write):
+    write("a.md", "---\ndate: next tuesday\n---\nHello.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err == ("a.md: error: line 2: front matter: 'date' must be a date "
+                          "(YYYY-MM-DD, optionally with a time), got 'next tuesday'\n")
+
+
+def test_past_date_needs_a_publish_date(run, write):
+    text = "Join us on 3 May for the spring meetup!\n"
+    write("a.md", text)
+    write("b.md", "---\ndate: 2025-05-10\n---\n" + text)
+    result = run("--select", "past-date", "a.md", "b.md")
+    assert lines(result) == [
+        "b.md:4:12: D103 '3 May' (3 May 2025) is before this draft's publish date 2025-05-10; "
+        "readers will see a date that has passed: update it, or say that it happened "
+        "(past-date)"]
+
+
+def test_thread_numbering(run, write):
+    write("a.md", "1/4 What we learned.\n---\n2/4 Ship small.\n---\n2/4 Listen.\n---\n"
+                  "4/4 Thank you.\n")
+    write("b.md", "🧵 1/5 What we learned.\n---\n2/5 Ship small.\n---\nListen. 3/5\n")
+    result = run("--select", "thread-numbering", "a.md", "b.md")
+    assert lines(result) == [
+        "a.md:5:1: D104 '2/4' says post 2, but it is post 3 of the thread; number the posts "
+        "1, 2, 3... and give the real total (thread-numbering)",
+        "b.md:1:3: D104 '1/5' says the thread has 5 posts, but it has 3; number the posts "
+        "1, 2, 3... and give the real total (thread-numbering)",
+    ]
+
+
+def test_duplicate_post_names_the_draft_it_repeats(run, write):
+    write("one.md", "Our spring sale starts Monday with 20% off every plan.\n")
+    write("two.md", "Our spring sale starts Monday with 20% off every plan! https://acme.com\n")
+    write("three.md", "---\nplatform: linkedin\n---\n"
+                      "Our spring sale starts Monday with 20% off every plan.\n")
+    result = run("--select", "duplicate-post", "--platform", "x", "one.md", "two.md",
+                 "three.md")
+    assert lines(result) == [
+        "two.md:1:1: D105 this post repeats one.md:1 on x; X rejects duplicate posts and feeds "
+        "rank repeats down: rewrite one of them or drop it (duplicate-post)"]
+    assert run("--select", "duplicate-post", "one.md", "two.md").code == 0  # no platform
+
+
+# -- links ----------------------------------------------------------------------------------
+
+def test_internal_links_by_profile_and_configured_domains(run, write):
+    write("a.md", "Demo: http://localhost:3000/demo and https://wiki.acme.example/page\n"
+                  "Code: `http://localhost:8000`\n")
+    result = run("--select", "internal-link", "a.md")
+    assert lines(result) == [
+        "a.md:1:7: U101 'http://localhost:3000/demo' is an internal address; a public post "
+        "must never link to it: link the published page instead (internal-link)"]
+    assert result.code == 1
+    write(".postlint.yaml", "work:\n  internal-domains: [acme.example]\n")
+    result = run("--select", "internal-link", "--format", "json", "a.md")
+    assert [(f["column"], f["level"]) for f in result.json()] == [(7, "error"), (38, "error")]
+    result = run("--profile", "friends-family", "--format", "json", "a.md")
+    assert [(f["name"], f["level"]) for f in result.json()] == \
+        [("internal-link", "warning"), ("internal-link", "warning")]
+
+
+def test_tracking_parameters_fixed_and_nothing_else(run, write, tmp_path):
+    write("a.md", "Guide: https://acme.com/guide?utm_source=x&fbclid=IwAR2&page=2#top\n"
+                  "Song: https://open.spotify.com/track/4uLU6hMC?si=abc123.\n")
+    result = run("--select", "tracking-parameter", "--fix", "a.md")
+    assert result.code == 0
+    assert (tmp_path / "a.md").read_text() == (
+        "Guide: https://acme.com/guide?utm_source=x&page=2#top\n"
+        "Song: https://open.spotify.com/track/4uLU6hMC.\n")
+
+
+def test_utm_tags_only_when_configured(run, write):
+    write("a.md", "New: https://acme.com/new?utm_source=x and https://example.org/x\n")
+    assert run("--select", "utm-tags", "a.md").code == 0
+    write(".postlint.yaml", "links:\n  utm: {utm_source: [linkedin], utm_medium: null}\n"
+                            "brand:\n  domains: [acme.com]\n")
+    result = run("--select", "utm-tags", "a.md")
+    assert lines(result) == [
+        "a.md:1:6: U103 'https://acme.com/new?utm_source=x' lacks utm_medium and has "
+        "utm_source=x (allowed: linkedin): links to your own site need the campaign tags set "
+        "in links.utm (utm-tags)"]
+
+
+def test_link_shortener_is_info_and_a_warning_for_brands(run, write):
+    write("a.md", "Report: https://bit.ly/3xYz\n")
+    levels = {profile: run("--profile", profile, "--format", "json", "a.md").json()
+              for profile in ("public", "brand")}
+    assert [f["level"] for f in levels["public"] if f["name"] == "link-shortener"] == ["info"]
+    assert [f["level"] for f in levels["brand"] if f["name"] == "link-shortener"] == ["warning"]
+
+
+def test_caption_link_only_on_instagram_and_tiktok(run, write):
+    write("a.md", "New drop: https://acme.com/drop\n")
+    assert run("--select", "caption-link", "--platform", "x", "a.md").code == 0
+    result = run("--select", "caption-link", "--platform", "instagram", "a.md")
+    assert lines(result) == [
+        "a.md:1:11: U105 'https://acme.com/drop' is not clickable in a Instagram caption; say "
+        "\"link in bio\" or use the platform's link sticker (caption-link)"]
+
+
+# -- accessibility --------------------------------------------------------------------------
+
+def test_styled_text_fixed_to_plain_letters(run, write, tmp_path):
+    write("a.md", "We are 𝗵𝗶𝗿𝗶𝗻𝗴 in 𝘉𝘦𝘳𝘭𝘪𝘯 and ＴＯＫＹＯ.\n")
+    result = run("--select", "styled-text", "a.md")
+    assert [line.split(" '")[0] for line in lines(result)] == \
+        ["a.md:1:8: A101", "a.md:1:18: A101", "a.md:1:29: A101"]
+    run("--select", "styled-text", "--fix", "a.md")
+    assert (tmp_path / "a.md").read_text() == "We are hiring in Berlin and TOKYO.\n"
+
+
+def test_styled_folding_keeps_offsets():
+    text = "𝗷𝗮𝗻𝗲@𝗴𝗺𝗮𝗶𝗹.𝗰𝗼𝗺 Ⓐ ᴀᴄᴍᴇ ⒜"
+    assert styled.fold(text) == "jane@gmail.com A acme a"
+    assert len(styled.fold(text)) == len(text)
+    assert styled.kind("ᴍ") == "small capitals" and styled.kind("m") is None
+
+
+def test_emoji_placement_and_vague_link_text(run, write):
+    write("a.md", "Why Acme:\n✅ Fast\n✅ Fair\n\nThis 👏 is 👏 how 👏 it's done. Click here: "
+                  "https://acme.com\n")
+    result = run("--select", "emoji-placement,vague-link-text", "a.md")
+    assert [line.split(" '")[0] + " " + line.rsplit("(", 1)[1] for line in lines(result)] == [
+        "a.md:2:1: A102 emoji-placement)", "a.md:5:6: A102 emoji-placement)",
+        "a.md:5:30: A103 vague-link-text)"]
+
+
+# -- packs ----------------------------------------------------------------------------------
+
+PROMISE = "This fund will double your money within a year.\n"
+
+
+def test_packs_turn_rules_on_from_config_or_front_matter(run, write):
+    write("a.md", PROMISE)
+    write("b.md", "---\npacks: [finance]\n---\n" + PROMISE)
+    result = run("--format", "json", "a.md", "b.md")
+    assert [(f["path"], f["level"]) for f in result.json() if f["name"] == "performance-promise"] \
+        == [("b.md", "error")]
+    write(".postlint.yaml", "packs: [finance]\nprofile: friends-family\n")
+    result = run("--format", "json", "a.md")
+    assert [f["level"] for f in result.json() if f["name"] == "performance-promise"] == ["error"]
+    ignored = run("--ignore", "performance-promise", "--format", "json", "a.md").json()
+    assert [f for f in ignored if f["name"] == "performance-promise"] == []
+
+
+def test_an_unknown_pack_stops_the_run(run, write):
+    write("a.md", "---\npacks: [fnance]\n---\nHello.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err == ("a.md: error: line 2: front matter: unknown pack 'fnance' (known: "
+                          "finance, health)\n")
+    write(".postlint.yaml", "packs: [helth]\n")
+    write("b.md", "Hello.\n")
+    result = run("b.md")
+    assert result.code == 2
+    assert result.err == ".postlint.yaml:1: packs: unknown pack 'helth' (known: finance, health)\n"
+
+
+def test_list_packs_and_explain_show_packs_and_sources(run):
+    result = run("--list-packs")
+    assert result.code == 0
+    assert "  F101 performance-promise: error" in result.out
+    assert "  H103 patient-info: error" in result.out
+    assert "FINRA Rule 2210(d)(1)(B)" in result.out
+    explained = run("--explain", "disease-claim").out
+    assert "Packs (on top of any profile" in explained and "  health: error" in explained
+    assert "Source: FTC Health Products Compliance Guidance" in explained
+
+
+def test_health_pack_on_a_clinic_post(run, write):
+    write(".postlint.yaml", "packs: [health]\n")
+    write("a.md", "So proud of our patient Maria Lopez! Our tea helps prevent colds.\n")
+    result = run("--select", "H", "a.md")
+    assert [line.split(" '")[0] for line in lines(result)] == ["a.md:1:13: H103",
+                                                              "a.md:1:46: H101"]
+
+
+# -- strategies and objectives --------------------------------------------------------------
+
+RISKY = "This is bullsh1t, lol\n"
+
+
+def profiles_used(result) -> set:
+    return {(f["path"], f["profile"]) for f in result.json()}
+
+
+def test_audience_strategy_lints_with_the_platform_audience(run, write):
+    write(".postlint.yaml", "strategy: audience\n")
+    write("in.md", "---\nplatform: linkedin\n---\n" + RISKY)
+    write("fb.md", "---\nplatform: facebook\n---\n" + RISKY)
+    write("ff.md", "---\nprofile: friends-family\nplatform: linkedin\n---\n" + RISKY)
+    result = run("--format", "json", "in.md", "fb.md", "ff.md")
+    assert profiles_used(result) == {("in.md", "professional"), ("fb.md", "friends-family"),
+                                     ("ff.md", "friends-family")}
+    mismatch = [f for f in result.json() if f["name"] == "audience-mismatch"]
+    assert [(f["path"], f["line"], f["message"]) for f in mismatch] == [
+        ("ff.md", 2, "this draft is written for 'friends-family', but linkedin reaches a "
+                     "'professional' audience; lint it as professional (profile: professional) "
+                     "or take linkedin off its platforms")]
+
+
+def test_networks_override_the_defaults(run, write):
+    write(".postlint.yaml", "strategy: audience\nnetworks: {facebook: colleagues}\n")
+    write("fb.md", "---\nplatform: facebook\n---\n" + RISKY)
+    assert profiles_used(run("--format", "json", "fb.md")) == {("fb.md", "colleagues")}
+
+
+def test_content_strategy_uses_the_strictest_audience(run, write):
+    write(".postlint.yaml", "strategy: content\n")
+    write("a.md", "---\nprofile: friends-family\n---\n" + RISKY)
+    assert profiles_used(run("--format", "json", "a.md")) == {("a.md", "professional")}
+
+
+def test_custom_strategy_wants_a_profile(run, write):
+    write(".postlint.yaml", "strategy: custom\n")
+    write("a.md", "---\ntitle: x\n---\nHello there.\n")
+    result = run("--select", "missing-profile", "a.md")
+    assert lines(result) == [
+        "a.md:4:1: N102 this draft does not say its audience, and the config's strategy is "
+        "custom; add 'profile:' to its front matter (it was linted as 'public') "
+        "(missing-profile)"]
+
+
+def test_a_mistyped_strategy_or_objective_suggests_the_meant_one(run, write):
+    write(".postlint.yaml", "strategy: contnet\nobjective: trafic\nnetworks: {x: pro}\n")
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        ".postlint.yaml:1: strategy: expected one of open, audience, content, custom, got "
+        "'contnet' (did you mean 'content'?)",
+        ".postlint.yaml:3: networks.x: unknown profile 'pro' (known: brand, colleagues, "
+        "friends-family, professional, public)",
+        ".postlint.yaml:2: objective: expected one of traffic, engagement, awareness, got "
+        "'trafic' (did you mean 'traffic'?)",
+    ]
+
+
+def test_objective_fit(run, write):
+    write(".postlint.yaml", "objective: traffic\n")
+    write("a.md", "Our spring collection is here.\n")
+    write("b.md", "Our spring collection is here, link in bio.\n")
+    write("c.md", "---\nobjective: engagement\n---\nWe shipped dark mode.\n---\n"
+                  "What should we build next?\n")
+    result = run("--select", "objective-fit", "a.md", "b.md", "c.md")
+    assert lines(result) == [
+        "a.md:1:1: N103 this draft's objective is traffic, but it has no link and does not "
+        "point to one (\"link in bio\"): add the link (objective-fit)"]
+
+
+def test_duplicate_post_across_parallel_workers(run, write, monkeypatch):
+    from postlint.lint import parallel
+
+    for n in range(8):
+        write(f"d/{n:02}.md", f"Post number {n} about something else entirely today.\n")
+    write("d/03.md", "Our spring sale starts Monday with 20% off every plan.\n")
+    write("d/06.md", "Our spring sale starts Monday with 20% off every plan.\n")
+    serial = run("--select", "duplicate-post", "--platform", "x", "d")
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    chunked = run("--select", "duplicate-post", "--platform", "x", "d")
+    assert chunked.out == serial.out
+    assert lines(chunked) == [
+        "d/06.md:1:1: D105 this post repeats d/03.md:1 on x; X rejects duplicate posts and "
+        "feeds rank repeats down: rewrite one of them or drop it (duplicate-post)"]
