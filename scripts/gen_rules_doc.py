@@ -139,6 +139,10 @@ def rule_section(catalog, rule, profiles, levels) -> list[str]:
     bounds = notes(rule.options) if notes else []
     if bounds:
         out.append("- Entry level bounds: " + "; ".join(bounds) + ".")
+    languages = rule.known_languages(catalog.types[rule.type])
+    out.append("- Languages: " + ("any" if "*" in languages else ", ".join(
+        f"`{lang}`" + (" (own lists)" if options else "") for lang, options in languages.items()))
+        + ".")
     keys = sorted(set(config_keys(rule.options)))
     if keys:
         out.append("- Reads from the config: " + ", ".join(f"`{k}`" for k in keys) + ".")

@@ -37,7 +37,7 @@ def test_a_list_of_rules_in_one_file(run, write):
      "house-rules/tone/overhype.yaml:1: why: missing required key"),
     (("level: warning\n", "level: warning\ncolour: red\n"),
      "house-rules/tone/overhype.yaml:5: colour: unknown key (known: category, code, examples, "
-     "fixable, level, message, name, options, source, type, why)"),
+     "fixable, languages, level, message, name, options, source, type, why)"),
     (("code: X901", "code: x9"),
      "house-rules/tone/overhype.yaml:1: code: expected a code such as T101 (capital letters, then "
      "three digits), got 'x9'"),
@@ -52,7 +52,7 @@ def test_a_list_of_rules_in_one_file(run, write):
      "house-rules/tone/overhype.yaml:9: overhype.options.ignorecase: expected a bool, got 'yes'"),
     (("tokens: [epic, insane]", "tokens: [epic]\n  colour: red"),
      "house-rules/tone/overhype.yaml:9: overhype.options.colour: unknown option for type 'existence' "
-     "(known: exceptions, ignorecase, literal, raw, regex, tokens, whole_words)"),
+     "(known: exceptions, forms, ignorecase, literal, raw, regex, tokens, whole_words)"),
     (("tokens: [epic, insane]", "tokens: ['(unclosed']\n  regex: true"),
      "house-rules/tone/overhype.yaml:8: overhype.options.tokens: invalid regular expression"),
     (("  pass: [\"This is good.\", \"A calm launch.\", \"Epicurean food\"]\n", ""),

@@ -7,7 +7,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..text.entities import LazyPattern
 from ..text.markup import fence_state
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 
 _MARKDOWN = LazyPattern(r"!\[([^\]\n]*)\](?=\(|\[)")
 _HTML = LazyPattern(r"<img\b[^<>]*>", regex.IGNORECASE)
@@ -36,6 +36,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 class ImageAlt(Check):
     """Each image (`![alt](src)`, `![alt][ref]`, `<img alt=...>`) outside code whose alt
     text is missing, blank, a file name, or one of `weak` (such as 'image')."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "image-alt"
     options = {"weak": Option("list", [], help="alt texts that say nothing")}

@@ -15,7 +15,11 @@ from typing import Any, Callable, ClassVar, Iterable
 import regex
 
 from ..text.draft import Draft, Post
+from ..text.phrases import Phrases
 from ..text.words import Words, handed_out
+
+
+ANY = ("*",)  # every language
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ MATCHING_OPTIONS = {
     "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
+    "forms": Option("str", "inflected", choices=("inflected", "exact"),
+                    help="words also match their inflections (liar: liars); exact: as written"),
     "literal": Option("bool", False, help="read what a reader sees verbatim: tag-like text"
                       " (<NAME>), URLs and link targets too, but not code or comments"),
 }
@@ -90,6 +96,13 @@ class Check:
 
     type_name: ClassVar[str] = ""
     scope: ClassVar[str] = "post"
+    # The languages (primary subtags) a rule of this type knows when it names none;
+    # ANY for types that read no words (lengths, counts, emoji).
+    languages: ClassVar[tuple] = ("en",)
+    # True: `check` yields nothing unless a word list made in `__init__` (`word_pattern`)
+    # matches the text it reads (`view(post, opts)`: by its `raw` and `literal` options),
+    # so postlint skips the posts where none can.
+    gated: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
     after_suppression: ClassVar[bool] = False
     judges_suppressions: ClassVar[bool] = False
@@ -171,6 +184,7 @@ class Context:
     default_platforms: list[str] = field(default_factory=list)  # for drafts naming none
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
+    lang: str = "en"  # the language of the posts this check runs on (see Rule.languages)
     today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
 
     def now_date(self):
@@ -192,15 +206,31 @@ class Context:
 
 
 def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: bool = True,
-                 is_regex: bool = False) -> "Words | None":
-    """A list of words, phrases or regexes as one `Words` pattern (None for no terms);
-    escaped words make a `linear` pattern."""
-    return handed_out(_word_pattern(tuple(terms), ignorecase, whole_words, is_regex))
+                 is_regex: bool = False, forms: str = "exact",
+                 lang: str = "en") -> "Phrases | Words | None":
+    """A list of words, phrases or regexes as one pattern (None for no terms).
+
+    Whole words and phrases go into the run's shared phrase index (`text.phrases`): one
+    walk over a text's tokens finds every such list's matches, whole tokens only, with
+    styled letters folded; `forms="inflected"` adds each word's inflections in language
+    `lang` (`text.forms`). Regexes, and words that may match inside other words, are a
+    `Words` pattern searched in the folded text where a cheap test of its words says it
+    may match; escaped words make a `linear` pattern."""
+    if forms not in FORMS:
+        raise ValueError(f"forms: expected one of {', '.join(FORMS)}, got {forms!r}")
+    return handed_out(_word_pattern(tuple(terms), ignorecase, whole_words, is_regex,
+                                    forms, lang))
+
+
+FORMS = ("inflected", "exact")
 
 
 @lru_cache(maxsize=512)  # rules compile alike in every linter of a process
-def _word_pattern(terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool):
+def _word_pattern(terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool,
+                  forms: str, lang: str):
     if not terms:
         return None
+    if whole_words and not is_regex:
+        return Phrases(terms, ignorecase, forms == "inflected", lang)
     pattern = Words(terms, ignorecase, whole_words, is_regex)
     return pattern if is_regex else linear(pattern)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, Option, word_pattern
+from ..text.styled import normalize as fold
+from .base import ANY, Check, Match, Option, word_pattern
 
 
 class Capitalization(Check):
     """Each case-insensitive occurrence of a term in `terms` not written exactly so."""
 
+    languages = ANY  # reads no words of a language
+
     type_name = "capitalization"
+    gated = True
     options = {"terms": Option("list", required=True, help="canonical spellings")}
 
     def __init__(self, options, context):
@@ -23,7 +27,7 @@ class Capitalization(Check):
             return
         for m in self.context.finditer(self.pattern, post.prose):
             written = " ".join(m.group(0).split())
-            right = self.canonical.get(written.casefold())
+            right = self.canonical.get(fold(written).casefold())
             if right is not None and written != right:
                 yield Match(m.start(), m.end(), {"replacement": right}, replacement=right)
 

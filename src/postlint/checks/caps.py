@@ -7,7 +7,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import entities
 from ..text.entities import LazyPattern
-from .base import Check, Match, Option, linear
+from .base import ANY, Check, Match, Option, linear
 
 # A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT), not
 # part of a path or dotted name.
@@ -25,6 +25,8 @@ class Caps(Check):
     matching `acronym_pattern` count as acronyms: never flagged alone, and a run made
     only of acronyms is not shouting. Hashtags, mentions and cashtags (`entities.tags`)
     are skipped and end a run."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "caps"
     options = {

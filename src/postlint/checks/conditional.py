@@ -11,6 +11,7 @@ class Conditional(Check):
     or must not (`second_must: not-appear`). The finding points at the first `first`."""
 
     type_name = "conditional"
+    gated = True
     options = {
         **MATCHING_OPTIONS,
         "first": Option("list", required=True, help="words or phrases that make the rule look"),
@@ -23,7 +24,8 @@ class Conditional(Check):
     def __init__(self, options, context):
         super().__init__(options, context)
         flags = dict(ignorecase=options["ignorecase"], whole_words=options["whole_words"],
-                     is_regex=options["regex"])
+                     is_regex=options["regex"], forms=options.get("forms", "inflected"),
+                     lang=context.lang)
         self.first = word_pattern(options["first"], **flags)
         self.second = word_pattern(options["second"], **flags)
 

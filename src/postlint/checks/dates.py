@@ -22,7 +22,7 @@ from ..hookspecs import hookimpl
 from ..load import builtin, yamlfile
 from ..text import dates
 from ..text.dates import MONTHS, WEEKDAYS
-from .base import Check, Match, Option, word_pattern
+from .base import ANY, Check, Match, Option, word_pattern
 
 _SENTENCE = regex.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
@@ -40,6 +40,8 @@ def _say(day: datetime.date) -> str:
 class DateCheck(Check):
     """Dates a post states that do not exist, whose weekday is wrong, or (`check: past`)
     that fall before the publish date."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "date"
     options = {

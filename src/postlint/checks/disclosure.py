@@ -21,7 +21,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import entities
 from . import terms
-from .base import Check, Match, Option, word_pattern
+from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
 _TOKEN = regex.compile(r"\S+")
 _SEPARATORS = ".,;:!·|-–—"
@@ -44,6 +44,7 @@ class Disclosure(Check):
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
         "regex": Option("bool", False, help="triggers and disclosures are regular expressions"),
         "ignorecase": Option("bool", True, help="match regardless of case"),
+        "forms": MATCHING_OPTIONS["forms"],
         "say_missing": Option("str", "there is no disclosure",
                               help="what {problem} says when no disclosure is found"),
         "say_weak": Option("str", "'{found}' is not a clear disclosure",
@@ -70,11 +71,13 @@ class Disclosure(Check):
         super().__init__(options, context)
         self.triggers, self.disclosures, self.weak, self.announcements = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
-                         ignorecase=options["ignorecase"], is_regex=options["regex"])
+                         ignorecase=options["ignorecase"], is_regex=options["regex"],
+                         forms=options.get("forms", "inflected"), lang=context.lang)
             for key in ("triggers", "disclosures", "weak", "announcements"))
         self.own = tuple(d.casefold().strip().lstrip(".") for d in
                          terms.expand(options["own_domains"], context.config, False) if d.strip())
         urls = [str(p) for p in options["url_triggers"]]
+        self.gated = not urls  # (links are searched apart from the word lists)
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
 
     def check(self, post):

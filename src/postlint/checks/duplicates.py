@@ -18,7 +18,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..text.platforms import targets
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 
 _WORDS = regex.compile(r"[\p{L}\p{N}_'’]+")
 _SEEDS = tuple(range(1, 17))  # 16 hash functions, in 8 bands of 2
@@ -33,6 +33,8 @@ def _signature(words: frozenset) -> tuple:
 
 class DuplicatePost(Check):
     """A post whose words repeat an earlier post of the run for the same platform."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "duplicate-post"
     scope = "run"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, Option, linear
+from .base import ANY, Check, Match, Option, linear
 
 # One emoji as a reader sees it: a flag, a keycap, or a pictograph shown as emoji with
 # its modifiers and zero-width-joined parts. Text-style symbols (©, ®, ™) do not count.
@@ -19,6 +19,8 @@ _SPACE = regex.compile(r"[ \t]*")
 class Emoji(Check):
     """A run of more than `max_run` emoji (spaces between them allowed) is flagged;
     otherwise a post with more than `max` emoji is flagged at the first one past it."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "emoji"
     options = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, Option, linear
+from .base import ANY, Check, Match, Option, linear
 from .emoji_count import EMOJI
 
 _WORD = regex.compile(r"[\w'’]+")
@@ -17,6 +17,8 @@ class EmojiPlacement(Check):
     """Lines that start with an emoji (`min_bullets` or more in a row), an emoji after
     one of `before_words` with a word after it, and chains of `min_between` emoji that
     each stand between two single words."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "emoji-placement"
     options = {

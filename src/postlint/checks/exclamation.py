@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, Option, linear
+from .base import ANY, Check, Match, Option, linear
 
 # A sentence starts after an end mark or a line break (a match can start nowhere else,
 # and trying every position made a long unterminated line quadratic); no backtracking.
@@ -17,6 +17,8 @@ class Exclamation(Check):
     """Each run of two or more marks from `marks` holding an exclamation mark (except
     the runs in `allow`), and, in a post without such runs, a share of exclaimed
     sentences above `max_share` once at least `min_exclaimed` sentences end in `!`."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "exclamation"
     options = {

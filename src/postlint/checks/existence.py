@@ -10,6 +10,7 @@ class Existence(Check):
     """Each occurrence of any of `tokens` (words, phrases, or regexes with `regex: true`)."""
 
     type_name = "existence"
+    gated = True
     options = {
         **MATCHING_OPTIONS,
         "tokens": Option("list", required=True, help="words, phrases or regexes to flag"),
@@ -33,7 +34,9 @@ class Existence(Check):
         super().__init__(options, context)
         self.pattern = word_pattern(options["tokens"], ignorecase=options["ignorecase"],
                                     whole_words=options["whole_words"],
-                                    is_regex=options["regex"])
+                                    is_regex=options["regex"],
+                                    forms=options.get("forms", "inflected"),
+                                    lang=context.lang)
         self.exceptions = set(options["exceptions"])
 
     def check(self, post):

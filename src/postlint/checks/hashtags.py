@@ -12,7 +12,7 @@ from pathlib import Path
 from ..hookspecs import hookimpl
 from ..text import entities
 from . import terms
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 
 
 def found(text: str) -> list[tuple[str, entities.Entity]]:
@@ -27,6 +27,8 @@ def normalise(tags) -> list[str]:
 
 class ForbiddenHashtag(Check):
     """Each hashtag that is, ignoring case, one of `tags`."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "hashtag-forbidden"
     options = {"tags": Option("list", required=True, help="tags, with or without '#'")}
@@ -44,6 +46,8 @@ class ForbiddenHashtag(Check):
 class RequiredHashtag(Check):
     """One finding per draft (a file, whatever its thread length) and per tag of `tags`
     that none of its posts carries; it points at the draft's first line of text."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "hashtag-required"
     scope = "draft"
@@ -116,6 +120,8 @@ class HashtagCase(Check):
     `short_words`, and at most one part of three letters is not, so `#foodstagram` is
     never `#FoodsTagRam`; a tag that
     is itself a dictionary word (`#football`) passes. Suggests the CamelCase form."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "hashtag-case"
     options = {

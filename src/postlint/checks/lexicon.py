@@ -17,6 +17,9 @@ suggestions and validator.
           validate: phone
           validate_options:                   # keyword arguments of the validator: values,
             regions: {from: regions, default: [US, GB]}   # or a config key with a default
+        - tokens: [Acme Cloud]
+          regex: false
+          forms: exact                        # not its inflections (words only; swaps never)
 
 The profile sets the rule's level; a group's `min_level`/`max_level` clamp it for that
 group's matches (slurs at error everywhere, mild words never above warning). A regex
@@ -30,12 +33,14 @@ from functools import cached_property
 
 from ..hookspecs import hookimpl
 from ..load.rules import LEVELS
-from ..text.words import Needs
+from ..text.styled import normalize as fold
+from ..text.words import Needs, Words
 from . import terms
 from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
-              "max_level", "values", "suggest", "validate", "validate_options", "label"}
+              "max_level", "values", "suggest", "validate", "validate_options", "label",
+              "forms"}
 
 
 class Group:
@@ -49,7 +54,10 @@ class Group:
         self.pattern = word_pattern(tokens + list(swap),
                                     ignorecase=spec.get("ignorecase", opts["ignorecase"]),
                                     whole_words=spec.get("whole_words", opts["whole_words"]),
-                                    is_regex=self.is_regex and not swap)
+                                    is_regex=self.is_regex and not swap,
+                                    forms="exact" if swap else spec.get(
+                                        "forms", opts.get("forms", "inflected")),
+                                    lang=context.lang)
         self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
@@ -70,7 +78,7 @@ class Group:
                     else self.validate(hit))
 
     def values_for(self, found: str) -> dict:
-        suggestion = self.swap.get(" ".join(found.split()).casefold(), self.suggest)
+        suggestion = self.swap.get(" ".join(fold(found).split()).casefold(), self.suggest)
         values = {"suggestion": suggestion or ""}
         for key, value in self.values.items():
             values[key] = value.replace("{suggestion}", suggestion or "") \
@@ -90,6 +98,7 @@ class Lexicon(Check):
     """Each occurrence of any group's tokens, with that group's values and level bounds."""
 
     type_name = "lexicon"
+    gated = True
     options = {
         **MATCHING_OPTIONS,
         "entries": Option("list", required=True, help="groups of tokens (see the module doc)"),
@@ -112,6 +121,8 @@ class Lexicon(Check):
                 yield "entries", f"{key}.validate_options: expected a mapping of option: value"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
+            if group.get("forms", "inflected") not in ("inflected", "exact"):
+                yield "entries", f"{key}.forms: expected inflected or exact"
             for bound in ("min_level", "max_level"):
                 if bound in group and group[bound] not in LEVELS:
                     yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
@@ -152,16 +163,17 @@ class Lexicon(Check):
 
     @cached_property
     def needs(self) -> "Needs | None":
-        """What a text must hold for any group to match in it (one test for them all)."""
-        return Needs.union(g.pattern.needs for g in self.groups if g.pattern is not None)
+        """What a text must hold for a regex group to match in it (one test for them all;
+        the phrase index tells the other groups' matches)."""
+        regexes = [g.pattern for g in self.groups if isinstance(g.pattern, Words)]
+        return Needs.union(p.needs for p in regexes) if regexes else Needs(frozenset(), "", False)
 
     def check(self, post):
         text = view(post, self.opts)
-        if self.needs is not None and not self.needs.met_by(text):
-            return
+        regexes = self.needs is None or self.needs.met_by(text)
         found = []
         for order, group in enumerate(self.groups):
-            if group.pattern is None:
+            if group.pattern is None or not regexes and isinstance(group.pattern, Words):
                 continue
             for m in self.context.finditer(group.pattern, text):
                 start, end = m.span("span") if "span" in m.re.groupindex \

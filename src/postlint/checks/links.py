@@ -31,7 +31,7 @@ from ..hookspecs import hookimpl
 from ..text import entities
 from ..text.platforms import targets
 from . import terms
-from .base import Check, Match, Option, linear
+from .base import ANY, Check, Match, Option, linear
 
 _SCHEME_URL = linear(regex.compile(r"(?<![\w/])https?://[^\s<>()\[\]\"'`]+", regex.IGNORECASE))
 _TRAILING = ".,;:!?*_~'\""
@@ -147,6 +147,8 @@ class _Entry:
 class LinkCheck(Check):
     """Each link that an entry matches, with that entry's message values."""
 
+    languages = ANY  # reads no words of one language
+
     type_name = "link"
     options = {
         "entries": Option("list", required=True, help="groups of domains, host or URL"
@@ -206,6 +208,8 @@ def _param_name(piece: str) -> str:
 class LinkParams(Check):
     """Query parameters that only track clicks; the fix removes them and nothing else."""
 
+    languages = ANY  # reads no words of one language
+
     type_name = "link-params"
     options = {
         "entries": Option("list", required=True,
@@ -258,6 +262,8 @@ class LinkTags(Check):
 
     `required` is a list of parameter names, or a mapping of name -> allowed value(s)
     (null: any value)."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "link-tags"
     options = {

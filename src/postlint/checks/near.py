@@ -23,7 +23,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from . import terms
-from .base import Check, Match, Option, word_pattern
+from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
 PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
@@ -35,12 +35,14 @@ class Near(Check):
     function scores below a limit."""
 
     type_name = "near"
+    gated = True
     options = {
         "pairs": Option("list", required=True, help="mappings of first and second (or function)"),
         "within": Option("int", 8, help="most words between the two terms"),
         "same_sentence": Option("bool", True, help="both terms must be in one sentence"),
         "regex": Option("bool", False, help="terms are regular expressions"),
         "ignorecase": Option("bool", True, help="match regardless of case"),
+        "forms": MATCHING_OPTIONS["forms"],
         "values": Option("mapping", {}, help="default message values"),
     }
 
@@ -80,7 +82,8 @@ class Near(Check):
             return None
         found = terms.expand(items, self.context.config, self.opts["regex"])
         return word_pattern(found, ignorecase=self.opts["ignorecase"],
-                            is_regex=self.opts["regex"])
+                            is_regex=self.opts["regex"], forms=self.opts.get("forms", "inflected"),
+                            lang=self.context.lang)
 
     def check(self, post):
         text = post.prose

@@ -25,7 +25,9 @@ class Occurrence(Check):
         super().__init__(options, context)
         self.pattern = word_pattern(options["tokens"], ignorecase=options["ignorecase"],
                                     whole_words=options["whole_words"],
-                                    is_regex=options["regex"])
+                                    is_regex=options["regex"],
+                                    forms=options.get("forms", "inflected"),
+                                    lang=context.lang)
 
     def check(self, post):
         if self.pattern is None:

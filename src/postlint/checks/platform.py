@@ -14,7 +14,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import counting, entities
 from ..text.platforms import Platform, UNIT_NAMES, posted, targets
-from .base import Check, Match, Option, word_pattern
+from .base import ANY, Check, Match, Option, word_pattern
 
 ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
 # The opening sentence: up to a sentence end followed by a space, a CJK full stop, or a
@@ -55,6 +55,8 @@ class PostLength(Check):
     """A post longer than a platform's limit, per counting unit; the match runs from the
     first character over the limit to the end of the post."""
 
+    languages = ANY  # reads no words of a language
+
     type_name = "post-length"
 
     def check(self, post):
@@ -75,6 +77,8 @@ class EntityCount(Check):
     """More hashtags, mentions or links (`kind`) in a post than a platform allows
     (its `max_hashtags`/`max_mentions`/`max_links`), or than the rule's `max` when that
     is lower. The match is the first entity over the limit."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "entity-count"
     options = {
@@ -111,6 +115,8 @@ class BelowTheFold(Check):
     """Disclosures and calls to action placed after a platform's preview cut, and an
     opening sentence that runs past it. Each is reported once per platform, for the
     first (smallest) fold it falls behind."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "below-the-fold"
     options = {
@@ -164,6 +170,8 @@ class EmptyPost(Check):
     """A post with nothing to publish: only white space and comments. Runs whatever the
     platforms (it needs none)."""
 
+    languages = ANY  # reads no words of a language
+
     type_name = "empty-post"
     options = {
         "single_problem": Option("str", "the draft has no text to post",
@@ -188,6 +196,8 @@ class ThreadLength(Check):
     (`threads: false`, such as LinkedIn: each post stands alone there). The match is the
     first post over the limit. Posts that are too long are `post-length`'s business,
     reported post by post."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "thread-length"
     scope = "draft"

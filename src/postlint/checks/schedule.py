@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 from ..hookspecs import hookimpl
 from ..readers.calendar import DEFAULT_GAP, parse_gap
 
@@ -31,6 +31,8 @@ def _blank(span) -> bool:
 class ScheduleDate(Check):
     """A record's date or time that cannot be read, or that lies before today
     (`--today`, else the system's date; with a time and no `--today`, before now)."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "schedule-date"
     scope = "draft"
@@ -80,6 +82,8 @@ class ScheduleDate(Check):
 class ScheduleGap(Check):
     """Two records for one platform scheduled closer together than `calendar.min-gap`
     of the config (default 10 minutes); the later one is flagged."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "schedule-gap"
     scope = "run"

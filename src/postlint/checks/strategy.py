@@ -13,7 +13,7 @@ from ..hookspecs import hookimpl
 from ..load.yamlfile import line_of
 from ..text.platforms import targets
 from . import terms
-from .base import Check, Match, Option, word_pattern
+from .base import ANY, Check, Match, Option, word_pattern
 from .links import find_links
 
 
@@ -45,6 +45,8 @@ class StrategyCheck(Check):
     platform it targets (strategy `audience`); `missing-profile`: a draft without a
     profile of its own (strategy `custom`)."""
 
+    languages = ANY  # reads no words of one language
+
     type_name = "strategy"
     scope = "draft"
     options = {
@@ -72,6 +74,8 @@ class StrategyCheck(Check):
 
 class ObjectiveCheck(Check):
     """A draft that cannot serve its objective (see the module doc)."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "objective"
     scope = "draft"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..text import styled
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 
 _JOINERS = " \t-'’.,!?&:"  # between styled words of one phrase
 _CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
@@ -19,6 +19,8 @@ def _cjk(text: str) -> bool:
 class StyledLetters(Check):
     """Each phrase of styled letters (at least `min_letters` of them; styled words joined
     by spaces or punctuation make one phrase). The replacement is the plain text."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "styled-letters"
     options = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
+from ..text.styled import normalize as fold
 from .base import Check, Match, Option, word_pattern
 
 
@@ -19,6 +20,7 @@ class Substitution(Check):
     """Each occurrence of a key of `swap`, with its value as the suggested replacement."""
 
     type_name = "substitution"
+    gated = True
     options = {
         "swap": Option("mapping", required=True, help="wrong -> right"),
         "ignorecase": Option("bool", True, help="match regardless of case"),
@@ -37,7 +39,7 @@ class Substitution(Check):
             return
         for m in self.context.finditer(self.pattern, post.prose):
             found = m.group(0)
-            key = " ".join(found.split()).casefold()
+            key = " ".join(fold(found).split()).casefold()
             right = self.lookup.get(key)
             if right is None or right == found:
                 continue

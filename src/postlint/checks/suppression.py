@@ -6,13 +6,15 @@ from __future__ import annotations
 from ..hookspecs import hookimpl
 from ..load.schema import did_you_mean
 from ..text.suppress import ALL, DIRECTIVES, UNKNOWN
-from .base import Check, Match
+from .base import ANY, Check, Match
 
 
 class UnusedSuppression(Check):
     """Runs after suppressions were applied: flags each comment, or each rule it names,
     that silenced no finding. Names of rules that are not enabled are not reported;
     names that match no rule at all are."""
+
+    languages = ANY  # reads no words of a language
 
     type_name = "unused-suppression"
     scope = "draft"

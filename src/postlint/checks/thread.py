@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, Option
+from .base import ANY, Check, Match, Option
 
 _MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?"
 _START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)")
@@ -26,6 +26,8 @@ def marker(text: str):
 
 class ThreadNumbering(Check):
     """Markers that skip or repeat a number, or whose total is not the post count."""
+
+    languages = ANY  # reads no words of one language
 
     type_name = "thread-numbering"
     scope = "draft"

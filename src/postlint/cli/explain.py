@@ -101,7 +101,9 @@ def in_words(options: dict) -> str:
 def explain_rule(catalog: Catalog, rule) -> str:
     out = [f"{rule.code} {rule.name}", "",
            f"  type: {rule.type}    category: {rule.category}    default level: {rule.level}",
-           f"  defined in: {rule.location}", "", "Why:"]
+           f"  defined in: {rule.location}",
+           f"  languages: {languages_text(rule.known_languages(catalog.types[rule.type]))}",
+           "", "Why:"]
     import textwrap  # (here: only --explain needs it)
 
     out += ["  " + line for line in textwrap.wrap(rule.why, 88)]
@@ -121,6 +123,15 @@ def explain_rule(catalog: Catalog, rule) -> str:
     out += ["", "Profiles:"]
     out += [f"  {name}: {levels.get(name, 'off')}" for name in sorted(catalog.profiles)]
     return "\n".join(out) + "\n"
+
+
+def languages_text(languages: dict) -> str:
+    """`en, de (own options), ...`, or `any` for a rule that reads no words."""
+    if "*" in languages:
+        return "any (reads no words of a language)"
+    return ", ".join(f"{lang} (own lists)" if options else lang
+                     for lang, options in languages.items()) + \
+        "; posts in other languages are not checked"
 
 
 def example_line(example) -> str:

@@ -8,16 +8,17 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from ..checks.base import Check, Context, Match
+from ..checks.base import Check, Context, Match, view as read
 from ..load import schema, selection
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
 from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.languages import primary
+from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
-from ..load.rules import LEVELS, Rule
 from ..load.yamlfile import ConfigError, Errors, line_of
-from ..text import platforms as platform_data, suppress, words
-from ..text.draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft
+from ..text import language, platforms as platform_data, suppress, words
+from ..text.draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft, PostView
 from .catalog import Catalog
 from .report import Finding
 
@@ -44,6 +45,13 @@ class Active:
     level: str
     check: Check
     packs: frozenset = frozenset()  # runs only for drafts with one of these packs (if any)
+    setting: Setting | None = None
+    languages: dict = field(default_factory=dict)  # primary subtag -> options ("*": any)
+    by_language: dict = field(default_factory=dict)  # subtag -> its check, once compiled
+
+    @property
+    def any_language(self) -> bool:
+        return ANY_LANGUAGE in self.languages
 
 
 class Linter:
@@ -67,7 +75,10 @@ class Linter:
         self._pack_rules: dict[str, dict[str, frozenset]] = {}  # profile -> rule -> its packs
         self._active: dict[str, list[Active]] = {}
         self._compiled: dict[tuple, Check | None] = {}
-        self._word_lists: list[words.Words] = []  # of the compiled checks
+        self._word_lists: list = []  # of the compiled checks
+        self._gates: dict[int, words.Gate] = {}  # id of a gated check -> its gate
+        self._plans: dict[tuple, tuple] = {}  # see `_plan`
+        self._post_checks: dict[int, tuple] = {}  # a profile's rules -> its post rules
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
@@ -238,26 +249,43 @@ class Linter:
             for name, setting in sorted(self._settings[profile].items(),
                                         key=lambda kv: self.catalog.rules[kv[0]].code):
                 rule = self.catalog.rules[name]
-                check = self._compile(rule, setting)
+                languages = rule.known_languages(self.catalog.types[rule.type])
+                base = "en" if "en" in languages or ANY_LANGUAGE in languages \
+                    else next(iter(languages))
+                check = self._compile(rule, setting, base)
                 if check is not None:
                     actives.append(Active(rule, setting.level, check,
-                                          self._pack_rules[profile].get(name, frozenset())))
+                                          self._pack_rules[profile].get(name, frozenset()),
+                                          setting, languages, {base: check}))
             self._active[profile] = actives
         return self._active[profile]
 
-    def _compile(self, rule: Rule, setting: Setting) -> Check | None:
-        """One Check per rule and options; None when a `from:` option is not configured."""
+    def _compile(self, rule: Rule, setting: Setting, lang: str = "en") -> Check | None:
+        """One Check per rule, language and options; None when a `from:` option is not
+        configured. A language's own options (`languages: {de: {...}}`) replace the
+        rule's; the profile's and config's apply on top."""
         check_type = self.catalog.types[rule.type]
         options = {k: spec.default for k, spec in check_type.options.items()}
         options.update(rule.options)
+        options.update((rule.languages or {}).get(lang) or {})
         options.update(setting.options)
         trusted = rule.trusted and all(_plain(v) for v in setting.options.values())
-        key = (rule.name, trusted, repr(sorted(options.items())))
+        key = (rule.name, trusted, lang, repr(sorted(options.items())))
         if key not in self._compiled:
-            self._compiled[key] = self._build(rule, check_type, options, trusted)
+            self._compiled[key] = self._build(rule, check_type, options, trusted, lang)
         return self._compiled[key]
 
-    def _build(self, rule: Rule, check_type, options: dict, trusted: bool) -> Check | None:
+    def _check_in(self, act: Active, lang: str) -> Check | None:
+        """`act`'s check for posts in `lang` (compiled on first need)."""
+        if act.any_language:
+            return act.check
+        if lang not in act.by_language:
+            act.by_language[lang] = self._compile(act.rule, act.setting, lang) \
+                if lang in act.languages else None
+        return act.by_language[lang]
+
+    def _build(self, rule: Rule, check_type, options: dict, trusted: bool,
+               lang: str = "en") -> Check | None:
         for name, value in options.items():
             if isinstance(value, dict) and set(value) == {"from"}:
                 options[name] = value = self._lookup(value["from"])
@@ -267,12 +295,17 @@ class Linter:
             if spec.required and value is None:
                 raise Errors([ConfigError("missing required option", rule.path, rule.line,
                                           f"{rule.name}.options.{name}")])
+        context = self._trusted_context if trusted else self.context
+        if lang != context.lang:
+            context = replace(context, lang=lang)
         try:
             with words.recording() as made:
-                check = check_type(options, self._trusted_context if trusted else self.context)
+                check = check_type(options, context)
             self._word_lists += made
+            if getattr(check, "gated", False):
+                self._gates[id(check)] = words.Gate(made)
             # a user's word lists compile now, so a bad regex stops the run before it starts
-            problems = [] if trusted else [p for p in map(words.Words.problem, made) if p]
+            problems = [] if trusted else [p for p in (m.problem() for m in made) if p]
             if problems:
                 raise ValueError(problems[0])
             return check
@@ -287,7 +320,8 @@ class Linter:
         self.check_draft(Draft.from_text("A short draft to prepare every check."))
         self.errors[:], self.timed_out = errors, timed_out  # nothing of it is reported
         for pattern in self._word_lists:
-            pattern.needs, pattern.compiled
+            if isinstance(pattern, words.Words):
+                pattern.needs, pattern.compiled
 
     def _lookup(self, dotted: str):
         value = self.config.data
@@ -390,16 +424,24 @@ class Linter:
         posts an edit changed are checked again."""
         profile = self.profile_of(draft)
         enabled = self._enabled(draft, self.active(profile))
-        post_checks = [act for act in enabled if act.check.scope == "post"]
+        post_checks = self._post_checks.get(id(enabled))
+        if post_checks is None or post_checks[0] is not enabled:
+            post_checks = (enabled, [act for act in enabled if act.check.scope == "post"])
+            if enabled is self.active(profile):  # (no rules disabled in front matter)
+                self._post_checks[id(enabled)] = post_checks
+        keep, post_checks = id(enabled) in self._post_checks, post_checks[1]
         found, kept = [], {}
+        main = None
         for post in draft.posts:
+            runs = self.languages_of(draft, post)
+            main = main or runs[0][2]
             key = memo is not None and (profile, repr(draft.front_matter), post.index,
                                         len(draft.posts), post.text, post.prose)
             if key and key in memo:
                 start, before = memo[key]
                 own = [_moved(draft, f, post.start - start) for f in before]
             else:
-                own = [f for act in post_checks for f in self._run(draft, act, profile, post)]
+                own = self._post_findings(draft, post, profile, post_checks, runs, keep)
             if key:
                 kept[key] = (post.start, own)
             found += own
@@ -408,8 +450,63 @@ class Linter:
             memo.update(kept)
         for act in enabled:
             if act.check.scope == "draft" and not act.check.after_suppression:
-                found += self._run(draft, act, profile)
+                check = self._check_in(act, main or self.default_language(draft))
+                if check is not None:
+                    found += self._run(draft, act, profile, None, check)
         return found
+
+    def _post_findings(self, draft: Draft, post, profile: str, post_checks: list[Active],
+                       runs: list, keep: bool) -> list[Finding]:
+        """The findings of the post checks on one post, each rule reading the language(s)
+        it knows (`runs`: the post's sentences and their languages)."""
+        langs = {lang for _, _, lang in runs}
+        if len(langs) == 1:
+            targets = [(post, self._plan(post_checks, runs[0][2], True, keep))]
+        else:  # a post that mixes languages: each rule reads the sentences it knows
+            targets = [(post, [p for p in self._plan(post_checks, "en", True, keep)
+                               if p[0].any_language])]
+            targets += [(PostView(draft, post.index, post.start, post.end,
+                                  tuple((s, e) for s, e, own in runs if own == lang)),
+                         self._plan(post_checks, lang, False, keep)) for lang in sorted(langs)]
+        found = []
+        for view, plan in targets:
+            for act, check, gate in plan:
+                if gate is not None and not gate.open(read(view, check.opts)):
+                    continue
+                found += self._run(draft, act, profile, view, check)
+        return found
+
+    def _plan(self, acts: list[Active], lang: str, any_language: bool,
+              keep: bool = True) -> list[tuple]:
+        """(rule, check, gate) of the `acts` that read posts in `lang` (and of those that
+        read any language, unless not `any_language`), kept per list of rules (`keep`)."""
+        key = (id(acts), lang, any_language)
+        found = self._plans.get(key)
+        if found is None or found[0] is not acts:
+            plan = []
+            for act in acts:
+                if act.any_language and not any_language:
+                    continue
+                check = self._check_in(act, lang)
+                if check is not None:
+                    plan.append((act, check, self._gates.get(id(check))))
+            found = (acts, plan)
+            if keep:
+                self._plans[key] = found
+        return found[1]
+
+    def default_language(self, draft: Draft) -> str | None:
+        """The primary subtag of the draft's front matter `lang`, else the config's."""
+        tag = draft.front_matter.get("lang") or self.config.get("lang")
+        return primary(tag) if isinstance(tag, str) else None
+
+    def languages_of(self, draft: Draft, post) -> list[tuple[int, int, str]]:
+        """(start, end, language) runs of a post: one run in the draft's or config's
+        language when either names one; else detected (`text.language`)."""
+        given = self.default_language(draft)
+        if given:
+            return [(0, post.end - post.start, given)]
+        return language.spans(post.prose)
 
     def wanted_again(self, draft: Draft) -> bool:
         """Whether a check that compares drafts must see `draft` (see `Check.relevant`)."""
@@ -500,15 +597,18 @@ class Linter:
             return None
         return checks
 
-    def _run(self, draft: Draft, act: Active, profile: str, post=None) -> list[Finding]:
-        """The findings of a check on one post, or on the draft."""
+    def _run(self, draft: Draft, act: Active, profile: str, post=None,
+             check: Check | None = None) -> list[Finding]:
+        """The findings of a check (`act`'s own unless given) on one post, or on the draft."""
         if act.rule.name in self.timed_out:
             return []
+        check = check or act.check
         try:
             if post is not None:
-                return [self._finding(draft, act, profile, post.start, m)
-                        for m in act.check.check(post)]
-            return [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
+                return [self._finding(draft, act, profile, post.start, m, check)
+                        for m in check.check(post)]
+            return [self._finding(draft, act, profile, 0, m, check)
+                    for m in check.check_draft(draft)]
         except TimeoutError:  # reported once; the rule is skipped for the rest of the run
             self.timed_out.add(act.rule.name)
             self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
@@ -524,10 +624,10 @@ class Linter:
         self.timings = {}
         run = self._run
 
-        def timed(draft, act, profile, post=None):
+        def timed(draft, act, profile, post=None, check=None):
             began = time.perf_counter()
             try:
-                return run(draft, act, profile, post)
+                return run(draft, act, profile, post, check)
             finally:
                 spent = self.timings.setdefault(act.rule.name, [0.0, 0])
                 spent[0] += time.perf_counter() - began
@@ -556,7 +656,7 @@ class Linter:
         return sort_findings(kept)
 
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,
-                 match: Match) -> Finding:
+                 match: Match, check: Check | None = None) -> Finding:
         start, end = base + match.start, base + match.end
         fields, note = getattr(draft, "fields", None) or None, getattr(draft, "note", None)
         span = getattr(draft, "spans", {}).get(match.at) if match.at else None
@@ -570,7 +670,7 @@ class Linter:
             quoted = " ".join(draft.text[start:end].split())
         if len(quoted) > QUOTE_LIMIT:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
-        values = {**act.check.opts, **match.values, "match": quoted}
+        values = {**(check or act.check).opts, **match.values, "match": quoted}
         if match.platform:
             values["platform"] = match.platform
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,

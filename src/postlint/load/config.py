@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema, yamlfile
+from . import languages, schema, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
@@ -72,6 +72,9 @@ def load(path: Path | None) -> Config:
         raise yamlfile.Errors([ConfigError("expected a mapping of settings", str(path), 1)])
     unknown: list[ConfigError] = []
     errors = schema.check(data, str(path), unknown=unknown)
+    if isinstance(data.get("lang"), str) and languages.problem(data["lang"]):
+        errors.append(ConfigError(languages.problem(data["lang"]), str(path),
+                                  line_of(data, "lang"), "lang"))
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent, unknown)

@@ -15,7 +15,8 @@ LEVELS = ("info", "warning", "error")
 CODE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {"code", "name", "type", "level", "message", "why", "source", "options",
-             "examples", "category", "fixable"}
+             "examples", "category", "fixable", "languages"}
+ANY_LANGUAGE = "*"
 NOT_RULES = ("profiles", "platforms", "packs", "data")  # folders of a rule folder
 REQUIRED = ("code", "name", "type", "level", "message", "why", "examples")
 
@@ -37,6 +38,13 @@ class Rule:
     path: str = ""
     line: int = 0
     trusted: bool = False  # shipped in postlint's own rule folder: its patterns are tested
+    # primary language subtag -> options that replace the rule's for posts in it
+    # ({"*": {}}: any language); None: the languages its type knows (`Check.languages`)
+    languages: dict | None = None
+
+    def known_languages(self, check: type) -> dict:
+        return self.languages if self.languages is not None else {
+            lang: {} for lang in check.languages}
 
     @property
     def location(self) -> str:
@@ -111,6 +119,12 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
         errors += check_options(types[kind], given, path,
                                 f"{data.get('name', '?')}.options", complete=True,
                                 deep=not trusted)
+    languages = None
+    if "languages" in data and isinstance(kind, str) and kind in types:
+        languages, problems = parse_languages(data["languages"], types[kind], path,
+                                              f"{data.get('name', '?')}.languages",
+                                              line_of(data, "languages"), trusted)
+        errors += problems
     if errors:
         return None, errors
     options = data.get("options") or Map()
@@ -118,7 +132,33 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
                 message=data["message"], why=data["why"].strip(),
                 category=data.get("category", category), options=options, examples=examples,
                 source=data.get("source", ""), path=path, line=data.line or line,
-                trusted=trusted), []
+                trusted=trusted, languages=languages), []
+
+
+def parse_languages(value, check: type, path: str, key: str, line: int,
+                    trusted: bool) -> tuple[dict | None, list[ConfigError]]:
+    """`languages:` as a dict of primary subtag -> options: `any`, a list of BCP 47 tags,
+    or a mapping of tags to the options that replace the rule's for that language."""
+    from .languages import primary, problem
+
+    if value == "any":
+        return {ANY_LANGUAGE: {}}, []
+    if isinstance(value, list):
+        value = {tag: None for tag in value}
+    if not isinstance(value, dict) or not value:
+        return None, [ConfigError("expected 'any', a list of language tags such as [en, de], "
+                                  "or a mapping of tags to options", path, line, key)]
+    found, errors = {}, []
+    for tag, options in value.items():
+        where = line_of(value, tag, line)
+        why = problem(tag)
+        if why:
+            errors.append(ConfigError(why, path, where, key))
+            continue
+        if options is not None:
+            errors += check_options(check, options, path, f"{key}.{tag}", deep=not trusted)
+        found[primary(tag)] = dict(options or {})
+    return found, errors
 
 
 def check_options(check: type, options, path: str, prefix: str,

@@ -85,6 +85,8 @@ _RULE_ENTRY = {"oneOf": [
 
 SCHEMA: dict[str, Key] = {
     "profile": text("audience profile of drafts whose front matter names none (default public)"),
+    "lang": text("language of drafts whose front matter names none, a BCP 47 tag such as en, "
+                 "de or es-MX (else each post's language is detected)"),
     "platform": text("platform of drafts whose front matter names none"),
     "platforms": names("platforms of drafts whose front matter names none (cross-posting)"),
     "select": names("only these rules: codes, code prefixes, names or ALL"),

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..load import yamlfile
+from ..load import languages, yamlfile
 from . import markup
 
 BOM = "\ufeff"
@@ -25,7 +25,7 @@ SEPARATOR = "---"
 # Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
 # close to a key here that it must be a typo (`profle:`).
 FRONT_MATTER_KEYS = {"profile": str, "platform": str, "platforms": list, "disable": list,
-                     "packs": list, "objective": str}
+                     "packs": list, "objective": str, "lang": str}
 FRONT_MATTER_CHOICES = {"objective": ("traffic", "engagement", "awareness")}
 # The publish date: the first of these keys a draft gives (postlint's own, then Hugo's,
 # Astro's and the common `date`). YAML reads 2026-03-01 as a date. `publish` and `date`
@@ -49,11 +49,11 @@ class Post:
     start: int
     end: int
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.draft.text[self.start:self.end]
 
-    @property
+    @cached_property
     def prose(self) -> str:
         """The text with code, URLs, comments, HTML and link targets blanked out."""
         return self.draft.prose[self.start:self.end]
@@ -62,6 +62,30 @@ class Post:
     def literal(self) -> str:
         """The text with only code and HTML comments blanked out."""
         return self.draft.literal[self.start:self.end]
+
+
+@dataclass
+class PostView(Post):
+    """A post with only the spans `keep` (offsets into the post) left, the rest blanked
+    (newlines kept): what a rule reads of a post that mixes languages it knows with
+    others. Offsets are those of the post."""
+
+    keep: tuple = ()
+
+    def _kept(self, text: str) -> str:
+        parts, done = [], 0
+        for start, end in self.keep:
+            parts += [markup.blank(text[done:start]), text[start:end]]
+            done = end
+        return "".join(parts) + markup.blank(text[done:])
+
+    @cached_property
+    def text(self) -> str:
+        return self._kept(self.draft.text[self.start:self.end])
+
+    @cached_property
+    def prose(self) -> str:
+        return self._kept(self.draft.prose[self.start:self.end])
 
 
 @dataclass
@@ -140,6 +164,8 @@ class Draft:
                 if key not in DATE_KEYS:
                     self.foreign_keys[str(key)] = line
                 continue
+            if key == "lang" and languages.problem(value):
+                raise DraftError(f"line {line}: front matter: lang: {languages.problem(value)}")
             if expected is list and isinstance(value, str):
                 data[key] = [value]
             elif key in FRONT_MATTER_CHOICES and value not in FRONT_MATTER_CHOICES[key]:

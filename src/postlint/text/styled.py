@@ -1,91 +1,111 @@
-"""Styled letters and their plain forms, one character for one, so offsets never move.
+"""Styled letters: look-alikes of plain letters made of other Unicode characters.
 
-Posts dress text up with look-alike letters: mathematical bold, italic, script, fraktur,
-double-struck, sans-serif and monospace letters and digits (U+1D400-U+1D7FF),
-fullwidth forms (U+FF01-U+FF5E), circled, parenthesised, squared and negative circled
-letters (U+2460-U+24FF, U+1F100-U+1F1FF) and small-capital letters (`ᴀ ʙ ᴄ`). `fold`
-replaces each with its plain letter so word lists and patterns find `𝗿𝗲𝘃𝗼𝗹𝘂𝘁𝗶𝗼𝗻𝗮𝗿𝘆`,
-and typographic apostrophes with `'`, so `I’ll` is `I'll`; a folded text has the same
-length as the original, so positions found in it point at the original characters.
+Posts borrow them to fake bold, italic or "fancy" text: the Mathematical Alphanumeric
+Symbols (𝗯𝗼𝗹𝗱, 𝘪𝘵𝘢𝘭𝘪𝘤, 𝓈𝒸𝓇𝒾𝓅𝓉, 𝕕𝕠𝕦𝕓𝕝𝕖) and the letterlike symbols that fill their gaps
+(ℝ, ℎ), fullwidth forms (ＡＢＣ), circled, squared and parenthesised letters (Ⓐ, 🄰, ⒜)
+and small-capital look-alikes (ꜱᴍᴀʟʟ ᴄᴀᴘꜱ). `fold(text)` maps each of them to its plain
+letter or digit, one code point for one, so offsets into the folded text are offsets
+into the original; `kind(char)` names the style. The table is built from the Unicode
+character names on first use.
 
-`PLAIN` is the table (code point -> one character), filled in as characters are first
-seen; `styled(char)` tells whether a character is a styled letter or digit (apostrophes
-are not), for rules that flag styled text.
+`normalize(text)` is what word lists match (`tokens`, `words`): `fold`, and besides
+fullwidth punctuation (`＃`, `＠`) plain and typographic apostrophes (`’`, `‘`, `ʼ`) as
+`'`, so `I’ll` matches `I'll`; also one code point for one.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from functools import lru_cache
 
-APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'"}
+# (first, last, kind) code-point ranges whose letters and digits are styled.
+RANGES = (
+    (0x1D400, 0x1D7FF, "mathematical"),
+    (0xFF10, 0xFF19, "fullwidth"),
+    (0xFF21, 0xFF3A, "fullwidth"),
+    (0xFF41, 0xFF5A, "fullwidth"),
+    (0x249C, 0x24B5, "parenthesised"),
+    (0x24B6, 0x24E9, "circled"),
+    (0x1F110, 0x1F129, "parenthesised"),
+    (0x1F130, 0x1F149, "squared"),
+    (0x1F150, 0x1F169, "circled"),
+    (0x1F170, 0x1F189, "squared"),
+)
+# Letterlike symbols that stand in for the holes of the mathematical alphabets.
+LETTERLIKE = "ℂℊℋℌℍℎℐℑℒℕℙℚℛℜℝℤℨℬℭℯℰℱℳℴ"
+# Small capitals outside the ranges above, found by name ("LATIN LETTER SMALL CAPITAL A").
+SMALL_CAPS = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ"
 
-# Blocks whose characters are read; each character's plain form comes from its NFKC
-# decomposition ("(a)" counts as "a") or, for small capitals and negative circled
-# letters, which have none, from its name.
-_BLOCKS = ((0x1D400, 0x1D7FF), (0xFF01, 0xFF5E), (0x2460, 0x24FF), (0x1F100, 0x1F1FF),
-           (0x0250, 0x02AF), (0x1D00, 0x1D7F), (0xA720, 0xA7FF))
-_NAMED = re.compile(r"(?:SMALL CAPITAL|(?:CAPITAL|SMALL) LETTER) ([A-Z])$")
 
-
-def _plain_of(char: str) -> str | None:
-    """The one plain character `char` stands for, or None."""
-    nfkc = unicodedata.normalize("NFKC", char)
-    if len(nfkc) == 3 and nfkc[0] == "(" and nfkc[2] == ")":
-        nfkc = nfkc[1]
-    if len(nfkc) == 1 and nfkc != char and nfkc.isascii() and nfkc.isprintable():
-        return nfkc
+def _plain(char: str) -> str | None:
+    """The plain letter or digit a styled character stands for, or None."""
+    folded = unicodedata.normalize("NFKC", char).strip("()")
+    if len(folded) == 1 and folded.isalnum() and folded != char:
+        return folded
     name = unicodedata.name(char, "")
-    found = _NAMED.search(name)
-    if found and ("SMALL CAPITAL" in name or "CIRCLED" in name or "SQUARED" in name):
-        return found.group(1).lower() if "SMALL" in name else found.group(1)
+    letter = name.rsplit(" ", 1)[-1]
+    if len(letter) == 1 and "LATIN" in name:
+        return letter.lower() if "SMALL" in name and "CAPITAL" not in name else letter
     return None
 
 
-class _Table(dict):
-    """Code point -> the character it folds to (itself when it is not styled), worked
-    out on first sight: reading the blocks whole would cost a start-up 50-80 ms."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        plain = APOSTROPHES.get(char) or (
-            any(low <= code <= high for low, high in _BLOCKS) and _plain_of(char)) or char
-        self[code] = plain
-        return plain
-
-
-PLAIN = _Table()
-
-
-def fold(text: str) -> str:
-    """`text` with styled letters plain and apostrophes `'`; the same length."""
-    if text.isascii():
-        return text
-    return text.translate(PLAIN)
-
-
-def styled(char: str) -> bool:
-    """Whether `char` is a styled letter or digit (not an apostrophe variant)."""
-    return PLAIN[ord(char)] != char and char not in APOSTROPHES
-
-
-# -- the style of a styled character (for the `styled-text` rule's message) ----------------
-
-_KINDS = ((0x1D400, 0x1D7FF, "mathematical"), (0xFF01, 0xFF5E, "fullwidth"))
+@lru_cache(maxsize=1)
+def table() -> dict[str, tuple[str, str]]:
+    """Styled character -> (plain character, kind)."""
+    out = {}
+    for first, last, kind in RANGES:
+        for code in range(first, last + 1):
+            plain = _plain(chr(code))
+            if plain:
+                out[chr(code)] = (plain, kind)
+    for char in LETTERLIKE:
+        out[char] = (unicodedata.normalize("NFKC", char), "mathematical")
+    for char in SMALL_CAPS:
+        name = unicodedata.name(char)
+        out[char] = (name.rsplit(" ", 1)[-1].lower(), "small capitals")
+    return out
 
 
 def kind(char: str) -> str | None:
-    """The style of a styled letter or digit ("mathematical", "fullwidth", "circled",
-    "parenthesised", "squared", "small capitals"), else None."""
-    if char.isascii() or not styled(char):
+    """The style of a styled character ("mathematical", "fullwidth", ...), else None."""
+    if char.isascii():
         return None
-    code = ord(char)
-    for low, high, name in _KINDS:
-        if low <= code <= high:
-            return name
-    name = unicodedata.name(char, "")
-    for word, style in (("SMALL CAPITAL", "small capitals"), ("PARENTHESIZED", "parenthesised"),
-                        ("CIRCLED", "circled"), ("SQUARED", "squared")):
-        if word in name:
-            return style
-    return "styled"
+    found = table().get(char)
+    return found[1] if found else None
+
+
+def fold(text: str) -> str:
+    """`text` with every styled letter and digit replaced by its plain one (same length)."""
+    if text.isascii():
+        return text
+    return text.translate(_letters())
+
+
+APOSTROPHES = "\u2019\u2018\u02bc\uff07"
+
+
+@lru_cache(maxsize=1)
+def _letters() -> dict[int, str]:
+    return {ord(char): plain for char, (plain, _) in table().items()}
+
+
+@lru_cache(maxsize=1)
+def _for_matching() -> dict[int, str]:
+    found = dict(_letters())
+    for code in range(0xFF01, 0xFF5F):  # fullwidth punctuation too (＃tag, ＠name)
+        found.setdefault(code, chr(code - 0xFEE0))
+    found.update((ord(char), "'") for char in APOSTROPHES)
+    return found
+
+
+def normalize(text: str) -> str:
+    """`fold(text)`, with fullwidth punctuation plain and apostrophes `'` (same length):
+    the text word lists match."""
+    if text.isascii():
+        return text
+    return text.translate(_for_matching())
+
+
+def styled(char: str) -> bool:
+    """Whether `char` is a styled letter or digit."""
+    return kind(char) is not None

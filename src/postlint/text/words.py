@@ -1,5 +1,10 @@
-"""Word lists as patterns searched only in texts that can hold a match, compiled only
-as far as needed.
+"""Regex word lists (and words that may match inside others) as patterns searched only
+in texts that can hold a match, compiled only as far as needed. Whole words and phrases
+go through the shared phrase index instead (`phrases`); these lists are for what needs
+a pattern's structure (obfuscations such as `f*ck`, lookarounds, number shapes).
+
+A text is searched folded (`styled.fold`: styled letters plain, apostrophes `'`; the same
+length), so `𝗷𝗮𝗻𝗲@𝗴𝗺𝗮𝗶𝗹.𝗰𝗼𝗺` is an e-mail address and `I’ll` matches `I'll`.
 
 Most posts contain none of a rule's words, and the `regex` module compiles in Python
 and searches a long alternation position by position. So each term of a whole-word list
@@ -26,6 +31,8 @@ from typing import Iterable, Iterator
 import regex
 
 from ..load import cache
+from .phrases import INDEX, Phrases
+from .styled import normalize as fold
 
 try:  # the standard library's parser reads the syntax the patterns share with `regex`
     from re import _constants as sre, _parser as sre_parse  # Python 3.11+
@@ -135,12 +142,32 @@ class Words:
         return subset
 
     def finditer(self, text: str, **kwargs):
+        text = fold(text)
         pattern = self.pattern_for(text)
         return pattern.finditer(text, **kwargs) if pattern is not None else iter(())
 
     def search(self, text: str, **kwargs):
+        text = fold(text)
         pattern = self.pattern_for(text)
         return pattern.search(text, **kwargs) if pattern is not None else None
+
+
+class Gate:
+    """Whether any of a check's word lists may match a text: one test of the phrase
+    index's matches and one of what its regex lists' terms need, so that a check whose
+    lists cannot match a post is not run on it at all."""
+
+    def __init__(self, lists: list):
+        self.ids = frozenset(w.id for w in lists if isinstance(w, Phrases))
+        regexes = [w for w in lists if isinstance(w, Words)]
+        self.always = any(not isinstance(w, (Phrases, Words)) for w in lists)
+        self.needs = Needs.union(w.needs for w in regexes) if regexes else None
+        self.always = self.always or bool(regexes) and self.needs is None
+
+    def open(self, text: str) -> bool:
+        if self.always or self.ids and not self.ids.isdisjoint(INDEX.hits(text)):
+            return True
+        return self.needs is not None and self.needs.met_by(fold(text))
 
 
 _recording: list[list] = []

@@ -1,0 +1,122 @@
+"""The inflected forms of a word-list entry's words (`liar` -> `liars`, `lie` -> `lied`,
+`lying`), from libraries whose data ships in their wheels; kept between runs.
+
+English comes from lemminflect: the entry's noun and verb inflections, less any form
+that has another lemma in the same part of speech (`lay` is a verb of its own, so
+`lie` does not find it). Other languages come from simplemma's dictionary for the
+language: the words whose lemma is the entry's. `scripts/compare_forms.py` compares
+these and `inflect` on a gold set (see docs/plugins.md). A hyphenated word takes the
+forms of its last part (`game-changers`). Words shorter than MIN_LETTERS, and words of
+anything but letters, have no other forms.
+
+A run asks a library only for words no earlier run asked about (`load.cache`), so it
+imports neither in the usual case.
+"""
+
+from __future__ import annotations
+
+
+from ..load import cache
+
+MIN_LETTERS = 3
+ENGLISH = "en"
+
+
+def _versions() -> str:
+    import importlib.metadata  # (here: it takes tens of milliseconds to import)
+
+    found = []
+    for dist in ("lemminflect", "simplemma"):
+        try:
+            found.append(f"{dist} {importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{dist} -")
+    return ", ".join(found)
+
+
+_store: cache.Store | None = None
+
+
+def _kept() -> cache.Store:
+    global _store
+    if _store is None:
+        _store = cache.Store("forms", f"{cache.code_stamp(__file__)} {_versions()}",
+                             limit=50_000)
+    return _store
+
+
+_known: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def forms(word: str, lang: str = ENGLISH) -> tuple[str, ...]:
+    """`word` (lower case) and its inflected forms in language `lang` (a primary
+    language subtag such as `en`, `de`); just `word` when none are known."""
+    key = (word, lang)
+    found = _known.get(key)
+    if found is not None:
+        return found
+    head, _, last = word.rpartition("-")
+    if not last.isalpha() or len(last) < MIN_LETTERS:
+        found = (word,)
+    else:
+        stored = _kept().get(f"{lang}:{last}")
+        if isinstance(stored, list) and all(isinstance(f, str) for f in stored):
+            inflected = stored
+        else:
+            inflected = sorted(_inflect(last, lang) - {last})
+            _kept().put(f"{lang}:{last}", inflected)
+        found = (word, *(f"{head}-{f}" if head else f for f in inflected))
+    _known[key] = found
+    return found
+
+
+def _inflect(word: str, lang: str) -> set[str]:
+    try:
+        return _english(word) if lang == ENGLISH else _from_dictionary(word, lang)
+    except ImportError:  # pragma: no cover - both are dependencies
+        return set()
+
+
+def _english(word: str) -> set[str]:
+    import lemminflect
+
+    found = set()
+    for tag, words in lemminflect.getAllInflections(word).items():
+        pos = "NOUN" if tag.startswith("NN") else "VERB" if tag.startswith("VB") else None
+        for form in words if pos else ():
+            if set(lemminflect.getAllLemmas(form, upos=pos).get(pos, ())) <= {word}:
+                found.add(form.lower())
+    return found
+
+
+_inverse: dict[str, dict[str, set[str]]] = {}
+
+
+def _from_dictionary(word: str, lang: str) -> set[str]:
+    """The words of simplemma's `lang` dictionary whose lemma is `word`'s lemma."""
+    if lang not in _inverse:
+        _inverse[lang] = _invert(lang)
+    import simplemma
+
+    try:
+        lemma = simplemma.lemmatize(word, lang).lower()
+    except (ValueError, KeyError):  # a language simplemma does not know
+        return set()
+    table = _inverse[lang]
+    return {f for f in table.get(lemma, set()) | table.get(word, set()) if f.isalpha()}
+
+
+def _invert(lang: str) -> dict[str, set[str]]:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    inverse: dict[str, set[str]] = {}
+    try:
+        table = DefaultDictionaryFactory().get_dictionary(lang)
+    except (ValueError, KeyError, OSError):
+        return inverse
+    for form, lemma in table.items():
+        form = form.decode() if isinstance(form, bytes) else form
+        lemma = lemma.decode() if isinstance(lemma, bytes) else lemma
+        inverse.setdefault(lemma.lower(), set()).add(form.lower())
+    return inverse
+

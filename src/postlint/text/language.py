@@ -1,0 +1,96 @@
+"""The language of a post: front matter `lang:`, else the config's `lang:`, else
+detected, sentence by sentence where a post mixes languages.
+
+Tags are BCP 47 (`de`, `es-MX`, `zh-Hant`); rules know languages by the primary subtag
+(`es`). Detection costs nothing for the usual post: a sentence of at least
+MIN_WORDS words of which at least ENGLISH_SHARE are among the 3,000 common English words
+that textstat ships (`easy_words.txt`) is English, and a short one follows the rest of
+the post; a post with CLEARLY_ENGLISH of its words common English ones is English whole. Only sentences that look otherwise go to pycld2 (Compact Language Detector 2,
+chosen over py3langid, langdetect and simplemma by `scripts/compare_langdetect.py`:
+as accurate on short posts, and 0.2 s to a first answer against 2 s or more), imported
+on first need; an answer it does not call reliable counts as English.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..load.languages import primary
+from .tokens import WORD, tokens_of
+
+ENGLISH = "en"
+MIN_WORDS = 4
+ENGLISH_SHARE = 0.5
+CLEARLY_ENGLISH = 0.75  # a post with this share of common English words is English
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> frozenset:
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations)), "resources", "en",
+                "easy_words.txt")
+    return frozenset(w.strip().lower() for w in path.read_text("utf-8").split())
+
+
+def _looks_english(words: list[str]) -> bool | None:
+    """True or False for enough words; None when too few to tell."""
+    if len(words) < MIN_WORDS:
+        return None
+    common = _common_english()
+    return sum(w in common for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def detect(text: str) -> str:
+    """pycld2's answer for `text` (a primary subtag), English when it is not sure."""
+    try:
+        import pycld2
+    except ImportError:  # pragma: no cover - a dependency
+        return ENGLISH
+    try:
+        reliable, _, found = pycld2.detect(text)
+    except pycld2.error:
+        return ENGLISH
+    code = found[0][1] if found else "un"
+    return primary(code) if reliable and code not in ("un", "xxx") else ENGLISH
+
+
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
+    tokens = tokens_of(text)
+    common = _common_english()
+    plain = [norm for kind, norm in zip(tokens.kinds, tokens.norms) if kind is WORD]
+    if sum(map(common.__contains__, plain)) >= CLEARLY_ENGLISH * len(plain):
+        return [(0, len(text), ENGLISH)]  # (the usual post: no sentence needs a look)
+    words = [(start, norm) for kind, start, norm in zip(tokens.kinds, tokens.starts, tokens.norms)
+             if kind is WORD and norm.isalpha()]
+    found: list[list] = []  # [start, end, looks English (True/False/None)]
+    i = 0
+    for m in _SENTENCE.finditer(text):
+        own = []
+        while i < len(words) and words[i][0] < m.end():
+            own.append(words[i][1])
+            i += 1
+        found.append([m.start(), m.end(), _looks_english(own)])
+    if all(look is not False for _, _, look in found):
+        return [(0, len(text), ENGLISH)]
+    other = detect(" ".join(text[s:e] for s, e, look in found if look is False))
+    if other == ENGLISH:
+        return [(0, len(text), ENGLISH)]
+    main = other if sum(e - s for s, e, look in found if look is False) >= \
+        sum(e - s for s, e, look in found if look) else ENGLISH
+    runs: list[tuple[int, int, str]] = []
+    for start, end, look in found:
+        lang = ENGLISH if look else other if look is False else main
+        if runs and runs[-1][2] == lang:
+            runs[-1] = (runs[-1][0], end, lang)
+        else:
+            runs.append((start, end, lang))
+    runs[0] = (0, runs[0][1], runs[0][2])
+    runs[-1] = (runs[-1][0], len(text), runs[-1][2])
+    return runs

@@ -1,0 +1,178 @@
+"""Word lists as one shared phrase index over tokens: one walk over a text's tokens
+finds the matches of every list at once.
+
+Each list of words and phrases (`Phrases`) adds its terms, tokenized as texts are
+(`tokens`), to `INDEX`: a trie whose keys are token norms, a key after the first being
+prefixed with " " when the term has spaces before that token (`log in`) and bare when it
+has none (`master/slave`, three tokens). A term whose list does not ignore case keeps
+its tokens as written and is kept only where the text has them exactly so; a term with
+`forms: inflected` is added in every combination of its words' forms (`text.forms`).
+
+`INDEX.hits(text)` tokenizes a text once and walks it once for all lists; each list
+then reads its own matches: per start token the longest term, matches never
+overlapping, as a regex alternation with the longest terms first would find them.
+Matching whole tokens is what makes matches whole words: `#ad`, `@idiot`, `$ACME`,
+`github.com`, `U.S.` and `u-turn` are tokens of their own and hold no word `ad`,
+`idiot`, `acme`, `github` or `u`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Iterable
+
+from . import forms as word_forms
+from .tokens import WORD, Tokens, tokens_of
+
+MAX_VARIANTS = 64  # combinations of forms a phrase adds at most (the first ones)
+
+
+class Hit:
+    """A match of a list in a text, with the methods of a `regex` match that checks use
+    (`start`, `end`, `span`, `group`; `re.groupindex` is empty)."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    class re:  # noqa: N801 - read as `match.re.groupindex`
+        groupindex: dict = {}
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self, group=0) -> int:
+        return self._start
+
+    def end(self, group=0) -> int:
+        return self._end
+
+    def span(self, group=0) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, group=0) -> str:
+        return self.string[self._start:self._end]
+
+    def __repr__(self) -> str:
+        return f"<Hit {self._start}-{self._end} {self.group()!r}>"
+
+
+def keys_of(tokens: Tokens) -> list[str]:
+    """The trie keys of a term's tokens."""
+    keys = []
+    for i, token in enumerate(tokens):
+        spaced = i and token.start > tokens[i - 1].end
+        keys.append(" " + token.norm if spaced else token.norm)
+    return keys
+
+
+class PhraseIndex:
+    """The trie of every list's terms, and the matches of each list in recent texts."""
+
+    def __init__(self):
+        self.root: dict = {}  # key -> [children, entries]; an entry: (list id, exact)
+        self.version = 0
+        self._lists = 0
+        self._recent: dict[str, tuple[int, dict]] = {}
+
+    def new_list(self) -> int:
+        self._lists += 1
+        return self._lists
+
+    def add(self, keys: list[str], entry: tuple) -> None:
+        node = None
+        children = self.root
+        for key in keys:
+            node = children.get(key)
+            if node is None:
+                node = children[key] = [{}, []]
+            children = node[0]
+        if entry not in node[1]:
+            node[1].append(entry)
+            self.version += 1
+
+    def hits(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """List id -> the (start, end) offsets of its matches in `text`."""
+        found = self._recent.get(text)
+        if found is not None and found[0] == self.version:
+            return found[1]
+        if len(self._recent) >= 8:
+            self._recent.clear()
+        result = self.scan(tokens_of(text))
+        self._recent[text] = (self.version, result)
+        return result
+
+    def scan(self, tokens: Tokens) -> dict[int, list[tuple[int, int]]]:
+        root, out, after = self.root, {}, {}  # after: list id -> the token its last hit ends before
+        norms, starts, ends, folded = tokens.norms, tokens.starts, tokens.ends, tokens.folded
+        count = len(norms)
+        for i, norm in enumerate(norms):
+            node = root.get(norm)
+            if node is None:
+                continue
+            longest: dict[int, int] = {}
+            j = i
+            while True:
+                children, entries = node
+                for list_id, exact in entries:
+                    if exact is None or exact == tuple(
+                            folded[starts[k]:ends[k]] for k in range(i, j + 1)):
+                        longest[list_id] = j
+                j += 1
+                if j == count or not children:
+                    break
+                node = children.get(norms[j] if starts[j] == ends[j - 1] else " " + norms[j])
+                if node is None:
+                    break
+            for list_id, last in longest.items():
+                if after.get(list_id, 0) <= i:
+                    out.setdefault(list_id, []).append((starts[i], ends[last]))
+                    after[list_id] = last + 1
+        return out
+
+
+INDEX = PhraseIndex()
+
+
+class Phrases:
+    """Words and phrases matched as whole tokens through `INDEX`, with the search
+    methods of a `regex.Pattern` that checks use (`finditer`, `search`)."""
+
+    is_regex = False
+
+    def __init__(self, terms: tuple, ignorecase: bool = True, inflected: bool = False,
+                 lang: str = "en", index: PhraseIndex = INDEX):
+        self.terms, self.ignorecase, self.index = terms, ignorecase, index
+        self.id = index.new_list()
+        self.keys: list[list[str]] = []
+        for term in terms:
+            tokens = tokens_of(term)
+            if not tokens:
+                continue
+            exact = None if ignorecase else tuple(t.text for t in tokens)
+            for keys in self._variants(tokens, inflected and ignorecase, lang):
+                self.keys.append(keys)
+                index.add(keys, (self.id, exact))
+
+    @staticmethod
+    def _variants(tokens: Tokens, inflected: bool, lang: str) -> Iterable[list[str]]:
+        keys = keys_of(tokens)
+        if not inflected:
+            return [keys]
+        choices = []
+        for key, token in zip(keys, tokens):
+            space = " " if key.startswith(" ") else ""
+            found = word_forms.forms(token.norm, lang) if token.kind == WORD else (token.norm,)
+            choices.append([space + f for f in found])
+        return [list(v) for v in itertools.islice(itertools.product(*choices), MAX_VARIANTS)]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return self.index.hits(text).get(self.id, [])
+
+    def finditer(self, text: str, **_ignored):
+        return (Hit(text, start, end) for start, end in self.spans(text))
+
+    def search(self, text: str, **_ignored):
+        spans = self.spans(text)
+        return Hit(text, *spans[0]) if spans else None
+
+    def problem(self) -> str | None:
+        return None  # words and phrases always compile

@@ -1,0 +1,95 @@
+"""A post's language (front matter, config, detection) decides which rules read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from postlint.text.language import spans
+
+
+def test_front_matter_lang_brings_the_languages_own_list(write, run):
+    write("a.md", "---\nlang: de\n---\nDas Update ist Mist, schon wieder.\n")
+    assert "a.md:4:16: R101 'Mist' is mild profanity" in run("--select", "profanity", "a.md").out
+
+
+def test_a_rule_does_not_run_on_a_language_it_does_not_know(write, run):
+    text = "Schaut mal, wir sind ya fertig mit dem neuen Release.\n"
+    write("a.md", "---\nlang: de\n---\n" + text)
+    assert "All clear" in run("--select", "chatspeak", "a.md").out
+    write("b.md", text)  # as English (no lang, config none, but detection says German)
+    assert "All clear" in run("--select", "chatspeak", "b.md").out
+    write("c.md", "---\nlang: en\n---\n" + text)
+    assert "T104 'ya'" in run("--select", "chatspeak", "c.md").out
+
+
+def test_config_lang_is_the_default_and_front_matter_wins(write, run):
+    write(".postlint.yaml", "lang: fr\n")
+    write("a.md", "Quelle journée de merde.\n")
+    write("b.md", "---\nlang: en-GB\n---\nQuelle journée de merde.\n")
+    out = run("--select", "profanity", "a.md", "b.md").out
+    assert "a.md:1:19: R101 'merde' is profanity" in out and "b.md" not in out
+
+
+def test_detected_spanish_post_uses_the_spanish_list(write, run):
+    write("a.md", "No puedo creer que la nueva versión sea una mierda otra vez.\n")
+    assert "a.md:1:45: R101 'mierda' is profanity" in run("--select", "profanity", "a.md").out
+
+
+def test_a_mixed_post_is_judged_sentence_by_sentence(write, run):
+    write("a.md", "Was für eine tolle Woche mit dem ganzen Team. Thanks guys, gonna miss you all!\n")
+    out = run("--select", "chatspeak,non-inclusive", "--fail-on", "info", "a.md").out
+    assert "a.md:1:60: T104 'gonna'" in out and "R107 'Thanks guys'" in out
+    write("b.md", "Was für eine tolle Woche mit dem ganzen Team, ya ya.\n")
+    assert "All clear" in run("--select", "chatspeak", "b.md").out
+
+
+def test_detection_keeps_short_or_english_text_english():
+    assert spans("lol ok") == [(0, 6, "en")]
+    assert spans("Had a great week with the team, thanks everyone!") == [(0, 48, "en")]
+    text = "Was für eine tolle Woche mit dem Team. Thanks everyone for coming to the meetup!"
+    assert [lang for _, _, lang in spans(text)] == ["de", "en"]
+
+
+def test_bad_language_tags_are_errors_with_a_position(write, run):
+    write(".postlint.yaml", "lang: german!\n")
+    write("a.md", "Hi.\n")
+    result = run("a.md")
+    assert result.code == 2 and ".postlint.yaml:1: lang: expected a BCP 47 language tag" in result.err
+    write(".postlint.yaml", "")
+    write("b.md", "---\nlang: 42\n---\nHi.\n")
+    result = run("b.md")
+    assert result.code == 2 and "b.md: error: line 2: front matter: lang: expected a BCP 47" in result.err
+
+
+def test_explain_shows_a_rules_languages(run):
+    out = run("--explain", "profanity").out
+    assert "languages: en, de (own lists), es (own lists), fr (own lists)" in out
+    assert "languages: any" in run("--explain", "post-length").out
+
+
+HOUSE = Path(__file__).parent / "data" / "overhype.yaml"
+
+
+def house_rule(write, extra: str) -> None:
+    write(".postlint.yaml", "rule-dirs: [house]\n")
+    write("house/tone/overhype.yaml",
+          HOUSE.read_text(encoding="utf-8").replace("level: warning\n", "level: warning\n" + extra))
+
+
+def test_a_rules_own_list_for_a_language(write, run):
+    house_rule(write, "languages:\n  en: {}\n  de: {tokens: [episch]}\n")
+    write("a.md", "---\nlang: de\n---\nEin episch epic Start.\n")
+    out = run("--select", "overhype", "a.md").out
+    assert "a.md:4:5: X901 'episch'" in out and "'epic'" not in out
+
+
+def test_a_mistake_in_languages_is_one_line_with_its_position(write, run):
+    house_rule(write, "languages: [en, english!]\n")
+    write("a.md", "An epic launch.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert "house/tone/overhype.yaml:5: overhype.languages: expected a BCP 47 language tag" \
+        in result.err
+    house_rule(write, "languages:\n  de: {tokenz: [episch]}\n")
+    result = run("a.md")
+    assert result.code == 2 and "overhype.languages.de.tokenz: unknown option" in result.err
