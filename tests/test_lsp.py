@@ -326,11 +326,12 @@ async def test_cross_draft_rule_sees_workspace_drafts(client, project):
 @in_shared
 async def test_broken_front_matter_is_one_diagnostic_at_its_line(client, project):
     uri = open_draft(client, project / "drafts" / "bad.md",
-                     "---\nprofile: public\ncolour: red\n---\nHello.\n")
+                     "---\nplatform: x\nprofle: public\n---\nHello.\n")
     found = await diagnostics(client, uri, 1)
     assert [(d.range.start.line, d.severity) for d in found] == [
         (2, lsp.DiagnosticSeverity.Error)]
-    assert found[0].message.startswith("front matter: unknown key 'colour'")
+    assert found[0].message.startswith("front matter: unknown key 'profle' (did you mean "
+                                       "'profile'?)")
 
 
 @in_shared

@@ -338,5 +338,5 @@ def test_a_wrong_links_section_is_a_config_error(run, write):
     assert sorted(result.err.splitlines()) == [
         ".postlint.yaml:2: links.utm: expected a list of parameter names, or a mapping of "
         "name -> allowed values, got 5",
-        ".postlint.yaml:3: links.utn: unknown key (known: utm)",
+        ".postlint.yaml:3: links.utn: unknown key (did you mean 'utm'?)",
     ]

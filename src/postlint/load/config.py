@@ -72,12 +72,33 @@ def load(path: Path | None) -> Config:
         raise yamlfile.Errors([ConfigError("expected a mapping of settings", str(path), 1)])
     unknown: list[ConfigError] = []
     errors = schema.check(data, str(path), unknown=unknown)
+    if isinstance(data.get("links"), dict):
+        errors += _utm_problems(data["links"], str(path))
     if isinstance(data.get("lang"), str) and languages.problem(data["lang"]):
         errors.append(ConfigError(languages.problem(data["lang"]), str(path),
                                   line_of(data, "lang"), "lang"))
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent, unknown)
+
+
+def _utm_problems(links: dict, path: str) -> list[ConfigError]:
+    """`links.utm`: a list of parameter names, or name -> allowed value(s) (null: any)."""
+    utm, line = links.get("utm"), line_of(links, "utm")
+    if utm is None:
+        return []
+    if isinstance(utm, list):
+        return [ConfigError(f"expected a parameter name, got {name!r}", path,
+                            line_of(utm, i, line), f"links.utm[{i}]")
+                for i, name in enumerate(utm) if not isinstance(name, str)]
+    if isinstance(utm, dict):
+        return [ConfigError("expected a value, a list of values or null (any value), got "
+                            f"{allowed!r}", path, line_of(utm, name, line), f"links.utm.{name}")
+                for name, allowed in utm.items() if allowed is not None and not all(
+                    isinstance(v, (str, int)) for v in (allowed if isinstance(allowed, list)
+                                                        else [allowed]))]
+    return [ConfigError("expected a list of parameter names, or a mapping of name -> allowed "
+                        f"values, got {utm!r}", path, line, "links.utm")]
 
 
 def _from_pyproject(path: Path) -> Map:

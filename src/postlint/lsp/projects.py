@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..lint import files, phases
+from ..lint import discovery, files, phases
 from ..load import config as configuration
 from ..text.draft import Draft, DraftError
 from ..lint.engine import Linter, key_of
@@ -158,9 +158,9 @@ class Project:
             self._disk = {}
             if self.scan_root is not None:
                 config = self.linter.config
-                names = files.discover([str(self.scan_root)], config.get("include") or (),
-                                       config.get("exclude") or (), config.root,
-                                       [r for r in self.linter.readers if r.writable])
+                scope = discovery.Scope.of(config, [r for r in self.linter.readers
+                                                    if r.writable])
+                names = discovery.discover([str(self.scan_root)], scope)
                 for path in names[:MAX_DISK_DRAFTS]:
                     wanted = self._read(path)
                     if wanted:
@@ -184,7 +184,7 @@ class Project:
         config = self.linter.config
         name = os.path.basename(path)
         return any(fnmatch.fnmatch(name, g) for g in config.get("include") or
-                   files.DRAFT_GLOBS) and not any(
+                   discovery.DRAFT_GLOBS) and not any(
             fnmatch.fnmatch(name, g) for g in config.get("exclude") or ())
 
 

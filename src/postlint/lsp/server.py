@@ -30,7 +30,7 @@ from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
-from ..lint import files
+from ..lint import discovery
 from ..load import cache
 from .answers import FIX_ALL, Answers, config_diagnostics, rules_doc
 from .projects import Document, Project, Projects, is_config_file
@@ -38,7 +38,7 @@ from .projects import Document, Project, Projects, is_config_file
 DEBOUNCE = 0.2  # seconds after a change before the document is linted
 DRAFT_LANGUAGES = ("markdown", "plaintext", "text")
 WATCHED = ("**/.postlint.yaml", "**/.postlint.yml", "**/pyproject.toml",
-           *(f"**/{glob}" for glob in files.DRAFT_GLOBS))
+           *(f"**/{glob}" for glob in discovery.DRAFT_GLOBS))
 
 
 class PostlintServer(LanguageServer):
