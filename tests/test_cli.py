@@ -322,7 +322,8 @@ def test_profile_rules_prints_each_rules_time_slowest_first(run, write):
     assert lines[0].split() == ["rule", "code", "seconds", "share", "checks"]
     rows = {line.split()[0]: line.split() for line in lines[1:-1]}
     assert set(rows) == {"shouting", "chatspeak", "readability"}
-    assert all(row[-1] == "2" for row in rows.values())  # once per post
+    # at most once per post (a rule whose words cannot be in a post is skipped)
+    assert all(1 <= int(row[-1]) <= 2 for row in rows.values()) and rows["shouting"][-1] == "2"
     seconds = [float(row[2]) for row in rows.values()]
     assert seconds == sorted(seconds, reverse=True)
     assert lines[-1].split()[:2] == ["all", "rules"]
