@@ -11,6 +11,7 @@ import click
 from . import __version__, cache, config as configuration, explain, files, parallel, plugins
 from .catalog import Catalog
 from .draft import DraftError
+from .filesystem import printable
 from .engine import Choices, Linter
 from .report import Report
 from .rules import LEVELS
@@ -146,6 +147,8 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = catalog.rules, fail_on
+    for path, reason in report.notices:
+        click.echo(f"{path}: skipped: {reason}", err=True)
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
@@ -189,14 +192,18 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
     """Read every draft (collecting read errors) and lint them together."""
     drafts, errors, texts, sources = [], [], {}, {}
     linter.errors.clear()
+    skipped: list[tuple[str, str]] = []
     names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root)
+                           config.root, skipped)
+    notices = [(_display(path), reason) for path, reason in skipped]
     if parallel.worth_it(names):
         cwd = os.getcwd()  # (once: each call is a system call)
-        return parallel.lint(linter, [(name, _display(name, cwd)) for name in names])
+        report = parallel.lint(linter, [(name, _display(name, cwd)) for name in names])
+        report.notices = notices
+        return report
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
-        display = (stdin_filename or "-") if path == "-" else _display(path)
+        display = printable(stdin_filename or "-") if path == "-" else _display(path)
         try:
             draft = files.read(path, stdin, display)
             linter.profile_of(draft)
@@ -209,7 +216,8 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
         if path != "-":
             sources[display] = path
     findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources)
+    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources,
+                  notices=notices)
 
 
 def _diff(linter: Linter, report: Report) -> None:
@@ -240,17 +248,18 @@ def _display(path: str, cwd: str | None = None) -> str:
     others as given.
 
     Symbolic links are not resolved: a draft is reported under the name it was found by.
+    Characters that could forge output (a newline, a byte that is not UTF-8) are escaped.
     """
     if os.path.isabs(path):
         try:
             relative = os.path.relpath(path, cwd or os.getcwd())
         except ValueError:  # another drive
-            return path
+            return printable(path)
     else:  # (what relpath would say, without asking for the current folder)
         relative = os.path.normpath(path)
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return path
-    return relative.replace(os.sep, "/")
+        return printable(path)
+    return printable(relative.replace(os.sep, "/"))
 
 
 def _stop(exc: Errors | ConfigError):

@@ -60,8 +60,12 @@ def discover(start: Path) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.postlint" in pyproject.read_text("utf-8", "replace"):
-            return pyproject
+        if pyproject.is_file():
+            try:
+                if b"[tool.postlint" in yamlfile.read(pyproject):
+                    return pyproject
+            except ConfigError:  # too large, or gone: `load` says what is wrong with it
+                return pyproject
     return None
 
 
@@ -104,7 +108,7 @@ def _from_pyproject(path: Path) -> Map:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    text = path.read_text("utf-8")
+    text = yamlfile.decode(yamlfile.read(path), path)
     try:
         table = tomllib.loads(text).get("tool", {}).get("postlint", {})
     except tomllib.TOMLDecodeError as exc:

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from pathlib import Path
 
+from . import filesystem
 from .draft import Draft, DraftError
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
 MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft
 
 
-def discover(paths: list[str], include=(), exclude=(), root: Path | None = None) -> list[str]:
+def discover(paths: list[str], include=(), exclude=(), root: Path | None = None,
+             skipped: list | None = None) -> list[str]:
     """Files to lint: named files as given, and drafts found below named folders.
 
     Folders are walked in sorted order without following links; hidden folders are
     skipped. `include`/`exclude` are globs matched against paths relative to `root`
-    and against file names.
+    and against file names. What is not a draft to read is left out, with the reason
+    in `skipped` as `(path, reason)`: below a folder, what is not a regular file (a
+    FIFO, socket or device); anywhere, a symbolic link to a file outside the folder
+    being linted (the folder named, or the current folder for a named file).
     """
     include = tuple(include) or DRAFT_GLOBS
     cwd = os.getcwd()  # (once: each call is a system call)
@@ -25,7 +31,11 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None)
     found: list[str] = []
     for given in paths:
         if given == "-" or not os.path.isdir(given):
-            found.append(given)
+            reason = given != "-" and outside(given, cwd)
+            if reason:
+                _skip(skipped, given, reason)
+            else:
+                found.append(given)
             continue
         for folder, dirs, files in os.walk(given):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -33,8 +43,46 @@ def discover(paths: list[str], include=(), exclude=(), root: Path | None = None)
             for name in sorted(files):
                 path = os.path.join(folder, name)
                 if _matches(path, include, top, cwd) and not _matches(path, exclude, top, cwd):
-                    found.append(path)
+                    reason = _not_a_draft(path, given)
+                    if reason:
+                        _skip(skipped, path, reason)
+                    else:
+                        found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _skip(skipped: list | None, path: str, reason: str) -> None:
+    if skipped is not None:
+        skipped.append((path, reason))
+
+
+def _not_a_draft(path: str, folder: str) -> str | None:
+    """Why a file found below `folder` is no draft to read (None: it may be one; one
+    that cannot be looked at is read, and the reading reports it)."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):  # (a walk meets few links: look at those only)
+            reason = outside(path, folder)
+            if reason:
+                return reason
+            info = os.stat(path)
+    except OSError:
+        return None
+    what = filesystem.kind(info.st_mode)
+    return what and f"{what}, not a regular file"
+
+
+def outside(path: str, folder: str) -> str | None:
+    """Why `path` is not read: it is a symbolic link to a file outside `folder` (and
+    outside its own folder), which a draft from someone else must not make postlint
+    show or rewrite."""
+    if not os.path.islink(path):
+        return None
+    real = os.path.realpath(path)
+    for top in {os.path.realpath(folder), os.path.realpath(os.path.dirname(path) or ".")}:
+        if real.startswith(top.rstrip(os.sep) + os.sep):
+            return None
+    return "a symbolic link to a file outside the folder being linted"
 
 
 def _matches(path: str, globs, top: str, cwd: str) -> bool:
@@ -61,19 +109,13 @@ def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None
                              " a draft may be")
         return Draft.from_bytes(name, stdin_bytes or b"")
     try:
-        if os.path.isdir(path):
-            raise DraftError("is a folder")
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise DraftError(f"file is {size // 1024 // 1024} MB, more than the "
-                             f"{MAX_BYTES // 1024 // 1024} MB a draft may be")
-        with open(path, "rb") as handle:
-            # (not read(MAX_BYTES + 1) at once: that allocates 5 MB for every draft)
-            data = handle.read(size + 1)
-            if len(data) > size:  # it has grown since: read on, up to the limit
-                data += handle.read(MAX_BYTES + 1 - len(data))
-        if len(data) > MAX_BYTES:
-            raise DraftError(f"file is more than the {MAX_BYTES // 1024 // 1024} MB a draft may be")
+        data = filesystem.read_bytes(path, MAX_BYTES)
+    except filesystem.TooLarge as exc:
+        size = f" {exc.size // 1024 // 1024} MB," if exc.size else ""
+        raise DraftError(f"file is{size} more than the {MAX_BYTES // 1024 // 1024} MB a "
+                         "draft may be") from None
+    except filesystem.NotRegular as exc:
+        raise DraftError(str(exc)) from None
     except FileNotFoundError:
         raise DraftError("no such file") from None
     except OSError as exc:

@@ -53,6 +53,7 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)  # path -> decoded text
     sources: dict[str, str] = field(default_factory=dict)  # path shown -> file read (--fix)
     fail_on: str = "error"
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (path, why it was skipped)
 
     @property
     def failing(self) -> list[Finding]:
