@@ -46,10 +46,10 @@ def lint_all(rows, profile: str):
     """Findings of `profile` over every post, each post its own draft."""
     os.environ.setdefault("POSTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
     from postlint import plugins
-    from postlint.catalog import Catalog
-    from postlint.config import Config
-    from postlint.draft import Draft
-    from postlint.engine import Choices, Linter
+    from postlint.lint.catalog import Catalog
+    from postlint.load.config import Config
+    from postlint.text.draft import Draft
+    from postlint.lint.engine import Choices, Linter
 
     catalog = Catalog.load(plugins.manager())
     linter = Linter(catalog, Config(), Choices(profile=profile))

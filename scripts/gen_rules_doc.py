@@ -46,7 +46,7 @@ def load_catalog():
     os.environ["POSTLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     sys.path.insert(0, str(ROOT / "src"))
     from postlint import plugins
-    from postlint.catalog import Catalog
+    from postlint.lint.catalog import Catalog
     return Catalog.load(plugins.manager())
 
 
@@ -87,7 +87,7 @@ def config_keys(value) -> list[str]:
 
 
 def render(catalog) -> str:
-    from postlint.explain import levels_by_profile
+    from postlint.cli.explain import levels_by_profile
 
     profiles = profile_order(catalog)
     rules = sorted(catalog.rules.values(), key=lambda r: r.code)

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from postlint import plugins
-from postlint.catalog import Catalog
-from postlint.cli import main
+from postlint.lint.catalog import Catalog
+from postlint.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

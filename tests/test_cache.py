@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from postlint import cache, words, yamlfile
+from postlint.load import cache, yamlfile
+from postlint.text import words
 
 
 def settle(path):

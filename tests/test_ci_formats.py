@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from postlint.formats.github import annotation, escape_data, escape_property
-from postlint.report import Finding
+from postlint.lint.report import Finding
 
 BAD = ("Launch day! 🎉🎉 This is the WORST launch ever.\n"
        "\n"

@@ -162,7 +162,7 @@ def test_color(run, write, monkeypatch):
 
 
 def test_use_color_auto_follows_the_terminal(monkeypatch):
-    from postlint import cli
+    from postlint.cli import main as cli  # the module
 
     class Tty:
         def isatty(self):

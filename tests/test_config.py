@@ -177,7 +177,7 @@ def test_invalid_config_one_line_per_problem(run, write):
     assert result.err.splitlines() == [
         ".postlint.yaml:3: colour: unknown key (known: profile, platform, platforms, select, "
         "extend-select, ignore, fail-on, rule-dirs, include, exclude, brand, work, rules, "
-        "platform-settings, profiles)",
+        "platform-settings, profiles, plugins)",
         ".postlint.yaml:4: select: expected a list, got 3",
         ".postlint.yaml:5: brand: expected a mapping, got ['a']",
         ".postlint.yaml:2: fail-on: expected one of info, warning, error, got 'loud'",

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postlint.counting import UNITS, crossing, length, segments
+from postlint.text.counting import UNITS, crossing, length, segments
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"  # 👨‍👩‍👧‍👦
 HEART_ON_FIRE = "\u2764\uFE0F\u200D\U0001F525"  # ❤️‍🔥, Unicode 13.1

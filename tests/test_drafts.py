@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from postlint.draft import Draft, DraftError
-from postlint.markup import prose
+from postlint.text.draft import Draft, DraftError
+from postlint.text.markup import prose
 
 
 def found(run, *args, stdin=None):
@@ -128,7 +128,7 @@ def test_bare_domains_are_not_prose_but_emails_and_words_are():
 
 def test_raw_option_reads_code_and_urls(tmp_path):
     """`raw: true` rules (for instance about links) see what word rules skip."""
-    from postlint.check import Context
+    from postlint.checks.base import Context
     from postlint.checks.existence import Existence
     check = Existence({"tokens": ["bit.ly"], "regex": False, "ignorecase": True,
                        "whole_words": False, "exceptions": [], "raw": True}, Context())

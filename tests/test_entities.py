@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from postlint.entities import (
-    Entity, cashtags, extract, hashtags, is_valid_url, iter_urls, mentions, urls,
-)
+from postlint.text.entities import (Entity, cashtags, extract, hashtags, is_valid_url,
+                                    iter_urls, mentions, urls)
 
 
 def spans(found: list[Entity]) -> list[tuple[str, int, int, str]]:
@@ -98,7 +97,7 @@ def test_domains_without_scheme_split_where_twitter_text_does():
 
 def test_text_without_a_known_tld_compiles_no_url_regex():
     code = (
-        "from postlint import entities as e\n"
+        "from postlint.text import entities as e\n"
         "assert e.urls('Plain text, e.g. U.S. spelling. 3.5 and x.y.') == []\n"
         "assert e._DOTTED_RUN._compiled is None and e._URL_TAIL._compiled is None\n"
         "assert e.urls('see example.com') != []\n"

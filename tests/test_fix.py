@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from postlint import fix
-from postlint.report import Finding
+from postlint.lint import fix
+from postlint.lint.report import Finding
 
 CONFIG = "brand:\n  terms: [GitHub]\n  preferred: {e-mail: email}\n"
 

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from postlint import files
+from postlint.lint import files
 
 GOOD = "We moved to Github, lol.\n"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import check, plugins
+from postlint.checks import base as check
+from postlint import plugins
 
 RULE = """\
 code: X101

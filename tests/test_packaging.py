@@ -43,7 +43,7 @@ def test_wheel_carries_the_rules_and_lints_from_another_folder(installed, tmp_pa
     (tmp_path / "drafts" / "rant.md").write_text(
         "---\nprofile: professional\n---\nThis is AMAZING, lol.\n", encoding="utf-8")
     probe = run_installed(installed, tmp_path, "-c",
-                          "import postlint, postlint.builtin_rules as b; "
+                          "import postlint, postlint.load.builtin as b; "
                           "print(postlint.__file__); print(b.folder())")
     module, folder = probe.stdout.split()
     assert Path(module).is_relative_to(installed), "the wheel, not the checkout, was imported"

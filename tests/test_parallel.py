@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import parallel, plugins
-from postlint.catalog import Catalog
-from postlint.config import Config
-from postlint.engine import Choices, Linter
+from postlint.lint import parallel
+from postlint import plugins
+from postlint.lint.catalog import Catalog
+from postlint.load.config import Config
+from postlint.lint.engine import Choices, Linter
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from postlint import plugins
-from postlint.catalog import Catalog
+from postlint.lint.catalog import Catalog
 
 MODULE = "postlint_testplugin_longpost"
 
@@ -22,9 +22,9 @@ PLUGIN = '''
 
 from pathlib import Path
 
-from postlint.check import Check, Match, Option
+from postlint.checks import Check, Match, Option
 from postlint.hookspecs import hookimpl
-from postlint.report import Format
+from postlint.formats import Format
 
 
 class MaxLength(Check):
@@ -121,7 +121,7 @@ def test_plugin_rule_type_folder_profile_and_format_through_the_cli(installed_pl
 
 
 def test_plugin_rules_pass_their_own_examples(installed_plugin):
-    from postlint import selftest
+    from postlint.lint import selftest
     catalog = Catalog.load(plugins.manager())
     assert selftest.problems(catalog, catalog.rules["long-post"]) == []
 
@@ -152,7 +152,7 @@ def test_a_misspelled_hook_is_reported(run, write, monkeypatch):
         def postlint_rule_type(self):  # missing "s"
             return []
 
-    from postlint.yamlfile import ConfigError
+    from postlint.load.yamlfile import ConfigError
     with pytest.raises(ConfigError) as info:
         plugins.manager([Typo()])
     assert str(info.value).startswith("<plugins>: unknown hook 'postlint_rule_type'")
@@ -160,7 +160,7 @@ def test_a_misspelled_hook_is_reported(run, write, monkeypatch):
 
 def test_a_throwaway_object_registered_directly(tmp_path):
     """`plugins.manager(extra_plugins)` is the seam for embedding postlint in Python."""
-    from postlint.check import Check, Match
+    from postlint.checks.base import Check, Match
     from postlint.hookspecs import hookimpl
 
     class Everything(Check):
@@ -191,3 +191,167 @@ def test_hookspecs_module_documents_every_hook():
                      "postlint_rule_types"]
     assert all(getattr(hookspecs, h).__doc__ for h in hooks)
     assert textwrap.dedent(hookspecs.__doc__).strip()
+
+
+CLASHING = '''
+"""A plugin whose names clash with the built-ins' (and so with each other's)."""
+
+from postlint.checks import Check, Match
+from postlint.hookspecs import hookimpl
+from postlint.formats import Format
+
+
+class Existence(Check):
+    """Flags every post: a stand-in that must never silently replace the built-in."""
+
+    type_name = "existence"
+
+    def check(self, post):
+        yield Match(0, 1)
+
+
+class Json(Format):
+    name = "json"
+    description = "not the real json"
+
+    def render(self, report):
+        return "clash\\n"
+
+
+@hookimpl
+def postlint_rule_types():
+    return [Existence]
+
+
+@hookimpl
+def postlint_formats():
+    return [Json]
+
+
+@hookimpl
+def postlint_functions():
+    return {"sentiment": lambda text: 0.0}
+'''
+
+
+def install(site, module: str, dist: str, source: str):
+    """A module and its dist-info, as pip leaves them, registered under entry point `module`."""
+    (site / f"{module}.py").write_text(source)
+    info = site / f"{dist.replace('-', '_')}-2.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 2.0\n")
+    (info / "entry_points.txt").write_text(f"[postlint]\n{module} = {module}\n")
+
+
+@pytest.fixture
+def clashing_plugin(tmp_path, monkeypatch):
+    site = tmp_path / "clash-site"
+    site.mkdir()
+    install(site, "postlint_testplugin_clash", "postlint-clash", CLASHING)
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delenv(plugins.AUTOLOAD_SWITCH, raising=False)
+    yield site
+    sys.modules.pop("postlint_testplugin_clash", None)
+
+
+def test_a_clash_with_a_built_in_is_an_error_naming_both(clashing_plugin, run, write):
+    write("a.md", "Fine.\n")
+    result = run("a.md")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert "<plugins>: rule type 'existence' is offered by both postlint (built-in) and " \
+        "postlint-clash 2.0; choose one with plugins: {prefer: {existence: DISTRIBUTION}} " \
+        "in the config" in lines
+    assert any(line.startswith("<plugins>: format 'json' is offered by both postlint "
+                               "(built-in) and postlint-clash 2.0") for line in lines)
+    assert any(line.startswith("<plugins>: function 'sentiment' is offered by "
+                               "both postlint (built-in) and postlint-clash 2.0")
+               for line in lines)
+
+
+def test_the_config_says_which_plugin_wins(clashing_plugin, run, write):
+    write("a.md", "Fine.\n")
+    write(".postlint.yaml", "plugins:\n  prefer: {existence: postlint, sentiment: "
+                            "postlint, json: postlint-clash}\n")
+    result = run("--format", "json", "a.md")
+    assert (result.err, result.out) == ("", "clash\n")  # the plugin's format won
+    result = run("--format", "text", "--select", "profanity", "a.md")
+    assert (result.code, result.out) == (0, "All clear: 1 draft checked.\n")  # built-ins won
+
+
+def test_two_rule_folders_defining_one_code_clash_unless_preferred(installed_plugin, run,
+                                                                    write):
+    write("mine/length/long.yaml", RULE.replace("name: long-post", "name: my-long-post")
+          .replace('"{x}"', '"' + "x" * 30 + '"'))
+    write(".postlint.yaml", "rule-dirs: [mine]\n")
+    write("a.md", "This post is far too long to read.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert "rule my-long-post (L101) of rule-dirs (the config's) is already defined at " \
+        in result.err
+    assert "by postlint-testplugin-longpost 1.0" in result.err
+    write(".postlint.yaml", "rule-dirs: [mine]\nplugins: {prefer: {L101: "
+                            "postlint-testplugin-longpost}}\n")
+    result = run("--select", "L101", "a.md")
+    assert "(long-post)" in result.out and result.code == 0
+
+
+BROKEN_TYPES = '''
+from postlint.checks import Check, Option
+from postlint.hookspecs import hookimpl
+
+
+class DraftScopeWithPostMethod(Check):
+    type_name = "wrong-method"
+    scope = "draft"
+
+    def check(self, post):
+        return ()
+
+
+class Unknown(Check):
+    type_name = "bad-scope"
+    scope = "thread"
+
+
+class NotACheck:
+    type_name = "not-a-check"
+
+
+class BadOption(Check):
+    type_name = "bad-option"
+    options = {"max": 3}
+
+    def check(self, post):
+        return ()
+
+
+@hookimpl
+def postlint_rule_types():
+    return [DraftScopeWithPostMethod, Unknown, NotACheck, BadOption]
+'''
+
+
+def test_a_rule_type_whose_scope_and_method_disagree_is_refused(tmp_path, monkeypatch, run,
+                                                                write):
+    site = tmp_path / "broken-site"
+    site.mkdir()
+    install(site, "postlint_testplugin_broken", "postlint-broken", BROKEN_TYPES)
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delenv(plugins.AUTOLOAD_SWITCH, raising=False)
+    write("a.md", "Fine.\n")
+    try:
+        result = run("a.md")
+    finally:
+        sys.modules.pop("postlint_testplugin_broken", None)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "<plugins>: rule type 'wrong-method' of postlint-broken 2.0 has scope 'draft' but does "
+        "not implement check_draft()",
+        "<plugins>: rule type 'bad-scope' of postlint-broken 2.0 has scope 'thread', not one "
+        "of post, draft, run",
+        "<plugins>: rule type 'not-a-check' of postlint-broken 2.0 is not a subclass of "
+        "postlint.checks.Check",
+        "<plugins>: rule type 'bad-option' of postlint-broken 2.0 declares option 'max' as "
+        "int, not an Option",
+    ]

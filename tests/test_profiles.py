@@ -37,7 +37,7 @@ def test_profile_in_front_matter(run, write):
 
 
 def test_extends_inherits_and_overrides(catalog):
-    from postlint.profiles import resolve
+    from postlint.load.profiles import resolve
     brand, _ = resolve("brand", catalog.profiles, catalog.rules, catalog.types)
     professional, _ = resolve("professional", catalog.profiles, catalog.rules, catalog.types)
     assert brand["profanity"].level == professional["profanity"].level == "error"  # inherited

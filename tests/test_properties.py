@@ -7,11 +7,11 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from postlint import plugins
-from postlint.catalog import Catalog
-from postlint.config import Config
-from postlint.draft import Draft, DraftError
-from postlint.engine import Choices, Linter
-from postlint.yamlfile import Map
+from postlint.lint.catalog import Catalog
+from postlint.load.config import Config
+from postlint.text.draft import Draft, DraftError
+from postlint.lint.engine import Choices, Linter
+from postlint.load.yamlfile import Map
 
 os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
 CATALOG = Catalog.load(plugins.manager())

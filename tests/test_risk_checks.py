@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import terms
-from postlint.check import Context
+from postlint.checks import terms
+from postlint.checks.base import Context
 from postlint.checks.disclosure import Disclosure
 from postlint.checks.lexicon import Lexicon
 from postlint.checks.near import Near
-from postlint.draft import Draft
-from postlint.engine import clamp
-from postlint.validators import luhn, us_ssn
+from postlint.text.draft import Draft
+from postlint.lint.engine import clamp
+from postlint.checks.validators import luhn, us_ssn
 
 
 def build(check_type, config=None, functions=None, **options):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import plugins, selftest
-from postlint.catalog import Catalog
+from postlint import plugins
+from postlint.lint import selftest
+from postlint.lint.catalog import Catalog
 
 import os
 
@@ -22,6 +23,6 @@ def test_examples(name):
 
 
 def test_every_rule_is_in_some_profile():
-    from postlint.explain import levels_by_profile
+    from postlint.cli.explain import levels_by_profile
     unused = [n for n in CATALOG.rules if not levels_by_profile(CATALOG, n)]
     assert unused == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from postlint.check import Context, word_pattern
+from postlint.checks.base import Context, word_pattern
 from postlint.checks.capitalization import Capitalization
 from postlint.checks.conditional import Conditional
 from postlint.checks.consistency import Consistency
@@ -12,8 +12,8 @@ from postlint.checks.existence import Existence
 from postlint.checks.metric import Metric
 from postlint.checks.occurrence import Occurrence
 from postlint.checks.substitution import Substitution, match_case
-from postlint.draft import Draft
-from postlint.functions import postlint_functions
+from postlint.text.draft import Draft
+from postlint.checks.functions import postlint_functions
 
 
 def make(check_type, **options):

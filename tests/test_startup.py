@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from postlint import plugins
-from postlint.cli import main
+from postlint.cli.main import main
 
 
 def test_entry_point_scan_finds_a_declared_plugin(tmp_path, monkeypatch):
@@ -49,7 +49,7 @@ def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, m
     monkeypatch.chdir(tmp_path)
     env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache"),
            plugins.AUTOLOAD_SWITCH: "1"}
-    probe = ("import sys\nfrom postlint.cli import main\ntry:\n"
+    probe = ("import sys\nfrom postlint.cli.main import main\ntry:\n"
              "    main(sys.argv[1:], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
              "print('PyYAML imported:', 'yaml' in sys.modules)\n")
 

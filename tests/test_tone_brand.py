@@ -10,7 +10,7 @@ import pytest
 from postlint.checks.alt_text import code_spans
 from postlint.checks.emoji_count import EMOJI
 from postlint.checks.hashtags import HashtagCase, in_dictionary
-from postlint.check import Context
+from postlint.checks.base import Context
 
 BRAND = """\
 brand:
@@ -200,14 +200,14 @@ def test_shouting_skips_tags_of_every_kind(run, write):
 
 
 def test_text_functions_leave_out_links_and_tags():
-    from postlint.functions import word_count
+    from postlint.checks.functions import word_count
     assert word_count("Hi @jane see example.com/x and https://t.co/abc #Launch $TSLA now") == 4
     assert word_count("Mail jane@example.com about #2024 plans") == 5
 
 
 def test_caps_skips_only_texts_without_two_capitals_in_a_word():
     from postlint.checks import caps
-    from postlint.draft import Draft
+    from postlint.text.draft import Draft
     capitals = "".join(chr(c) for c in range(0x110000)
                        if not 0xD800 <= c < 0xE000 and chr(c).isalpha() and chr(c).isupper())
     # every letter Python calls a capital is one to the quick test

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from postlint import counting, entities
+from postlint.text import counting, entities
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "conformance" / "twitter-text"

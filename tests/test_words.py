@@ -10,13 +10,14 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from postlint import plugins, words
-from postlint.catalog import Catalog
-from postlint.check import word_pattern
-from postlint.config import Config
-from postlint.draft import Draft
-from postlint.engine import Choices, Linter
-from postlint.yamlfile import Map
+from postlint import plugins
+from postlint.text import words
+from postlint.lint.catalog import Catalog
+from postlint.checks.base import word_pattern
+from postlint.load.config import Config
+from postlint.text.draft import Draft
+from postlint.lint.engine import Choices, Linter
+from postlint.load.yamlfile import Map
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "tweets.tsv"
 

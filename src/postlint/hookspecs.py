@@ -17,7 +17,7 @@ hookimpl = pluggy.HookimplMarker("postlint")
 
 @hookspec
 def postlint_rule_types():
-    """Return a list of `postlint.check.Check` subclasses: what a rule's `type:` may name."""
+    """Return a list of `postlint.checks.Check` subclasses: what a rule's `type:` may name."""
 
 
 @hookspec
@@ -33,4 +33,4 @@ def postlint_functions():
 
 @hookspec
 def postlint_formats():
-    """Return a list of `postlint.report.Format` subclasses: what `--format` may name."""
+    """Return a list of `postlint.formats.Format` subclasses: what `--format` may name."""

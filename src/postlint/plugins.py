@@ -9,7 +9,7 @@ import sys
 import pluggy
 
 from . import hookspecs
-from .yamlfile import ConfigError
+from .load.yamlfile import ConfigError
 
 DEFAULT_PLUGINS = (
     "postlint.checks.existence",
@@ -23,7 +23,7 @@ DEFAULT_PLUGINS = (
     "postlint.checks.lexicon",
     "postlint.checks.near",
     "postlint.checks.disclosure",
-    "postlint.validators",
+    "postlint.checks.validators",
     "postlint.checks.caps",
     "postlint.checks.exclamation",
     "postlint.checks.emoji_count",
@@ -31,14 +31,14 @@ DEFAULT_PLUGINS = (
     "postlint.checks.alt_text",
     "postlint.checks.voice",
     "postlint.checks.platform",
-    "postlint.functions",
+    "postlint.checks.functions",
     "postlint.formats.text",
     "postlint.formats.json",
     "postlint.formats.github",
     "postlint.formats.sarif",
     "postlint.formats.junit",
     "postlint.formats.gitlab",
-    "postlint.builtin_rules",
+    "postlint.load.builtin",
 )
 AUTOLOAD_SWITCH = "POSTLINT_DISABLE_PLUGIN_AUTOLOAD"
 GROUP = "postlint"  # the entry-point group of third-party plugins
@@ -99,14 +99,25 @@ def load_entry_points(pm: pluggy.PluginManager) -> None:
                               ep.name) from None
 
 
-def collect(hook_results) -> list:
-    """Flatten the lists that every implementation of a hook returned."""
-    return [item for result in hook_results for item in (result or ())]
+BUILT_IN = "postlint (built-in)"
 
 
-def merged(hook_results) -> dict:
-    """Merge the dicts that every implementation of a hook returned (later plugins win)."""
-    out: dict = {}
-    for result in reversed(hook_results):
-        out.update(result or {})
-    return out
+def offers(pm: pluggy.PluginManager, hook: str) -> list[tuple[str, object]]:
+    """(owner, result) for each plugin implementing `hook`, in the order they were
+    registered; the owner names the distribution (`name version`) or the plugin."""
+    owners = owner_names(pm)
+    return [(owners.get(id(impl.plugin), impl.plugin_name), impl.function() or ())
+            for impl in getattr(pm.hook, hook).get_hookimpls()]
+
+
+def owner_names(pm: pluggy.PluginManager) -> dict[int, str]:
+    """id(plugin) -> who offers it: the built-ins, or the installed distribution."""
+    names = {id(pm.get_plugin(name)): BUILT_IN for name in DEFAULT_PLUGINS}
+    for plugin, dist in pm.list_plugin_distinfo():
+        names[id(plugin)] = f"{dist.project_name} {dist.version}"
+    return names
+
+
+def distribution(owner: str) -> str:
+    """The distribution's name in an owner's description (what `plugins.prefer` names)."""
+    return owner.split(" ", 1)[0]

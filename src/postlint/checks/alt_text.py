@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option
-from ..entities import LazyPattern
 from ..hookspecs import hookimpl
-from ..markup import fence_state
+from ..text.entities import LazyPattern
+from ..text.markup import fence_state
+from .base import Check, Match, Option
 
 _MARKDOWN = LazyPattern(r"!\[([^\]\n]*)\](?=\(|\[)")
 _HTML = LazyPattern(r"<img\b[^<>]*>", regex.IGNORECASE)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import regex
 
-from .. import entities
-from ..entities import LazyPattern
-from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
+from ..text import entities
+from ..text.entities import LazyPattern
+from .base import Check, Match, Option, linear
 
 # A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT), not
 # part of a path or dotted name.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
+from .base import Check, Match, Option, word_pattern
 
 
 class Consistency(Check):

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import regex
 
-from .. import entities, terms
-from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
+from ..text import entities
+from . import terms
+from .base import Check, Match, Option, word_pattern
 
 _TOKEN = regex.compile(r"\S+")
 _SEPARATORS = ".,;:!·|-–—"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
+from .base import Check, Match, Option, linear
 
 # One emoji as a reader sees it: a flag, a keycap, or a pictograph shown as emoji with
 # its modifiers and zero-width-joined parts. Text-style symbols (©, ®, ™) do not count.

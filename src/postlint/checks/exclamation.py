@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option, linear
 from ..hookspecs import hookimpl
+from .base import Check, Match, Option, linear
 
 # A sentence starts after an end mark or a line break (a match can start nowhere else,
 # and trying every position made a long unterminated line quadratic); no backtracking.

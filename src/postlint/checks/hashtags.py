@@ -9,9 +9,9 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from .. import entities
-from ..check import Check, Match, Option
 from ..hookspecs import hookimpl
+from ..text import entities
+from .base import Check, Match, Option
 
 
 def found(text: str) -> list[tuple[str, entities.Entity]]:

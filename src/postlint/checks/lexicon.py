@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import terms
-from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
-from ..rules import LEVELS
-from ..words import Needs
+from ..load.rules import LEVELS
+from ..text.words import Needs
+from . import terms
+from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "label"}
@@ -46,7 +46,7 @@ class Group:
                                     ignorecase=spec.get("ignorecase", opts["ignorecase"]),
                                     whole_words=spec.get("whole_words", opts["whole_words"]),
                                     is_regex=self.is_regex and not swap)
-        self.levels = {k: spec[k] for k in ("min_level", "max_level") if k in spec}
+        self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -58,7 +58,7 @@ class Group:
 
     def values_for(self, found: str) -> dict:
         suggestion = self.swap.get(" ".join(found.split()).casefold(), self.suggest)
-        values = {"suggestion": suggestion or "", **self.levels}
+        values = {"suggestion": suggestion or ""}
         for key, value in self.values.items():
             values[key] = value.replace("{suggestion}", suggestion or "") \
                 if isinstance(value, str) else value
@@ -154,7 +154,7 @@ class Lexicon(Check):
             if start < last_end:
                 continue
             last_end = end
-            yield Match(start, end, group.values_for(hit))
+            yield Match(start, end, group.values_for(hit), **group.levels)
 
 
 @hookimpl

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..check import Check, Match, Option
 from ..hookspecs import hookimpl
+from .base import Check, Match, Option
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
 

@@ -21,9 +21,9 @@ import bisect
 
 import regex
 
-from .. import terms
-from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
+from . import terms
+from .base import Check, Match, Option, word_pattern
 
 PAIR_KEYS = {"first", "second", "function", "below", "values"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")

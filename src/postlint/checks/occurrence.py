@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..check import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
+from .base import Check, Match, MATCHING_OPTIONS, Option, word_pattern
 
 
 class Occurrence(Check):

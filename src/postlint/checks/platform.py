@@ -1,7 +1,7 @@
 """Platform rule types: length, entity counts, the preview fold, empty posts and threads.
 
 Each check except `empty-post` runs once per platform the draft is for
-(`platforms.targets`) and puts the platform's name in `Match.values["platform"]`;
+(`platforms.targets`) and names the platform in `Match.platform`;
 without a platform they find nothing. They measure the text as published
 (`platforms.posted`: no HTML comments, LF line ends, stripped), map offsets back to
 the draft, and count with `counting` and extract with `entities` only.
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import regex
 
-from .. import counting, entities
-from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
-from ..platforms import UNIT_NAMES, Platform, posted, targets
+from ..text import counting, entities
+from ..text.platforms import Platform, UNIT_NAMES, posted, targets
+from .base import Check, Match, Option, word_pattern
 
 ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
 # The opening sentence: up to a sentence end followed by a space, a CJK full stop, or a
@@ -33,7 +33,8 @@ def fill(template: str, values: dict) -> str:
 
 
 def _about(platform: Platform) -> dict:
-    return {"platform": platform.name, "title": platform.title}
+    """Message values naming the platform (`{platform}` itself comes from `Match.platform`)."""
+    return {"title": platform.title}
 
 
 def measure(text: str, platform: Platform, unit: str) -> tuple[int, int | None]:
@@ -66,7 +67,8 @@ class PostLength(Check):
                     continue
                 yield Match(out.offset(cross) - post.start, out.end - post.start,
                             {**_about(platform), "count": count, "limit": limit,
-                             "over": count - limit, "unit": UNIT_NAMES[unit]})
+                             "over": count - limit,
+                             "unit": UNIT_NAMES[unit]}, platform=platform.name)
 
 
 class EntityCount(Check):
@@ -101,7 +103,8 @@ class EntityCount(Check):
                 extra = items[most]
                 yield Match(out.offset(extra.start) - post.start,
                             out.offset(extra.end - 1) + 1 - post.start,
-                            {**_about(platform), "count": len(items), "max": most})
+                            {**_about(platform), "count": len(items), "max": most},
+                            platform=platform.name)
 
 
 class BelowTheFold(Check):
@@ -151,7 +154,7 @@ class BelowTheFold(Check):
                           "unit": UNIT_NAMES[platform.fold_unit]}
                 values["problem"] = fill(self.opts[f"{kind}_problem"], values)
                 yield Match(out.offset(start) - post.start, out.offset(end - 1) + 1 - post.start,
-                            values)
+                            values, platform=platform.name)
 
 
 class EmptyPost(Check):
@@ -194,7 +197,8 @@ class ThreadLength(Check):
             start = out.offset(0) if out.text else first.start
             yield Match(start, max(out.end, start),
                         {**_about(platform), "count": count, "max_posts": most,
-                         "number": most + 1, "over": count - most})
+                         "number": most + 1, "over": count - most},
+                        platform=platform.name)
 
 
 @hookimpl

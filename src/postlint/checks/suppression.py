@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..check import Check, Match
 from ..hookspecs import hookimpl
-from ..suppress import ALL
+from ..text.suppress import ALL
+from .base import Check, Match
 
 
 class UnusedSuppression(Check):

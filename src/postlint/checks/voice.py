@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..check import Check, Match, Option, word_pattern
 from ..hookspecs import hookimpl
+from .base import Check, Match, Option, word_pattern
 
 _QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 

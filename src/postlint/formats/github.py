@@ -9,7 +9,7 @@ GitHub shows only a few annotations per step, so the plain text report follows.
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..report import Format
+from .base import Format
 from .text import Text
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from ..fingerprints import fingerprints
 from ..hookspecs import hookimpl
-from ..report import Format
+from .base import Format
+from .fingerprints import fingerprints
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

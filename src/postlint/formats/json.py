@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..hookspecs import hookimpl
-from ..report import Format
+from .base import Format
 
 
 class Json(Format):

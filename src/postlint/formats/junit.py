@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from ..hookspecs import hookimpl
-from ..report import Format
+from .base import Format
 
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

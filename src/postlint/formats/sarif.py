@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..fingerprints import fingerprints
 from ..hookspecs import hookimpl
-from ..report import Format
+from .base import Format
+from .fingerprints import fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..hookspecs import hookimpl
-from ..report import Format
+from .base import Format
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 BLOCK = 1000  # lines written at a time: a large report is never held whole

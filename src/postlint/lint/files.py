@@ -7,8 +7,8 @@ import os
 import stat
 from pathlib import Path
 
-from . import filesystem
-from .draft import Draft, DraftError
+from ..load import filesystem
+from ..text.draft import Draft, DraftError
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
 MAX_BYTES = 5 * 1024 * 1024  # a long thread is well under 1 MB; more is not a draft

@@ -16,7 +16,7 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 
-from .draft import BOM, Draft, DraftError
+from ..text.draft import BOM, Draft, DraftError
 from .report import Finding
 
 MAX_PASSES = 10  # rules that undo each other's fixes stop here instead of looping

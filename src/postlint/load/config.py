@@ -34,6 +34,7 @@ KEYS = {
     "rules": (dict, "per-rule level (or off) and options: name: {level: ..., option: ...}"),
     "platform-settings": (dict, "add or change platforms: name: {extends: ..., length: ...}"),
     "profiles": (dict, "your own profiles: name: {extends: ..., rules: {...}}"),
+    "plugins": (dict, "which plugin wins a clash: prefer: {NAME: DISTRIBUTION}"),
 }
 _KIND_NAMES = {str: "a string", list: "a list", dict: "a mapping"}
 

@@ -1,12 +1,11 @@
-"""Findings, the report of a run, and the base class of output formats."""
+"""Findings and the report of a run."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import ClassVar, Iterator
 
-from .rules import LEVELS, Rule
+from ..load.rules import LEVELS, Rule
 
 
 @dataclass(slots=True)  # a large run holds hundreds of thousands
@@ -70,22 +69,3 @@ class Report:
         n = len(self.findings)
         return (f"Found {n} problem{'s' * (n != 1)} ({parts}) in {paths} of {self.drafts}"
                 f" draft{'s' * (self.drafts != 1)}.")
-
-
-class Format:
-    """An output format. Subclasses set `name` and implement `render`."""
-
-    name: ClassVar[str] = ""
-    description: ClassVar[str] = ""
-
-    def __init__(self, color: bool = False, show_source: bool = False,
-                 statistics: bool = False):
-        self.color, self.show_source, self.statistics = color, show_source, statistics
-
-    def render(self, report: Report) -> str:
-        raise NotImplementedError
-
-    def pieces(self, report: Report) -> Iterator[str]:
-        """The rendered report in pieces, to write as they are made (a format whose
-        output is a sequence of lines can give them a block at a time)."""
-        yield self.render(report)

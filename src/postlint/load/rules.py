@@ -9,7 +9,6 @@ from pathlib import Path
 import regex
 
 from . import yamlfile
-from .check import Check, Option
 from .yamlfile import ConfigError, Map, line_of
 
 LEVELS = ("info", "warning", "error")
@@ -43,7 +42,7 @@ class Rule:
         return f"{self.path}:{self.line}"
 
 
-def load_folder(folder: Path, types: dict[str, type[Check]],
+def load_folder(folder: Path, types: dict[str, type],
                 trusted: bool = False) -> tuple[list[Rule], list[ConfigError]]:
     """Every rule in `*.yaml`/`*.yml` below `folder` except its `profiles/` and `platforms/`."""
     rules, errors = [], []
@@ -63,7 +62,7 @@ def load_folder(folder: Path, types: dict[str, type[Check]],
     return rules, errors
 
 
-def parse_rule(data, path: str, category: str, types: dict[str, type[Check]],
+def parse_rule(data, path: str, category: str, types: dict[str, type],
                line: int = 1, trusted: bool = False) -> tuple[Rule | None, list[ConfigError]]:
     """Validate one rule mapping; return the Rule, or None and the problems.
 
@@ -120,7 +119,7 @@ def parse_rule(data, path: str, category: str, types: dict[str, type[Check]],
                 trusted=trusted), []
 
 
-def check_options(check: type[Check], options, path: str, prefix: str,
+def check_options(check: type, options, path: str, prefix: str,
                   complete: bool = False, deep: bool = True) -> list[ConfigError]:
     """Problems with `options` for rule type `check`, each with file, line and key path.
 
@@ -158,7 +157,7 @@ _KINDS = {
 }
 
 
-def option_problem(spec: Option, value) -> str | None:
+def option_problem(spec, value) -> str | None:
     """Why `value` does not fit `spec`, or None."""
     if isinstance(value, dict) and set(value) == {"from"}:
         return None if isinstance(value["from"], str) else "'from' takes a config key path"

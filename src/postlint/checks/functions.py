@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from . import entities
-from .hookspecs import hookimpl
+from ..hookspecs import hookimpl
+from ..text import entities
 
 
 def _plain(text: str) -> str:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .hookspecs import hookimpl
+from ..hookspecs import hookimpl
 
 
 def folder() -> Path:
     """`postlint/rules` in an installed wheel; the repository's `rules/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    return installed if installed.is_dir() else here.parents[1] / "rules"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parents[1] / "rules"
 
 
 @hookimpl

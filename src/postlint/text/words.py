@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from . import cache
+from ..load import cache
 
 try:  # the standard library's parser reads the syntax the patterns share with `regex`
     from re import _constants as sre, _parser as sre_parse  # Python 3.11+

@@ -13,10 +13,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import files
-from .checks.platform import fold_offset, measure
-from .draft import DraftError
-from .platforms import UNIT_NAMES, posted
+from ..checks.platform import fold_offset, measure
+from ..lint import files
+from ..text.draft import DraftError
+from ..text.platforms import UNIT_NAMES, posted
 
 CONTEXT = 20  # characters shown each side of a fold
 

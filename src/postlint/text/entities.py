@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
+
+from ..load import builtin
 
 __all__ = [
     "Entity", "extract", "tags", "urls", "iter_urls", "hashtags", "mentions", "cashtags",
@@ -100,13 +101,6 @@ MAX_LABEL_LENGTH = 63
 
 
 # ---------------------------------------------------------------- TLDs
-def _rules_dir() -> Path:
-    import postlint
-
-    packaged = Path(postlint.__file__).parent / "rules"
-    return packaged if packaged.exists() else Path(postlint.__file__).parents[2] / "rules"
-
-
 @dataclass(frozen=True)
 class _Tlds:
     generic: frozenset[str]
@@ -118,7 +112,7 @@ class _Tlds:
 @lru_cache(maxsize=1)
 def _tlds() -> _Tlds:
     generic, country = [], []
-    path = _rules_dir() / "platforms" / "tlds.txt"
+    path = builtin.folder() / "platforms" / "tlds.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and line[0] != "#":
             tld, kind = line.split()

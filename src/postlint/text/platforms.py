@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
+from ..load import yamlfile
+from ..load.yamlfile import ConfigError, Map, line_of
 from .counting import UNITS
-from .yamlfile import ConfigError, Map, line_of
 
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # key -> (kind, help); kinds: str, int, bool, units (unit -> int), folds (name -> int), counting

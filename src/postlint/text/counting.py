@@ -27,8 +27,8 @@ from collections.abc import Iterator
 
 import regex
 
-from postlint import entities
-from postlint.entities import LazyPattern
+from . import entities
+from .entities import LazyPattern
 
 __all__ = [
     "UNITS", "X_WEIGHT_ONE", "X_DEFAULT_WEIGHT", "X_URL_LENGTH", "X_MAX_LENGTH", "X_INVALID_CHARS",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .profiles import find_rule, resolve
+from ..lint.catalog import Catalog
+from ..load.profiles import find_rule, resolve
 
 
 def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,

@@ -1,9 +1,11 @@
 """Reading YAML files into values that remember the line of every key, for one-line
-error messages; what a file holds is kept between runs until it changes (see `cache`).
-The parsing itself is in `yamlparse`."""
+error messages. Parsing is safe (plain data only) and limited in size and aliases; PyYAML
+is imported only when a file is parsed, and what a file holds is kept between runs until
+it changes (see `cache`)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -54,11 +56,89 @@ class Seq(list):
     lines: list = []
 
 
-def loads(text: str, path: str = "<string>", line_offset: int = 0):
-    """Parse one YAML document; raise ConfigError with file and line on any problem."""
-    from . import yamlparse  # (PyYAML is imported only when a file is parsed)
+MAX_ALIASES = 100
+MAX_VALUES = 1_000_000  # values the document holds once every alias is expanded
 
-    return yamlparse.loads(text, path, line_offset)
+
+def loads(text: str, path: str = "<string>", line_offset: int = 0):
+    """Parse one YAML document into Maps, Seqs and plain values; raise ConfigError with
+    file and line on any problem."""
+    import yaml  # (only when a file is parsed: a run whose files are all kept never needs it)
+
+    if len(text) > MAX_BYTES:
+        raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", path)
+    loader = _loader_class()(text, line_offset)
+    try:
+        node = loader.get_single_node()
+        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
+            raise ConfigError(f"invalid YAML: its aliases expand to more than {MAX_VALUES:,}"
+                              " values (an alias bomb?)", path)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise ConfigError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ConfigError(f"invalid YAML: {exc}", path) from None
+    finally:
+        loader.dispose()
+    return data
+
+
+@functools.cache
+def _loader_class():
+    """A safe PyYAML loader (plain data only, no objects; libyaml's when available, 10x
+    faster) that records lines and limits alias references."""
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        def __init__(self, stream, offset: int = 0):
+            super().__init__(stream)
+            self._aliases = 0
+            self._offset = offset + 1
+
+        def construct_object(self, node, deep=False):
+            if node in self.constructed_objects:  # a reference to an anchor: count it
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    raise yaml.YAMLError(f"line {node.start_mark.line + 1}: more than "
+                                         f"{MAX_ALIASES} alias references")
+            return super().construct_object(node, deep)
+
+        def construct_mapping(self, node, deep=False):
+            result = Map(super().construct_mapping(node, deep=True))
+            result.line = node.start_mark.line + self._offset
+            result.lines = {self.construct_object(k, deep=True): k.start_mark.line + self._offset
+                            for k, _ in node.value}
+            return result
+
+        def construct_sequence(self, node, deep=False):
+            result = Seq(self.construct_object(child, deep=True) for child in node.value)
+            result.line = node.start_mark.line + self._offset
+            result.lines = [child.start_mark.line + self._offset for child in node.value]
+            return result
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_sequence)
+    return Loader
+
+
+def _expanded_size(node, sizes: dict) -> int:
+    """How many values `node` stands for with aliases expanded (each shared node counted
+    once per reference, computed once). A node that contains itself counts as too many."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key] if sizes[key] is not None else MAX_VALUES + 1
+    sizes[key] = None  # being counted
+    size = 1
+    if isinstance(node.value, list):
+        for item in node.value:
+            for child in (item if isinstance(item, tuple) else (item,)):
+                size += _expanded_size(child, sizes)
+                if size > MAX_VALUES:
+                    break
+    sizes[key] = size
+    return size
 
 
 def read(path: Path) -> bytes:
@@ -119,11 +199,10 @@ def load_each(paths, errors: list):
 
 
 # Parsed files, kept between runs as JSON: a Map or Seq is an object with its lines under
-# the key _LINES (a Seq's items too); stamped with the code that parses (this module,
-# `yamlparse` and PyYAML, found but not imported).
+# the key _LINES (a Seq's items too); stamped with the code that parses (this module
+# and PyYAML, found but not imported).
 _KEPT = cache.Store("yaml", cache.code_stamp(
-    __file__, os.path.join(os.path.dirname(__file__), "yamlparse.py"),
-    getattr(importlib.util.find_spec("yaml"), "origin", None) or ""), 1_000)
+    __file__, getattr(importlib.util.find_spec("yaml"), "origin", None) or ""), 1_000)
 _LINES = "\0"
 
 

@@ -13,7 +13,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import markup, yamlfile
+from ..load import yamlfile
+from . import markup
 
 BOM = "\ufeff"
 SEPARATOR = "---"

@@ -7,12 +7,12 @@ An example is a string (one draft), or a mapping with `text` (one draft) or `dra
 
 from __future__ import annotations
 
+from ..load.config import Config
+from ..load.rules import Rule
+from ..load.yamlfile import Map
+from ..text.draft import Draft
 from .catalog import Catalog
-from .config import Config
-from .draft import Draft
 from .engine import Choices, Linter
-from .rules import Rule
-from .yamlfile import Map
 
 
 def example_drafts(example) -> tuple[list[Draft], dict, list]:

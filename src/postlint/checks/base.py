@@ -14,8 +14,8 @@ from typing import Any, Callable, ClassVar, Iterable
 
 import regex
 
-from .draft import Draft, Post
-from .words import Words, handed_out
+from ..text.draft import Draft, Post
+from ..text.words import Words, handed_out
 
 
 @dataclass(frozen=True)
@@ -43,26 +43,41 @@ class Match:
     """A problem found by a check: a span of the post (or draft) and values for the message.
 
     `start`/`end` are offsets relative to the post for post checks and to the draft text
-    for draft and run checks. `replacement`, when set, is what `--fix` writes in the span.
+    for draft and run checks. `values` fill the rule's message placeholders, and only
+    that. What the engine reads is typed: `replacement`, when set, is what `--fix` writes
+    in the span; `platform` names the platform the problem is about (reported with the
+    finding, and the message's `{platform}`); `min_level`/`max_level` raise or cap the
+    profile's level for this match (slurs are errors whatever the profile).
     """
 
     start: int
     end: int
     values: dict = field(default_factory=dict)
     replacement: str | None = None
+    platform: str | None = None
+    min_level: str | None = None
+    max_level: str | None = None
+
+
+SCOPES = {"post": "check", "draft": "check_draft", "run": "check_run"}  # scope -> method
 
 
 class Check:
     """Base of all rule types.
 
-    Set `scope` to "post" (default: `check(post)` runs once per post of a thread),
-    "draft" (`check_draft(draft)` once per file) or "run" (`check_run(drafts)` once
-    over every draft of the run, yielding `(draft, match)` pairs).
+    Set `type_name` (what a rule's `type:` names), `options` (declared `Option`s) and
+    `scope`: "post" (default: `check(post)` runs once per post of a thread), "draft"
+    (`check_draft(draft)` once per file) or "run" (`check_run(drafts)` once over every
+    draft of the run, yielding `(draft, match)` pairs); the scope's method must be
+    implemented (checked when the plugin is loaded). A draft check with
+    `after_suppression = True` runs after suppression comments were applied and sees
+    `draft.suppressions` (how `unused-suppression` works).
     """
 
     type_name: ClassVar[str] = ""
     scope: ClassVar[str] = "post"
     options: ClassVar[dict[str, Option]] = {}
+    after_suppression: ClassVar[bool] = False
 
     @classmethod
     def problems(cls, options: dict) -> Iterable[tuple[str, str]]:
@@ -86,6 +101,27 @@ class Check:
         """For a run check: whether `check_run` must see `draft`. Large runs ask this
         where each draft is first read, and read again only the drafts some check wants."""
         return True
+
+
+def contract_problems(cls) -> list[str]:
+    """What keeps `cls` from being a rule type (an empty list when nothing does)."""
+    if not (isinstance(cls, type) and issubclass(cls, Check)):
+        return ["is not a subclass of postlint.checks.Check"]
+    problems = []
+    if not cls.type_name:
+        problems.append("sets no type_name")
+    method = SCOPES.get(cls.scope)
+    if method is None:
+        problems.append(f"has scope {cls.scope!r}, not one of {', '.join(SCOPES)}")
+    elif getattr(cls, method) is getattr(Check, method):
+        problems.append(f"has scope {cls.scope!r} but does not implement {method}()")
+    if cls.after_suppression and cls.scope != "draft":
+        problems.append("sets after_suppression, which only a draft check may")
+    for name, spec in cls.options.items():
+        if not isinstance(spec, Option):
+            problems.append(f"declares option {name!r} as {type(spec).__name__}, "
+                            "not an Option")
+    return problems
 
 
 SEARCH_TIMEOUT = 2.0  # seconds a pattern search may take, plus one per million characters

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .report import Finding, Report
+from ..lint.report import Finding, Report
 
 
 def flagged_text(report: Report, finding: Finding) -> str:

@@ -7,15 +7,16 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import platforms as platform_data, selection, suppress, words
+from ..checks.base import Check, Context, Match
+from ..load import selection
+from ..load.config import Config
+from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.rules import LEVELS, Rule
+from ..load.yamlfile import ConfigError, Errors, line_of
+from ..text import platforms as platform_data, suppress, words
+from ..text.draft import Draft
 from .catalog import Catalog
-from .check import Check, Context, Match
-from .config import Config
-from .draft import Draft
-from .profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
 from .report import Finding
-from .rules import LEVELS, Rule
-from .yamlfile import ConfigError, Errors, line_of
 
 QUOTE_LIMIT = 60
 
@@ -240,7 +241,7 @@ class Linter:
             for act in post_checks:
                 found += self._run(draft, act, profile, post)
         for act in enabled:
-            if act.check.scope == "draft" and not getattr(act.check, "after_suppression", False):
+            if act.check.scope == "draft" and not act.check.after_suppression:
                 found += self._run(draft, act, profile)
         return found
 
@@ -338,7 +339,7 @@ class Linter:
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
         late = []
         for act in _enabled(draft, self.active(profile)):
-            if getattr(act.check, "after_suppression", False):
+            if act.check.after_suppression:
                 late += [self._finding(draft, act, profile, 0, m)
                          for m in act.check.check_draft(draft)]
         kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
@@ -353,10 +354,11 @@ class Linter:
         if len(quoted) > QUOTE_LIMIT:
             quoted = quoted[:QUOTE_LIMIT - 1] + "…"
         values = {**act.check.opts, **match.values, "match": quoted}
+        if match.platform:
+            values["platform"] = match.platform
         return Finding(draft.path, line, column, end_line, end_column, act.rule.code,
-                       act.rule.name, clamp(act.level, match.values),
-                       render(act.rule.message, values), profile,
-                       match.replacement, match.values.get("platform"), start, end)
+                       act.rule.name, clamp(act.level, match), render(act.rule.message, values),
+                       profile, match.replacement, match.platform, start, end)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -378,10 +380,10 @@ def render(template: str, values: dict) -> str:
         return template
 
 
-def clamp(level: str, values: dict) -> str:
+def clamp(level: str, match: Match) -> str:
     """The profile's level, raised to a match's `min_level` and capped at its `max_level`
     (a rule type sets those per entry, e.g. slurs always at error)."""
-    low, high = values.get("min_level"), values.get("max_level")
+    low, high = match.min_level, match.max_level
     if low in LEVELS and LEVELS.index(level) < LEVELS.index(low):
         level = low
     if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):

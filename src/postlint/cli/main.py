@@ -1,21 +1,21 @@
-"""The `postlint` command."""
+"""The `postlint` command: its options, and what it prints and exits with. The work is
+the run's phases in `lint.phases`."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
-from . import __version__, cache, config as configuration, explain, files, parallel, plugins
-from .catalog import Catalog
-from .draft import DraftError
-from .filesystem import printable
-from .engine import Choices, Linter
-from .report import Report
-from .rules import LEVELS
-from .yamlfile import ConfigError, Errors
+from .. import __version__
+from ..lint import phases
+from ..lint.engine import Choices, Linter
+from ..lint.report import Report
+from ..load import cache
+from ..load.rules import LEVELS
+from ..load.yamlfile import ConfigError, Errors
+from . import explain
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -79,21 +79,13 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     '-' reads standard input. Exit codes: 0 clean, 1 problems at or above --fail-on,
     2 usage, configuration, rule or read errors.
     """
+    choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
+                      extend_select=_split(extend_select), ignore=_split(ignore))
     try:
-        config = _config(config_path, isolated)
-        pm = plugins.manager()
-        catalog = Catalog.load(pm, _rule_dirs(config), config.get("profiles"), config.path)
-        choices = Choices(
-            profile=profile,
-            platforms=_split(platforms) or config.get("platforms") or
-            ([config.get("platform")] if config.get("platform") else []),
-            select=_split(select),
-            extend_select=_split(extend_select),
-            ignore=_split(ignore),
-        )
-        linter = Linter(catalog, config, choices)
+        session = phases.load(config_path, isolated, choices)
     except (Errors, ConfigError) as exc:
         _stop(exc)
+    config, catalog, linter = session.config, session.catalog, session.linter
 
     if list_rules or list_profiles or list_formats or explain_rule:
         try:
@@ -124,7 +116,7 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
     fail_on = fail_on or config.get("fail-on") or "error"
     changes = None
     if diff_base:
-        from . import gitdiff  # git is needed only here
+        from ..lint import gitdiff  # git is needed only here
         try:
             changes = gitdiff.changes(diff_base)
         except gitdiff.GitError as exc:
@@ -132,14 +124,13 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
             sys.exit(EXIT_ERROR)
 
     try:
-        report = lint(linter, list(paths), config, stdin_filename)
+        report = phases.lint(linter, list(paths), config, stdin_filename)
         if show_diff:
             _diff(linter, report)
         if fix_files:
-            from . import fix as fixing  # (tempfile and difflib only when fixing)
-            outcome = fixing.run(linter, fixing.candidates(report), write=True)
+            outcome = phases.fix(linter, report, write=True)
             if outcome.changes:  # report what remains
-                report = lint(linter, list(paths), config, stdin_filename)
+                report = phases.lint(linter, list(paths), config, stdin_filename)
             report.errors += outcome.errors
             click.echo(outcome.summary(written=True), err=True)
     except Errors as exc:  # a rule that fails when compiled, or a bad `from:` value
@@ -153,11 +144,11 @@ def main(paths, profile, platforms, config_path, isolated, format_name, select, 
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
     if output_file:
-        _write(output_file, catalog.formats[format_name](**options).render(report))
+        _write(output_file, "".join(phases.render(catalog, format_name, report, **options)))
         format_name = terminal_format
     colored = use_color(color)
-    formatter = catalog.formats[format_name](color=colored, **options)
-    for piece in formatter.pieces(report):  # click strips colour off a tty
+    for piece in phases.render(catalog, format_name, report, color=colored, **options):
+        # (click strips colour off a tty)
         click.echo(piece, nl=False, color=colored)
     if report.errors:
         sys.exit(EXIT_ERROR)
@@ -188,42 +179,9 @@ def run() -> None:
     os._exit(code)
 
 
-def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
-    """Read every draft (collecting read errors) and lint them together."""
-    drafts, errors, texts, sources = [], [], {}, {}
-    linter.errors.clear()
-    skipped: list[tuple[str, str]] = []
-    names = files.discover(paths, config.get("include") or (), config.get("exclude") or (),
-                           config.root, skipped)
-    notices = [(_display(path), reason) for path, reason in skipped]
-    if parallel.worth_it(names):
-        cwd = os.getcwd()  # (once: each call is a system call)
-        report = parallel.lint(linter, [(name, _display(name, cwd)) for name in names])
-        report.notices = notices
-        return report
-    stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
-    for path in names:
-        display = printable(stdin_filename or "-") if path == "-" else _display(path)
-        try:
-            draft = files.read(path, stdin, display)
-            linter.profile_of(draft)
-            linter.platforms_of(draft)
-        except (DraftError, ValueError) as exc:
-            errors.append((display, str(exc)))
-            continue
-        drafts.append(draft)
-        texts[display] = draft.text
-        if path != "-":
-            sources[display] = path
-    findings = linter.lint(drafts)
-    return Report(findings, len(drafts), errors + linter.errors, texts=texts, sources=sources,
-                  notices=notices)
-
-
 def _diff(linter: Linter, report: Report) -> None:
     """Print what --fix would change; exit 1 when it would change something."""
-    from . import fix as fixing
-    outcome = fixing.run(linter, fixing.candidates(report), write=False)
+    outcome = phases.fix(linter, report, write=False)
     click.echo("".join(change.diff() for change in outcome.changes), nl=False)
     for path, message in report.errors + outcome.errors:
         click.echo(f"{path}: error: {message}", err=True)
@@ -243,25 +201,6 @@ def _write(path: str, text: str) -> None:
         sys.exit(EXIT_ERROR)
 
 
-def _display(path: str, cwd: str | None = None) -> str:
-    """Paths below the current folder (`cwd`, else asked for) are shown relative to it,
-    others as given.
-
-    Symbolic links are not resolved: a draft is reported under the name it was found by.
-    Characters that could forge output (a newline, a byte that is not UTF-8) are escaped.
-    """
-    if os.path.isabs(path):
-        try:
-            relative = os.path.relpath(path, cwd or os.getcwd())
-        except ValueError:  # another drive
-            return printable(path)
-    else:  # (what relpath would say, without asking for the current folder)
-        relative = os.path.normpath(path)
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return printable(path)
-    return printable(relative.replace(os.sep, "/"))
-
-
 def _stop(exc: Errors | ConfigError):
     """Print config or rule errors one a line and exit 2."""
     for error in getattr(exc, "errors", [exc]):
@@ -272,18 +211,5 @@ def _stop(exc: Errors | ConfigError):
 def _error_line(error: ConfigError) -> str:
     """`file:line: key.path: message`, the file relative to the current folder if below it."""
     if error.path and os.path.isabs(error.path):
-        error = ConfigError(error.message, _display(error.path), error.line, error.key)
+        error = ConfigError(error.message, phases.display(error.path), error.line, error.key)
     return str(error)
-
-
-def _config(config_path, isolated) -> configuration.Config:
-    if isolated:
-        return configuration.Config()
-    path = Path(config_path) if config_path else configuration.discover(Path.cwd())
-    if config_path and not path.is_file():
-        raise ConfigError("config file not found", config_path)
-    return configuration.load(path)
-
-
-def _rule_dirs(config) -> list[Path]:
-    return [config.root / d for d in config.get("rule-dirs") or ()]

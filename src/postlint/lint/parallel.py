@@ -17,8 +17,9 @@ import os
 from collections.abc import Mapping
 from typing import Iterator
 
-from . import files, suppress
-from .draft import Draft, DraftError
+from ..text import suppress
+from ..text.draft import Draft, DraftError
+from . import files
 from .engine import sort_findings
 from .report import Report
 

@@ -4,7 +4,7 @@ matched text is plausibly real, 0.0 when it cannot be. Offered through the
 
 from __future__ import annotations
 
-from .hookspecs import hookimpl
+from ..hookspecs import hookimpl
 
 
 def _digits(text: str) -> str:

@@ -1,0 +1,148 @@
+"""Everything the plugins offer, loaded once per run: rule types, rules, profiles,
+functions and formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import plugins
+from ..checks.base import Check, contract_problems
+from ..load import builtin, yamlfile
+from ..load.profiles import Profile, parse_profile
+from ..load.rules import Rule, load_folder
+from ..load.yamlfile import ConfigError, Errors
+from ..text import platforms as platform_data
+
+
+@dataclass
+class Catalog:
+    types: dict[str, type[Check]] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)  # by name
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    functions: dict = field(default_factory=dict)
+    formats: dict = field(default_factory=dict)
+    folders: list[Path] = field(default_factory=list)
+    platforms: dict = field(default_factory=dict)  # name -> (raw mapping, Platform)
+
+    owners: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> owner
+    prefer: dict = field(default_factory=dict)  # name -> the distribution that wins a clash
+
+    @classmethod
+    def load(cls, pm, extra_dirs=(), user_profiles=None, config_path: str = "",
+             prefer=None) -> "Catalog":
+        """Collect from the plugins, then read the rule folders; raise Errors on problems.
+
+        Two plugins offering the same rule type, function, format or rule code are an
+        error naming both, unless `prefer` (the config's `plugins.prefer`) maps the name
+        to the distribution that wins."""
+        catalog = cls(prefer=dict(prefer or {}))
+        errors: list[ConfigError] = []
+        for owner, offered in plugins.offers(pm, "postlint_rule_types"):
+            for check_type in offered:
+                problems = contract_problems(check_type)
+                name = getattr(check_type, "type_name", "") or repr(check_type)
+                if problems:
+                    errors += [ConfigError(f"rule type {name!r} of {owner} {problem}",
+                                           "<plugins>") for problem in problems]
+                else:
+                    errors += catalog._offer("rule type", catalog.types, name, check_type, owner)
+        for owner, offered in plugins.offers(pm, "postlint_functions"):
+            for name, function in (offered or {}).items():
+                errors += catalog._offer("function", catalog.functions, name, function, owner)
+        for owner, offered in plugins.offers(pm, "postlint_formats"):
+            for format_type in offered:
+                errors += catalog._offer("format", catalog.formats, format_type.name,
+                                         format_type, owner)
+        folders = [(Path(p), owner) for owner, offered in plugins.offers(pm, "postlint_rule_dirs")
+                   for p in offered]
+        folders += [(Path(p), "rule-dirs (the config's)") for p in extra_dirs]
+        catalog.folders = [folder for folder, _ in folders]
+        for folder, owner in folders:
+            if not folder.is_dir():
+                errors.append(ConfigError(f"rule folder {str(folder)!r} does not exist",
+                                          config_path or str(folder), None, "rule-dirs"))
+                continue
+            errors += catalog._add_rules(folder, owner)
+            errors += catalog._add_profiles(folder)
+            errors += catalog._add_platforms(folder)
+        for name, data in (user_profiles or {}).items():
+            profile, problems = parse_profile(data, config_path, str(name))
+            errors += [_prefixed(e, f"profiles.{name}") for e in problems]
+            if profile:
+                profile.key = f"profiles.{name}."
+                catalog.profiles[profile.name] = profile
+        if errors:
+            raise Errors(errors)
+        return catalog
+
+    def _offer(self, kind: str, offered: dict, name: str, item, owner: str) -> list:
+        """Add what `owner` offers under `name`, or the clash with who offered it first."""
+        first = self.owners.get((kind, name))
+        if first is None or self._wins(name, owner, first):
+            offered[name] = item
+            self.owners[(kind, name)] = owner
+            return []
+        if self._wins(name, first, owner):
+            return []
+        return [ConfigError(f"{kind} {name!r} is offered by both {first} and {owner}; choose "
+                            f"one with plugins: {{prefer: {{{name}: DISTRIBUTION}}}} in the "
+                            "config", "<plugins>")]
+
+    def _wins(self, name: str, owner: str, other: str) -> bool:
+        """Whether the config prefers `owner`'s `name` to `other`'s."""
+        chosen = self.prefer.get(name)
+        return bool(chosen) and plugins.distribution(owner) == chosen \
+            and plugins.distribution(other) != chosen
+
+    def _add_rules(self, folder: Path, owner: str) -> list[ConfigError]:
+        trusted = folder.resolve() == builtin.folder()
+        rules, errors = load_folder(folder, self.types, trusted)
+        codes = {r.code: r for r in self.rules.values()}
+        for rule in rules:
+            other = self.rules.get(rule.name) or codes.get(rule.code)
+            if other:
+                first = self.owners[("rule", other.code)]
+                if self._wins(rule.code, owner, first) or self._wins(rule.name, owner, first):
+                    del self.rules[other.name], codes[other.code]
+                else:
+                    if not (self._wins(other.code, first, owner)
+                            or self._wins(other.name, first, owner)):
+                        errors.append(ConfigError(
+                            f"rule {rule.name} ({rule.code}) of {owner} is already defined "
+                            f"at {other.location} by {first}; choose one with plugins: "
+                            f"{{prefer: {{{rule.code}: DISTRIBUTION}}}} in the config",
+                            rule.path, rule.line, "name"))
+                    continue
+            self.rules[rule.name] = rule
+            codes[rule.code] = rule
+            self.owners[("rule", rule.code)] = owner
+        return errors
+
+    def _add_profiles(self, folder: Path) -> list[ConfigError]:
+        errors = []
+        for path, data in yamlfile.load_each(sorted((folder / "profiles").glob("*.y*ml")),
+                                             errors):
+            profile, problems = parse_profile(data, str(path), None)
+            errors += problems
+            if profile:
+                self.profiles[profile.name] = profile
+        return errors
+
+
+    def _add_platforms(self, folder: Path) -> list[ConfigError]:
+        found, errors = platform_data.load_folder(folder)
+        for name, (data, platform) in found.items():
+            if name in self.platforms:
+                errors.append(ConfigError(f"platform {name!r} is already defined at "
+                                          f"{self.platforms[name][1].path} (change it under "
+                                          "platform-settings in the config)", platform.path,
+                                          platform.line, "name"))
+                continue
+            self.platforms[name] = (data, platform)
+        return errors
+
+
+def _prefixed(error: ConfigError, prefix: str) -> ConfigError:
+    key = f"{prefix}.{error.key}" if error.key else prefix
+    return ConfigError(error.message, error.path, error.line, key)
