@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..hookspecs import hookimpl
 from ..text.entities import LazyPattern
-from ..text.markup import fence_state
+from ..text.markup import fence_state, inline_code
 from .base import Check, Match, Option
 
-_MARKDOWN = LazyPattern(r"!\[([^\]\n]*)\](?=\(|\[)")
+# (alt text holds no `[`: each try then stops at the next one, so "![" repeated is linear)
+_MARKDOWN = LazyPattern(r"!\[([^\[\]\n]*)\](?=\(|\[)")
 _HTML = LazyPattern(r"<img\b[^<>]*>", regex.IGNORECASE)
 _ALT = LazyPattern(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.IGNORECASE)
-_INLINE_CODE = LazyPattern(r"(`+)[^\n]*?(?<!`)\1(?!`)")
 _FILE_NAME = LazyPattern(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", regex.IGNORECASE)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of fenced code blocks and inline code in `text`."""
+    """Spans of fenced code blocks and inline code in `text`, sorted, overlaps merged."""
     spans, offset, fence, opened = [], 0, None, 0
     for line in text.splitlines(keepends=True):
         new = fence_state(line.strip(), fence)
@@ -29,8 +31,20 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         offset += len(line)
     if fence is not None:
         spans.append((opened, len(text)))
-    spans += [m.span() for m in _INLINE_CODE.finditer(text)]
-    return spans
+    spans += inline_code(text)
+    merged: list[tuple[int, int]] = []  # sorted and disjoint, to look a place up in
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` is in one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 class ImageAlt(Check):
@@ -61,7 +75,7 @@ class ImageAlt(Check):
         code = code_spans(text)
         for m in list(self.context.finditer(_MARKDOWN, text)) + \
                 list(self.context.finditer(_HTML, text)):
-            if any(a <= m.start() < b for a, b in code):
+            if _inside(code, m.start()):
                 continue
             if m.group(0).startswith("!"):
                 alt = m.group(1)

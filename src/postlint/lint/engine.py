@@ -15,6 +15,7 @@ from ..load.rules import LEVELS, Rule
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import platforms as platform_data, suppress, words
 from ..text.draft import Draft
+from . import budget
 from .catalog import Catalog
 from .report import Finding
 
@@ -61,6 +62,7 @@ class Linter:
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
+        self.budget = budget.Budget()  # the time each check may take
         self._check_setup()
 
     # -- setup -------------------------------------------------------------------------
@@ -237,12 +239,13 @@ class Linter:
         enabled = _enabled(draft, self.active(profile))
         post_checks = [act for act in enabled if act.check.scope == "post"]
         found = []
-        for post in draft.posts:
-            for act in post_checks:
-                found += self._run(draft, act, profile, post)
-        for act in enabled:
-            if act.check.scope == "draft" and not act.check.after_suppression:
-                found += self._run(draft, act, profile)
+        with self.budget.watching():
+            for post in draft.posts:
+                for act in post_checks:
+                    found += self._run(draft, act, profile, post)
+            for act in enabled:
+                if act.check.scope == "draft" and not act.check.after_suppression:
+                    found += self._run(draft, act, profile)
         return found
 
     def wanted_again(self, draft: Draft) -> bool:
@@ -316,16 +319,25 @@ class Linter:
         """The findings of a check on one post, or on the draft."""
         if act.rule.name in self.timed_out:
             return []
+        size = len(draft.text) if post is None else post.end - post.start
         try:
+            self.budget.start(self.context.timeout + size / 1e6)  # (a search's own limit)
             if post is not None:
                 return [self._finding(draft, act, profile, post.start, m)
                         for m in act.check.check(post)]
             return [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
-        except TimeoutError:  # reported once; the rule is skipped for the rest of the run
+        except TimeoutError as exc:  # reported once; the rule is skipped for the rest of the run
             self.timed_out.add(act.rule.name)
-            self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
-                                            "search timed out; simplify the rule's pattern "
-                                            "(the rule was stopped for this run)"))
+            rule = f"rule {act.rule.name} ({act.rule.code})"
+            if isinstance(exc, budget.Spent) and act.check.context.trusted:
+                problem = (f"{exc} on this draft, which no built-in rule should; please "
+                           "report it to postlint with the draft")
+            else:  # (a user's pattern, stopped by its own search limit or the budget)
+                problem = "a pattern search timed out; simplify the rule's pattern"
+            self.errors.append((draft.path, f"{rule}: {problem} (the rule was stopped for "
+                                            "this run)"))
+        finally:
+            self.budget.stop()
         return []
 
     def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
@@ -338,10 +350,10 @@ class Linter:
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
         late = []
-        for act in _enabled(draft, self.active(profile)):
-            if act.check.after_suppression:
-                late += [self._finding(draft, act, profile, 0, m)
-                         for m in act.check.check_draft(draft)]
+        with self.budget.watching():
+            for act in _enabled(draft, self.active(profile)):
+                if act.check.after_suppression:
+                    late += self._run(draft, act, profile)
         kept += suppress.apply(late, draft.suppressions, named_only=True)  # `disable M001`
         return sort_findings(kept)
 

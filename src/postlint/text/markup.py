@@ -16,9 +16,11 @@ import re
 from . import entities
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
+# Every part stops at the first character it cannot take, so that a search is linear in
+# the text; inline code (backticks) is found by `inline_code`, which a pattern cannot do
+# in linear time.
 _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)"                        # HTML comments (suppressions included)
-    r"|(?P<code>`+)[^\n]*?(?<!`)(?P=code)(?!`)"  # inline code
     r"|</?[A-Za-z][^<>\n]*>"                      # HTML tags
     r"|(?<=\])\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"   # link and image targets: ](url "title")
     r"|^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*"            # reference definitions
@@ -44,6 +46,66 @@ def fence_state(stripped_line: str, fence: str | None) -> str | None:
     return fence
 
 
+_TICKS = re.compile(r"`+|\n")
+
+
+def inline_code(text: str) -> list[tuple[int, int]]:
+    """Spans of inline code, in order: a run of backticks up to the next run of as many
+    on the same line (a run without one is literal backticks), as CommonMark reads them.
+    Linear: each run is looked at once (a pattern that tries every length of every run
+    against every later one takes cubic time on a line of backticks)."""
+    spans: list[tuple[int, int]] = []
+    line: list[tuple[int, int]] = []
+    for match in _TICKS.finditer(text):
+        if match.group() != "\n":
+            line.append(match.span())
+            continue
+        _pair(line, spans)
+        line = []
+    _pair(line, spans)
+    return spans
+
+
+def _pair(runs: list[tuple[int, int]], spans: list) -> None:
+    """Add to `spans` the code spans that the backtick `runs` of one line open and close."""
+    following: list[int | None] = [None] * len(runs)  # the next run of the same length
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        size = runs[i][1] - runs[i][0]
+        following[i], last[size] = last.get(size), i
+    i = 0
+    while i < len(runs):
+        j = following[i]
+        if j is None:
+            i += 1
+        else:
+            spans.append((runs[i][0], runs[j][1]))
+            i = j + 1
+
+
+def hidden(text: str) -> list[tuple[int, int]]:
+    """Spans of inline code, HTML comments and tags, link targets, reference
+    definitions and URLs with a scheme, leftmost first (one that starts inside an
+    earlier one is part of it)."""
+    code, spans, pos, found, c = inline_code(text), [], 0, None, 0
+    more = True  # whether _HIDDEN may match at or after `pos`
+    while True:
+        if more and (found is None or found.start() < pos):  # (each match is looked for once)
+            found = _HIDDEN.search(text, pos)
+            more = found is not None
+        while c < len(code) and code[c][0] < pos:
+            c += 1
+        if c < len(code) and (found is None or code[c][0] < found.start()):
+            span = code[c]
+        elif found is not None:
+            span = found.span()
+        else:
+            return spans
+        if span[1] > span[0]:
+            spans.append(span)
+        pos = max(span[1], span[0] + 1)
+
+
 def prose(text: str) -> str:
     """`text` with non-prose spans blanked (same length)."""
     parts, fence = [], None
@@ -53,7 +115,11 @@ def prose(text: str) -> str:
         parts.append(blank(line) if fence is not None or new_fence is not None else line)
         fence = new_fence
     text = "".join(parts).replace("\r", " ")
-    text = _HIDDEN.sub(lambda m: blank(m.group(0)), text)
+    pieces, done = [], 0
+    for start, end in hidden(text):
+        pieces += [text[done:start], blank(text[start:end])]
+        done = end
+    text = "".join(pieces) + text[done:]
     urls = list(entities.iter_urls(text))  # the ones left have no scheme
     if not urls:
         return text
