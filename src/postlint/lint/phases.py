@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import plugins
 from ..load import config as configuration
 from ..load.filesystem import printable
-from ..load.yamlfile import ConfigError
+from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text.draft import DraftError
 from . import files, parallel
 from .catalog import Catalog
@@ -31,12 +31,14 @@ class Session:
 
 
 def load(config_path: str | None = None, isolated: bool = False, choices: Choices | None = None,
-         extra_plugins=()) -> Session:
+         extra_plugins=(), extra_rule_dirs=()) -> Session:
     """Read the config, load the plugins and their catalog, and set the linter up for
-    `choices` (platforms default to the config's). Raises ConfigError or Errors."""
+    `choices` (platforms default to the config's); `extra_rule_dirs` are rule folders
+    given on the command line. Raises ConfigError or Errors."""
     config = read_config(config_path, isolated)
     pm = plugins.manager(extra_plugins)
-    catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path,
+    folders = rule_dirs(config) + [Path(folder) for folder in extra_rule_dirs]
+    catalog = Catalog.load(pm, folders, config.get("profiles"), config.path,
                            (config.get("plugins") or {}).get("prefer"))
     choices = choices or Choices()
     if not choices.platforms:
@@ -56,8 +58,23 @@ def read_config(config_path, isolated) -> configuration.Config:
 
 
 def rule_dirs(config) -> list[Path]:
-    """The config's `rule-dirs`, relative to its folder."""
-    return [config.root / d for d in config.get("rule-dirs") or ()]
+    """The config's `rule-dirs`, relative to its folder, which they must stay inside
+    (links resolved): a repository's config may not make postlint read files elsewhere
+    (`/etc`, `~`); folders outside are given on the command line (`--rule-dir`)."""
+    given = config.get("rule-dirs") or ()
+    root = config.root.resolve()
+    errors = []
+    for index, folder in enumerate(given):
+        real = (config.root / folder).resolve()
+        if real != root and root not in real.parents:
+            errors.append(ConfigError(
+                f"{str(folder)!r} is outside the project ({root}); a config may name only "
+                "rule folders inside its own folder: give others with --rule-dir",
+                config.path, line_of(given, index, config.line("rule-dirs")),
+                f"rule-dirs[{index}]"))
+    if errors:
+        raise Errors(errors)
+    return [config.root / folder for folder in given]
 
 
 def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Report:
@@ -92,11 +109,12 @@ def lint(linter: Linter, paths: list[str], config, stdin_filename=None) -> Repor
                   notices=notices)
 
 
-def fix(linter: Linter, report: Report, write: bool):
-    """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome."""
+def fix(linter: Linter, report: Report, write: bool, **allowed):
+    """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome;
+    `allowed`: `hard_links`, `read_only` (see `fix`)."""
     from . import fix as fixing  # (tempfile and difflib only when fixing)
 
-    return fixing.run(linter, fixing.candidates(report), write=write)
+    return fixing.run(linter, fixing.candidates(report), write=write, **allowed)
 
 
 def render(catalog: Catalog, format_name: str, report: Report, **options):

@@ -188,10 +188,16 @@ def load(path: Path, keep: bool = False):
     return value
 
 
-def load_each(paths, errors: list):
+def load_each(paths, errors: list, folder: Path | None = None):
     """(path, data) for each file that parses, kept between runs; the others'
-    ConfigErrors go to `errors`."""
+    ConfigErrors go to `errors`, as does a file that a symbolic link takes outside
+    `folder` (a repository's rule folder must not make postlint read files elsewhere)."""
+    top = os.path.realpath(folder) if folder is not None else None
     for path in paths:
+        if top is not None and not os.path.realpath(path).startswith(top + os.sep):
+            errors.append(ConfigError("a symbolic link to a file outside the rule folder; "
+                                      "not read", str(path)))
+            continue
         try:
             yield path, load(path, keep=True)
         except ConfigError as exc:
