@@ -141,10 +141,64 @@ def _map(linter, chunks):
     count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            yield from pool.imap(_chunk, chunks)
+        yield from _on_workers(chunks, count, multiprocessing.get_context("fork"))
     else:
         yield from map(_chunk, chunks)
+
+
+def _on_workers(chunks: list, count: int, context):
+    """Results of each chunk, in order, from `count` workers, with a few chunks in
+    flight at a time (the parent never holds every chunk's results or calls at once).
+
+    A worker that dies (killed, out of memory) breaks the pool instead of leaving the
+    parent waiting for it forever: the chunks it had and those not done yet come back
+    as read errors naming the cause, and the rest of the report stands."""
+    import signal
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=signal.signal,
+                               initargs=(signal.SIGINT, signal.SIG_IGN))  # (the parent stops them)
+    waiting, pending = iter(chunks), deque()
+    broken = False
+
+    def submit() -> None:
+        for chunk in waiting:
+            try:
+                pending.append((chunk, None if broken else pool.submit(_chunk, chunk)))
+            except (BrokenProcessPool, RuntimeError):
+                pending.append((chunk, None))
+            return
+
+    try:
+        for _ in range(2 * count):
+            submit()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                yield future.result()
+            except BrokenProcessPool:
+                broken = True
+                yield _lost(chunk), []
+            submit()
+    finally:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        if broken or pending:  # (stopped early: Ctrl-C, or a worker died)
+            for process in processes:
+                process.terminate()
+
+
+LOST = ("not linted: a worker process died while linting the files of its share "
+        "(killed, or out of memory?); the other drafts were linted")
+
+
+def _lost(items: list[tuple[str, str]]) -> list:
+    """The results of a chunk no worker finished: a read error for each file."""
+    return [(display, path, None, LOST, False) for path, display in items]
 
 
 def _chunk(items: list[tuple[str, str]]):
