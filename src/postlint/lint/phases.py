@@ -65,13 +65,17 @@ def rule_dirs(config) -> list[Path]:
     root = config.root.resolve()
     errors = []
     for index, folder in enumerate(given):
+        line, key = line_of(given, index, config.line("rule-dirs")), f"rule-dirs[{index}]"
+        if not isinstance(folder, str) or not folder:
+            errors.append(ConfigError(f"expected a folder name, got {folder!r}", config.path,
+                                      line, key))
+            continue
         real = (config.root / folder).resolve()
         if real != root and root not in real.parents:
             errors.append(ConfigError(
                 f"{str(folder)!r} is outside the project ({root}); a config may name only "
                 "rule folders inside its own folder: give others with --rule-dir",
-                config.path, line_of(given, index, config.line("rule-dirs")),
-                f"rule-dirs[{index}]"))
+                config.path, line, key))
     if errors:
         raise Errors(errors)
     return [config.root / folder for folder in given]
