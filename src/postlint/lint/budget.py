@@ -1,8 +1,8 @@
 """A time budget for every rule on every text, built-in rules included.
 
-A check that takes longer than its budget on one post or draft (what a user's pattern
-search may take: `checks.base.SEARCH_TIMEOUT` seconds, plus one per million characters)
-is stopped with
+A check that takes longer than its budget on one post or draft (SECONDS, plus
+PER_MILLION for each million characters: wall-clock time, generous enough for a loaded CI
+machine, since it is there to end hangs, not to judge speed) is stopped with
 `Spent`, a TimeoutError, wherever it is: in a pattern search of `re` or `regex` (both
 look at signals while they search) or in a loop of Python. The engine then reports the
 rule and stops it for the run, so a case nobody foresaw ends with a clear error instead
@@ -24,6 +24,13 @@ import threading
 from contextlib import contextmanager
 
 TICK = 0.25  # seconds between ticks: how late past its budget a check may be stopped
+SECONDS = 10.0  # a check's budget on one post or draft ...
+PER_MILLION = 10.0  # ... plus this for each million characters of it
+
+
+def allowed(characters: int) -> float:
+    """The seconds a check may take on a text of so many characters."""
+    return SECONDS + PER_MILLION * characters / 1e6
 
 
 class Spent(TimeoutError):

@@ -321,7 +321,7 @@ class Linter:
             return []
         size = len(draft.text) if post is None else post.end - post.start
         try:
-            self.budget.start(self.context.timeout + size / 1e6)  # (a search's own limit)
+            self.budget.start(budget.allowed(size))
             if post is not None:
                 return [self._finding(draft, act, profile, post.start, m)
                         for m in act.check.check(post)]
