@@ -155,3 +155,22 @@ def test_a_line_of_a_million_characters(write, run, line):
     assert "Traceback" not in result.out + result.err
     assert "long.md:2:1: T104 'lol'" in result.out
     assert result.code in (0, 1)
+
+
+@pytest.mark.parametrize("unit", ["`", "``", "![", "` x ", "![a]", "<!--`"])
+def test_code_and_image_scans_grow_linearly(unit):
+    """A line of backticks or of `![` once took cubic or quadratic time (35 s for 2,000
+    backticks); ten times the input may cost at most about ten times as much."""
+    import time
+
+    from postlint.checks.alt_text import code_spans
+    from postlint.text.markup import literal, prose
+
+    def cost(repeat: int) -> float:
+        text = "Hello " + unit * repeat
+        began = time.process_time()
+        prose(text), literal(text), code_spans(text)
+        return time.process_time() - began
+
+    small, large = cost(2_000), cost(20_000)
+    assert large < max(small, 0.002) * 40, (small, large)

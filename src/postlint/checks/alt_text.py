@@ -6,13 +6,13 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..text.entities import LazyPattern
-from ..text.markup import fence_state
+from ..text.markup import fence_state, inline_code
 from .base import ANY, Check, Match, Option
 
-_MARKDOWN = LazyPattern(r"!\[([^\]\n]*)\](?=\(|\[)")
+# (alt text holds no `[`: each try then stops at the next one, so "![" repeated is linear)
+_MARKDOWN = LazyPattern(r"!\[([^\[\]\n]*)\](?=\(|\[)")
 _HTML = LazyPattern(r"<img\b[^<>]*>", regex.IGNORECASE)
 _ALT = LazyPattern(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.IGNORECASE)
-_INLINE_CODE = LazyPattern(r"(`+)[^\n]*?(?<!`)\1(?!`)")
 _FILE_NAME = LazyPattern(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", regex.IGNORECASE)
 
 
@@ -29,7 +29,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         offset += len(line)
     if fence is not None:
         spans.append((opened, len(text)))
-    spans += [m.span() for m in _INLINE_CODE.finditer(text)]
+    spans += inline_code(text)
     return spans
 
 

@@ -19,7 +19,6 @@ from . import entities
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)"                        # HTML comments (suppressions included)
-    r"|(?P<code>`+)[^\n]*?(?<!`)(?P=code)(?!`)"  # inline code
     r"|</?[A-Za-z][^<>\n]*>"                      # HTML tags
     r"|(?<=\])\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"   # link and image targets: ](url "title")
     r"|^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*"            # reference definitions
@@ -27,8 +26,9 @@ _HIDDEN = re.compile(
     re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
-# What a reader never sees as text: comments and code (for `literal`).
-_UNSEEN = re.compile(r"<!--.*?(?:-->|\Z)|(?P<code>`+)[^\n]*?(?<!`)(?P=code)(?!`)", re.DOTALL)
+# What a reader never sees as text: comments, and code (for `literal`).
+_COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TICKS = re.compile(r"`+|\n")
 
 
 def blank(text: str) -> str:
@@ -58,15 +58,70 @@ def _unfenced(text: str) -> str:
     return "".join(parts).replace("\r", " ")
 
 
+def inline_code(text: str) -> list[tuple[int, int]]:
+    """Spans of inline code, in order: a run of backticks up to the next run of as many
+    on the same line (a run without one is literal backticks), as CommonMark reads them.
+    Linear: each run is looked at once (a pattern that tries every length of every run
+    against every later one takes cubic time on a line of backticks)."""
+    spans: list[tuple[int, int]] = []
+    line: list[tuple[int, int]] = []
+    for match in _TICKS.finditer(text):
+        if match.group() != "\n":
+            line.append(match.span())
+            continue
+        _pair(line, spans)
+        line = []
+    _pair(line, spans)
+    return spans
+
+
+def _pair(runs: list[tuple[int, int]], spans: list) -> None:
+    """Add to `spans` the code spans that the backtick `runs` of one line open and close."""
+    following: list[int | None] = [None] * len(runs)  # the next run of the same length
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        size = runs[i][1] - runs[i][0]
+        following[i], last[size] = last.get(size), i
+    i = 0
+    while i < len(runs):
+        j = following[i]
+        if j is None:
+            i += 1
+        else:
+            spans.append((runs[i][0], runs[j][1]))
+            i = j + 1
+
+
+def _blanked(text: str, pattern: re.Pattern) -> str:
+    """`text` with inline code and `pattern`'s matches blanked, leftmost first (a span
+    that starts inside an earlier one is part of it)."""
+    code, pieces, pos, done, c, found = inline_code(text), [], 0, 0, 0, None
+    more = True  # whether `pattern` may match at or after `pos`
+    while True:
+        if more and (found is None or found.start() < pos):  # (each match looked for once)
+            found = pattern.search(text, pos)
+            more = found is not None
+        while c < len(code) and code[c][0] < pos:
+            c += 1
+        if c < len(code) and (found is None or code[c][0] < found.start()):
+            start, end = code[c]
+        elif found is not None:
+            start, end = found.span()
+        else:
+            return "".join(pieces) + text[done:]
+        pieces += [text[done:start], blank(text[start:end])]
+        done, pos = end, max(end, start + 1)
+
+
 def literal(text: str) -> str:
     """`text` with only code and comments blanked (same length): what a reader sees,
     tag-like `<NAME>`, link targets and URLs included."""
-    return _UNSEEN.sub(lambda m: blank(m.group(0)), _unfenced(text))
+    return _blanked(_unfenced(text), _COMMENTS)
 
 
 def prose(text: str) -> str:
     """`text` with non-prose spans blanked (same length)."""
-    text = _HIDDEN.sub(lambda m: blank(m.group(0)), _unfenced(text))
+    text = _blanked(_unfenced(text), _HIDDEN)
     urls = list(entities.iter_urls(text))  # the ones left have no scheme
     if not urls:
         return text
