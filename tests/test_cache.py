@@ -115,13 +115,16 @@ def test_runs_with_a_cold_and_a_warm_cache_say_the_same(tmp_path):
     assert "game changer" in cold.stdout and "555-123-4567" in cold.stdout
 
 
+def kept_key(path) -> str:
+    return yamlfile.digest(path.read_bytes())
+
+
 def test_rule_files_are_kept_with_their_lines_until_they_change(folder, tmp_path, monkeypatch):
     monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
     path = tmp_path / "rule.yaml"
     path.write_text("name: x\nlist:\n  - a\n  - {b: 1.5, c: null}\n")
-    assert yamlfile.load(path, keep=True) and yamlfile._KEPT.get(str(path)) is cache.MISSING
-    settle(path)  # (a file just written may change again within the same tick)
     first = yamlfile.load(path, keep=True)
+    assert yamlfile._KEPT.get(kept_key(path)) is not cache.MISSING
     monkeypatch.setattr(yamlfile, "loads", None)  # a kept file is not parsed again
     again = yamlfile.load(path, keep=True)
     assert again == first == {"name": "x", "list": ["a", {"b": 1.5, "c": None}]}
@@ -129,20 +132,39 @@ def test_rule_files_are_kept_with_their_lines_until_they_change(folder, tmp_path
     assert (again.lines, again["list"].lines, again["list"][1].line) == ({"name": 1, "list": 2},
                                                                          [3, 4], 4)
     path.write_text("name: y\n")
-    settle(path)
     with pytest.raises(TypeError):  # changed: parsed again
         yamlfile.load(path, keep=True)
 
 
-@pytest.mark.parametrize("damage", [lambda e: e[:2] + ["{"], lambda e: e[:2] + [5],
-                                    lambda e: e[:2] + ['{"\\u0000": 1}'], lambda e: {"x": 1}])
+@pytest.mark.parametrize("edit", [
+    lambda text: text.replace("lol", "xyz"),  # same size
+    lambda text: text.replace("[lol, ", "["),  # shorter
+    lambda text: text + "# a comment\n",
+])
+def test_an_entry_is_for_the_bytes_it_was_made_from_whatever_size_and_time(
+        folder, tmp_path, monkeypatch, edit):
+    # an entry kept under a file's name, size and time could stand for other content
+    # (a changed file whose time was set back, an entry another job wrote): not one
+    # keyed by a hash of the bytes
+    monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
+    path = tmp_path / "rule.yaml"
+    path.write_text("tokens: [lol, omg]\n")
+    settle(path)
+    before = os.stat(path)
+    assert yamlfile.load(path, keep=True) == {"tokens": ["lol", "omg"]}
+    changed = edit(path.read_text())
+    path.write_text(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert yamlfile.load(path, keep=True) == yamlfile.loads(changed)
+
+
+@pytest.mark.parametrize("damage", ["{", 5, '{"\\u0000": 1}', {"x": 1}, None, [1, 2]])
 def test_a_damaged_kept_file_is_parsed_again(folder, tmp_path, monkeypatch, damage):
     monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
     path = tmp_path / "rule.yaml"
     path.write_text("name: x\n")
-    settle(path)
     yamlfile.load(path, keep=True)
-    yamlfile._KEPT.put(str(path), damage(yamlfile._KEPT.get(str(path))))
+    yamlfile._KEPT.put(kept_key(path), damage)
     assert yamlfile.load(path, keep=True) == {"name": "x"}
 
 
@@ -152,7 +174,6 @@ def test_files_that_json_cannot_hold_are_parsed_each_time(folder, tmp_path, monk
     monkeypatch.setattr(yamlfile, "_KEPT", cache.Store("yaml", "code"))
     path = tmp_path / "rule.yaml"
     path.write_text(text)
-    settle(path)
     assert yamlfile.load(path, keep=True) == yamlfile.load(path, keep=True) == \
         yamlfile.loads(text)
-    assert yamlfile._KEPT.get(str(path)) is cache.MISSING
+    assert yamlfile._KEPT.get(kept_key(path)) is cache.MISSING

@@ -3,7 +3,6 @@ never prints a traceback, and exits 2 when a file could not be read."""
 
 from __future__ import annotations
 
-import builtins
 import os
 
 import pytest
@@ -53,7 +52,13 @@ def test_a_50_mb_draft_is_refused_without_reading_it(tmp_path, run, good, monkey
 
 def test_a_draft_that_grows_past_the_limit_while_read(write, run, good, monkeypatch):
     write("grows.md", "x" * (files.MAX_BYTES + 10))
-    monkeypatch.setattr(os.path, "getsize", lambda path: 100)  # as it was when looked at
+    real_fstat = os.fstat
+
+    def fstat(handle):  # the size it had when it was looked at
+        info = real_fstat(handle)
+        return os.stat_result(tuple(info)[:6] + (100,) + tuple(info)[7:10])
+
+    monkeypatch.setattr(os, "fstat", fstat)
     result = run("grows.md")
     assert "grows.md: error: file is more than the 5 MB a draft may be" in result.err
     assert result.code == 2
@@ -67,14 +72,14 @@ def test_oversized_standard_input(run, monkeypatch):
 
 def _fail_open(monkeypatch, name: str, error: OSError) -> None:
     """Make opening files whose path ends with `name` raise `error`."""
-    real_open = builtins.open
+    real_open = os.open
 
     def failing_open(path, *args, **kwargs):
         if str(path).endswith(name):
             raise error
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", failing_open)
+    monkeypatch.setattr(os, "open", failing_open)
 
 
 def test_file_that_vanishes_mid_run(write, run, good, monkeypatch):

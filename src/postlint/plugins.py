@@ -82,7 +82,7 @@ def _declared_anywhere(group: str) -> bool:
     importlib.metadata (tens of milliseconds) when no plugin is installed.
     """
     header = f"[{group}]"
-    for folder in sys.path:
+    for folder in installed_path():
         try:
             names = os.listdir(folder or ".")
         except OSError:
@@ -99,18 +99,33 @@ def _declared_anywhere(group: str) -> bool:
     return False
 
 
+def installed_path() -> list[str]:
+    """`sys.path` without the current folder, which Python puts first when started as
+    `python -m postlint` or `python -c`: plugins (and the code they import) come from
+    the installed environment, never from the repository being linted."""
+    cwd = os.path.realpath(os.getcwd())
+    return [folder for folder in sys.path
+            if folder not in ("", ".") and os.path.realpath(folder) != cwd]
+
+
 def load_entry_points(pm: pluggy.PluginManager) -> None:
     """Register the plugins of the `postlint` entry-point group one by one (pluggy's own
-    loader), so that a plugin that cannot be imported becomes a ConfigError naming it."""
+    loader), so that a plugin that cannot be imported becomes a ConfigError naming it;
+    found and imported with `installed_path` as the path."""
     from importlib import metadata
 
-    for ep in metadata.entry_points(group=GROUP):
-        try:
-            pm.load_setuptools_entrypoints(GROUP, name=ep.name)
-        except Exception as exc:  # a broken third-party plugin must not crash the run
-            raise ConfigError(f"cannot load plugin {ep.name!r} ({ep.value}): "
-                              f"{type(exc).__name__}: {exc}", "<plugins>", None,
-                              ep.name) from None
+    saved = sys.path[:]
+    sys.path[:] = installed_path()
+    try:
+        for ep in metadata.entry_points(group=GROUP):
+            try:
+                pm.load_setuptools_entrypoints(GROUP, name=ep.name)
+            except Exception as exc:  # a broken third-party plugin must not crash the run
+                raise ConfigError(f"cannot load plugin {ep.name!r} ({ep.value}): "
+                                  f"{type(exc).__name__}: {exc}", "<plugins>", None,
+                                  ep.name) from None
+    finally:
+        sys.path[:] = saved
 
 
 BUILT_IN = "postlint (built-in)"

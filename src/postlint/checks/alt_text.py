@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..hookspecs import hookimpl
@@ -17,7 +19,7 @@ _FILE_NAME = LazyPattern(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", re
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of fenced code blocks and inline code in `text`."""
+    """Spans of fenced code blocks and inline code in `text`, sorted, overlaps merged."""
     spans, offset, fence, opened = [], 0, None, 0
     for line in text.splitlines(keepends=True):
         new = fence_state(line.strip(), fence)
@@ -30,7 +32,19 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     if fence is not None:
         spans.append((opened, len(text)))
     spans += inline_code(text)
-    return spans
+    merged: list[tuple[int, int]] = []  # sorted and disjoint, to look a place up in
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` is in one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 class ImageAlt(Check):
@@ -63,7 +77,7 @@ class ImageAlt(Check):
         code = code_spans(text)
         for m in list(self.context.finditer(_MARKDOWN, text)) + \
                 list(self.context.finditer(_HTML, text)):
-            if any(a <= m.start() < b for a, b in code):
+            if _inside(code, m.start()):
                 continue
             if m.group(0).startswith("!"):
                 alt = m.group(1)

@@ -3,9 +3,12 @@
 An item of a term list is a word, phrase or pattern, a mapping `{from: KEY}` that
 stands for the names found at the dotted config key (a string, a list, or a mapping's
 keys), or `{list: NAME}` for the shared word list `rules/data/NAME.txt` of postlint's
-own rule folder (one term a line; `#` starts a comment), which several rules read. `format: ["we at {term}", ...]` turns each name into several terms; in regex
-mode the name is escaped first. A missing config key contributes nothing, so a rule can
-mix built-in words with optional configured names.
+own rule folder (one term a line; `#` starts a comment), which several rules read.
+`format: ["we at {term}", ...]` turns each name into several terms; in regex mode the
+names are escaped, and a template takes all of them as one alternation (one pattern per
+template, not per name: a search then tries the template's start once at each place).
+A missing config key contributes nothing, so a rule can mix built-in words with optional
+configured names.
 """
 
 from __future__ import annotations
@@ -60,10 +63,18 @@ def expand(items, config: dict, is_regex: bool) -> list[str]:
             out.append(str(item))
             continue
         found = shared_list(item["list"]) if "list" in item else lookup(config, item["from"])
-        for name in names(found):
-            term = r"\s+".join(regex.escape(w) for w in name.split()) if is_regex else name
-            for template in item.get("format") or ["{term}"]:
-                out.append(template.replace("{term}", term))
+        found = names(found)
+        templates = item.get("format") or ["{term}"]
+        if not is_regex:
+            out += [template.replace("{term}", name) for name in found
+                    for template in templates]
+            continue
+        escaped = [r"\s+".join(regex.escape(w) for w in name.split()) for name in found]
+        for template in templates:
+            if "{term}" not in template or not escaped or template == "{term}":
+                out += [template.replace("{term}", term) for term in escaped]
+            else:
+                out.append(template.replace("{term}", "(?:" + "|".join(escaped) + ")"))
     return out
 
 

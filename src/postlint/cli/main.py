@@ -18,6 +18,31 @@ from ..load.yamlfile import ConfigError, Errors
 from . import explain, settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command that Ctrl-C stopped (128 + SIGINT)
+DEBUG_VARIABLE = "POSTLINT_DEBUG"  # set (not empty): a traceback for unexpected errors
+
+
+class _Command(click.Command):
+    """The command, ending every run with one of its exit codes: Ctrl-C is 130 (not 1,
+    "problems found"), and an unexpected error one line and 2 (with a traceback only
+    when POSTLINT_DEBUG is set)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("postlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE):
+                import traceback
+                traceback.print_exc()
+            message = " ".join(str(exc).split()) or "no message"
+            click.echo(f"postlint: internal error: {type(exc).__name__}: {message} (a bug: "
+                       f"please report it; set {DEBUG_VARIABLE}=1 for a traceback)", err=True)
+            sys.exit(EXIT_ERROR)
 
 
 def _split(values) -> list[str]:
@@ -32,7 +57,7 @@ def use_color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1)
 @click.option("--profile", help="Audience profile (default: config, else 'public').")
 @click.option("--platform", "platforms", multiple=True, help="Platform(s) the drafts are for.")
@@ -46,6 +71,9 @@ def use_color(choice: str) -> bool:
               help="Apply exclude and .gitignore to files named on the command line too.")
 @click.option("--show-settings", "settings_path", metavar="PATH",
               help="Print the config, profile, platforms and rule levels for PATH, and exit.")
+@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of rules to add (anywhere; a config's rule-dirs stay in its "
+                   "project).")
 @click.option("--format", "format_name", help="Output format (see --list-formats).")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes or names.")
 @click.option("--extend-select", multiple=True, help="Add these rules to the profile's.")
@@ -63,6 +91,10 @@ def use_color(choice: str) -> bool:
               help="Apply the fixable rules' replacements in place, then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show what --fix would change as a unified diff; write nothing.")
+@click.option("--fix-hard-links", is_flag=True,
+              help="Let --fix replace drafts with more than one hard link (splits the links).")
+@click.option("--fix-read-only", is_flag=True,
+              help="Let --fix rewrite drafts that are read-only (they stay read-only).")
 @click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
 @click.option("--output-file", type=click.Path(dir_okay=False),
               help="Write the --format report to this file; the terminal still gets text.")
@@ -99,7 +131,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
          ignore, fail_on, exit_zero, statistics, show_source, color, fix_files, show_diff,
          stdin_filename, output_file, diff_base, changed_lines_only, today, since, until,
          no_replies, no_reposts, profile_rules, list_rules, list_profiles, list_packs,
-         list_formats, measure, explain_rule, explain_type, list_plugins):
+         list_formats, measure, explain_rule, explain_type, list_plugins, rule_dirs,
+         fix_hard_links, fix_read_only):
     """Lint social-media drafts (Markdown or text) for an audience and platform.
 
     PATHS are files or folders (default: the current folder); folders are searched for
@@ -112,7 +145,7 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
                       extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:
-        session = phases.load(config_path, isolated, choices)
+        session = phases.load(config_path, isolated, choices, extra_rule_dirs=rule_dirs)
     except (Errors, ConfigError) as exc:
         _stop(exc)
     config, catalog, linter = session.config, session.catalog, session.linter
@@ -185,7 +218,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
         if show_diff:
             _diff(linter, report, session)
         if fix_files:
-            outcome = phases.fix(linter, report, write=True, session=session)
+            outcome = phases.fix(linter, report, write=True, session=session,
+                                 hard_links=fix_hard_links, read_only=fix_read_only)
             if outcome.changes:  # report what remains
                 report = phases.lint_paths(session, paths, **lint_options)
             report.errors += outcome.errors
@@ -198,6 +232,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     if changes is not None:
         report = gitdiff.restrict(report, changes, changed_lines_only)
     report.rules, report.fail_on = report.rules or catalog.rules, fail_on
+    for path, reason in report.notices:
+        click.echo(f"{path}: skipped: {reason}", err=True)
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
@@ -237,6 +273,8 @@ def run() -> None:
         main(prog_name="postlint")
     except SystemExit as exc:  # how click ends every run
         code = exc.code
+    except KeyboardInterrupt:  # (while click reads the options)
+        code = EXIT_INTERRUPTED
     if not isinstance(code, int):  # as Python exits: None is 0, a message is printed
         if code is not None:
             print(code, file=sys.stderr)

@@ -140,7 +140,7 @@ class Catalog:
     def _add_profiles(self, folder: Path) -> list[ConfigError]:
         errors = []
         for path, data in yamlfile.load_each(sorted((folder / "profiles").glob("*.y*ml")),
-                                             errors):
+                                             errors, folder):
             profile, problems = parse_profile(data, str(path), None)
             errors += problems
             if profile:

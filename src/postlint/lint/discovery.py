@@ -18,8 +18,11 @@ import fnmatch
 import functools
 import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import Callable
+
+from ..load import filesystem
 
 DRAFT_GLOBS = ("*.md", "*.markdown", "*.txt")
 # What a content repository holds besides drafts: its own documents and tools' folders.
@@ -57,15 +60,21 @@ class Scope:
 
 
 def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore: bool = False,
-             force_exclude: bool = False) -> list[str]:
+             force_exclude: bool = False, skipped: list | None = None) -> list[str]:
     """Files to lint, in order, without repeats. `scopes` is one Scope or gives the Scope
-    of an absolute folder (the nearest config's)."""
+    of an absolute folder (the nearest config's).
+
+    What is not a draft to read is left out, with the reason in `skipped` as
+    `(path, reason)`: below a folder, what is not a regular file (a FIFO, socket or
+    device); anywhere, a symbolic link to a file outside the folder being linted (the
+    folder named, or the current folder for a named file)."""
+    skipped = [] if skipped is None else skipped
     scope_of = scopes if callable(scopes) else (lambda folder: scopes)
     cwd = os.getcwd()  # (once: each call is a system call)
     ignores = None if no_ignore else GitIgnores()
     found: list[str] = []
 
-    def skipped(path: str, full: str, name: str, scope: Scope, is_dir: bool) -> bool:
+    def left_out(path: str, full: str, name: str, scope: Scope, is_dir: bool) -> bool:
         return (_matches(path, full, name, scope.exclude, scope.root)
                 or bool(ignores and scope.gitignore and ignores.ignored(full, is_dir)))
 
@@ -80,19 +89,56 @@ def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore
                                                                   ignores):
             continue
         if not is_dir or any(reader.claims(given) for reader in scope.readers):
-            found.append(given)  # (a folder a reader claims, such as a data export, is one)
+            reason = not is_dir and outside(given, cwd)
+            if reason:
+                skipped.append((given, reason))
+            else:  # (a folder a reader claims, such as a data export, is one input)
+                found.append(given)
             continue
         for folder, dirs, files in os.walk(given):
             at = os.path.normpath(os.path.join(cwd, folder)) + os.sep
             here = scope_of(at[:-1])
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not skipped(os.path.join(folder, d), at + d, d, here, True))
+                             and not left_out(os.path.join(folder, d), at + d, d, here, True))
             for name in sorted(files):
                 path = os.path.join(folder, name)
                 if (_matches(path, at + name, name, here.include, here.root)
-                        and not skipped(path, at + name, name, here, False)):
-                    found.append(path)
+                        and not left_out(path, at + name, name, here, False)):
+                    reason = _not_a_draft(path, given)
+                    if reason:
+                        skipped.append((path, reason))
+                    else:
+                        found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _not_a_draft(path: str, folder: str) -> str | None:
+    """Why a file found below `folder` is no draft to read (None: it may be one; one
+    that cannot be looked at is read, and the reading reports it)."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):  # (a walk meets few links: look at those only)
+            reason = outside(path, folder)
+            if reason:
+                return reason
+            info = os.stat(path)
+    except OSError:
+        return None
+    what = filesystem.kind(info.st_mode)
+    return what and f"{what}, not a regular file"
+
+
+def outside(path: str, folder: str) -> str | None:
+    """Why `path` is not read: it is a symbolic link to a file outside `folder` (and
+    outside its own folder), which a draft from someone else must not make postlint
+    show or rewrite."""
+    if not os.path.islink(path):
+        return None
+    real = os.path.realpath(path)
+    for top in {os.path.realpath(folder), os.path.realpath(os.path.dirname(path) or ".")}:
+        if real.startswith(top.rstrip(os.sep) + os.sep):
+            return None
+    return "a symbolic link to a file outside the folder being linted"
 
 
 def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores) -> bool:
@@ -203,9 +249,8 @@ class GitIgnores:
 
 def _lines(path: str) -> list[str]:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(GITIGNORE_LIMIT)
-    except OSError:
+        data = filesystem.read_bytes(path, GITIGNORE_LIMIT)
+    except OSError:  # (none, or not a regular file, or too large: nothing ignored)
         return []
     lines = data.decode("utf-8", "replace").splitlines()
     return lines if any(line.strip() and not line.startswith("#") for line in lines) else []

@@ -19,6 +19,7 @@ from ..load.strategy import Strategy
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import language, platforms as platform_data, suppress, words
 from ..text.draft import DATE_KEYS, FRONT_MATTER_KEYS, Draft, PostView
+from . import budget
 from .catalog import Catalog
 from .report import Finding
 
@@ -85,6 +86,7 @@ class Linter:
         self.notes: list[str] = []  # said on standard error before the report (aliases)
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
         self.timings: dict[str, list] | None = None  # rule -> [seconds, calls] (time_rules)
+        self.budget = budget.Budget()  # the time each check may take
         self._check_setup()
 
     # -- setup -------------------------------------------------------------------------
@@ -406,12 +408,13 @@ class Linter:
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:
         """Findings for every draft, in the order of `drafts`, then line and column."""
-        found = {key_of(draft): self.check_draft(draft) for draft in drafts}
-        for key, more in self.check_runs(drafts).items():
-            found[key] += more
-        findings = []
-        for draft in drafts:
-            findings += self.finish(draft, found[key_of(draft)])
+        with self.budget.watching():  # (the timer armed once for the run)
+            found = {key_of(draft): self.check_draft(draft) for draft in drafts}
+            for key, more in self.check_runs(drafts).items():
+                found[key] += more
+            findings = []
+            for draft in drafts:
+                findings += self.finish(draft, found[key_of(draft)])
         return findings
 
     def check_draft(self, draft: Draft, memo: dict | None = None) -> list[Finding]:
@@ -431,28 +434,29 @@ class Linter:
                 self._post_checks[id(enabled)] = post_checks
         keep, post_checks = id(enabled) in self._post_checks, post_checks[1]
         found, kept = [], {}
-        main = None
-        for post in draft.posts:
-            runs = self.languages_of(draft, post)
-            main = main or runs[0][2]
-            key = memo is not None and (profile, repr(draft.front_matter), post.index,
-                                        len(draft.posts), post.text, post.prose)
-            if key and key in memo:
-                start, before = memo[key]
-                own = [_moved(draft, f, post.start - start) for f in before]
-            else:
-                own = self._post_findings(draft, post, profile, post_checks, runs, keep)
-            if key:
-                kept[key] = (post.start, own)
-            found += own
-        if memo is not None:
-            memo.clear()
-            memo.update(kept)
-        for act in enabled:
-            if act.check.scope == "draft" and not act.check.after_suppression:
-                check = self._check_in(act, main or self.default_language(draft))
-                if check is not None:
-                    found += self._run(draft, act, profile, None, check)
+        with self.budget.watching():
+            main = None
+            for post in draft.posts:
+                runs = self.languages_of(draft, post)
+                main = main or runs[0][2]
+                key = memo is not None and (profile, repr(draft.front_matter), post.index,
+                                            len(draft.posts), post.text, post.prose)
+                if key and key in memo:
+                    start, before = memo[key]
+                    own = [_moved(draft, f, post.start - start) for f in before]
+                else:
+                    own = self._post_findings(draft, post, profile, post_checks, runs, keep)
+                if key:
+                    kept[key] = (post.start, own)
+                found += own
+            if memo is not None:
+                memo.clear()
+                memo.update(kept)
+            for act in enabled:
+                if act.check.scope == "draft" and not act.check.after_suppression:
+                    check = self._check_in(act, main or self.default_language(draft))
+                    if check is not None:
+                        found += self._run(draft, act, profile, None, check)
         return found
 
     def _post_findings(self, draft: Draft, post, profile: str, post_checks: list[Active],
@@ -603,17 +607,26 @@ class Linter:
         if act.rule.name in self.timed_out:
             return []
         check = check or act.check
+        size = len(draft.text) if post is None else post.end - post.start
         try:
+            self.budget.start(budget.allowed(size))
             if post is not None:
                 return [self._finding(draft, act, profile, post.start, m, check)
                         for m in check.check(post)]
             return [self._finding(draft, act, profile, 0, m, check)
                     for m in check.check_draft(draft)]
-        except TimeoutError:  # reported once; the rule is skipped for the rest of the run
+        except TimeoutError as exc:  # reported once; the rule is skipped for the rest of the run
             self.timed_out.add(act.rule.name)
-            self.errors.append((draft.path, f"rule {act.rule.name} ({act.rule.code}): a pattern "
-                                            "search timed out; simplify the rule's pattern "
-                                            "(the rule was stopped for this run)"))
+            rule = f"rule {act.rule.name} ({act.rule.code})"
+            if isinstance(exc, budget.Spent) and check.context.trusted:
+                problem = (f"{exc} on this draft, which no built-in rule should; please "
+                           "report it to postlint with the draft")
+            else:  # (a user's pattern, stopped by its own search limit or the budget)
+                problem = "a pattern search timed out; simplify the rule's pattern"
+            self.errors.append((draft.path, f"{rule}: {problem} (the rule was stopped for "
+                                            "this run)"))
+        finally:
+            self.budget.stop()
         return []
 
     def time_rules(self) -> dict[str, list]:
@@ -650,9 +663,10 @@ class Linter:
         # a check that judges how suppressions were used (M001) goes last, when every
         # other finding has had its chance to use them
         late.sort(key=lambda act: act.check.judges_suppressions)
-        for act in late:
-            found = [self._finding(draft, act, profile, 0, m) for m in act.check.check_draft(draft)]
-            kept += suppress.apply(found, draft.suppressions, named_only=True)  # `disable M001`
+        with self.budget.watching():
+            for act in late:
+                kept += suppress.apply(self._run(draft, act, profile), draft.suppressions,
+                                       named_only=True)  # `disable M001`
         return sort_findings(kept)
 
     def _finding(self, draft: Draft, act: Active, profile: str, base: int,

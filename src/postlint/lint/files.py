@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
+from ..load import filesystem
 from ..text.draft import Draft, DraftError
 from ..readers import Source
 
@@ -35,19 +34,13 @@ def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None
                              " a draft may be")
         return Draft.from_bytes(name, stdin_bytes or b"")
     try:
-        if os.path.isdir(path):
-            raise DraftError("is a folder")
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise DraftError(f"file is {size // 1024 // 1024} MB, more than the "
-                             f"{MAX_BYTES // 1024 // 1024} MB a draft may be")
-        with open(path, "rb") as handle:
-            # (not read(MAX_BYTES + 1) at once: that allocates 5 MB for every draft)
-            data = handle.read(size + 1)
-            if len(data) > size:  # it has grown since: read on, up to the limit
-                data += handle.read(MAX_BYTES + 1 - len(data))
-        if len(data) > MAX_BYTES:
-            raise DraftError(f"file is more than the {MAX_BYTES // 1024 // 1024} MB a draft may be")
+        data = filesystem.read_bytes(path, MAX_BYTES)
+    except filesystem.TooLarge as exc:
+        size = f" {exc.size // 1024 // 1024} MB," if exc.size else ""
+        raise DraftError(f"file is{size} more than the {MAX_BYTES // 1024 // 1024} MB a "
+                         "draft may be") from None
+    except filesystem.NotRegular as exc:
+        raise DraftError(str(exc)) from None
     except FileNotFoundError:
         raise DraftError("no such file") from None
     except OSError as exc:

@@ -5,7 +5,15 @@ BOM and CRLF kept in `Draft.text` or its `bom` flag), so re-encoding the edited 
 back every other byte as it was. Fixes are applied in passes (a fix may reveal or settle
 another) until nothing is left to fix, so a second run changes nothing. Files are written
 atomically: a temporary file in the same folder, flushed to disk, then renamed over the
-draft, with the draft's permissions. A file with nothing to fix is never opened for writing.
+draft, with the draft's permissions, owner and group. A file with nothing to fix is never
+opened for writing.
+
+Nothing is lost or written where it should not be: a draft that changed since it was
+read (another program saved it) is planned again from what it holds now, or left as it
+is; a symbolic link that leads outside the folder being linted is not followed; a draft
+whose owner or group cannot be kept, one that is read-only and one with several hard
+links (which a rename would split) are left as they are, with a message, unless
+`read_only` or `hard_links` allow them.
 """
 
 from __future__ import annotations
@@ -16,12 +24,18 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 
-from . import files
-from ..text.draft import BOM, Draft, DraftError
+from ..load import filesystem
 from ..readers import Source
+from ..text.draft import BOM, Draft, DraftError
+from . import discovery, files
 from .report import Finding
 
 MAX_PASSES = 10  # rules that undo each other's fixes stop here instead of looping
+ATTEMPTS = 3  # times a draft that keeps changing while it is fixed is planned again
+
+
+class Changed(Exception):
+    """The draft is no longer what was read."""
 
 
 @dataclass
@@ -129,20 +143,34 @@ def plan_records(linter, reader, display: str, path: str, data: bytes) -> Change
     return Change(display, path, before, data, total) if data != before else None
 
 
-def run(linter, candidates: dict[str, str], write: bool) -> Outcome:
+def run(linter, candidates: dict[str, str], write: bool, hard_links: bool = False,
+        read_only: bool = False) -> Outcome:
     """Plan (and with `write`, apply) the fixes of each `display -> path` draft."""
     outcome = Outcome()
+    cwd = os.getcwd()
     for display, path in candidates.items():
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            if discovery.outside(path, cwd):
+                raise DraftError("it is a symbolic link to a file outside the folder being "
+                                 "linted; the file was left as it was")
             reader = files.reader_of(path, getattr(linter, "readers", ()))
-            if reader is not None:
-                change = plan_records(linter, reader, display, path, data)
+            for _ in range(ATTEMPTS):
+                data, info = _read(path)
+                if reader is not None:
+                    change = plan_records(linter, reader, display, path, data)
+                else:
+                    change = plan(linter, display, path, data)
+                if not (change and write):
+                    break
+                _may_write(info, hard_links, read_only)
+                try:
+                    write_atomic(path, change.after, (data, info))
+                    break
+                except Changed:
+                    continue
             else:
-                change = plan(linter, display, path, data)
-            if change and write:
-                write_atomic(path, change.after)
+                raise DraftError("the file kept changing while it was fixed (another program "
+                                 "is writing it); it was left as it was: run again")
         except (DraftError, ValueError) as exc:
             outcome.errors.append((display, f"cannot fix: {exc}"))
             continue
@@ -155,16 +183,40 @@ def run(linter, candidates: dict[str, str], write: bool) -> Outcome:
     return outcome
 
 
+def _read(path: str) -> tuple[bytes, os.stat_result]:
+    """A draft's bytes and what the system says of the file they were read from."""
+    try:
+        handle = filesystem.open_regular(path)
+    except filesystem.NotRegular as exc:
+        raise DraftError(str(exc)) from None
+    with handle:
+        return handle.read(files.MAX_BYTES + 1), os.fstat(handle.fileno())
+
+
+def _may_write(info: os.stat_result, hard_links: bool, read_only: bool) -> None:
+    """DraftError when replacing the file would change more than its bytes."""
+    if info.st_nlink > 1 and not hard_links:
+        raise DraftError(f"the file has {info.st_nlink} hard links and replacing it would "
+                         "split them; it was left as it was (--fix-hard-links fixes it "
+                         "anyway)")
+    if not info.st_mode & stat.S_IWUSR and not read_only:
+        raise DraftError("the file is read-only; it was left as it was (--fix-read-only "
+                         "fixes it anyway)")
+
+
 def candidates(report) -> dict[str, str]:
     """`shown path -> file` of the drafts with a fixable finding (standard input has none)."""
     return {f.path: report.sources[f.path] for f in report.findings
             if f.replacement is not None and f.path in report.sources}
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file at `path` (following links) with `data`, all or nothing."""
+def write_atomic(path: str, data: bytes, expected: tuple[bytes, os.stat_result] | None = None
+                 ) -> None:
+    """Replace the file at `path` (following links) with `data`, all or nothing, keeping
+    its permissions, owner and group; with `expected` (the bytes read and the file's
+    stat then), raise Changed instead if the file no longer holds them."""
     target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    info = os.stat(target)
     folder, name = os.path.split(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".postlint", dir=folder)
     try:
@@ -172,7 +224,10 @@ def write_atomic(path: str, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+        _keep_owner(temporary, info)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        if expected is not None and not _unchanged(target, *expected):
+            raise Changed(path)
         os.replace(temporary, target)
     except BaseException:
         try:
@@ -181,6 +236,33 @@ def write_atomic(path: str, data: bytes) -> None:
             pass
         raise
     _sync_folder(folder)
+
+
+def _keep_owner(temporary: str, info: os.stat_result) -> None:
+    """Give the new file the draft's owner and group; DraftError where that is not
+    permitted (a rename would hand the draft to whoever runs postlint)."""
+    made = os.stat(temporary)
+    if (made.st_uid, made.st_gid) == (info.st_uid, info.st_gid) or not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(temporary, info.st_uid, info.st_gid)
+    except PermissionError:
+        raise DraftError(f"the file belongs to user {info.st_uid}, group {info.st_gid}, "
+                         "which a rewritten file could not keep; it was left as it was") \
+            from None
+
+
+def _unchanged(path: str, data: bytes, info: os.stat_result) -> bool:
+    """Whether the file at `path` is still the one read as `data` with stat `info`."""
+    try:
+        now = os.stat(path)
+        if (now.st_ino, now.st_size, now.st_mtime_ns) != (info.st_ino, info.st_size,
+                                                          info.st_mtime_ns):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: str) -> None:

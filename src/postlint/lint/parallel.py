@@ -137,9 +137,10 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
                   sources=sources, unread=len(errors))
 
 
-def _map(linter, chunks, work=None):
+def _map(linter, chunks, work=None, lost=None):
     """Results of each chunk (by `work`, default: read and check files), in order: on a
-    pool of forked workers, else here."""
+    pool of forked workers, else here; `lost` gives the results of a chunk whose worker
+    died (default: a read error for each file)."""
     import multiprocessing  # only large runs pay for importing it
 
     global _linter
@@ -147,10 +148,72 @@ def _map(linter, chunks, work=None):
     count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            yield from pool.imap(work or _chunk, chunks)
+        yield from _on_workers(chunks, count, multiprocessing.get_context("fork"), work, lost)
     else:
         yield from map(work or _chunk, chunks)
+
+
+def _on_workers(chunks: list, count: int, context, work=None, lost=None):
+    """Results of each chunk, in order, from `count` workers, with a few chunks in
+    flight at a time (the parent never holds every chunk's results or calls at once).
+
+    A worker that dies (killed, out of memory) breaks the pool instead of leaving the
+    parent waiting for it forever: the chunks it had and those not done yet come back
+    as read errors naming the cause, and the rest of the report stands."""
+    import signal
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    work, lost = work or _chunk, lost or _lost
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=signal.signal,
+                               initargs=(signal.SIGINT, signal.SIG_IGN))  # (the parent stops them)
+    waiting, pending = iter(chunks), deque()
+    broken = False
+
+    def submit() -> None:
+        for chunk in waiting:
+            try:
+                pending.append((chunk, None if broken else pool.submit(work, chunk)))
+            except (BrokenProcessPool, RuntimeError):
+                pending.append((chunk, None))
+            return
+
+    try:
+        for _ in range(2 * count):
+            submit()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                yield future.result()
+            except BrokenProcessPool:
+                broken = True
+                yield lost(chunk)
+            submit()
+    finally:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        if broken or pending:  # (stopped early: Ctrl-C, or a worker died)
+            for process in processes:
+                process.terminate()
+
+
+LOST = ("not linted: a worker process died while linting the files of its share "
+        "(killed, or out of memory?); the other drafts were linted")
+
+
+def _lost(items: list[tuple[str, str]]) -> tuple[list, list]:
+    """The results of a chunk of files no worker finished: a read error for each."""
+    return [(display, path, None, LOST, False) for path, display in items], []
+
+
+def _lost_held(span: tuple[int, int]) -> tuple[list, list]:
+    """The results of a range of held drafts no worker finished: an error naming them."""
+    first = _held[span[0]]
+    where = f"records {span[0] + 1}-{span[1]}" if span[1] - span[0] > 1 else "a record"
+    return [], [(first.path, f"{where}: {LOST}")]
 
 
 def _chunk(items: list[tuple[str, str]]):
@@ -226,7 +289,7 @@ def lint_held(linter, drafts: Sequence) -> list:
     # traverse it in every full collection nor copy its pages by touching them
     gc.freeze()
     try:
-        for results, linter_errors in _map(linter, chunks, _held_chunk):
+        for results, linter_errors in _map(linter, chunks, _held_chunk, _lost_held):
             for index, key, own, finished, wanted in results:
                 for finding in own:
                     finding.message = messages.setdefault(finding.message, finding.message)

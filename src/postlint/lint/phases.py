@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .. import plugins
 from ..load import config as configuration
-from ..load.yamlfile import ConfigError
+from ..load.filesystem import printable
+from ..load.yamlfile import ConfigError, Errors, line_of
 from ..readers import Source
 from ..text.draft import Draft, DraftError
 from . import discovery, files, parallel
@@ -35,6 +36,7 @@ class Session:
     fixed: bool = False  # one config for every draft (--config, --isolated)
     choices: Choices = field(default_factory=Choices)  # as the command line gave them
     extra_plugins: tuple = ()
+    extra_rule_dirs: tuple = ()  # --rule-dir
     _nearest: dict = field(default_factory=dict, repr=False)  # folder -> config file
     _sessions: dict = field(default_factory=dict, repr=False)  # config file -> Session
     _by_folder: dict = field(default_factory=dict, repr=False)  # folder -> Session
@@ -57,7 +59,8 @@ class Session:
             return self
         if key not in self._sessions:
             self._sessions[key] = _session(configuration.load(path), replace(self.choices),
-                                           self.extra_plugins, self._nearest, self._sessions)
+                                           self.extra_plugins, self.extra_rule_dirs,
+                                           self._nearest, self._sessions)
         return self._sessions[key]
 
     def others(self) -> list["Session"]:
@@ -70,29 +73,32 @@ class Session:
 
 
 def load(config_path: str | None = None, isolated: bool = False, choices: Choices | None = None,
-         extra_plugins=()) -> Session:
+         extra_plugins=(), extra_rule_dirs=()) -> Session:
     """Read the config, load the plugins and their catalog, and set the linter up for
-    `choices` (platforms default to the config's). Raises ConfigError or Errors.
+    `choices` (platforms default to the config's); `extra_rule_dirs` are rule folders
+    given on the command line. Raises ConfigError or Errors.
 
     `--config` is honoured with `isolated` too (as ruff does): `isolated` only stops
     the search for config files."""
     config = read_config(config_path, isolated)
-    session = _session(config, choices or Choices(), tuple(extra_plugins), {}, {})
+    session = _session(config, choices or Choices(), tuple(extra_plugins),
+                       tuple(extra_rule_dirs), {}, {})
     session.fixed = bool(config_path or isolated)
     return session
 
 
-def _session(config, choices: Choices, extra_plugins: tuple, nearest: dict,
-             sessions: dict) -> Session:
+def _session(config, choices: Choices, extra_plugins: tuple, extra_rule_dirs: tuple,
+             nearest: dict, sessions: dict) -> Session:
     given = replace(choices, platforms=list(choices.platforms))
     pm = plugins.manager(extra_plugins)
-    catalog = Catalog.load(pm, rule_dirs(config), config.get("profiles"), config.path,
+    folders = rule_dirs(config) + [Path(folder) for folder in extra_rule_dirs]
+    catalog = Catalog.load(pm, folders, config.get("profiles"), config.path,
                            (config.get("plugins") or {}).get("prefer"))
     if not choices.platforms:
         choices.platforms = list(config.get("platforms") or (
             [config.get("platform")] if config.get("platform") else []))
     return Session(config, catalog, Linter(catalog, config, choices), False, given,
-                   extra_plugins, nearest, sessions)
+                   extra_plugins, extra_rule_dirs, nearest, sessions)
 
 
 def read_config(config_path, isolated) -> configuration.Config:
@@ -109,15 +115,36 @@ def read_config(config_path, isolated) -> configuration.Config:
 
 
 def rule_dirs(config) -> list[Path]:
-    """The config's `rule-dirs`, relative to its folder."""
-    return [config.root / d for d in config.get("rule-dirs") or ()]
+    """The config's `rule-dirs`, relative to its folder, which they must stay inside
+    (links resolved): a repository's config may not make postlint read files elsewhere
+    (`/etc`, `~`); folders outside are given on the command line (`--rule-dir`)."""
+    given = config.get("rule-dirs") or ()
+    root = config.root.resolve()
+    errors = []
+    for index, folder in enumerate(given):
+        line, key = line_of(given, index, config.line("rule-dirs")), f"rule-dirs[{index}]"
+        if not isinstance(folder, str) or not folder:
+            errors.append(ConfigError(f"expected a folder name, got {folder!r}", config.path,
+                                      line, key))
+            continue
+        real = (config.root / folder).resolve()
+        if real != root and root not in real.parents:
+            errors.append(ConfigError(
+                f"{str(folder)!r} is outside the project ({root}); a config may name only "
+                "rule folders inside its own folder: give others with --rule-dir",
+                config.path, line, key))
+    if errors:
+        raise Errors(errors)
+    return [config.root / folder for folder in given]
 
 
 def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignore: bool = False,
                force_exclude: bool = False, keep: bool = False) -> Report:
     """Find the drafts of `paths` (the current folder when none), each under its nearest
     config, and lint each config's drafts together; one Report of them all."""
-    names = discovery.discover(list(paths) or ["."], session.scope, no_ignore, force_exclude)
+    skipped: list[tuple[str, str]] = []
+    names = discovery.discover(list(paths) or ["."], session.scope, no_ignore, force_exclude,
+                               skipped)
     cwd = os.getcwd()
     groups: dict[int, tuple[Session, list[str]]] = {}
     for name in names:
@@ -134,10 +161,12 @@ def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignor
         session.groups.append((own, set(reports[-1].sources) | {f.path for f in
                                                                  reports[-1].findings}))
     if len(reports) == 1:
-        return reports[0]
-    report = merged(reports)
-    order = {display(name, cwd): i for i, name in enumerate(names)}  # the walk's order
-    report.findings.sort(key=lambda f: order.get(f.path, len(order)))
+        report = reports[0]
+    else:
+        report = merged(reports)
+        order = {display(name, cwd): i for i, name in enumerate(names)}  # the walk's order
+        report.findings.sort(key=lambda f: order.get(f.path, len(order)))
+    report.notices = [(display(path, cwd), reason) for path, reason in skipped]
     return report
 
 
@@ -163,8 +192,12 @@ def merged(reports: list[Report]) -> Report:
 def lint(linter: Linter, paths: list[str], config, stdin_filename=None,
          keep: bool = False) -> Report:
     """Find the drafts of `paths` under one config, and lint them together."""
-    names = discovery.discover(paths, discovery.Scope.of(config, linter.readers))
-    return lint_names(linter, names, stdin_filename, keep)
+    skipped: list[tuple[str, str]] = []
+    names = discovery.discover(paths, discovery.Scope.of(config, linter.readers),
+                               skipped=skipped)
+    report = lint_names(linter, names, stdin_filename, keep)
+    report.notices = [(display(path), reason) for path, reason in skipped]
+    return report
 
 
 def lint_names(linter: Linter, names: list[str], stdin_filename=None,
@@ -181,7 +214,7 @@ def lint_names(linter: Linter, names: list[str], stdin_filename=None,
         return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
-        shown = (stdin_filename or "-") if path == "-" else display(path)
+        shown = printable(stdin_filename or "-") if path == "-" else display(path)
         # (standard input is a calendar when --stdin-filename names one, e.g. plan.csv)
         reader = files.reader_of(stdin_filename if path == "-" else path, linter.readers)
         try:
@@ -268,10 +301,12 @@ def fix_text(linter: Linter, path: str, text: str) -> tuple[str, int]:
     return (change.after.decode("utf-8"), change.fixes) if change else (text, 0)
 
 
-def fix(linter: Linter, report: Report, write: bool, session: Session | None = None):
+def fix(linter: Linter, report: Report, write: bool, session: Session | None = None,
+        **allowed):
     """Apply (or, without `write`, plan) the fixable findings' replacements: an Outcome.
     A file of a reader that never writes (a data export) is refused, fixable or not.
-    With the `session` of `lint_paths`, each draft is fixed with its own config's linter."""
+    With the `session` of `lint_paths`, each draft is fixed with its own config's linter;
+    `allowed`: `hard_links`, `read_only` (see `fix.run`)."""
     from . import fix as fixing  # (tempfile and difflib only when fixing)
 
     groups = session.groups if session and len(session.groups) > 1 else [(None, None)]
@@ -287,7 +322,7 @@ def fix(linter: Linter, report: Report, write: bool, session: Session | None = N
                     and not reader.writable:
                 never.setdefault(path, shown)
         candidates = {shown: path for shown, path in candidates.items() if path not in never}
-        part = fixing.run(here, candidates, write=write)
+        part = fixing.run(here, candidates, write=write, **allowed)
         outcome.changes += part.changes
         outcome.errors += part.errors
         for path, shown in never.items():
@@ -306,14 +341,15 @@ def display(path: str, cwd: str | None = None) -> str:
     others as given.
 
     Symbolic links are not resolved: a draft is reported under the name it was found by.
+    Characters that could forge output (a newline, a byte that is not UTF-8) are escaped.
     """
     if os.path.isabs(path):
         try:
             relative = os.path.relpath(path, cwd or os.getcwd())
         except ValueError:  # another drive
-            return path
+            return printable(path)
     else:  # (what relpath would say, without asking for the current folder)
         relative = os.path.normpath(path)
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return path
-    return relative.replace(os.sep, "/")
+        return printable(path)
+    return printable(relative.replace(os.sep, "/"))

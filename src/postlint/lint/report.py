@@ -64,6 +64,7 @@ class Report:
     platforms_of: object = None
     profile_of: object = None  # a draft's profile name
     platforms: dict = field(default_factory=dict)  # name -> Platform, as the run used them
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (path, why it was skipped)
 
     @property
     def failing(self) -> list[Finding]:

@@ -8,6 +8,11 @@ their input, so an entry is never out of date; a file that cannot be read, or th
 code made, is ignored, and one that cannot be written is not. A run writes its file once,
 at exit, whole (a temporary file, then a rename): runs at the same time never see half a
 file, and at worst one run's new entries are lost.
+
+What the cache holds decides what postlint reports, so (as ssh does with its keys) a
+cache folder that another user owns, or that others may write to, is not used (the run
+says so once, on standard error), nor is a file in it that others could have changed;
+the folder is made readable by its owner only, and its files 0600.
 """
 
 from __future__ import annotations
@@ -15,7 +20,11 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import stat
+import sys
 from functools import cached_property
+
+from . import filesystem
 
 MISSING = object()
 MAX_BYTES = 16 * 1024 * 1024  # a file the limits on entries keep far smaller
@@ -27,6 +36,43 @@ def folder() -> str | None:
         return configured or None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "postlint")
+
+
+_verdicts: dict[str, bool] = {}  # folder -> whether it may be used (asked once a run)
+
+
+def usable(where: str) -> bool:
+    """Whether the cache folder `where` may be trusted: missing (it will be made), or a
+    folder the user owns that nobody else may write to. Says why not, once."""
+    if where not in _verdicts:
+        problem = _problem(where)
+        if problem:
+            print(f"postlint: not using the cache folder {filesystem.printable(where)}: "
+                  f"{problem}", file=sys.stderr)
+        _verdicts[where] = problem is None
+    return _verdicts[where]
+
+
+def _problem(where: str) -> str | None:
+    try:
+        info = os.stat(where)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot look at it ({exc.strerror or exc})"
+    if not stat.S_ISDIR(info.st_mode):
+        return "it is not a folder"
+    return _unsafe(info, "folder", where)
+
+
+def _unsafe(info: os.stat_result, what: str, where: str) -> str | None:
+    """Why a cache folder or file (`info`) may have been changed by someone else."""
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return f"the {what} belongs to another user (uid {info.st_uid})"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return (f"others may write to the {what} (make it yours alone: chmod go-w "
+                f"{filesystem.printable(where)})")
+    return None
 
 
 def code_stamp(*files: str) -> str:
@@ -51,7 +97,9 @@ class Store:
 
     def _path(self) -> str | None:
         where = folder()
-        return where and os.path.join(where, f"{self.name}.json")
+        if not where or not usable(where):
+            return None
+        return os.path.join(where, f"{self.name}.json")
 
     @cached_property
     def _entries(self) -> dict:
@@ -61,10 +109,9 @@ class Store:
         if path is None:
             return {}
         try:
-            with open(path, encoding="utf-8") as handle:
-                if os.fstat(handle.fileno()).st_size > MAX_BYTES:  # not one of ours
-                    return {}
-                data = json.load(handle)
+            if _unsafe(os.stat(path), "file", path):
+                return {}
+            data = json.loads(filesystem.read_bytes(path, MAX_BYTES))  # (larger: not ours)
             if data.get("stamp") == self.stamp and isinstance(data.get("entries"), dict):
                 return data["entries"]
         except (OSError, TypeError, ValueError, AttributeError):
@@ -89,8 +136,12 @@ class Store:
             return
         temporary = f"{path}.{os.getpid()}.tmp"  # (this process's own)
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as out:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                             | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with open(handle, "w", encoding="utf-8") as out:
+                if os.chmod in os.supports_fd:  # (a file left over keeps its mode)
+                    os.chmod(handle, 0o600)
                 json.dump({"stamp": self.stamp, "entries": self._entries}, out)
             os.replace(temporary, path)
             self._added = False

@@ -50,11 +50,12 @@ def _here(folder: Path) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     pyproject = folder / "pyproject.toml"
-    try:
-        if pyproject.is_file() and "[tool.postlint" in pyproject.read_text("utf-8", "replace"):
+    if pyproject.is_file():
+        try:
+            if b"[tool.postlint" in yamlfile.read(pyproject):
+                return pyproject
+        except ConfigError:  # too large, or gone: `load` says what is wrong with it
             return pyproject
-    except OSError:
-        pass
     return None
 
 
@@ -106,7 +107,7 @@ def _from_pyproject(path: Path) -> Map:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    text = path.read_text("utf-8")
+    text = yamlfile.decode(yamlfile.read(path), path)
     try:
         table = tomllib.loads(text).get("tool", {}).get("postlint", {})
     except tomllib.TOMLDecodeError as exc:

@@ -58,7 +58,7 @@ def load_folder(folder: Path, types: dict[str, type],
     rules, errors = [], []
     paths = [p for p in sorted(folder.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml")
              and p.relative_to(folder).parts[0] not in NOT_RULES]
-    for path, data in yamlfile.load_each(paths, errors):
+    for path, data in yamlfile.load_each(paths, errors, folder):
         relative = path.relative_to(folder)
         category = relative.parts[0] if len(relative.parts) > 1 else "other"
         items = data if isinstance(data, list) else [data]

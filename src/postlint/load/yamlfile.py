@@ -6,16 +6,16 @@ it changes (see `cache`)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import json
 import os
-import time
 from pathlib import Path
 
-from . import cache
+from . import cache, filesystem
+from .filesystem import printable
 
 MAX_BYTES = 2 * 1024 * 1024
-SETTLED = 2.0  # seconds since a file last changed before what it holds is kept
 
 
 class ConfigError(Exception):
@@ -30,7 +30,8 @@ class ConfigError(Exception):
         where = self.path or "<config>"
         if self.line:
             where += f":{self.line}"
-        return f"{where}: {self.key + ': ' if self.key else ''}{self.message}"
+        # one line, whatever a file name, key or value holds
+        return printable(f"{where}: {self.key + ': ' if self.key else ''}{self.message}")
 
 
 class Errors(Exception):
@@ -166,36 +167,63 @@ def _expanded_size(node, sizes: dict) -> int:
     return size
 
 
-def load(path: Path, keep: bool = False):
-    """Read and parse a YAML file; `keep`: keep what it holds between runs (see `cache`)
-    for as long as the file keeps its size and time. A file changed in the last seconds
-    is not kept: a second change within the same tick of the clock could leave its time
-    as it was."""
+def read(path: Path) -> bytes:
+    """The bytes of a config or rule file (a regular file of at most MAX_BYTES)."""
     try:
-        stat = path.stat()
-        if stat.st_size > MAX_BYTES:
-            raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", str(path))
-        version = [stat.st_size, stat.st_mtime_ns]
-        if keep:
-            kept = _thawed(_KEPT.get(os.path.abspath(path)), version)
-            if kept is not cache.MISSING:
-                return kept
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", str(path)) from None
-    data = loads(text, str(path))
-    if keep and time.time() - stat.st_mtime > SETTLED:
+        return filesystem.read_bytes(path, MAX_BYTES)
+    except filesystem.TooLarge:
+        raise ConfigError(f"file is larger than {MAX_BYTES // 1024} KiB", str(path)) from None
+    except FileNotFoundError:
+        raise ConfigError("cannot read: no such file", str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+
+
+def decode(data: bytes, path: Path) -> str:
+    """A file's text (UTF-8, with or without a BOM); ConfigError naming the line of the
+    first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file "
+                          "as UTF-8", str(path), line) from None
+
+
+def digest(data: bytes) -> str:
+    """The key a file's parsed content is kept under: a hash of its bytes."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def load(path: Path, keep: bool = False):
+    """Read and parse a YAML file; `keep`: keep what it holds between runs (see `cache`),
+    keyed by a hash of the file's bytes, so an entry can only ever stand for the bytes
+    it was made from."""
+    data = read(path)
+    key = digest(data) if keep else ""
+    if keep:
+        kept = _thawed(_KEPT.get(key))
+        if kept is not cache.MISSING:
+            return kept
+    value = loads(decode(data, path), str(path))
+    if keep:
         try:
-            _KEPT.put(os.path.abspath(path), version + [json.dumps(_frozen(data))])
+            _KEPT.put(key, json.dumps(_frozen(value)))
         except (TypeError, ValueError):  # more than JSON holds (a date, a number as key)
             pass
-    return data
+    return value
 
 
-def load_each(paths, errors: list):
+def load_each(paths, errors: list, folder: Path | None = None):
     """(path, data) for each file that parses, kept between runs; the others'
-    ConfigErrors go to `errors`."""
+    ConfigErrors go to `errors`, as does a file that a symbolic link takes outside
+    `folder` (a repository's rule folder must not make postlint read files elsewhere)."""
+    top = os.path.realpath(folder) if folder is not None else None
     for path in paths:
+        if top is not None and not os.path.realpath(path).startswith(top + os.sep):
+            errors.append(ConfigError("a symbolic link to a file outside the rule folder; "
+                                      "not read", str(path)))
+            continue
         try:
             yield path, load(path, keep=True)
         except ConfigError as exc:
@@ -227,15 +255,14 @@ def _frozen(value):
     raise TypeError(f"a value of type {type(value).__name__}")
 
 
-def _thawed(kept, version: list):
-    """What a kept entry holds if it was made from this `version` of the file, else
-    MISSING (also for an entry that is damaged)."""
+def _thawed(kept):
+    """What a kept entry holds, else MISSING (also for an entry that is damaged)."""
+    if not isinstance(kept, str):
+        return cache.MISSING
     try:
-        if kept[:2] == version:
-            return json.loads(kept[2], object_hook=_revive)
-    except (TypeError, ValueError, KeyError, IndexError):
-        pass
-    return cache.MISSING
+        return json.loads(kept, object_hook=_revive)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return cache.MISSING
 
 
 def _revive(thawed: dict):

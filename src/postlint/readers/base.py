@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar
 
+from ..load import filesystem
 from ..text.draft import Draft, DraftError, Post
 
 
@@ -26,16 +27,15 @@ class Source:
             raise DraftError(f"more than the {self.limit // 1024 // 1024} MB postlint reads")
         if self._data is None:
             try:
-                size = os.path.getsize(self.path)
-                if size > self.limit:
-                    raise DraftError(f"file is {size // 1024 // 1024} MB, more than the "
-                                     f"{self.limit // 1024 // 1024} MB postlint reads")
-                with open(self.path, "rb") as handle:
-                    self._data = handle.read(self.limit + 1)
+                self._data = filesystem.read_bytes(self.path, self.limit)
+            except filesystem.TooLarge as exc:
+                size = f" {exc.size // 1024 // 1024} MB," if exc.size else ""
+                raise DraftError(f"file is{size} more than the {self.limit // 1024 // 1024} MB "
+                                 "postlint reads") from None
+            except filesystem.NotRegular as exc:
+                raise DraftError(str(exc)) from None
             except FileNotFoundError:
                 raise DraftError("no such file") from None
-            except IsADirectoryError:
-                raise DraftError("is a folder") from None
             except OSError as exc:
                 raise DraftError(f"cannot read: {exc.strerror or exc}") from None
         return self._data

@@ -17,6 +17,9 @@ import re
 from . import entities
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
+# Every part stops at the first character it cannot take, so that a search is linear in
+# the text; inline code (backticks) is found by `inline_code`, which a pattern cannot do
+# in linear time.
 _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)"                        # HTML comments (suppressions included)
     r"|</?[A-Za-z][^<>\n]*>"                      # HTML tags

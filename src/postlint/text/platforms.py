@@ -160,7 +160,8 @@ def build(name: str, data: dict, path: str, line: int = 0) -> Platform:
 def load_folder(folder: Path) -> tuple[dict[str, tuple[Map, Platform]], list[ConfigError]]:
     """The platforms of `folder/platforms/*.yaml`, each with its raw mapping."""
     found, errors = {}, []
-    for path, data in yamlfile.load_each(sorted((folder / "platforms").glob("*.y*ml")), errors):
+    for path, data in yamlfile.load_each(sorted((folder / "platforms").glob("*.y*ml")), errors,
+                                         folder):
         problems_here = problems(data, str(path))
         if not problems_here and data.get("name", path.stem) != path.stem:
             problems_here.append(ConfigError(f"expected the file's name {path.stem!r}", str(path),

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from ...load import filesystem
 from .exports import ExportError, linkedin_header
 
 MAX_MEMBERS = 500_000  # a large X archive holds tens of thousands of media files
@@ -106,13 +107,11 @@ class Export:
 
 def _open_regular(path: str, shown: str) -> BinaryIO:
     try:
-        handle = open(path, "rb")
+        return filesystem.open_regular(path)
+    except filesystem.NotRegular:
+        raise ExportError(shown, "not a regular file") from None
     except OSError as exc:
         raise ExportError(shown, f"cannot read: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-        handle.close()
-        raise ExportError(shown, "not a regular file")
-    return handle
 
 
 def _check_member(info: zipfile.ZipInfo, shown: str) -> None:
