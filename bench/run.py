@@ -33,6 +33,7 @@ ends with the median wall time of each and how many times faster postlint is.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import resource
@@ -89,15 +90,15 @@ def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_
     if name == "archive":
         archive(folder / "twitter-archive.zip", archive_posts)
         return folder / "twitter-archive.zip", archive_posts
-    if name == "2k":
+    if name == "2k":  # (the corpus again from its start when it runs out, up to 3 times)
         chunks, current = [], ""
-        for post in posts:
+        for post in itertools.islice(itertools.cycle(posts), 3 * len(posts)):
             current = f"{current} {post}".strip()
             if len(current) >= 300:
                 chunks.append(current)
                 current = ""
-            if len(chunks) == 2000:
-                break
+                if len(chunks) == 2000:
+                    break
         if current and len(chunks) < 2000:  # (a small corpus)
             chunks.append(current)
         for i, chunk in enumerate(chunks):

@@ -340,15 +340,21 @@ _CASHTAG = LazyPattern(
 
 
 def iter_urls(text: str) -> Iterator[Entity]:
-    """URLs with or without scheme, as X links them, found lazily in order."""
-    if "." in text and _may_hold_url(text, _tlds()):
-        for s, e in _url_candidates(text):
-            yield Entity("url", s, e, text[s:e])
+    """URLs with or without scheme, as X links them, in order."""
+    return iter(_urls(text))
 
 
 def urls(text: str) -> list[Entity]:
     """URLs with or without scheme, as X links them."""
-    return list(iter_urls(text))
+    return list(_urls(text))
+
+
+@lru_cache(maxsize=16)
+def _urls(text: str) -> tuple[Entity, ...]:
+    """(The texts of the last few posts, kept: several rules of a post ask for them.)"""
+    if "." not in text or not _may_hold_url(text, _tlds()):
+        return ()
+    return tuple(Entity("url", s, e, text[s:e]) for s, e in _url_candidates(text))
 
 
 def hashtags(text: str) -> list[Entity]:

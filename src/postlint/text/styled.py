@@ -78,7 +78,7 @@ def fold(text: str) -> str:
     """`text` with every styled letter and digit replaced by its plain one (same length)."""
     if text.isascii():
         return text
-    return text.translate(_letters())
+    return _translated(text, False)
 
 
 APOSTROPHES = "\u2019\u2018\u02bc\uff07"
@@ -103,7 +103,13 @@ def normalize(text: str) -> str:
     the text word lists match."""
     if text.isascii():
         return text
-    return text.translate(_for_matching())
+    return _translated(text, True)
+
+
+@lru_cache(maxsize=16)
+def _translated(text: str, matching: bool) -> str:
+    """(The texts of the last few posts, kept: every rule of a post folds the same ones.)"""
+    return text.translate(_for_matching() if matching else _letters())
 
 
 def styled(char: str) -> bool:
