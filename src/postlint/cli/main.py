@@ -15,7 +15,6 @@ from ..lint.report import Report
 from ..load import cache
 from ..load.rules import LEVELS
 from ..load.yamlfile import ConfigError, Errors
-from . import explain, settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that Ctrl-C stopped (128 + SIGINT)
@@ -169,6 +168,7 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
             click.echo(reference.explain_type(catalog, explain_type), nl=False)
         sys.exit(EXIT_CLEAN)
     if list_rules or list_profiles or list_formats or explain_rule or list_packs:
+        from . import explain
         try:
             text, ok = explain.answer(catalog, linter, list_rules, list_profiles, list_formats,
                                       explain_rule, list_packs)
@@ -177,6 +177,7 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
         click.echo(text, nl=False, err=not ok)
         sys.exit(EXIT_CLEAN if ok else EXIT_ERROR)
     if settings_path:
+        from . import settings
         try:
             click.echo(settings.show(session, settings_path), nl=False)
         except (Errors, ConfigError) as exc:

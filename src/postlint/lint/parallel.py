@@ -14,7 +14,9 @@ back in order, so findings and errors are in the same order as a serial run.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import gc
+import operator
 import os
 from collections.abc import Mapping, Sequence
 from typing import Iterator
@@ -23,7 +25,7 @@ from ..text import suppress
 from ..text.draft import Draft, DraftError
 from . import files
 from .engine import key_of, sort_findings
-from .report import Report
+from .report import Finding, Report
 
 THRESHOLD = 200  # files; below this, starting workers costs more than it saves
 CHUNK = 100  # files a worker reads and checks at a time
@@ -34,6 +36,24 @@ RECORD_CHUNK = 500  # records a worker checks at a time
 
 _linter = None  # the parent's Linter, inherited by the forked workers
 _held: Sequence | None = None  # the drafts `lint_held` lints, inherited by the workers
+
+
+_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Finding)))
+
+
+def packed(findings: list[Finding]) -> list[tuple]:
+    """Findings as plain tuples, which pass between processes several times faster than
+    the objects (see `unpacked`)."""
+    return list(map(_FIELDS, findings))
+
+
+def unpacked(rows: list[tuple], messages: dict[str, str]) -> list[Finding]:
+    """The findings of `packed` rows; many findings share a message: one copy is kept
+    of each (in `messages`)."""
+    findings = [Finding(*row) for row in rows]
+    for finding in findings:
+        finding.message = messages.setdefault(finding.message, finding.message)
+    return findings
 
 
 def read(linter, path: str, display: str) -> Draft:
@@ -106,22 +126,20 @@ def worth_it(names: list[str]) -> bool:
 
 
 def lint(linter, items: list[tuple[str, str]]) -> Report:
-    """Lint `(path, shown path)` items in chunks, on workers when there are cores to use."""
+    """Lint `(path, shown path)` items in chunks, on workers when there are cores to use.
+
+    The checks that compare drafts take the drafts they want as each chunk comes back,
+    while the workers go on with the next chunks (see `Arriving`)."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    sources, found, errors, again = {}, {}, [], []
-    messages: dict[str, str] = {}  # many findings share a message: keep one copy of each
-    for results, linter_errors in _map(linter, chunks):
-        for display, path, outcome, error, wanted in results:
-            if error is not None:
-                errors.append((display, error))
-            elif display not in sources:
-                for finding in outcome[0]:
-                    finding.message = messages.setdefault(finding.message, finding.message)
-                sources[display], found[display] = path, outcome
-                if wanted:
-                    again.append((path, display))
-        linter.errors += linter_errors
-    runs = linter.check_runs(Drafts(again, linter))
+    arriving = Arriving(linter, _map(linter, chunks))
+    outer, linter.errors = linter.errors, []  # (the run checks' own)
+    try:
+        runs = linter.check_runs(arriving)
+        arriving.drain()
+    finally:
+        arriving.results.close()  # (stops the workers if a run check failed)
+        linter.errors = outer + arriving.linter_errors + linter.errors
+    found, sources = arriving.found, arriving.sources
     findings: list = []
     for display in list(found):
         own, text = found.pop(display)
@@ -130,11 +148,56 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
             own = sort_findings(own + more) if more else own
         else:
             own = linter.finish(Draft.from_bytes(display, text.encode("utf-8")), own + more)
-        for finding in own:
-            finding.message = messages.setdefault(finding.message, finding.message)
+        for finding in own:  # (the run checks' and suppression checks' too)
+            finding.message = arriving.messages.setdefault(finding.message, finding.message)
         findings += own
-    return Report(findings, len(sources), errors + linter.errors, texts=Texts(sources),
-                  sources=sources, unread=len(errors))
+    return Report(findings, len(sources), arriving.errors + linter.errors, texts=Texts(sources),
+                  sources=sources, unread=len(arriving.errors))
+
+
+class Arriving:
+    """The chunks' results as they come back, and the drafts the checks that compare
+    drafts want, read again: the first pass over it takes each chunk's drafts as the
+    chunk arrives, so those checks run while the workers lint the next chunks; a later
+    pass (a second run rule) reads them all again, once every chunk is in."""
+
+    def __init__(self, linter, results):
+        self.linter, self.results = linter, results
+        self.sources, self.found, self.errors, self.linter_errors = {}, {}, [], []
+        self.again: list[tuple[str, str]] = []
+        self.messages: dict[str, str] = {}  # many findings share a message: one copy each
+
+    def _take(self, results, linter_errors) -> list[tuple[str, str]]:
+        """Keep one chunk's results; the (path, shown path) of its drafts wanted again."""
+        wanted_here = []
+        for display, path, outcome, error, wanted in results:
+            if error is not None:
+                self.errors.append((display, error))
+            elif display not in self.sources:
+                self.sources[display] = path
+                self.found[display] = (unpacked(outcome[0], self.messages), outcome[1])
+                if wanted:
+                    wanted_here.append((path, display))
+        self.again += wanted_here
+        self.linter_errors += linter_errors
+        return wanted_here
+
+    def _arrivals(self) -> Iterator[tuple[str, str]]:
+        for chunk in self.results:
+            yield from self._take(*chunk)
+
+    def drain(self) -> None:
+        """Take every chunk not taken yet."""
+        for _ in self._arrivals():
+            pass
+
+    def __iter__(self) -> Iterator[Draft]:
+        items = self._arrivals() if not self.again else (self.drain() or self.again)
+        return iter(Drafts(items, self.linter))
+
+    def __len__(self) -> int:
+        self.drain()
+        return len(self.again)
 
 
 def _map(linter, chunks, work=None, lost=None):
@@ -148,7 +211,14 @@ def _map(linter, chunks, work=None, lost=None):
     count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
-        yield from _on_workers(chunks, count, multiprocessing.get_context("fork"), work, lost)
+        # what the workers inherit stays out of the collector's sight: no full collection
+        # traverses it, in the workers (copying its pages) or here
+        gc.freeze()
+        try:
+            yield from _on_workers(chunks, count, multiprocessing.get_context("fork"), work,
+                                   lost)
+        finally:
+            gc.unfreeze()
     else:
         yield from map(work or _chunk, chunks)
 
@@ -231,9 +301,9 @@ def _chunk(items: list[tuple[str, str]]):
             continue
         found = linter.check_draft(draft)
         if suppress.parse(draft):
-            outcome = (found, draft.text)
+            outcome = (packed(found), draft.text)
         else:
-            outcome = (linter.finish(draft, found), None)
+            outcome = (packed(linter.finish(draft, found)), None)
         results.append((display, path, outcome, None, linter.wanted_again(draft)))
     errors, linter.errors = linter.errors, outer
     return results, errors
@@ -285,21 +355,15 @@ def lint_held(linter, drafts: Sequence) -> list:
                                                                     RECORD_CHUNK)]
     done, again = [], []
     messages: dict[str, str] = {}
-    # what was read stays for the run: out of the collector's sight, workers neither
-    # traverse it in every full collection nor copy its pages by touching them
-    gc.freeze()
     try:
         for results, linter_errors in _map(linter, chunks, _held_chunk, _lost_held):
             for index, key, own, finished, wanted in results:
-                for finding in own:
-                    finding.message = messages.setdefault(finding.message, finding.message)
-                done.append((index, key, own, finished))
+                done.append((index, key, unpacked(own, messages), finished))
                 if wanted:
                     again.append(index)
             linter.errors += linter_errors
     finally:
         _held = None
-        gc.unfreeze()
     runs = linter.check_runs(_Picked(drafts, again))
     findings: list = []
     for index, key, own, finished in done:
@@ -341,6 +405,7 @@ def _held_chunk(span: tuple[int, int]):
         finished = not suppress.parse(draft)
         if finished:
             found = linter.finish(draft, found)
-        results.append((index, key_of(draft), found, finished, linter.wanted_again(draft)))
+        results.append((index, key_of(draft), packed(found), finished,
+                        linter.wanted_again(draft)))
     errors, linter.errors = linter.errors, outer
     return results, errors
