@@ -24,6 +24,11 @@ from .catalog import Catalog
 from .report import Finding
 
 QUOTE_LIMIT = 60
+# what `Linter.prepare` checks: enough words and sentences for the readability score, a
+# date, and a hashtag to split into words
+PREPARE = ("A short draft to prepare every check before the workers start. It has enough "
+           "words for the readability score, a date such as 1 May 2026, and a tag to split "
+           "into words: #preparingeverycheck.")
 
 
 @dataclass
@@ -316,10 +321,11 @@ class Linter:
 
     def prepare(self) -> None:
         """Read and compile the default profile's word lists and run its checks once on a
-        short draft (loading what checks load on first use, such as VADER's lexicon), so
-        that forked workers inherit it all instead of each building it."""
+        short draft (loading what checks load on first use, such as VADER's lexicon,
+        wordsegment's counts for hashtags and textstat for readability), so that forked
+        workers inherit it all instead of each building it."""
         errors, timed_out = list(self.errors), set(self.timed_out)
-        self.check_draft(Draft.from_text("A short draft to prepare every check."))
+        self.check_draft(Draft.from_text(PREPARE))
         self.errors[:], self.timed_out = errors, timed_out  # nothing of it is reported
         for pattern in self._word_lists:
             if isinstance(pattern, words.Words):
