@@ -62,3 +62,34 @@ def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, m
     assert imported("plain.md") == "PyYAML imported: True"  # the files are read once
     assert imported("plain.md") == "PyYAML imported: False"  # then kept
     assert imported("front.md") == "PyYAML imported: True"
+
+
+ONLY_WHEN_USED = ["postlint.cli.explain", "postlint.cli.settings", "importlib.metadata",
+                  "lemminflect", "simplemma", "zipfile", "postlint.readers.archive.source",
+                  "postlint.readers.archive.exports", "multiprocessing"]
+
+
+def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
+    (tmp_path / ".postlint.yaml").write_text("brand: {terms: [GitHub]}\n")
+    os.utime(tmp_path / ".postlint.yaml", (time.time() - 60,) * 2)
+    (tmp_path / "small.md").write_text("Had a great week with the team. Thanks lol!\n")
+    monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache"),
+           plugins.AUTOLOAD_SWITCH: "1"}
+    probe = ("import sys\nfrom postlint.cli.main import main\nfrom postlint.load import patterns\n"
+             "compiled = []\noriginal = patterns._original\n"
+             "patterns._original = lambda *a: compiled.append(a[0]) or original(*a)\ntry:\n"
+             "    main(['--select', 'ALL', 'small.md'], standalone_mode=False)\n"
+             "except SystemExit:\n    pass\n"
+             f"print('loaded:', [m for m in {ONLY_WHEN_USED!r} if m in sys.modules])\n"
+             "print('patterns compiled:', len(compiled))\n")
+
+    def loaded():
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                             env=env).stdout
+        assert "T104 'lol' is chat shorthand" in out
+        return out.splitlines()[-2:]
+
+    first = loaded()  # a first run, with an empty cache
+    assert first[0] == "loaded: []" and first[1] != "patterns compiled: 0"
+    assert loaded() == ["loaded: []", "patterns compiled: 0"]  # then kept

@@ -8,15 +8,25 @@ each character of a post's text back to where the file spells it.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from .exports import READERS, ExportError, x_account
-from .post import ArchivePost
-from .source import Export, open_export
+if TYPE_CHECKING:
+    from .post import ArchivePost
+    from .source import Export
 
 __all__ = ["ArchivePost", "Export", "ExportError", "Filters", "open_export", "read_posts"]
+# the modules that read exports load when first used: a run of drafts needs none of them
+_LAZY = {"ArchivePost": "post", "Export": "source", "ExportError": "exports",
+         "open_export": "source"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,8 @@ class Filters:
 def read_posts(export: Export, filters: Filters = Filters()) -> Iterator[ArchivePost]:
     """The posts of an export that pass `filters`, file by file in export order.
     Posts without text (a repost that only shares, a photo without caption) are left out."""
+    from .exports import READERS, ExportError, x_account
+
     username = account_id = None
     if export.account:
         with export.open(export.account) as handle:

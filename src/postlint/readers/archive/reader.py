@@ -12,18 +12,18 @@ Nothing is ever written to an export.
 from __future__ import annotations
 
 import os
-import zipfile
-import zlib
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ...hookspecs import hookimpl
 from ...load.yamlfile import ConfigError, line_of
 from ...text.draft import DraftError
 from ..base import Reader, Record, Source
-from . import Filters, open_export, read_posts
-from .exports import ExportError
-from .post import ArchivePost
+from . import Filters, read_posts
+
+if TYPE_CHECKING:
+    from .post import ArchivePost
 
 CONFIG_KEYS = {"replies": bool, "reposts": bool, "since": date, "until": date}
 
@@ -116,6 +116,9 @@ class ArchiveReader(Reader):
             return self._found[path] is not None
         if not (path.lower().endswith((".zip", ".js", ".json", ".csv")) or os.path.isdir(path)):
             return False
+        from .exports import ExportError  # (the modules that read exports, on first use)
+        from .source import open_export
+
         try:
             self._found[path] = open_export(path, path)
         except ExportError as exc:
@@ -123,6 +126,12 @@ class ArchiveReader(Reader):
         return self._found[path] is not None
 
     def read(self, source: Source) -> Posts:
+        import zipfile
+        import zlib
+
+        from .exports import ExportError
+        from .source import open_export
+
         found = self._found.pop(source.path, None)
         try:
             if found is None or isinstance(found, ExportError):  # (its error, named as shown)
