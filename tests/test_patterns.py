@@ -70,7 +70,7 @@ def test_a_pattern_is_kept_under_its_exact_text_and_flags(kept):
     lambda e: e[:6], lambda e: "text", lambda e: e[:4] + [["a"]] + e[5:]])
 def test_a_damaged_entry_is_compiled_again(kept, damage):
     regex.compile(r"b(?P<x>r)uh", regex.I)
-    key = f"{int(regex.I)} {regex.DEFAULT_VERSION} b(?P<x>r)uh"
+    key = f"{int(regex.I)} {int(regex.DEFAULT_VERSION)} b(?P<x>r)uh"
     patterns._store.put(key, damage(patterns._store.get(key)))
     compiled = kept()
     assert regex.compile(r"b(?P<x>r)uh", regex.I).search("BRUH").group("x") == "R"

@@ -74,8 +74,10 @@ def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
     os.utime(tmp_path / ".postlint.yaml", (time.time() - 60,) * 2)
     (tmp_path / "small.md").write_text("Had a great week with the team. Thanks lol!\n")
     monkeypatch.chdir(tmp_path)
+    # (one hash seed: a word list's terms of the same length come in set order, so the
+    # pattern of its whole list may be spelled another way in another process)
     env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache"),
-           plugins.AUTOLOAD_SWITCH: "1"}
+           plugins.AUTOLOAD_SWITCH: "1", "PYTHONHASHSEED": "1"}
     probe = ("import sys\nfrom postlint.cli.main import main\nfrom postlint.load import patterns\n"
              "compiled = []\noriginal = patterns._original\n"
              "patterns._original = lambda *a: compiled.append(a[0]) or original(*a)\ntry:\n"

@@ -7,7 +7,9 @@ turns the cache off. Each file is stamped by the code that made its entries and 
 their input, so an entry is never out of date; a file that cannot be read, or that other
 code made, is ignored, and one that cannot be written is not. A run writes its file once,
 at exit, whole (a temporary file, then a rename): runs at the same time never see half a
-file, and at worst one run's new entries are lost.
+file, and at worst one run's new entries are lost. An entry the folder lacks is looked
+up in the seed the package ships (`SEED`: what a first run of the built-in rules
+computes), so that a first run is not much slower than the next.
 
 What the cache holds decides what postlint reports, so (as ssh does with its keys) a
 cache folder that another user owns, or that others may write to, is not used (the run
@@ -18,6 +20,7 @@ the folder is made readable by its owner only, and its files 0600.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import json
 import os
 import stat
@@ -76,15 +79,22 @@ def _unsafe(info: os.stat_result, what: str, where: str) -> str | None:
 
 
 def code_stamp(*files: str) -> str:
-    """A stamp for entries made by the code in `files`: the size and time of each."""
+    """A stamp for entries made by the code in `files`: a hash of each file's bytes (the
+    same in every installation of that code, so the seed can carry entries)."""
     stamps = []
     for name in files:
         try:
-            code = os.stat(name)
-            stamps.append(f"{code.st_size}:{code.st_mtime_ns}")
+            with open(name, "rb") as code:
+                stamps.append(hashlib.blake2b(code.read(), digest_size=8).hexdigest())
         except OSError:
             stamps.append("?")
     return " ".join(stamps)
+
+
+# What a first run of the built-in rules computes, shipped with the package (written by
+# scripts/gen_cache_seed.py): one file per kind, as in the cache folder. An entry is
+# used only when its file's stamp is the stamp of the code now installed.
+SEED = os.path.join(os.path.dirname(__file__), "seed")
 
 
 class Store:
@@ -118,8 +128,27 @@ class Store:
             pass
         return {}
 
+    @cached_property
+    def _seed(self) -> dict:
+        """The seed's entries of this kind ({} if it has none for this code)."""
+        if not SEED:
+            return {}
+        try:
+            data = json.loads(filesystem.read_bytes(os.path.join(SEED, f"{self.name}.json"),
+                                                    MAX_BYTES))
+            if data.get("stamp") == self.stamp and isinstance(data.get("entries"), dict):
+                return data["entries"]
+        except (OSError, TypeError, ValueError, AttributeError):
+            pass
+        return {}
+
     def get(self, key: str):
-        return self._entries.get(key, MISSING)
+        found = self._entries.get(key, MISSING)
+        if found is MISSING:
+            found = self._seed.get(key, MISSING)
+            if found is not MISSING:  # (kept in the cache folder from now on)
+                self.put(key, found)
+        return found
 
     def put(self, key: str, value) -> None:
         if len(self._entries) >= self.limit and key not in self._entries:

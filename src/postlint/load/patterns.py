@@ -21,7 +21,7 @@ from regex import _main, _regex, _regex_core
 
 from . import cache
 
-LIMIT = 4_000  # patterns kept between runs (a run with many more starts the file afresh)
+LIMIT = 1_000  # patterns kept between runs (a run with many more starts the file afresh)
 _SKIP = regex.DEBUG | regex.LOCALE
 _made: dict[str, object] = {}  # this process's patterns, by key
 _original = _main._compile
@@ -45,7 +45,7 @@ def keep() -> None:
 def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
     if kwargs or not cache_it or type(pattern) is not str or flags & _SKIP:
         return _original(pattern, flags, ignore_unused, kwargs, cache_it)
-    key = f"{int(flags)} {regex.DEFAULT_VERSION} {pattern}"
+    key = f"{int(flags)} {int(regex.DEFAULT_VERSION)} {pattern}"
     found = _made.get(key)
     if found is None:
         found = _revived(pattern, _store.get(key))
