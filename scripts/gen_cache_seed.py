@@ -1,13 +1,13 @@
-"""Write src/postlint/load/seed/, what a first run of the built-in rules computes (the
-analysis of regex word lists, word forms, compiled patterns), which the package ships so
-that a first run, with an empty cache, is not much slower than the next (`load.cache`).
+"""Write src/postlint/load/seed/, what a first run of the built-in rules computes (their
+files parsed, the analysis of regex word lists, word forms, compiled patterns), which the
+package ships so that a first run, with an empty cache, is not much slower than the next
+(`load.cache`). Run it after editing a rule, as for docs/rules.md.
 
     python scripts/gen_cache_seed.py            # rewrite the seed
     python scripts/gen_cache_seed.py --check    # exit 1 when it is stale
 
 The seed is made with the Python and libraries installed here; its entries are used only
-where the same code is installed (each file is stamped as the cache's are). Parsed YAML
-is not seeded: it is quick to parse, and would go stale with every edit of a rule.
+where the same code is installed (each file is stamped as the cache's are).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "postlint" / "load" / "seed"
 COMMAND = "python scripts/gen_cache_seed.py"
-KINDS = ("forms", "needs", "regex")
+KINDS = ("forms", "needs", "regex", "yaml")
 # Compile every built-in rule for every profile and language it knows, as a run does,
 # and every word list whole, as the workers' setup does; the stores are saved at exit.
 BUILD = """
@@ -51,7 +51,7 @@ def environment() -> dict[str, str]:
     from importlib import metadata
 
     return {"python": "%d.%d" % sys.version_info[:2],
-            **{dist: metadata.version(dist) for dist in ("regex", "lemminflect", "simplemma")}}
+            **{dist: metadata.version(dist) for dist in ("regex", "lemminflect", "simplemma", "PyYAML")}}
 
 
 def render() -> dict[str, str]:
