@@ -177,22 +177,3 @@ def test_files_that_json_cannot_hold_are_parsed_each_time(folder, tmp_path, monk
     assert yamlfile.load(path, keep=True) == yamlfile.load(path, keep=True) == \
         yamlfile.loads(text)
     assert yamlfile._KEPT.get(kept_key(path)) is cache.MISSING
-
-
-def test_a_hashtag_split_once_is_kept_and_its_word_counts_not_loaded_again(tmp_path):
-    (tmp_path / "tags.md").write_text("Tips for new managers #leadershipmatters\n")
-    env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache"),
-           "POSTLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    probe = ("import sys\nfrom postlint.cli.main import main\ntry:\n"
-             "    main(['--isolated', '--select', 'hashtag-case', 'tags.md'], "
-             "standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-             "import wordsegment\nprint('counts loaded:', bool(wordsegment.UNIGRAMS))\n")
-
-    def run():
-        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                             env=env, cwd=tmp_path).stdout
-        assert "#LeadershipMatters" in out
-        return out.splitlines()[-1]
-
-    assert run() == "counts loaded: True"
-    assert run() == "counts loaded: False"

@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..hookspecs import hookimpl
-from ..load import cache
 from ..text import entities
 from . import terms
 from .base import ANY, Check, Match, Option
@@ -190,28 +189,16 @@ class HashtagCase(Check):
 
 
 _segmenter = None
-_splits: cache.Store | None = None
 
 
 def _segment(tag: str) -> list[str]:
-    """`wordsegment`'s split of a lower-case tag, kept between runs (`cache`): its data,
-    which takes longer to load than a run of a few drafts, loads only for a tag no
-    earlier run split."""
-    global _segmenter, _splits
-    import wordsegment  # (quick: the data loads in `load`)
-
-    if _splits is None:
-        _splits = cache.Store("splits", f"{cache.code_stamp(__file__, wordsegment.__file__)} "
-                                        f"wordsegment {wordsegment.__version__}", 50_000)
-    kept = _splits.get(tag)
-    if isinstance(kept, list) and all(isinstance(part, str) for part in kept):
-        return kept
+    """`wordsegment`'s split of a lower-case tag (its data loads on the first call)."""
+    global _segmenter
     if _segmenter is None:
+        import wordsegment
         wordsegment.load()
         _segmenter = wordsegment
-    parts = _segmenter.segment(tag)
-    _splits.put(tag, parts)
-    return parts
+    return _segmenter.segment(tag)
 
 
 @hookimpl
