@@ -166,6 +166,7 @@ class Arriving:
         self.sources, self.found, self.errors, self.linter_errors = {}, {}, [], []
         self.again: list[tuple[str, str]] = []
         self.messages: dict[str, str] = {}  # many findings share a message: one copy each
+        self._passes = 0
 
     def _take(self, results, linter_errors) -> list[tuple[str, str]]:
         """Keep one chunk's results; the (path, shown path) of its drafts wanted again."""
@@ -192,8 +193,11 @@ class Arriving:
             pass
 
     def __iter__(self) -> Iterator[Draft]:
-        items = self._arrivals() if not self.again else (self.drain() or self.again)
-        return iter(Drafts(items, self.linter))
+        self._passes += 1
+        if self._passes == 1:
+            return iter(Drafts(self._arrivals(), self.linter))
+        self.drain()
+        return iter(Drafts(self.again, self.linter))
 
     def __len__(self) -> int:
         self.drain()
