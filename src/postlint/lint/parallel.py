@@ -19,6 +19,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Iterator
 
+from ..load import cache
 from ..text import suppress
 from ..text.draft import Draft, DraftError
 from . import files
@@ -148,6 +149,7 @@ def _map(linter, chunks, work=None, lost=None):
     count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
+        cache.taken()  # (the workers send back only what they add)
         yield from _on_workers(chunks, count, multiprocessing.get_context("fork"), work, lost)
     else:
         yield from map(work or _chunk, chunks)
@@ -174,7 +176,7 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
     def submit() -> None:
         for chunk in waiting:
             try:
-                pending.append((chunk, None if broken else pool.submit(work, chunk)))
+                pending.append((chunk, None if broken else pool.submit(_kept, work, chunk)))
             except (BrokenProcessPool, RuntimeError):
                 pending.append((chunk, None))
             return
@@ -187,7 +189,9 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
             try:
                 if future is None:
                     raise BrokenProcessPool
-                yield future.result()
+                result, entries = future.result()
+                cache.give(entries)
+                yield result
             except BrokenProcessPool:
                 broken = True
                 yield lost(chunk)
@@ -198,6 +202,12 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
         if broken or pending:  # (stopped early: Ctrl-C, or a worker died)
             for process in processes:
                 process.terminate()
+
+
+def _kept(work, chunk):
+    """`work(chunk)` on a worker, and what it added to the cache (for the parent to
+    keep)."""
+    return work(chunk), cache.taken()
 
 
 LOST = ("not linted: a worker process died while linting the files of its share "

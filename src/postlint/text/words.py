@@ -14,8 +14,10 @@ where that word surely ends sooner (`he's` holds the word `he`); read from the t
 syntax tree on first search and kept between runs (see `cache`). A term without such a
 word may instead start with a *mark*, a symbol (`$`, `#`, an emoji) or a digit. A text is
 searched only for the terms with a head among the starts and short words of its words or
-a mark in it (and those the analysis cannot read); a list is compiled whole once
-searching it term by term stops paying.
+a mark in it (and those the analysis cannot read). Testing every term costs more than
+a search of the compiled list, so it is only for small runs: a list is compiled whole
+(and then only tested as a whole) once it has been asked about enough text
+(COMPILE_AFTER), or before workers start.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
 _PATTERN_COST = 5  # compiling any pattern costs about as much as this many more terms
+COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
+# list is compiled whole: about as long as testing each text's heads takes to cost more
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -83,6 +87,7 @@ class Words:
         self.flags = regex.IGNORECASE if ignorecase else 0
         self._subsets: dict[tuple, "regex.Pattern"] = {}
         self._spent = 0  # on compiling subsets, in terms
+        self._asked = 0  # texts asked about (see COMPILE_AFTER)
 
     def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
@@ -127,6 +132,9 @@ class Words:
         if not self.may_match(text):
             return None
         if "compiled" in vars(self) or self.term_needs is None:
+            return self.compiled
+        self._asked += 1 + len(text) // 256
+        if self._asked > COMPILE_AFTER:
             return self.compiled
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
