@@ -45,6 +45,12 @@ class Scorer:
         self.known = BOOSTER_DICT.keys() | self.vader.lexicon.keys()
         self.read_as = [(regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.V0),
                          str(text)) for pattern, text in read_as.items()]
+        try:  # one search tells whether any `read_as` pattern is in a text
+            self.any_read_as = regex.compile(
+                "|".join(p.pattern for p, _ in self.read_as), regex.IGNORECASE | regex.V0
+            ) if self.read_as else None
+        except regex.error:
+            self.any_read_as = regex.compile("")
         self.negative = self._negative_words()
         self.negative_emoji = frozenset(
             char for char, description in self.vader.emojis.items()
@@ -74,6 +80,8 @@ class Scorer:
 
     def read(self, text: str) -> str:
         """`text` as it is scored: `read_as` applied."""
+        if self.any_read_as is None or self.any_read_as.search(text) is None:
+            return text
         for pattern, replacement in self.read_as:
             text = pattern.sub(replacement, text)
         return text

@@ -609,7 +609,7 @@ class Linter:
         check = check or act.check
         size = len(draft.text) if post is None else post.end - post.start
         try:
-            self.budget.start(budget.allowed(size))
+            self.budget.start(size)
             if post is not None:
                 return [self._finding(draft, act, profile, post.start, m, check)
                         for m in check.check(post)]
