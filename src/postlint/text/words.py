@@ -304,6 +304,7 @@ def known_needs(term: str) -> Needs | None:
 def pattern_needs(body: str) -> Needs | None:
     """What every match of `body` holds (a match that starts with a letter or digit
     starts a word); None when the pattern is beyond this analysis."""
+    body = _PROPERTY.sub(_superset, body)  # (what every match of a wider pattern holds)
     if _PLAIN_BRACES.search(body):
         return None
     try:
@@ -318,6 +319,23 @@ def pattern_needs(body: str) -> Needs | None:
         return None
     heads, marks = found
     return Needs(_shortest(frozenset(heads)), "".join(sorted(marks - {DIGIT})), DIGIT in marks)
+
+
+# `regex`'s Unicode properties, which the standard parser does not read: outside a set,
+# a letter property stands for any letter, any other for any character.
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\([pP])\{(\^?)([^{}]*)\}|\[(?:\\.|[^\]\\])*\]")
+
+
+def _superset(match) -> str:
+    if match.group(2) is None:  # a set: left as it is (a property in it makes parse fail)
+        return match.group(0)
+    name = match.group(4).replace("_", "").replace(" ", "").lower()
+    letters = match.group(2) == "p" and not match.group(3) and name in _LETTERS
+    return match.group(1) + (r"[^\W\d_]" if letters else r"[\s\S]")
+
+
+_LETTERS = {"l", "letter", "lu", "ll", "lt", "lm", "lo", "uppercaseletter", "lowercaseletter",
+            "alpha", "alphabetic", "l&", "lc"}
 
 
 def _needs(nodes: list, steps: list) -> tuple[set, set] | None:
