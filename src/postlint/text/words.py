@@ -231,9 +231,12 @@ def handed_out(words: "Words | None") -> "Words | None":
 _last: dict[str, frozenset] = {}  # the heads of the texts being checked
 
 
+_HAS_DIGIT = "\x00"  # in a text's heads when the text holds a digit
+
+
 def text_heads(text: str) -> frozenset:
-    """The starts (1 to HEAD letters, lower case) of the words of `text`, and its words
-    shorter than that followed by " "."""
+    """The starts (1 to HEAD letters, lower case) of the words of `text`, its words
+    shorter than that followed by " ", and _HAS_DIGIT if it holds a digit."""
     heads = _last.get(text)
     if heads is None:
         found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
@@ -242,7 +245,8 @@ def text_heads(text: str) -> frozenset:
             _last.clear()
         heads = _last[text] = frozenset(
             starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
-            + [start + " " for start, more in found if not more and len(start) < HEAD])
+            + [start + " " for start, more in found if not more and len(start) < HEAD]
+            + ([_HAS_DIGIT] if _DIGIT.search(text) else []))
     return heads
 
 
@@ -260,9 +264,14 @@ class Needs:
     digits: bool
 
     def met_by(self, text: str) -> bool:
-        return (not self.heads.isdisjoint(text_heads(text))
-                or any(mark in text for mark in self.marks)
-                or self.digits and _DIGIT.search(text) is not None)
+        heads = text_heads(text)
+        return (not self.heads.isdisjoint(heads)
+                or self.digits and _HAS_DIGIT in heads
+                or bool(self.marks) and not self._marks.isdisjoint(text))
+
+    @cached_property
+    def _marks(self) -> frozenset:
+        return frozenset(self.marks)
 
     @staticmethod
     def union(many: "Iterable[Needs | None]") -> "Needs | None":
