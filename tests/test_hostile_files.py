@@ -313,3 +313,19 @@ def test_diff_never_refuses_what_it_does_not_write(tmp_path, write, run, brand):
     path.chmod(0o444)
     result = run("--diff", "a.md")
     assert "+We use GitHub." in result.out and result.code == 1
+
+
+@pytest.mark.parametrize("name, what", [
+    ("plan.csv", "odd/plan.csv: error: is a FIFO (named pipe), not a regular file"),
+    ("export.zip", "odd/export.zip: error: is a FIFO (named pipe), not a regular file"),
+    ("tweets.js", "odd/tweets.js: error: is a FIFO (named pipe), not a regular file"),
+])
+def test_a_calendar_or_export_named_that_is_a_fifo_is_an_error_not_a_hang(
+        tmp_path, write, run, config, name, what):
+    (tmp_path / "odd").mkdir()
+    fifo(tmp_path / "odd" / name)
+    write("good.md", LOL)
+    result = run(f"odd/{name}", "good.md")
+    assert what in result.err, result.err
+    assert "good.md:1:21: T104 'lol'" in result.out
+    assert result.code == 2

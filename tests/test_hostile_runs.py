@@ -56,11 +56,11 @@ def test_workers_keep_few_chunks_in_flight(monkeypatch):
         def __init__(self, *args, **kwargs):
             pass
 
-        def submit(self, function, chunk):
+        def submit(self, function, work, chunk):
             from concurrent.futures import Future
             submitted.append(chunk)
             future = Future()
-            future.set_result(([], []))
+            future.set_result((([], []), {}))  # (a chunk's results, the cache's additions)
             assert len(submitted) - len(done) <= 4  # never all chunks at once
             return future
 

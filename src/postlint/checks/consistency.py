@@ -82,24 +82,27 @@ class Consistency(Check):
 
     def _collect(self, draft, closed: dict, split: dict) -> None:
         """Each word of `draft` by its key: closed, hyphenated, and each two-word form."""
-        least = self.opts["min_letters"]
-        prose, last = draft.prose, None
+        least, particles = self.opts["min_letters"], self.particles
+        prose = draft.prose
+        last = None  # the closed word before: (start, end, key, casefolded, letters)
         for m in _WORD.finditer(prose):
-            word = m.group(0)
-            key = _key(word)
+            word = m.group()
+            start, end = m.span()
+            folded = word.casefold()
             if "-" in word:
+                last = None
                 if max(map(len, word.split("-"))) < 2:
                     continue  # spelled out letter by letter: J-E-T-S
-                split.setdefault(key, []).append((draft, m.span(), word.casefold()))
-            else:
-                closed.setdefault(key, []).append((draft, m.span(), word.casefold()))
-                if last is not None and prose[last.end():m.start()] == " " and \
-                        "-" not in last.group(0) and len(last.group(0)) >= least and \
-                        len(word) >= least and word.casefold() not in self.particles:
-                    spaced = (last.start(), m.end())
-                    split.setdefault(_key(last.group(0) + word), []).append(
-                        (draft, spaced, prose[spaced[0]:spaced[1]].casefold()))
-            last = m
+                split.setdefault(_key(word), []).append((draft, (start, end), folded))
+                continue
+            key = folded if word.isascii() else _key(word)  # (letters only: the same)
+            closed.setdefault(key, []).append((draft, (start, end), folded))
+            if last is not None and last[1] + 1 == start and prose[last[1]] == " " and \
+                    last[4] >= least and len(word) >= least and folded not in particles:
+                # (a key of two words is the two keys: casefold and isalnum go by character)
+                split.setdefault(last[2] + key, []).append(
+                    (draft, (last[0], end), f"{last[3]} {folded}"))
+            last = (start, end, key, folded, len(word))
 
     def _variants(self, closed: dict, split: dict):
         """Closed words also written hyphenated or as two words in the run: the spellings
@@ -121,6 +124,8 @@ class Consistency(Check):
 
 def _key(word: str) -> str:
     """A term with case, hyphens and spaces taken out: e-mail, E Mail and email meet."""
+    if word.isascii() and (word.isalpha() or word.replace("-", "").isalpha()):
+        return word.lower().replace("-", "")  # (the usual word, without a loop in Python)
     return "".join(ch for ch in word.casefold() if ch.isalnum())
 
 

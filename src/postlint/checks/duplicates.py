@@ -94,9 +94,17 @@ class DuplicatePost(Check):
         return (*result, shared) if result else None
 
     def _near(self, platform, unique, signature, bands):
+        least, size, tried = self.opts["similarity"], len(unique), set()
         for band in range(0, len(_SEEDS), _BAND):
             for words, where in bands.get((platform, band, signature[band:band + _BAND]), ()):
-                if len(unique & words) / len(unique | words) >= self.opts["similarity"]:
+                other = len(words)
+                # (the Jaccard index is at most the smaller set's share of the larger; a
+                # post met in an earlier band was measured there)
+                if min(size, other) / max(size, other) < least or id(words) in tried:
+                    continue
+                tried.add(id(words))
+                common = len(unique & words)
+                if common / (size + other - common) >= least:
                     return where
         return None
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..hookspecs import hookimpl
+from ..load import cache
 from ..text import entities
 from . import terms
 from .base import ANY, Check, Match, Option
@@ -189,16 +190,35 @@ class HashtagCase(Check):
 
 
 _segmenter = None
+_splits: cache.Store | None = None
+
+
+def _kept() -> cache.Store:
+    """The splits of earlier runs: loading wordsegment's data takes about a second."""
+    global _splits
+    if _splits is None:
+        try:
+            data = cache.code_stamp(str(_data_file("wordsegment", "unigrams.txt")))
+        except ValueError:
+            data = "-"
+        _splits = cache.Store("segments", f"{cache.code_stamp(__file__)} {data}", limit=50_000)
+    return _splits
 
 
 def _segment(tag: str) -> list[str]:
-    """`wordsegment`'s split of a lower-case tag (its data loads on the first call)."""
+    """`wordsegment`'s split of a lower-case tag (its data loads on the first call that
+    no earlier run made)."""
     global _segmenter
+    kept = _kept().get(tag)
+    if isinstance(kept, list) and all(isinstance(p, str) for p in kept) and "".join(kept) == tag:
+        return kept
     if _segmenter is None:
         import wordsegment
         wordsegment.load()
         _segmenter = wordsegment
-    return _segmenter.segment(tag)
+    parts = _segmenter.segment(tag)
+    _kept().put(tag, parts)
+    return parts
 
 
 @hookimpl

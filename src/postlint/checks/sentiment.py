@@ -14,9 +14,16 @@ sick" reads as praise; "no idea" carries no sentiment). A word stretched for emp
 ("sooo", "LAAAME") is scored as the lexicon word it stretches. Posts of more than
 `functions.PIECE_WORDS` words are scored in pieces of whole sentences, as `sentiment`
 does, so the cost stays linear.
+
+VADER's score can be negative only if the text holds a word of negative valence, a
+negation (`not`, `n't`, `least`, ...), an idiom of negative valence, or an emoji whose
+description holds one of those: a post without any is not scored when the thresholds
+are negative (most posts, and VADER is slow).
 """
 
 from __future__ import annotations
+
+import string
 
 import regex
 
@@ -38,11 +45,50 @@ class Scorer:
         self.known = BOOSTER_DICT.keys() | self.vader.lexicon.keys()
         self.read_as = [(regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.V0),
                          str(text)) for pattern, text in read_as.items()]
+        try:  # one search tells whether any `read_as` pattern is in a text
+            self.any_read_as = regex.compile(
+                "|".join(p.pattern for p, _ in self.read_as), regex.IGNORECASE | regex.V0
+            ) if self.read_as else None
+        except regex.error:
+            self.any_read_as = regex.compile("")
+        self.negative = self._negative_words()
+        self.negative_emoji = frozenset(
+            char for char, description in self.vader.emojis.items()
+            if not self.negative.isdisjoint(description.lower().split()))
 
-    def scores(self, text: str) -> dict:
-        """VADER's `compound` and `neg` for `text`, weighted by length over its pieces."""
+    def _negative_words(self) -> frozenset:
+        """The words (lower case) without which no text scores below 0."""
+        from vaderSentiment.vaderSentiment import NEGATE, SPECIAL_CASES
+
+        words = {word for word, valence in self.vader.lexicon.items() if valence < 0}
+        words |= {word.lower() for word in NEGATE} | {"least", "no"}
+        for idiom, valence in SPECIAL_CASES.items():
+            if valence < 0:
+                words |= set(idiom.split())
+        return frozenset(words)
+
+    def may_be_negative(self, text: str) -> bool:
+        """Whether VADER may score `text` (after `read_as`) below 0."""
+        if not text.isascii() and not self.negative_emoji.isdisjoint(text):
+            return True
+        negative = self.negative
+        for word in text.lower().split():
+            if (word in negative or word.strip(string.punctuation) in negative
+                    or "n't" in word or _STRETCH.search(word)):
+                return True
+        return False
+
+    def read(self, text: str) -> str:
+        """`text` as it is scored: `read_as` applied."""
+        if self.any_read_as is None or self.any_read_as.search(text) is None:
+            return text
         for pattern, replacement in self.read_as:
             text = pattern.sub(replacement, text)
+        return text
+
+    def scores(self, text: str) -> dict:
+        """VADER's `compound` and `neg` for `text` (after `read`), weighted by length
+        over its pieces."""
         text = " ".join(self._unstretch(word) for word in text.split())
         pieces = _pieces(text)
         found = [(self.vader.polarity_scores(p), len(p) or 1) for p in pieces]
@@ -109,8 +155,13 @@ class Sentiment(Check):
             return
         if self.scorer is None:
             self.scorer = scorer(self.opts["lexicon"] or {}, self.opts["read_as"] or {})
-        found = self.scorer.scores(text)
-        value, low, dense_low = found["compound"], self.opts["min"], self.opts["min_dense"]
+        low, dense_low = self.opts["min"], self.opts["min_dense"]
+        read = self.scorer.read(text)
+        if low <= 0 and (dense_low is None or dense_low <= 0) \
+                and not self.scorer.may_be_negative(read):
+            return  # (its score is 0 or more: never below the thresholds)
+        found = self.scorer.scores(read)
+        value = found["compound"]
         if value < low or (dense_low is not None and value < dense_low
                            and found["neg"] >= self.opts["dense"]):
             start = len(text) - len(text.lstrip())

@@ -71,7 +71,7 @@ def expand(items, config: dict, is_regex: bool) -> list[str]:
             continue
         escaped = [r"\s+".join(regex.escape(w) for w in name.split()) for name in found]
         for template in templates:
-            if "{term}" not in template or not escaped or template == "{term}":
+            if "{term}" not in template or len(escaped) < 2 or template == "{term}":
                 out += [template.replace("{term}", term) for term in escaped]
             else:
                 out.append(template.replace("{term}", "(?:" + "|".join(escaped) + ")"))

@@ -43,15 +43,13 @@ class Budget:
     def __init__(self):
         self.ticks = 0
         self.since: int | None = None  # the tick the running check started at
-        self.allowed = 0  # ticks the running check may take
-        self.seconds = 0.0
+        self.characters = 0  # of the text the running check reads
         self._depth = 0
         self._previous = None
 
-    def start(self, seconds: float) -> None:
-        """A check starts that may take `seconds`."""
-        self.seconds = seconds
-        self.allowed = math.ceil(seconds / TICK) + 1
+    def start(self, characters: int) -> None:
+        """A check starts on a text of so many characters (its budget: `allowed`)."""
+        self.characters = characters
         self.since = self.ticks
 
     def stop(self) -> None:
@@ -59,9 +57,12 @@ class Budget:
 
     def _tick(self, signum, frame) -> None:
         self.ticks += 1
-        if self.since is not None and self.ticks - self.since > self.allowed:
+        if self.since is None:
+            return
+        seconds = allowed(self.characters)
+        if self.ticks - self.since > math.ceil(seconds / TICK) + 1:
             self.since = None
-            raise Spent(f"took more than {self.seconds:.3g} s")
+            raise Spent(f"took more than {seconds:.3g} s")
 
     @contextmanager
     def watching(self):

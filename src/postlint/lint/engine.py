@@ -85,6 +85,8 @@ class Linter:
         self._gates: dict[int, words.Gate] = {}  # id of a gated check -> its gate
         self._plans: dict[tuple, tuple] = {}  # see `_plan`
         self._post_checks: dict[int, tuple] = {}  # a profile's rules -> its post rules
+        # a profile's rules -> whether some belong to packs; (its rules, packs) -> those on
+        self._by_packs: dict = {}
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
         self.errors: list[tuple[str, str]] = []
@@ -364,11 +366,23 @@ class Linter:
     def _enabled(self, draft: Draft, actives: list[Active]) -> list[Active]:
         """The rules that run for the draft: not disabled by its front matter, and of
         its packs where a rule belongs to packs."""
+        shared = not draft.front_matter.get("disable")
         actives = _not_disabled(draft, actives)
-        if not any(act.packs for act in actives):
+        any_packs = self._by_packs.get(id(actives)) if shared else None
+        if any_packs is None or any_packs[0] is not actives:
+            any_packs = (actives, any(act.packs for act in actives))
+            if shared:
+                self._by_packs[id(actives)] = any_packs
+        if not any_packs[1]:
             return actives
         packs = self.packs_of(draft)
-        return [act for act in actives if not act.packs or act.packs & packs]
+        key = (id(actives), packs)
+        kept = self._by_packs.get(key) if shared else None
+        if kept is None or kept[0] is not actives:
+            kept = (actives, [act for act in actives if not act.packs or act.packs & packs])
+            if shared:  # (the same list for every draft with these packs: plans are kept)
+                self._by_packs[key] = kept
+        return kept[1]
 
     def platforms_of(self, draft: Draft) -> list[str]:
         """The draft's platforms (front matter, else the run's); ValueError for unknown names."""
@@ -436,7 +450,7 @@ class Linter:
         post_checks = self._post_checks.get(id(enabled))
         if post_checks is None or post_checks[0] is not enabled:
             post_checks = (enabled, [act for act in enabled if act.check.scope == "post"])
-            if enabled is self.active(profile):  # (no rules disabled in front matter)
+            if not draft.front_matter.get("disable"):  # (a list `_enabled` keeps)
                 self._post_checks[id(enabled)] = post_checks
         keep, post_checks = id(enabled) in self._post_checks, post_checks[1]
         found, kept = [], {}
@@ -615,7 +629,7 @@ class Linter:
         check = check or act.check
         size = len(draft.text) if post is None else post.end - post.start
         try:
-            self.budget.start(budget.allowed(size))
+            self.budget.start(size)
             if post is not None:
                 return [self._finding(draft, act, profile, post.start, m, check)
                         for m in check.check(post)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..load import filesystem
 from ..text.draft import Draft, DraftError
 from ..readers import Source
 
@@ -33,16 +32,5 @@ def read(path: str, stdin_bytes: bytes | None = None, display: str | None = None
             raise DraftError(f"standard input is more than the {MAX_BYTES // 1024 // 1024} MB"
                              " a draft may be")
         return Draft.from_bytes(name, stdin_bytes or b"")
-    try:
-        data = filesystem.read_bytes(path, MAX_BYTES)
-    except filesystem.TooLarge as exc:
-        size = f" {exc.size // 1024 // 1024} MB," if exc.size else ""
-        raise DraftError(f"file is{size} more than the {MAX_BYTES // 1024 // 1024} MB a "
-                         "draft may be") from None
-    except filesystem.NotRegular as exc:
-        raise DraftError(str(exc)) from None
-    except FileNotFoundError:
-        raise DraftError("no such file") from None
-    except OSError as exc:
-        raise DraftError(f"cannot read: {exc.strerror or exc}") from None
+    data = Source(path, name, MAX_BYTES, most="a draft may be").data()
     return Draft.from_bytes(name, data)

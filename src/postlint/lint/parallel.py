@@ -21,6 +21,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Iterator
 
+from ..load import cache
 from ..text import suppress
 from ..text.draft import Draft, DraftError
 from . import files
@@ -215,6 +216,7 @@ def _map(linter, chunks, work=None, lost=None):
     count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
+        cache.taken()  # (the workers send back only what they add)
         # what the workers inherit stays out of the collector's sight: no full collection
         # traverses it, in the workers (copying its pages) or here
         gc.freeze()
@@ -248,7 +250,7 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
     def submit() -> None:
         for chunk in waiting:
             try:
-                pending.append((chunk, None if broken else pool.submit(work, chunk)))
+                pending.append((chunk, None if broken else pool.submit(_kept, work, chunk)))
             except (BrokenProcessPool, RuntimeError):
                 pending.append((chunk, None))
             return
@@ -261,7 +263,9 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
             try:
                 if future is None:
                     raise BrokenProcessPool
-                yield future.result()
+                result, entries = future.result()
+                cache.give(entries)
+                yield result
             except BrokenProcessPool:
                 broken = True
                 yield lost(chunk)
@@ -272,6 +276,12 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
         if broken or pending:  # (stopped early: Ctrl-C, or a worker died)
             for process in processes:
                 process.terminate()
+
+
+def _kept(work, chunk):
+    """`work(chunk)` on a worker, and what it added to the cache (for the parent to
+    keep)."""
+    return work(chunk), cache.taken()
 
 
 LOST = ("not linted: a worker process died while linting the files of its share "

@@ -104,6 +104,8 @@ class Store:
     def __init__(self, name: str, stamp: str, limit: int = 5_000):
         self.name, self.stamp, self.limit = name, stamp, limit
         self._added = False
+        self._new: dict = {}  # added since `taken` last asked
+        _stores[name] = self
 
     def _path(self) -> str | None:
         where = folder()
@@ -154,6 +156,7 @@ class Store:
         if len(self._entries) >= self.limit and key not in self._entries:
             self._entries = {}
         self._entries[key] = value
+        self._new[key] = value
         if not self._added:
             self._added = True
             _unsaved.append(self)
@@ -182,6 +185,27 @@ class Store:
 
 
 _unsaved: list[Store] = []
+_stores: dict[str, Store] = {}
+
+
+def taken() -> dict:
+    """The entries every store added since the last call (a worker process sends them
+    to the parent, which keeps them: a worker never writes the cache)."""
+    found = {}
+    for store in _stores.values():
+        if store._new:
+            found[store.name], store._new = store._new, {}
+    return found
+
+
+def give(entries: dict) -> None:
+    """Add entries that `taken` gave in another process of this run."""
+    for name, added in entries.items():
+        store = _stores.get(name)
+        for key, value in added.items() if store is not None else ():
+            store.put(key, value)
+        if store is not None:
+            store._new = {}
 
 
 @atexit.register

@@ -235,11 +235,17 @@ def did_close(ls: PostlintServer, params: lsp.DidCloseTextDocumentParams) -> Non
         return
     project, doc = ls.linted.pop(uri)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
-    for other in project.close(doc.path):
-        target = ls._uri_of(project, other.path)
+    _republish(ls, project, project.close(doc.path))
+
+
+def _republish(ls: PostlintServer, project, docs) -> None:
+    """Publish the diagnostics of `docs` (documents of `project` that were linted again)
+    that an editor shows."""
+    for doc in docs:
+        target = ls._uri_of(project, doc.path)
         if target is not None:
-            ls.linted[target] = (project, other)
-            ls._publish(target, project, other)
+            ls.linted[target] = (project, doc)
+            ls._publish(target, project, doc)
 
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -251,11 +257,7 @@ def did_change_watched_files(ls: PostlintServer,
         return
     for path in paths:
         for project in ls.projects.all():
-            for doc in project.disk_changed(path):
-                target = ls._uri_of(project, doc.path)
-                if target is not None:
-                    ls.linted[target] = (project, doc)
-                    ls._publish(target, project, doc)
+            _republish(ls, project, project.disk_changed(path))
 
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)

@@ -15,23 +15,25 @@ from ..text.draft import Draft, DraftError, Post
 
 
 class Source:
-    """A file a reader reads: `path` to open, `display` to show, `data()` its bytes."""
+    """A file a reader reads: `path` to open, `display` to show, `data()` its bytes
+    (at most `limit`: "the N MB `most`")."""
 
-    def __init__(self, path: str, display: str, limit: int, data: bytes | None = None):
-        self.path, self.display, self.limit = path, display, limit
+    def __init__(self, path: str, display: str, limit: int, data: bytes | None = None,
+                 most: str = "postlint reads"):
+        self.path, self.display, self.limit, self.most = path, display, limit, most
         self._data = data  # given: nothing is read from disk
 
     def data(self) -> bytes:
         """The file's bytes (read once); DraftError when missing, unreadable or too large."""
         if self._data is not None and len(self._data) > self.limit:
-            raise DraftError(f"more than the {self.limit // 1024 // 1024} MB postlint reads")
+            raise DraftError(f"more than the {self.limit // 1024 // 1024} MB {self.most}")
         if self._data is None:
             try:
                 self._data = filesystem.read_bytes(self.path, self.limit)
             except filesystem.TooLarge as exc:
                 size = f" {exc.size // 1024 // 1024} MB," if exc.size else ""
                 raise DraftError(f"file is{size} more than the {self.limit // 1024 // 1024} MB "
-                                 "postlint reads") from None
+                                 f"{self.most}") from None
             except filesystem.NotRegular as exc:
                 raise DraftError(str(exc)) from None
             except FileNotFoundError:

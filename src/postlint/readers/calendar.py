@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..text.draft import BOM, DraftError
+from ..text.draft import BOM, DraftError, decode
 from ..hookspecs import hookimpl
 from ..load.yamlfile import ConfigError, Errors, line_of
 from .base import Reader, Record, Source, Span, line_starts_of, runs_locator
@@ -441,14 +441,7 @@ class Calendar(Reader):
 
 
 def _decode(data: bytes) -> str:
-    if b"\0" in data:
-        raise DraftError("binary file (contains NUL bytes), not a CSV calendar")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise DraftError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                         "export the calendar as 'CSV UTF-8'") from None
+    text = decode(data, "a CSV calendar", "export the calendar as 'CSV UTF-8'")
     return text[1:] if text.startswith(BOM) else text
 
 

@@ -40,6 +40,19 @@ class DraftError(Exception):
     """A draft that cannot be read or whose front matter is wrong (one line, with position)."""
 
 
+def decode(data: bytes, what: str = "a draft", fix: str = "save the file as UTF-8") -> str:
+    """The text of a file's bytes (strict UTF-8, a BOM kept); DraftError naming the line of
+    the first bad byte, or saying the file is binary, and what to do (`fix`)."""
+    if b"\0" in data:
+        raise DraftError(f"binary file (contains NUL bytes), not {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise DraftError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                         f"{fix}") from None
+
+
 @dataclass
 class Post:
     """One post of a draft: `text` and `prose` are slices of the draft at [start, end)."""
@@ -108,14 +121,7 @@ class Draft:
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "Draft":
-        if b"\0" in data:
-            raise DraftError("binary file (contains NUL bytes), not a draft")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[:exc.start].count(b"\n") + 1
-            raise DraftError(f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02x});"
-                             " save the file as UTF-8") from None
+        text = decode(data)
         bom = text.startswith(BOM)
         draft = cls(path, text[1:] if bom else text, bom=bom)
         draft._parse_front_matter()

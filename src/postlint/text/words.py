@@ -14,18 +14,22 @@ where that word surely ends sooner (`he's` holds the word `he`); read from the t
 syntax tree on first search and kept between runs (see `cache`). A term without such a
 word may instead start with a *mark*, a symbol (`$`, `#`, an emoji) or a digit. A text is
 searched only for the terms with a head among the starts and short words of its words or
-a mark in it (and those the analysis cannot read); a list is compiled whole once
-searching it term by term stops paying.
+a mark in it (and those the analysis cannot read). Testing every term costs more than
+a search of the compiled list, so it is only for small runs: a list is compiled whole
+(and then only tested as a whole) once it has been asked about enough text
+(COMPILE_AFTER), or before workers start.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import string
 import sys
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -51,6 +55,8 @@ _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
 _PATTERN_COST = 5  # compiling any pattern costs about as much as this many more terms
+COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
+# list is compiled whole: about as long as testing each text's heads takes to cost more
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -83,14 +89,15 @@ class Words:
         self.flags = regex.IGNORECASE if ignorecase else 0
         self._subsets: dict[tuple, "regex.Pattern"] = {}
         self._spent = 0  # on compiling subsets, in terms
+        self._asked = 0  # texts asked about (see COMPILE_AFTER)
 
     def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
-        return rf"(?<![\w#@/]|\w[.-])(?:{body})(?!\w|[.-]\w)" if self.whole_words else body
+        return rf"(?<![\w#@/])(?<!\w[.-])(?:{body})(?!\w|[.-]\w)" if self.whole_words else body
 
     @cached_property
-    def compiled(self) -> "regex.Pattern":
-        return regex.compile(self._source(self.parts), self.flags)
+    def compiled(self) -> "re.Pattern | regex.Pattern":
+        return compile_fast(self._source(self.parts), self.flags)
 
     @cached_property
     def term_needs(self) -> "list[Needs | None] | None":
@@ -128,6 +135,9 @@ class Words:
             return None
         if "compiled" in vars(self) or self.term_needs is None:
             return self.compiled
+        self._asked += 1 + len(text) // 256
+        if self._asked > COMPILE_AFTER:
+            return self.compiled
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
         if len(chosen) == len(self.parts):
@@ -137,19 +147,47 @@ class Words:
             self._spent += len(chosen) + _PATTERN_COST
             if self._spent > SUBSET_BUDGET * (len(self.parts) + _PATTERN_COST):
                 return self.compiled
-            subset = self._subsets[chosen] = regex.compile(
+            subset = self._subsets[chosen] = compile_fast(
                 self._source([self.parts[i] for i in chosen]), self.flags)
         return subset
 
     def finditer(self, text: str, **kwargs):
         text = fold(text)
         pattern = self.pattern_for(text)
-        return pattern.finditer(text, **kwargs) if pattern is not None else iter(())
+        if pattern is None:
+            return iter(())
+        return (_limited(pattern) if kwargs else pattern).finditer(text, **kwargs)
 
     def search(self, text: str, **kwargs):
         text = fold(text)
         pattern = self.pattern_for(text)
-        return pattern.search(text, **kwargs) if pattern is not None else None
+        if pattern is None:
+            return None
+        return (_limited(pattern) if kwargs else pattern).search(text, **kwargs)
+
+
+def compile_fast(source: str, flags: int) -> "re.Pattern | regex.Pattern":
+    """`source` compiled by the standard library's `re` when it is in its syntax (its
+    searches take about a quarter less time), else by `regex` (`\\p{L}`, lookbehinds of
+    varying width, fuzzy braces, nested sets). `regex` reads the syntax the two share as
+    `re` does (its version 0)."""
+    if not _PLAIN_BRACES.search(source) and "[[" not in source:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # (a FutureWarning: syntax that will change)
+                return re.compile(source, re.IGNORECASE if flags & regex.IGNORECASE else 0)
+        except (re.error, FutureWarning, DeprecationWarning, OverflowError, RecursionError):
+            pass
+    return regex.compile(source, flags)
+
+
+@lru_cache(maxsize=256)
+def _limited(pattern) -> "regex.Pattern":
+    """A pattern that takes a search time limit (`timeout=`): `regex`'s."""
+    if isinstance(pattern, re.Pattern):
+        return regex.compile(pattern.pattern, regex.IGNORECASE if pattern.flags & re.IGNORECASE
+                             else 0)
+    return pattern
 
 
 class Gate:
@@ -193,9 +231,12 @@ def handed_out(words: "Words | None") -> "Words | None":
 _last: dict[str, frozenset] = {}  # the heads of the texts being checked
 
 
+_HAS_DIGIT = "\x00"  # in a text's heads when the text holds a digit
+
+
 def text_heads(text: str) -> frozenset:
-    """The starts (1 to HEAD letters, lower case) of the words of `text`, and its words
-    shorter than that followed by " "."""
+    """The starts (1 to HEAD letters, lower case) of the words of `text`, its words
+    shorter than that followed by " ", and _HAS_DIGIT if it holds a digit."""
     heads = _last.get(text)
     if heads is None:
         found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
@@ -204,7 +245,8 @@ def text_heads(text: str) -> frozenset:
             _last.clear()
         heads = _last[text] = frozenset(
             starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
-            + [start + " " for start, more in found if not more and len(start) < HEAD])
+            + [start + " " for start, more in found if not more and len(start) < HEAD]
+            + ([_HAS_DIGIT] if _DIGIT.search(text) else []))
     return heads
 
 
@@ -222,9 +264,14 @@ class Needs:
     digits: bool
 
     def met_by(self, text: str) -> bool:
-        return (not self.heads.isdisjoint(text_heads(text))
-                or any(mark in text for mark in self.marks)
-                or self.digits and _DIGIT.search(text) is not None)
+        heads = text_heads(text)
+        return (not self.heads.isdisjoint(heads)
+                or self.digits and _HAS_DIGIT in heads
+                or bool(self.marks) and not self._marks.isdisjoint(text))
+
+    @cached_property
+    def _marks(self) -> frozenset:
+        return frozenset(self.marks)
 
     @staticmethod
     def union(many: "Iterable[Needs | None]") -> "Needs | None":
@@ -266,6 +313,7 @@ def known_needs(term: str) -> Needs | None:
 def pattern_needs(body: str) -> Needs | None:
     """What every match of `body` holds (a match that starts with a letter or digit
     starts a word); None when the pattern is beyond this analysis."""
+    body = _PROPERTY.sub(_superset, body)  # (what every match of a wider pattern holds)
     if _PLAIN_BRACES.search(body):
         return None
     try:
@@ -280,6 +328,23 @@ def pattern_needs(body: str) -> Needs | None:
         return None
     heads, marks = found
     return Needs(_shortest(frozenset(heads)), "".join(sorted(marks - {DIGIT})), DIGIT in marks)
+
+
+# `regex`'s Unicode properties, which the standard parser does not read: outside a set,
+# a letter property stands for any letter, any other for any character.
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\([pP])\{(\^?)([^{}]*)\}|\[(?:\\.|[^\]\\])*\]")
+
+
+def _superset(match) -> str:
+    if match.group(2) is None:  # a set: left as it is (a property in it makes parse fail)
+        return match.group(0)
+    name = match.group(4).replace("_", "").replace(" ", "").lower()
+    letters = match.group(2) == "p" and not match.group(3) and name in _LETTERS
+    return match.group(1) + (r"[^\W\d_]" if letters else r"[\s\S]")
+
+
+_LETTERS = {"l", "letter", "lu", "ll", "lt", "lm", "lo", "uppercaseletter", "lowercaseletter",
+            "alpha", "alphabetic", "l&", "lc"}
 
 
 def _needs(nodes: list, steps: list) -> tuple[set, set] | None:

@@ -81,6 +81,7 @@ class Export:
     members: list[tuple[str, str]] = field(default_factory=list)  # (posts file, platform)
     account: str | None = None  # X's data/account.js
     _zip: zipfile.ZipFile | None = None
+    _file: BinaryIO | None = None  # the zip file's own handle
 
     def display(self, member: str) -> str:
         """How findings name a posts file: `archive.zip/data/tweets.js`."""
@@ -103,13 +104,15 @@ class Export:
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
+        if self._file is not None:
+            self._file.close()
 
 
 def _open_regular(path: str, shown: str) -> BinaryIO:
     try:
         return filesystem.open_regular(path)
-    except filesystem.NotRegular:
-        raise ExportError(shown, "not a regular file") from None
+    except filesystem.NotRegular as exc:
+        raise ExportError(shown, str(exc)) from None
     except OSError as exc:
         raise ExportError(shown, f"cannot read: {exc.strerror or exc}") from None
 
@@ -146,10 +149,17 @@ def _platform_of(found: list[tuple[str, str, str]], shown: str) -> tuple[str, li
 def open_zip(path: str, shown: str) -> Export:
     """An export downloaded as a zip; ExportError when it is unsafe or holds no posts."""
     try:
-        archive = zipfile.ZipFile(path)
+        handle = filesystem.open_regular(path)  # (not a FIFO, which would block)
     except FileNotFoundError:
         raise ExportError(shown, "no such file") from None
+    except filesystem.NotRegular as exc:
+        raise ExportError(shown, str(exc)) from None
+    except OSError as exc:
+        raise ExportError(shown, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        handle.close()
         raise ExportError(shown, f"not a readable zip file ({exc}); download the export "
                                  "again, or unpack it and give the folder") from None
     try:
@@ -170,8 +180,9 @@ def open_zip(path: str, shown: str) -> Export:
             _check_member(archive.getinfo(name), shown)
     except Exception:
         archive.close()
+        handle.close()
         raise
-    return Export(path, shown, "zip", platform, members, account, archive)
+    return Export(path, shown, "zip", platform, members, account, archive, handle)
 
 
 def _walk(root: str) -> list[str]:
