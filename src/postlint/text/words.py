@@ -68,8 +68,9 @@ _ENTANGLED = regex.compile(
 
 
 class Words:
-    """Words, phrases or regexes as one alternation, longest first, with the
-    `regex.Pattern` search methods the checks use.
+    """Words, phrases or regexes as one alternation, longest first (then in code point
+    order, the same in every process), with the `regex.Pattern` search methods the
+    checks use.
 
     Whole words do not start after a letter, digit, `#`, `@` or `/` (so `#ad` is not `ad`,
     `@idiot` is a name) and do not continue into a letter or digit, a dotted name or a
@@ -85,7 +86,7 @@ class Words:
     def __init__(self, terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool):
         self.terms, self.is_regex, self.whole_words = terms, is_regex, whole_words
         self.parts = [term if is_regex else r"\s+".join(regex.escape(w) for w in term.split())
-                      for term in sorted(set(terms), key=len, reverse=True)]
+                      for term in sorted(set(terms), key=lambda t: (-len(t), t))]
         self.flags = regex.IGNORECASE if ignorecase else 0
         self._subsets: dict[tuple, "regex.Pattern"] = {}
         self._spent = 0  # on compiling subsets, in terms
