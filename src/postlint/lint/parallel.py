@@ -66,10 +66,13 @@ class Texts(Mapping):
     (the last one is kept: formats ask finding by finding, file by file)."""
 
     def __init__(self, sources: dict[str, str]):
-        self._files = dict(sources)  # shown path -> file
+        self._files = sources  # shown path -> file (the report's own, not a copy)
+        self._gone: set[str] = set()  # deleted from this view only
         self._last: tuple[str | None, str] = (None, "")
 
     def __getitem__(self, display: str) -> str:
+        if display in self._gone:
+            raise KeyError(display)
         if self._last[0] != display:
             try:
                 self._last = (display, files.read(self._files[display], None, display).text)
@@ -78,16 +81,18 @@ class Texts(Mapping):
         return self._last[1]
 
     def __contains__(self, display) -> bool:
-        return display in self._files
+        return display in self._files and display not in self._gone
 
     def __delitem__(self, display: str) -> None:
-        del self._files[display]
+        if display not in self:
+            raise KeyError(display)
+        self._gone.add(display)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
+        return (display for display in self._files if display not in self._gone)
 
     def __len__(self) -> int:
-        return len(self._files)
+        return len(self._files) - len(self._gone)
 
 
 def jobs() -> int:
@@ -110,22 +115,27 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     sources, found, errors, again = {}, {}, [], []
     messages: dict[str, str] = {}  # many findings share a message: keep one copy of each
-    for results, linter_errors in _map(linter, chunks):
-        for display, path, outcome, error, wanted in results:
+    for chunk, (results, linter_errors) in zip(chunks, _map(linter, chunks)):
+        for item, (_, _, outcome, error, wanted) in zip(chunk, results):
+            path, display = item  # (the parent's own strings, not copies from the worker)
             if error is not None:
                 errors.append((display, error))
             elif display not in sources:
-                for finding in outcome[0]:
-                    finding.message = messages.setdefault(finding.message, finding.message)
-                sources[display], found[display] = path, outcome
+                sources[display] = path
+                if outcome[0] or outcome[1] is not None or wanted:  # (most drafts: nothing)
+                    for finding in outcome[0]:
+                        finding.path = display
+                        finding.message = messages.setdefault(finding.message, finding.message)
+                    found[display] = outcome
                 if wanted:
-                    again.append((path, display))
+                    again.append(item)
         linter.errors += linter_errors
     runs = linter.check_runs(Drafts(again, linter))
+    del again
     findings: list = []
     for display in list(found):
         own, text = found.pop(display)
-        more = runs.get(display, [])
+        more = runs.pop(display, [])
         if text is None:  # finished by the worker: no comment can silence `more`
             own = sort_findings(own + more) if more else own
         else:
