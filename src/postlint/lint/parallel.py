@@ -303,7 +303,8 @@ def lint_held(linter, drafts: Sequence) -> list:
             for index, key, own, finished, wanted in results:
                 for finding in own:
                     finding.message = messages.setdefault(finding.message, finding.message)
-                done.append((index, key, own, finished))
+                if own or not finished or wanted:  # (else it has nothing to report)
+                    done.append((index, key, own, finished))
                 if wanted:
                     again.append(index)
             linter.errors += linter_errors
@@ -313,7 +314,7 @@ def lint_held(linter, drafts: Sequence) -> list:
     runs = linter.check_runs(_Picked(drafts, again))
     findings: list = []
     for index, key, own, finished in done:
-        more = runs.get(key, [])
+        more = runs.pop(key, [])
         if finished:
             findings += sort_findings(own + more) if more else own
         else:
