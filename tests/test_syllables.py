@@ -1,4 +1,4 @@
-"""Readability reads syllables from a compact copy of the CMU dictionary: the same counts."""
+"""Compact copies of the libraries' dictionaries (syllables, word forms): the same answers."""
 
 from __future__ import annotations
 
@@ -25,3 +25,18 @@ def test_readability_scores_count_syllables_with_the_compact_copy():
     assert counts.get_cmudict("en") is syllables.compact_cmudict()
     assert counts.get_cmudict("de") is None  # (textstat guesses other languages' syllables)
     assert counts.count_syllables.__wrapped__("Unbelievable results", "en") == 5 + 2
+
+
+def test_the_forms_of_a_word_in_another_language_are_its_lemma_s_in_the_dictionary():
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    from postlint.text import forms
+
+    table = DefaultDictionaryFactory().get_dictionary("nn")
+    expected: dict[str, set[str]] = {}
+    for form, lemma in table.items():
+        expected.setdefault(lemma.lower(), set()).add(form.lower())
+    assert {lemma: set(joined.split("\0")) for lemma, joined in
+            forms._invert("nn").items()} == expected
+    assert forms._from_dictionary("casas", "es") == {"casa", "casas"}
+    assert forms._from_dictionary("perro", "es") == {"perro", "perra", "perros", "perras"}
