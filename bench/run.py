@@ -8,12 +8,15 @@ Builds its inputs in a temporary folder from ../shared/corpus/tweets.tsv (4,200 
   post     the same posts as one file, one long post
   1x/10x/100x  synthetic posts (each a corpus post with its words shuffled), ten a file:
            4,200, 42,000 and 420,000 posts
+  420k     synthetic posts, one a file: 420,000 files in folders of 1,000 (takes minutes;
+           not run unless named; `--many-files N` for another count)
   archive  an X data export as downloaded, a zip of `data/tweets.js` with 60,000 invented
            tweets (`scripts/gen_archive.py`; `--archive-posts N` for another size)
 
 then runs `postlint --select ALL` (default profile, every rule on, a brand config so the
 brand rules run too) on each and prints wall time, posts per second and peak memory (the
-largest resident set of one process, and of all its processes together), plus the
+largest resident set of one process, of all its processes together, and of the parent
+process), plus the
 start-up time of linting one small draft (median of several runs: the first may fill
 postlint's cache), and of a first run, with an empty cache.
 
@@ -55,6 +58,7 @@ brand:
 """
 SMALL_DRAFT = "Had a great week with the team. Thanks everyone for the help!\n"
 SYNTHETIC_PER_FILE = 10
+MANY_FILES = 420_000
 ARCHIVE_POSTS = 60_000
 GENERATOR = HERE.parent / "scripts" / "gen_archive.py"
 
@@ -82,11 +86,13 @@ def synthetic(posts: list[str], count: int) -> list[str]:
     return out
 
 
-def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_POSTS
-          ) -> tuple[Path, int]:
+def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_POSTS,
+          many_files: int = MANY_FILES) -> tuple[Path, int]:
     """Write the input set `name`; return the path to lint and the number of posts."""
     folder = root / name
     folder.mkdir()
+    if name == "420k":
+        return folder, spread(folder, synthetic(posts, many_files), 1)
     if name == "archive":
         archive(folder / "twitter-archive.zip", archive_posts)
         return folder / "twitter-archive.zip", archive_posts
@@ -116,49 +122,56 @@ def build(root: Path, name: str, posts: list[str], archive_posts: int = ARCHIVE_
         (folder / "post.md").write_text("\n\n".join(posts) + "\n", encoding="utf-8")
         return folder / "post.md", 1
     factor = int(name.rstrip("x"))
-    made = synthetic(posts, factor * len(posts))
-    width = len(str(len(made) // SYNTHETIC_PER_FILE))
-    for n, i in enumerate(range(0, len(made), SYNTHETIC_PER_FILE)):
-        chunk = made[i:i + SYNTHETIC_PER_FILE]
-        sub = folder / f"{n // 1000:03d}"  # at most 1,000 files a folder
+    return folder, spread(folder, synthetic(posts, factor * len(posts)), SYNTHETIC_PER_FILE)
+
+
+def spread(folder: Path, made: list[str], per_file: int) -> int:
+    """Write `made` as threads of `per_file` posts, at most 1,000 files a folder; return
+    the number of posts."""
+    width = len(str(len(made) // per_file))
+    for n, i in enumerate(range(0, len(made), per_file)):
+        chunk = made[i:i + per_file]
+        sub = folder / f"{n // 1000:03d}"
         sub.mkdir(exist_ok=True)
         (sub / f"{n:0{width}d}.md").write_text("\n---\n".join(chunk) + "\n", encoding="utf-8")
-    return folder, len(made)
+    return len(made)
 
 
-def _tree_rss(pid: int) -> tuple[int, int]:
-    """Resident set of a process and its children together, and of the largest of them,
-    in KiB (Linux /proc; 0 elsewhere)."""
-    total, largest, stack = 0, 0, [pid]
+def _tree_rss(pid: int) -> tuple[int, int, int]:
+    """Resident set of a process and its children together, of the largest of them, and
+    the peak resident set of the process itself so far, in KiB (Linux /proc; 0 elsewhere)."""
+    total, largest, own, stack = 0, 0, 0, [pid]
     while stack:
         current = stack.pop()
         try:
             with open(f"/proc/{current}/status") as status:
-                rss = next((int(line.split()[1]) for line in status
-                            if line.startswith("VmRSS:")), 0)
-                total, largest = total + rss, max(largest, rss)
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+            rss = int(fields.get("VmRSS", "0 kB").split()[0])
+            total, largest = total + rss, max(largest, rss)
+            if current == pid:
+                own = int(fields.get("VmHWM", "0 kB").split()[0])
             with open(f"/proc/{current}/task/{current}/children") as children:
                 stack += [int(c) for c in children.read().split()]
         except (OSError, ValueError):
             continue
-    return total, largest
+    return total, largest, own
 
 
 def measure(command: list[str], cwd: Path, env: dict | None = None
-            ) -> tuple[float, float, int, int, int]:
+            ) -> tuple[float, float, int, int, int, int]:
     """Wall seconds, CPU seconds (all processes), exit code, peak KiB of the largest
-    process, peak KiB of all its processes together."""
+    process, of all its processes together, and of the first process (the parent)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    peak = [0, 0]
+    peak = [0, 0, 0]
 
     def sample():
         while proc.poll() is None:
-            together, largest = _tree_rss(proc.pid)
-            peak[0], peak[1] = max(peak[0], together), max(peak[1], largest)
+            together, largest, own = _tree_rss(proc.pid)
+            peak[:] = max(peak[0], together), max(peak[1], largest), max(peak[2], own)
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -170,7 +183,8 @@ def measure(command: list[str], cwd: Path, env: dict | None = None
     cpu = usage.ru_utime + usage.ru_stime - cpu
     # ru_maxrss of children is a running maximum: only a new maximum is this run's own;
     # else the largest process sampled
-    return wall, cpu, code, usage.ru_maxrss if usage.ru_maxrss > before else peak[1], peak[0]
+    largest = usage.ru_maxrss if usage.ru_maxrss > before else peak[1]
+    return wall, cpu, code, largest, peak[0], peak[2]
 
 
 def main() -> int:
@@ -188,6 +202,8 @@ def main() -> int:
     parser.add_argument("--startup-runs", type=int, default=11)
     parser.add_argument("--archive-posts", type=int, default=ARCHIVE_POSTS,
                         help="tweets in the archive set (default: %(default)s)")
+    parser.add_argument("--many-files", type=int, default=MANY_FILES,
+                        help="files in the 420k set (default: %(default)s)")
     args = parser.parse_args()
     if not args.corpus.is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -224,10 +240,10 @@ def main() -> int:
             print(f"proselint start-up, the same draft: median "
                   f"{statistics.median(start) * 1000:.0f} ms\n")
         print(f"{'set':<8}{'posts':>9}{'files':>8}{'MB':>7}{'wall s':>9}{'cpu s':>8}"
-              f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'exit':>6}"
+              f"{'posts/s':>10}{'peak MB':>9}{'all MB':>8}{'parent MB':>10}{'exit':>6}"
               + (f"{'proselint s':>13}{'faster':>8}" if peer else ""))
         for name in filter(None, args.sets.split(",")):
-            target, count = build(root, name, posts, args.archive_posts)
+            target, count = build(root, name, posts, args.archive_posts, args.many_files)
             paths = [target] if target.is_file() else list(target.rglob("*.md"))
             size = sum(p.stat().st_size for p in paths) / 1e6
             where = str(target.relative_to(root))
@@ -236,10 +252,11 @@ def main() -> int:
                 ours.append(measure(base + [where], root))
                 if peer and name != "archive":  # (proselint reads no data exports)
                     theirs.append(measure(peer + [where], root)[0])
-            wall, cpu, code, largest, together = min(ours, key=lambda run: run[0]) \
+            wall, cpu, code, largest, together, parent = min(ours, key=lambda run: run[0]) \
                 if len(ours) == 1 else sorted(ours)[len(ours) // 2]
             line = (f"{name:<8}{count:>9,}{len(paths):>8,}{size:>7.1f}{wall:>9.2f}{cpu:>8.2f}"
                     f"{count / wall:>10,.0f}{largest / 1024:>9.0f}{together / 1024:>8.0f}"
+                    f"{parent / 1024:>10.0f}"
                     f"{code:>6}")
             if theirs:
                 other = statistics.median(theirs)

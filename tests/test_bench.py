@@ -46,6 +46,24 @@ def test_bench_builds_and_times_an_archive(tmp_path):
 
 
 @pytest.mark.skipif(not COMMAND.is_file(), reason="no installed postlint command")
+def test_bench_builds_the_many_files_set_one_post_a_file_in_folders(tmp_path):
+    corpus = tmp_path / "tiny.tsv"
+    corpus.write_text("id\ttext\n1\tThis is AMAZING, lol.\n2\tSend an e-mail.\n",
+                      encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--postlint", str(COMMAND),
+         "--corpus", str(corpus), "--sets", "420k", "--many-files", "1005",
+         "--startup-runs", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("set"))
+    assert header.split()[-3:] == ["parent", "MB", "exit"]
+    row = next(line.split() for line in lines if line.startswith("420k"))
+    assert row[1:3] == ["1,005", "1,005"] and row[-1] == "0"
+    assert 0 < int(row[-2]) <= int(row[-3])  # the parent is one of all the processes
+
+
+@pytest.mark.skipif(not COMMAND.is_file(), reason="no installed postlint command")
 def test_bench_compares_with_a_peer_in_the_same_run(tmp_path):
     corpus = tmp_path / "tiny.tsv"
     corpus.write_text("id\ttext\n1\tThis is AMAZING, lol.\n2\tSend an e-mail.\n",

@@ -59,6 +59,20 @@ def test_only_changed_drafts_are_reported_while_run_rules_see_all(run, repo):
     assert result.code == 1
 
 
+def test_workers_report_the_changed_drafts_as_one_process_does(run, repo, monkeypatch):
+    from postlint.lint import parallel
+
+    options = ("--diff-base", "main", "--profile", "brand", "--show-source", "drafts")
+    serial = run(*options)
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    chunked = run(*options)
+    assert (chunked.out, chunked.err, chunked.code) == (serial.out, serial.err, serial.code)
+    assert "in 3 of 3 drafts" in chunked.out.splitlines()[-1]
+    assert "   1 | What a load of bullsh1t." in chunked.out
+
+
 def test_changed_lines_only(run, repo):
     result = run("--diff-base", "main", "--changed-lines-only", "--select", "R101", "drafts")
     assert found(result) == ["drafts/old.md:3:5: R101 'crap' is mild profanity; leave it out or"

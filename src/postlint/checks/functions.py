@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..hookspecs import hookimpl
-from ..text import entities
+from ..text import entities, syllables
 
 
 def _plain(text: str) -> str:
@@ -25,17 +25,17 @@ def _plain(text: str) -> str:
 
 
 def flesch_kincaid_grade(text: str) -> float:
-    import textstat
+    textstat = syllables.textstat()
     return max(0.0, textstat.flesch_kincaid_grade(_plain(text)))
 
 
 def coleman_liau_index(text: str) -> float:
-    import textstat
+    textstat = syllables.textstat()
     return max(0.0, textstat.coleman_liau_index(_plain(text)))
 
 
 def automated_readability_index(text: str) -> float:
-    import textstat
+    textstat = syllables.textstat()
     return max(0.0, textstat.automated_readability_index(_plain(text)))
 
 

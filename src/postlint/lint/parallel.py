@@ -87,10 +87,13 @@ class Texts(Mapping):
     (the last one is kept: formats ask finding by finding, file by file)."""
 
     def __init__(self, sources: dict[str, str]):
-        self._files = dict(sources)  # shown path -> file
+        self._files = sources  # shown path -> file (the report's own, not a copy)
+        self._gone: set[str] = set()  # deleted from this view only
         self._last: tuple[str | None, str] = (None, "")
 
     def __getitem__(self, display: str) -> str:
+        if display in self._gone:
+            raise KeyError(display)
         if self._last[0] != display:
             try:
                 self._last = (display, files.read(self._files[display], None, display).text)
@@ -99,16 +102,18 @@ class Texts(Mapping):
         return self._last[1]
 
     def __contains__(self, display) -> bool:
-        return display in self._files
+        return display in self._files and display not in self._gone
 
     def __delitem__(self, display: str) -> None:
-        del self._files[display]
+        if display not in self:
+            raise KeyError(display)
+        self._gone.add(display)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
+        return (display for display in self._files if display not in self._gone)
 
     def __len__(self) -> int:
-        return len(self._files)
+        return len(self._files) - len(self._gone)
 
 
 def jobs() -> int:
@@ -144,7 +149,7 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
     findings: list = []
     for display in list(found):
         own, text = found.pop(display)
-        more = runs.get(display, [])
+        more = runs.pop(display, [])
         if text is None:  # finished by the worker: no comment can silence `more`
             own = sort_findings(own + more) if more else own
         else:
@@ -177,7 +182,8 @@ class Arriving:
                 self.errors.append((display, error))
             elif display not in self.sources:
                 self.sources[display] = path
-                self.found[display] = (unpacked(outcome[0], self.messages), outcome[1])
+                if outcome[0] or outcome[1] is not None or wanted:  # (most drafts: nothing)
+                    self.found[display] = (unpacked(outcome[0], self.messages), outcome[1])
                 if wanted:
                     wanted_here.append((path, display))
         self.again += wanted_here
@@ -372,7 +378,8 @@ def lint_held(linter, drafts: Sequence) -> list:
     try:
         for results, linter_errors in _map(linter, chunks, _held_chunk, _lost_held):
             for index, key, own, finished, wanted in results:
-                done.append((index, key, unpacked(own, messages), finished))
+                if own or not finished or wanted:  # (else it has nothing to report)
+                    done.append((index, key, unpacked(own, messages), finished))
                 if wanted:
                     again.append(index)
             linter.errors += linter_errors
@@ -381,7 +388,7 @@ def lint_held(linter, drafts: Sequence) -> list:
     runs = linter.check_runs(_Picked(drafts, again))
     findings: list = []
     for index, key, own, finished in done:
-        more = runs.get(key, [])
+        more = runs.pop(key, [])
         if finished:
             findings += sort_findings(own + more) if more else own
         else:

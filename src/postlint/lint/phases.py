@@ -211,7 +211,7 @@ def lint_names(linter: Linter, names: list[str], stdin_filename=None,
     if parallel.worth_it(names) and not keep and linter.timings is None and \
             not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
-        return parallel.lint(linter, [(name, display(name, cwd)) for name in names])
+        return parallel.lint(linter, [(name, _same(name, display(name, cwd))) for name in names])
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         shown = printable(stdin_filename or "-") if path == "-" else display(path)
@@ -251,6 +251,11 @@ def lint_names(linter: Linter, names: list[str], stdin_filename=None,
         report.profile_of = linter.profile_of
         report.platforms = linter.platforms
     return report
+
+
+def _same(name: str, shown: str) -> str:
+    """`shown`, as the very string `name` when they are equal (one copy per file)."""
+    return name if shown == name else shown
 
 
 def checked_records(linter: Linter, records, errors: list):

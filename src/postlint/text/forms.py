@@ -110,7 +110,7 @@ def _english(word: str) -> set[str]:
     return found
 
 
-_inverse: dict[str, dict[str, set[str]]] = {}
+_inverse: dict[str, dict[str, str]] = {}
 
 
 def _from_dictionary(word: str, lang: str) -> set[str]:
@@ -124,20 +124,28 @@ def _from_dictionary(word: str, lang: str) -> set[str]:
     except (ValueError, KeyError):  # a language simplemma does not know
         return set()
     table = _inverse[lang]
-    return {f for f in table.get(lemma, set()) | table.get(word, set()) if f.isalpha()}
+    found = f"{table.get(lemma, '')}\0{table.get(word, '')}".split("\0")
+    return {f for f in found if f.isalpha()}
 
 
-def _invert(lang: str) -> dict[str, set[str]]:
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+def _invert(lang: str) -> dict[str, str]:
+    """Each lemma of simplemma's `lang` dictionary -> its forms, lower case, joined by
+    NUL characters (one string a lemma: a set of strings each takes several times the
+    memory, about 110 MB for Spanish)."""
+    from simplemma.strategies import dictionaries
 
-    inverse: dict[str, set[str]] = {}
+    # the copy `simplemma.lemmatize` reads, where simplemma shares one (not a second)
+    factory = getattr(dictionaries.dictionary_factory, "DEFAULT_DICTIONARY_FACTORY", None) \
+        or dictionaries.DefaultDictionaryFactory()
+    inverse: dict[str, str] = {}
     try:
-        table = DefaultDictionaryFactory().get_dictionary(lang)
+        table = factory.get_dictionary(lang)
     except (ValueError, KeyError, OSError):
         return inverse
     for form, lemma in table.items():
         form = form.decode() if isinstance(form, bytes) else form
-        lemma = lemma.decode() if isinstance(lemma, bytes) else lemma
-        inverse.setdefault(lemma.lower(), set()).add(form.lower())
+        lemma = (lemma.decode() if isinstance(lemma, bytes) else lemma).lower()
+        known = inverse.get(lemma)
+        inverse[lemma] = form.lower() if known is None else f"{known}\0{form.lower()}"
     return inverse
 
