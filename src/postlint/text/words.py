@@ -17,7 +17,8 @@ searched only for the terms with a head among the starts and short words of its 
 a mark in it (and those the analysis cannot read). Testing every term costs more than
 a search of the compiled list, so it is only for small runs: a list is compiled whole
 (and then only tested as a whole) once it has been asked about enough text
-(COMPILE_AFTER), or before workers start.
+(COMPILE_AFTER), or before workers start; and by the standard library's `re`, whose
+searches are faster, once a run has asked it about many texts (FAST_AFTER).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
 _PATTERN_COST = 5  # compiling any pattern costs about as much as this many more terms
+FAST_AFTER = 5_000  # texts (as for COMPILE_AFTER) before a list is compiled by `re`, whose
+# searches are faster but whose compilations are not kept between runs
 COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
 # list is compiled whole: about as long as testing each text's heads takes to cost more
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
@@ -91,6 +94,7 @@ class Words:
         self._subsets: dict[tuple, "regex.Pattern"] = {}
         self._spent = 0  # on compiling subsets, in terms
         self._asked = 0  # texts asked about (see COMPILE_AFTER)
+        self._fast = False  # whether `compiled` is `re`'s (see FAST_AFTER)
 
     def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
@@ -98,7 +102,15 @@ class Words:
 
     @cached_property
     def compiled(self) -> "re.Pattern | regex.Pattern":
-        return compile_fast(self._source(self.parts), self.flags)
+        """The whole list, by `regex` (whose compilations are kept between runs), and by
+        `re` once the list has been asked about FAST_AFTER texts (see `compile_fast`)."""
+        return regex.compile(self._source(self.parts), self.flags)
+
+    def _whole(self) -> "re.Pattern | regex.Pattern":
+        if self._asked > FAST_AFTER and not self._fast:
+            self._fast = True
+            self.compiled = compile_fast(self._source(self.parts), self.flags)
+        return self.compiled
 
     @cached_property
     def term_needs(self) -> "list[Needs | None] | None":
@@ -134,21 +146,19 @@ class Words:
         """The pattern to search `text` with; None when no term can match in it."""
         if not self.may_match(text):
             return None
-        if "compiled" in vars(self) or self.term_needs is None:
-            return self.compiled
         self._asked += 1 + len(text) // 256
-        if self._asked > COMPILE_AFTER:
-            return self.compiled
+        if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER:
+            return self._whole()
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
         if len(chosen) == len(self.parts):
-            return self.compiled
+            return self._whole()
         subset = self._subsets.get(chosen)
         if subset is None:
             self._spent += len(chosen) + _PATTERN_COST
             if self._spent > SUBSET_BUDGET * (len(self.parts) + _PATTERN_COST):
-                return self.compiled
-            subset = self._subsets[chosen] = compile_fast(
+                return self._whole()
+            subset = self._subsets[chosen] = regex.compile(
                 self._source([self.parts[i] for i in chosen]), self.flags)
         return subset
 
