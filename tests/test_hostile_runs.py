@@ -288,3 +288,13 @@ def test_a_poisoned_rule_entry_cannot_drop_findings(tmp_path, write, run, folder
     poisoned = rule.read_text().replace("zorp]", "none]")
     yamlfile._KEPT.put(yamlfile.digest(rule.read_bytes()) + "x", poisoned)
     assert "X101" in run("a.md").out
+
+
+def test_a_rule_dir_that_is_no_name_is_an_error(tmp_path, write, run):
+    write(".postlint.yaml", "rule-dirs:\n  - rules\n  - ~\n")
+    (tmp_path / "rules").mkdir()
+    write("a.md", "hello\n")
+    os.chdir(tmp_path)
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.startswith(".postlint.yaml:1: rule-dirs: expected a list of names")
