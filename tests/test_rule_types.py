@@ -7,6 +7,7 @@ import pytest
 from postlint.checks.base import Context, word_pattern
 from postlint.checks.capitalization import Capitalization
 from postlint.checks.conditional import Conditional
+from postlint.checks import consistency
 from postlint.checks.consistency import Consistency
 from postlint.checks.existence import Existence
 from postlint.checks.metric import Metric
@@ -177,6 +178,25 @@ def test_consistency_tie_flags_the_second_and_single_variant_passes():
     drafts = [Draft.from_text("colour", "a.md"), Draft.from_text("color", "b.md")]
     assert [(d.path, m.start) for d, m in check.check_run(drafts)] == [("b.md", 0)]
     assert list(check.check_run([Draft.from_text("colour colour")])) == []
+
+
+def test_consistency_of_a_large_run_counts_and_finds_the_same(run, write, monkeypatch):
+    # Past HELD occurrences a run counts spellings instead of holding every draft's words
+    # (bounded memory) and passes over the drafts again: the findings stay the same, at
+    # whatever point of the run it switches.
+    drafts = ["Send us an e-mail. Our e-mail is open.", "Email us, or e-mail the team.",
+              "Email us any time. Email!", "Join the Live Stream.", "The livestream is on.",
+              "The live-stream is free. Pick a colour.", "Pick a color. The Colour Room.",
+              "Colour is in. Check out the checkout.", "Every day counts. Everyday wins.",
+              "Meet us in the centre, at Rogers Center.", "The center of town."]
+    for number, text in enumerate(drafts):
+        write(f"{number:02d}.md", text + "\n")
+    args = ("--format", "json", "--select", "term-consistency", ".")
+    held = run(*args).json()
+    assert len(held) > 5  # (e-mail, live stream, live-stream, colour, ...)
+    for limit in (0, 3, 20):
+        monkeypatch.setattr(consistency, "HELD", limit)
+        assert run(*args).json() == held
 
 
 def test_consistency_through_the_cli_across_files(run, write):

@@ -11,6 +11,8 @@ from .base import Check, Match, Option, linear, word_pattern
 
 # a word or hyphenated words (e-mail, check-in), not inside a hashtag, mention or cashtag
 _WORD = linear(regex.compile(r"(?<![\w#@$-])\p{L}+(?:-\p{L}+)*(?![\w-])"))
+# occurrences a run holds before it counts them instead (see `Consistency.check_run`)
+HELD = 250_000
 
 
 class Consistency(Check):
@@ -56,20 +58,25 @@ class Consistency(Check):
         return self.any is not None and self.context.search(self.any, draft.prose) is not None
 
     def check_run(self, drafts):
-        # One pass over the drafts (they may be re-read for each pass), all pairs at once.
-        hits = [([], []) for _ in self.words]
+        """All pairs and variants in one pass over the drafts, holding each occurrence;
+        a run with more than HELD of them goes on counting instead and takes two more
+        passes (`drafts` may be re-read), so what it holds does not grow with the run."""
+        hits = [([], []) for _ in self.words]  # each pair's (draft, span) of each spelling
         closed: dict = {}  # key -> [(draft, span, spelling)] of closed words
         split: dict = {}   # key -> the same, for hyphenated and two-word forms
-        for draft in drafts:
-            if self.opts["variants"]:
-                self._collect(draft, closed, split)
-            if self.any is None or self.context.search(self.any, draft.prose) is None:
-                continue
-            prose = draft.prose
-            for (_, _, first_re, second_re), (firsts, seconds) in zip(self.pairs, hits):
-                for pattern, found in ((first_re, firsts), (second_re, seconds)):
-                    found += [(draft, m.span()) for m in self.context.finditer(pattern, prose)
-                              if not (self.opts["skip_names"] and _is_name(prose, m))]
+        held = 0
+        passing = iter(drafts)
+        for draft in passing:
+            for key, span, spelling, hyphen in self._spellings(draft):
+                (split if hyphen else closed).setdefault(key, []).append(
+                    (draft, span, spelling))
+                held += 1
+            for pair, side, span in self._pair_uses(draft):
+                hits[pair][side].append((draft, span))
+                held += 1
+            if held > HELD:
+                yield from self._counted(drafts, passing, closed, split, hits)
+                return
         yield from self._variants(closed, split)
         for (first, second), (firsts, seconds) in zip(self.words, hits):
             if not firsts or not seconds:
@@ -79,9 +86,69 @@ class Consistency(Check):
             for draft, (start, end) in rare:
                 yield draft, Match(start, end, {"other": common, "count": count})
 
+    def _counted(self, drafts, passing, closed: dict, split: dict, hits: list):
+        """`check_run` for a large run, from the occurrences held so far and the rest of
+        the first pass (`passing`): keys and counts first, then the second pass counts
+        the spellings of each key written both ways, and the third flags the rarer ones."""
+        closed_keys, split_keys = set(closed), _Seen(split)
+        counts = [[len(firsts), len(seconds)] for firsts, seconds in hits]
+        del closed, split, hits  # (and the drafts they held)
+        for draft in passing:
+            for key, _, _, hyphen in self._spellings(draft):
+                if hyphen:
+                    split_keys.add(key)
+                else:
+                    closed_keys.add(key)
+            for pair, side, _ in self._pair_uses(draft):
+                counts[pair][side] += 1
+        # a key of a closed word that may also be split (`_Seen` may say yes wrongly;
+        # the counts below are exact)
+        both = {key for key in closed_keys - self.not_variants if key in split_keys}
+        del closed_keys, split_keys
+        uses: dict = {}  # key -> ({closed spelling: count}, {split spelling: count})
+        if both:
+            for draft in drafts:
+                for key, _, spelling, hyphen in self._spellings(draft):
+                    if key in both:
+                        own = uses.setdefault(key, ({}, {}))[hyphen]
+                        own[spelling] = own.get(spelling, 0) + 1
+        flagged: dict = {}  # key -> (most common spelling, its count, the others)
+        for key, (closed_uses, split_uses) in uses.items():
+            if closed_uses and split_uses:
+                spellings = {**closed_uses, **split_uses}  # (in the order met, as `_variants`)
+                ranked = sorted(spellings, key=lambda s: -spellings[s])
+                flagged[key] = (ranked[0], spellings[ranked[0]], set(ranked[1:]))
+        rare = {pair: (0, second, m) if n < m else (1, first, n)  # (side, other, count)
+                for pair, ((first, second), (n, m)) in enumerate(zip(self.words, counts))
+                if n and m}
+        if not flagged and not rare:
+            return
+        for draft in drafts:
+            for key, (start, end), spelling, _ in self._spellings(draft) if flagged else ():
+                common = flagged.get(key)
+                if common and spelling in common[2]:
+                    yield draft, Match(start, end, {"other": common[0], "count": common[1]})
+            for pair, side, (start, end) in self._pair_uses(draft) if rare else ():
+                if pair in rare and rare[pair][0] == side:
+                    _, common, count = rare[pair]
+                    yield draft, Match(start, end, {"other": common, "count": count})
 
-    def _collect(self, draft, closed: dict, split: dict) -> None:
-        """Each word of `draft` by its key: closed, hyphenated, and each two-word form."""
+    def _pair_uses(self, draft):
+        """(pair, 0 for its first spelling or 1, span) of each use of a listed spelling."""
+        if self.any is None or self.context.search(self.any, draft.prose) is None:
+            return
+        prose, names = draft.prose, self.opts["skip_names"]
+        for pair, (_, _, first_re, second_re) in enumerate(self.pairs):
+            for side, pattern in enumerate((first_re, second_re)):
+                for m in self.context.finditer(pattern, prose):
+                    if not (names and _is_name(prose, m)):
+                        yield pair, side, m.span()
+
+    def _spellings(self, draft):
+        """(key, span, spelling, hyphenated or split) of each word of `draft` and of each
+        two-word form, when the rule compares variants."""
+        if not self.opts["variants"]:
+            return
         least, particles = self.opts["min_letters"], self.particles
         prose = draft.prose
         last = None  # the closed word before: (start, end, key, casefolded, letters)
@@ -93,15 +160,14 @@ class Consistency(Check):
                 last = None
                 if max(map(len, word.split("-"))) < 2:
                     continue  # spelled out letter by letter: J-E-T-S
-                split.setdefault(_key(word), []).append((draft, (start, end), folded))
+                yield _key(word), (start, end), folded, True
                 continue
             key = folded if word.isascii() else _key(word)  # (letters only: the same)
-            closed.setdefault(key, []).append((draft, (start, end), folded))
+            yield key, (start, end), folded, False
             if last is not None and last[1] + 1 == start and prose[last[1]] == " " and \
                     last[4] >= least and len(word) >= least and folded not in particles:
                 # (a key of two words is the two keys: casefold and isalnum go by character)
-                split.setdefault(last[2] + key, []).append(
-                    (draft, (last[0], end), f"{last[3]} {folded}"))
+                yield last[2] + key, (last[0], end), f"{last[3]} {folded}", True
             last = (start, end, key, folded, len(word))
 
     def _variants(self, closed: dict, split: dict):
@@ -120,6 +186,30 @@ class Consistency(Check):
             for spelling in ranked[1:]:
                 for draft, (start, end) in uses[spelling]:
                     yield draft, Match(start, end, {"other": common, "count": len(uses[common])})
+
+
+class _Seen:
+    """A set of strings in a fixed 4 MB (a Bloom filter): `in` may say yes for a string
+    never added (about 1 in 100 at 3 million strings), never no for one added."""
+
+    BITS = 1 << 25
+
+    def __init__(self, strings=()):
+        self.bits = bytearray(self.BITS >> 3)
+        for string in strings:
+            self.add(string)
+
+    def _places(self, string: str):
+        hashed = hash(string)
+        step = (hashed >> 32) | 1
+        return [(hashed + i * step) & (self.BITS - 1) for i in range(4)]
+
+    def add(self, string: str) -> None:
+        for place in self._places(string):
+            self.bits[place >> 3] |= 1 << (place & 7)
+
+    def __contains__(self, string: str) -> bool:
+        return all(self.bits[place >> 3] >> (place & 7) & 1 for place in self._places(string))
 
 
 def _key(word: str) -> str:

@@ -581,7 +581,7 @@ class Linter:
 
         def each_pass():
             if rider is not None:
-                yield rider, next(iter(checks[rider])), noting()
+                yield rider, next(iter(checks[rider])), _Again(noting(), drafts)
             else:
                 for _ in noting():
                     pass
@@ -711,6 +711,18 @@ class Linter:
                        act.rule.name, clamp(act.level, match), render(act.rule.message, values),
                        profile, match.replacement, match.platform, start, end,
                        fields, note, draft.key if hasattr(draft, "locate") else None)
+
+
+class _Again:
+    """The drafts for a rule that may pass over them more than once: `first` (a one-shot
+    iterator over them) on its first pass, `drafts` read again on each later one."""
+
+    def __init__(self, first, drafts: Iterable[Draft]):
+        self.first, self.drafts = first, drafts
+
+    def __iter__(self):
+        first, self.first = self.first, None
+        return first if first is not None else iter(self.drafts)
 
 
 def key_of(draft: Draft) -> str:
