@@ -74,8 +74,10 @@ class Consistency(Check):
             for pair, side, span in self._pair_uses(draft):
                 hits[pair][side].append((draft, span))
                 held += 1
-            if held > HELD:
-                yield from self._counted(drafts, passing, closed, split, hits)
+            if held > HELD:  # (the occurrences go, and the drafts they held)
+                counts = [[len(firsts), len(seconds)] for firsts, seconds in hits]
+                closed, split, hits = set(closed), _Seen(split), None
+                yield from self._counted(drafts, passing, closed, split, counts)
                 return
         yield from self._variants(closed, split)
         for (first, second), (firsts, seconds) in zip(self.words, hits):
@@ -86,13 +88,10 @@ class Consistency(Check):
             for draft, (start, end) in rare:
                 yield draft, Match(start, end, {"other": common, "count": count})
 
-    def _counted(self, drafts, passing, closed: dict, split: dict, hits: list):
-        """`check_run` for a large run, from the occurrences held so far and the rest of
-        the first pass (`passing`): keys and counts first, then the second pass counts
-        the spellings of each key written both ways, and the third flags the rarer ones."""
-        closed_keys, split_keys = set(closed), _Seen(split)
-        counts = [[len(firsts), len(seconds)] for firsts, seconds in hits]
-        del closed, split, hits  # (and the drafts they held)
+    def _counted(self, drafts, passing, closed_keys: set, split_keys: _Seen, counts: list):
+        """`check_run` for a large run, from the keys and counts of the first pass so
+        far and the rest of it (`passing`); then the second pass counts the spellings of
+        each key written both ways, and the third flags the rarer ones."""
         for draft in passing:
             for key, _, _, hyphen in self._spellings(draft):
                 if hyphen:

@@ -552,8 +552,8 @@ class Linter:
         relevant to it.
         """
         runs: dict[str, Active] = {}
-        where: dict[tuple[str, str], tuple[Active, str]] = {}
         wanted: set[str] = set()  # rules that some draft is relevant to
+        by_name: dict[int, tuple[list, dict]] = {}  # a list of `_enabled`'s, by name
 
         def noting():
             for draft in drafts:
@@ -562,10 +562,20 @@ class Linter:
                     if act.check.scope == "run" and (checks is None or act.rule.name in checks):
                         name = act.rule.name
                         runs.setdefault(name, act)
-                        where[name, key_of(draft)] = (act, profile)
                         if name not in wanted and _relevant(act.check, draft):
                             wanted.add(name)
                 yield draft
+
+        def own(name: str, draft: Draft):
+            """The draft's (active rule, profile) of rule `name`, None if it is not on
+            (worked out for each finding: nothing is kept for each draft)."""
+            profile = self.profile_of(draft)
+            enabled = self._enabled(draft, self.active(profile))
+            known = by_name.get(id(enabled))
+            if known is None or known[0] is not enabled:
+                known = by_name[id(enabled)] = (enabled, {a.rule.name: a for a in enabled})
+            act = known[1].get(name)
+            return (act, profile) if act is not None and act.check.scope == "run" else None
 
         # a rule of records only (`Check.records_only`) needs no pass over a run without
         # any (a run of only draft files; large runs read records in the parent alone)
@@ -594,11 +604,10 @@ class Linter:
         for name, check, source in passes:
             try:
                 for draft, match in check.check_run(source):
-                    key = key_of(draft)
-                    if (name, key) in where:
-                        own, profile = where[name, key]
-                        out.setdefault(key, []).append(
-                            self._finding(draft, own, profile, 0, match))
+                    setting = own(name, draft)
+                    if setting is not None:
+                        out.setdefault(key_of(draft), []).append(
+                            self._finding(draft, *setting, 0, match))
             except TimeoutError:
                 self.errors.append(("<run>", f"rule {name}: a pattern search timed out"))
         return out
