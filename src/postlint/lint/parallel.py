@@ -137,7 +137,7 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
     The checks that compare drafts take the drafts they want as each chunk comes back,
     while the workers go on with the next chunks (see `Arriving`)."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    arriving = Arriving(linter, _map(linter, chunks))
+    arriving = Arriving(linter, chunks, _map(linter, chunks))
     outer, linter.errors = linter.errors, []  # (the run checks' own)
     try:
         runs = linter.check_runs(arriving)
@@ -147,13 +147,16 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
         linter.errors = outer + arriving.linter_errors + linter.errors
     found, sources = arriving.found, arriving.sources
     findings: list = []
-    for display in list(found):
-        own, text = found.pop(display)
-        more = runs.pop(display, [])
+    for display in sources:
+        own, text = found.pop(display, ((), None))
+        more = runs.pop(display, ())
+        if not own and not more and text is None:  # (most drafts)
+            continue
         if text is None:  # finished by the worker: no comment can silence `more`
-            own = sort_findings(own + more) if more else own
+            own = sort_findings([*own, *more]) if more else own
         else:
-            own = linter.finish(Draft.from_bytes(display, text.encode("utf-8")), own + more)
+            own = linter.finish(Draft.from_bytes(display, text.encode("utf-8")),
+                                [*own, *more])
         for finding in own:  # (the run checks' and suppression checks' too)
             finding.message = arriving.messages.setdefault(finding.message, finding.message)
         findings += own
@@ -167,32 +170,34 @@ class Arriving:
     chunk arrives, so those checks run while the workers lint the next chunks; a later
     pass (a second run rule) reads them all again, once every chunk is in."""
 
-    def __init__(self, linter, results):
-        self.linter, self.results = linter, results
+    def __init__(self, linter, chunks: list[list[tuple[str, str]]], results):
+        self.linter, self.chunks, self.results = linter, chunks, results
         self.sources, self.found, self.errors, self.linter_errors = {}, {}, [], []
         self.again: list[tuple[str, str]] = []
         self.messages: dict[str, str] = {}  # many findings share a message: one copy each
         self._passes = 0
 
-    def _take(self, results, linter_errors) -> list[tuple[str, str]]:
-        """Keep one chunk's results; the (path, shown path) of its drafts wanted again."""
+    def _take(self, items, results, linter_errors) -> list[tuple[str, str]]:
+        """Keep the results of one chunk of (path, shown path) items; the items wanted
+        again. (Only a draft with findings or to finish here is noted beyond its name.)"""
         wanted_here = []
-        for display, path, outcome, error, wanted in results:
+        for item, (outcome, error, wanted) in zip(items, results):
+            path, display = item
             if error is not None:
                 self.errors.append((display, error))
             elif display not in self.sources:
                 self.sources[display] = path
-                if outcome[0] or outcome[1] is not None or wanted:  # (most drafts: nothing)
+                if outcome[0] or outcome[1] is not None:
                     self.found[display] = (unpacked(outcome[0], self.messages), outcome[1])
                 if wanted:
-                    wanted_here.append((path, display))
+                    wanted_here.append(item)
         self.again += wanted_here
         self.linter_errors += linter_errors
         return wanted_here
 
     def _arrivals(self) -> Iterator[tuple[str, str]]:
-        for chunk in self.results:
-            yield from self._take(*chunk)
+        for items, chunk in zip(self.chunks, self.results):
+            yield from self._take(items, *chunk)
 
     def drain(self) -> None:
         """Take every chunk not taken yet."""
@@ -296,7 +301,7 @@ LOST = ("not linted: a worker process died while linting the files of its share 
 
 def _lost(items: list[tuple[str, str]]) -> tuple[list, list]:
     """The results of a chunk of files no worker finished: a read error for each."""
-    return [(display, path, None, LOST, False) for path, display in items], []
+    return [(None, LOST, False)] * len(items), []
 
 
 def _lost_held(span: tuple[int, int]) -> tuple[list, list]:
@@ -307,9 +312,9 @@ def _lost_held(span: tuple[int, int]) -> tuple[list, list]:
 
 
 def _chunk(items: list[tuple[str, str]]):
-    """Read and check one chunk: (shown path, path, (findings, text or None), read error,
-    whether the checks that compare drafts want it) per file; the text comes back only
-    for a draft the parent must finish."""
+    """Read and check one chunk: ((findings, text or None), read error, whether the
+    checks that compare drafts want it) for each file, in order; the text comes back
+    only for a draft the parent must finish."""
     linter = _linter
     outer, linter.errors = linter.errors, []
     results = []
@@ -317,14 +322,14 @@ def _chunk(items: list[tuple[str, str]]):
         try:
             draft = read(linter, path, display)
         except (DraftError, ValueError) as exc:
-            results.append((display, path, None, str(exc), False))
+            results.append((None, str(exc), False))
             continue
         found = linter.check_draft(draft)
         if suppress.parse(draft):
             outcome = (packed(found), draft.text)
         else:
             outcome = (packed(linter.finish(draft, found)), None)
-        results.append((display, path, outcome, None, linter.wanted_again(draft)))
+        results.append((outcome, None, linter.wanted_again(draft)))
     errors, linter.errors = linter.errors, outer
     return results, errors
 

@@ -158,8 +158,9 @@ def lint_paths(session: Session, paths: list[str], stdin_filename=None, no_ignor
     for own, group in groups.values():
         reports.append(lint_names(own.linter, group, stdin_filename, keep))
         reports[-1].rules = own.catalog.rules
-        session.groups.append((own, set(reports[-1].sources) | {f.path for f in
-                                                                 reports[-1].findings}))
+        if len(groups) > 1:  # (`fix` fixes each group's drafts with its own linter)
+            session.groups.append((own, set(reports[-1].sources) | {f.path for f in
+                                                                     reports[-1].findings}))
     if len(reports) == 1:
         report = reports[0]
     else:
