@@ -25,7 +25,8 @@ class Consistency(Check):
         "pairs": Option("mapping", required=True, help="variant -> other variant"),
         "ignorecase": Option("bool", True, help="count spellings regardless of case"),
         "skip_names": Option("bool", False,
-                             help="skip capitalised uses mid-sentence (Rogers Centre)"),
+                             help="skip capitalised uses mid-sentence of the pairs and of "
+                             "closed words (Rogers Centre, John Goodman)"),
         "variants": Option("bool", False, help="also compare closed, hyphenated and spaced forms"),
         "particles": Option("list", [], help="second words that make a phrasal verb (log in)"),
         "not_variants": Option("list", [], help="closed words whose split form means something else"),
@@ -149,6 +150,7 @@ class Consistency(Check):
         if not self.opts["variants"]:
             return
         least, particles = self.opts["min_letters"], self.particles
+        names = self.opts["skip_names"]
         prose = draft.prose
         last = None  # the closed word before: (start, end, key, casefolded, letters)
         for m in _WORD.finditer(prose):
@@ -162,7 +164,8 @@ class Consistency(Check):
                 yield _key(word), (start, end), folded, True
                 continue
             key = folded if word.isascii() else _key(word)  # (letters only: the same)
-            yield key, (start, end), folded, False
+            if not (names and _is_name(prose, m)):  # (Goodman is not a spelling of good man)
+                yield key, (start, end), folded, False
             if last is not None and last[1] + 1 == start and prose[last[1]] == " " and \
                     last[4] >= least and len(word) >= least and folded not in particles:
                 # (a key of two words is the two keys: casefold and isalnum go by character)
