@@ -35,10 +35,17 @@ _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
 
 
+# capitalised words, one or a run (Dick Van Dyke, Bank of America), and whether a plain
+# lower-case word comes before them in the sentence
+_CAPITALISED = regex.compile(r"(?<![\w'’@#$-])\p{Lu}\p{Ll}+(?:\s+(?:of\s+|the\s+)?\p{Lu}\p{Ll}+)*"
+                             r"(?![\w'’-])")
+_AFTER_WORD = regex.compile(r"(?:^|[\s(\"“])\p{Ll}+\s+$")
+
+
 class Scorer:
     """VADER with a lexicon of its own; one per set of adjustments (compiled once)."""
 
-    def __init__(self, lexicon: dict, read_as: dict):
+    def __init__(self, lexicon: dict, read_as: dict, names: bool = False):
         from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
         self.vader = SentimentIntensityAnalyzer()
         self.vader.lexicon.update({str(k).casefold(): float(v) for k, v in lexicon.items()})
@@ -51,6 +58,7 @@ class Scorer:
             ) if self.read_as else None
         except regex.error:
             self.any_read_as = regex.compile("")
+        self.names = names
         self.negative = self._negative_words()
         self.negative_emoji = frozenset(
             char for char, description in self.vader.emojis.items()
@@ -79,12 +87,29 @@ class Scorer:
         return False
 
     def read(self, text: str) -> str:
-        """`text` as it is scored: `read_as` applied."""
-        if self.any_read_as is None or self.any_read_as.search(text) is None:
-            return text
-        for pattern, replacement in self.read_as:
-            text = pattern.sub(replacement, text)
+        """`text` as it is scored: `read_as` applied, and with `names`, the negative
+        words of names left out (Dick Van Dyke, Death Valley, I met Bad Bunny)."""
+        if self.any_read_as is not None and self.any_read_as.search(text) is not None:
+            for pattern, replacement in self.read_as:
+                text = pattern.sub(replacement, text)
+        if self.names and not text.islower():
+            text = _CAPITALISED.sub(self._unnamed, text)
         return text
+
+    def _unnamed(self, found) -> str:
+        """A name's words with the negative ones left out: a name inside a sentence
+        (after a lower-case word), or a run of two or more that starts one (its first
+        word is scored: "Terrible Customer Service"). A run of words that all carry a
+        sentiment is not a name ("Damn Damn Damn")."""
+        words, lexicon = found.group().split(), self.vader.lexicon
+        if all(word.lower() in lexicon for word in words):
+            return found.group()
+        inside = _AFTER_WORD.search(found.string, max(0, found.start() - 40), found.start())
+        if inside is None and len(words) < 2:
+            return found.group()
+        first = 0 if inside else 1
+        return " ".join(word if i < first or lexicon.get(word.lower(), 0) >= 0 else "Name"
+                        for i, word in enumerate(words))
 
     def scores(self, text: str) -> dict:
         """VADER's `compound` and `neg` for `text` (after `read`), weighted by length
@@ -112,11 +137,11 @@ class Scorer:
 _SCORERS: dict = {}
 
 
-def scorer(lexicon: dict, read_as: dict) -> Scorer:
+def scorer(lexicon: dict, read_as: dict, names: bool = False) -> Scorer:
     key = (tuple(sorted((str(k), float(v)) for k, v in lexicon.items())),
-           tuple(read_as.items()))
+           tuple(read_as.items()), names)
     if key not in _SCORERS:
-        _SCORERS[key] = Scorer(lexicon, read_as)
+        _SCORERS[key] = Scorer(lexicon, read_as, names)
     return _SCORERS[key]
 
 
@@ -132,6 +157,8 @@ class Sentiment(Check):
         "min_words": Option("int", 2, help="skip posts with fewer words"),
         "lexicon": Option("mapping", {}, help="word -> VADER valence (-4 to 4), added or replacing"),
         "read_as": Option("mapping", {}, help="regex -> text scored in its place"),
+        "names": Option("bool", False, help="leave out the negative words of names: "
+                        "capitalised inside a sentence or in a run (Dick Van Dyke)"),
     }
 
     @classmethod
@@ -154,7 +181,8 @@ class Sentiment(Check):
         if len(text.split()) < self.opts["min_words"]:
             return
         if self.scorer is None:
-            self.scorer = scorer(self.opts["lexicon"] or {}, self.opts["read_as"] or {})
+            self.scorer = scorer(self.opts["lexicon"] or {}, self.opts["read_as"] or {},
+                                 self.opts["names"])
         low, dense_low = self.opts["min"], self.opts["min_dense"]
         read = self.scorer.read(text)
         if low <= 0 and (dense_low is None or dense_low <= 0) \
