@@ -61,6 +61,24 @@ def test_bad_language_tags_are_errors_with_a_position(write, run):
     assert result.code == 2 and "b.md: error: line 2: front matter: lang: expected a BCP 47" in result.err
 
 
+def test_a_language_code_that_does_not_exist_is_an_error_not_rules_switched_off(write, run):
+    # (a post in an unknown language would run no English rule: a typo would silence them)
+    write("a.md", "I hate this awful, useless product. Worst purchase ever.\n")
+    for tag, said in (("ne-US", None), ("xx", "'xx' is no ISO 639-1 language code"),
+                      ("EN-gb", None), ("eng", "BCP 47 writes 'eng' as 'en'")):
+        write(".postlint.yaml", f"lang: {tag}\n")
+        result = run("a.md")
+        if said is None:
+            assert result.code in (0, 1) and "line 1" not in result.err
+        else:
+            assert result.code == 2 and f".postlint.yaml:1: lang: {said}" in result.err
+    write(".postlint.yaml", "")
+    write("b.md", "---\nlang: deu\n---\nHallo.\n")
+    result = run("b.md")
+    assert result.code == 2
+    assert "b.md: error: line 2: front matter: lang: BCP 47 writes 'deu' as 'de'" in result.err
+
+
 def test_explain_shows_a_rules_languages(run):
     out = run("--explain", "profanity").out
     assert "languages: en, de (own lists), es (own lists), fr (own lists)" in out
