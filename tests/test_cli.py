@@ -314,6 +314,17 @@ def test_explain_shows_example_platforms_config_and_drafts(run):
     assert "  - 2 drafts: Send us an e-mail today. | Our email is open. Email us!\n" in out
 
 
+def test_profile_rules_times_the_drafts_of_every_folders_config(run, write):
+    # (a draft under another config is linted by that config's linter: timed as well)
+    write("sub/.postlint.yaml", "profile: professional\n")
+    write("sub/a.md", "This is AMAZING, lol.\n")
+    write("b.md", "Calm and plain.\n")
+    result = run("--profile-rules", "--select", "shouting,chatspeak", "sub/a.md", "b.md")
+    rows = {line.split()[0]: line.split() for line in result.err.splitlines()[1:-1]}
+    assert rows["shouting"][1] == "T101" and rows["shouting"][-1] == "2"
+    assert float(result.err.splitlines()[-1].split()[2]) > 0
+
+
 def test_profile_rules_prints_each_rules_time_slowest_first(run, write):
     write("a.md", "This is AMAZING, lol.\n---\nA second post, calm and plain.\n")
     result = run("--profile-rules", "--select", "shouting,chatspeak,readability", "a.md")

@@ -211,7 +211,7 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
             sys.exit(EXIT_ERROR)
 
     keep = catalog.formats[format_name].needs_drafts
-    timings = linter.time_rules() if profile_rules else None
+    timings = session.time_rules() if profile_rules else None
     try:
         lint_options = dict(stdin_filename=stdin_filename, no_ignore=no_ignore,
                             force_exclude=force_exclude, keep=keep)
@@ -246,18 +246,20 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
         # (click strips colour off a tty)
         click.echo(piece, nl=False, color=colored)
     if timings is not None:
-        click.echo(rule_times(timings, catalog.rules), err=True, nl=False)
+        codes = {name: rule.code for other in (session, *session.others())
+                 for name, rule in other.catalog.rules.items()}
+        click.echo(rule_times(timings, codes), err=True, nl=False)
     if report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
 
 
-def rule_times(timings: dict[str, list], rules: dict) -> str:
+def rule_times(timings: dict[str, list], codes: dict[str, str]) -> str:
     """--profile-rules: seconds per rule over the run, slowest first, with its share."""
     total = sum(seconds for seconds, _ in timings.values()) or 1e-9
     lines = [f"{'rule':<26} {'code':<6} {'seconds':>8} {'share':>6} {'checks':>8}"]
     for name, (seconds, calls) in sorted(timings.items(), key=lambda kv: -kv[1][0]):
-        lines.append(f"{name:<26} {rules[name].code:<6} {seconds:>8.3f} "
+        lines.append(f"{name:<26} {codes.get(name, ''):<6} {seconds:>8.3f} "
                      f"{seconds / total:>6.1%} {calls:>8,}")
     lines.append(f"{'all rules':<26} {'':<6} {total:>8.3f}")
     return "\n".join(lines) + "\n"

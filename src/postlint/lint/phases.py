@@ -42,6 +42,14 @@ class Session:
     _by_folder: dict = field(default_factory=dict, repr=False)  # folder -> Session
     # the sessions of the last `lint_paths` and the drafts (shown paths) of each
     groups: list = field(default_factory=list, repr=False)
+    timings: dict | None = None  # seconds and calls per rule, of every config (time_rules)
+
+    def time_rules(self) -> dict[str, list]:
+        """Time every rule from now on, in this session and every folder's (one dict)."""
+        self.timings = self.linter.time_rules()
+        for other in self._sessions.values():
+            other.timings = other.linter.time_rules(self.timings)
+        return self.timings
 
     def for_folder(self, folder: str) -> "Session":
         """The session of the config nearest to the absolute `folder`."""
@@ -58,9 +66,11 @@ class Session:
         if key == own:
             return self
         if key not in self._sessions:
-            self._sessions[key] = _session(configuration.load(path), replace(self.choices),
-                                           self.extra_plugins, self.extra_rule_dirs,
-                                           self._nearest, self._sessions)
+            other = self._sessions[key] = _session(
+                configuration.load(path), replace(self.choices), self.extra_plugins,
+                self.extra_rule_dirs, self._nearest, self._sessions)
+            if self.timings is not None:
+                other.timings = other.linter.time_rules(self.timings)
         return self._sessions[key]
 
     def others(self) -> list["Session"]:
