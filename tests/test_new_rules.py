@@ -105,6 +105,20 @@ def test_duplicate_post_names_the_draft_it_repeats(run, write):
     assert run("--select", "duplicate-post", "one.md", "two.md").code == 0  # no platform
 
 
+def test_duplicate_post_names_the_first_of_the_posts_it_repeats(run, write):
+    sale = "Our spring sale starts Monday with twenty percent off every plan."
+    write("one.md", sale + "\n")
+    write("two.md", sale + "\n")
+    write("three.md", sale[:-1] + " today.\n")  # near both: the first is named
+    write("four.md", sale[:-1] + " today!\n")  # an exact repeat beats an earlier near one
+    result = run("--select", "duplicate-post", "--platform", "x", "one.md", "two.md",
+                 "three.md", "four.md")
+    assert [line.split(" on x;")[0] for line in lines(result)] == [
+        "two.md:1:1: D105 this post repeats one.md:1",
+        "three.md:1:1: D105 this post nearly repeats one.md:1",
+        "four.md:1:1: D105 this post repeats three.md:1"]
+
+
 # -- links ----------------------------------------------------------------------------------
 
 def test_internal_links_by_profile_and_configured_domains(run, write):
