@@ -119,6 +119,14 @@ def test_duplicate_post_names_the_first_of_the_posts_it_repeats(run, write):
         "four.md:1:1: D105 this post repeats three.md:1"]
 
 
+def test_duplicate_post_needs_at_least_one_word_to_compare(run, write):
+    write(".postlint.yaml", "rules:\n  duplicate-post: {min_words: 0}\n")
+    write("one.md", "🎉🎉\n")
+    result = run("--select", "duplicate-post", "--platform", "x", "one.md")
+    assert result.code == 2
+    assert ".postlint.yaml:2: rules.duplicate-post.min_words: expected 1 or more" in result.err
+
+
 # -- links ----------------------------------------------------------------------------------
 
 def test_internal_links_by_profile_and_configured_domains(run, write):
