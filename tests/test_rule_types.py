@@ -199,6 +199,35 @@ def test_consistency_of_a_large_run_counts_and_finds_the_same(run, write, monkey
         assert run(*args).json() == held
 
 
+def test_consistency_of_a_large_run_lets_each_draft_go(monkeypatch):
+    # A run of many drafts must not hold them all (the parent's memory would grow with
+    # the run): once it counts, a draft read is let go before the next one comes.
+    import gc
+    import weakref
+
+    check = make(Consistency, pairs={"colour": "color"}, variants=True)
+    read, most = [], []
+
+    class Drafts:  # read again on each pass, as `parallel.Drafts` is
+        def __iter__(self):
+            for number in range(40):
+                gc.collect()
+                most.append(sum(ref() is not None for ref in read))
+                draft = Draft.from_text(f"Pick a colour for the e-mail, then email us {number}.")
+                read.append(weakref.ref(draft))
+                yield draft
+
+    for held in (10**6, 5):
+        monkeypatch.setattr(consistency, "HELD", held)
+        read.clear(), most.clear()
+        found = [(m.start, m.values["other"]) for _, m in check.check_run(Drafts())]
+        assert found == [(22, "email")] * 40  # (e-mail in every draft, either way)
+        if held > 5:  # every draft held to the end of the first pass
+            assert max(most) >= 39
+        else:  # (5 occurrences: counting from the first draft on)
+            assert max(most[2:]) <= 2
+
+
 def test_consistency_through_the_cli_across_files(run, write):
     write("a.md", "Send us an e-mail.\n")
     write("b.md", "Email us. Our email is open.\n")
