@@ -104,7 +104,6 @@ class Consistency(Check):
         # a key of a closed word that may also be split (`_Seen` may say yes wrongly;
         # the counts below are exact)
         both = {key for key in closed_keys - self.not_variants if key in split_keys}
-        del closed_keys, split_keys
         uses: dict = {}  # key -> ({closed spelling: count}, {split spelling: count})
         if both:
             for draft in drafts:

@@ -546,10 +546,10 @@ class Linter:
         (`key_of`: its path, or a record's key).
 
         `drafts` may be re-read on each pass over it (see `parallel.Drafts`). The first
-        pass notes which rules apply to which draft (and which drafts a rule finds
-        `relevant`) and, when a run rule compiles alike for every profile (the usual
-        case), runs it as well; each other rule then takes a pass, if some draft is
-        relevant to it.
+        pass notes which run rules some draft has on and finds `relevant` and, when a
+        run rule compiles alike for every profile (the usual case), runs it as well (it
+        may pass again); each other rule then takes a pass, if some draft is relevant to
+        it.
         """
         runs: dict[str, Active] = {}
         wanted: set[str] = set()  # rules that some draft is relevant to
