@@ -96,7 +96,8 @@ def curve(rows) -> list[tuple[float, dict]]:
     for ident, _, text in rows:
         prose = Draft.from_text(text, "t.md").posts[0].prose
         if len(prose.split()) >= min_words:
-            scored[ident] = score.scores(score.read(prose))
+            read = score.read(prose)
+            scored[ident] = score.scores(score.unnamed(read) if opts.get("names") else read)
     groups = bands(rows)
     points = []
     for step in range(6, 19):

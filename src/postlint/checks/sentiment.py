@@ -8,6 +8,7 @@ the rule's own adjustments to VADER's lexicon.
       min_words: 2
       lexicon: {slay: 2.2, idiots: -2.3}      # valences (-4..4) added to VADER's or replacing them
       read_as: {'a\s+beast\s+of\s+a': great}  # regex -> text to score in its place
+      names: true           # leave out the negative words of names (Death Valley)
 
 `read_as` is how slang VADER misreads is scored for what it means ("this release is
 sick" reads as praise; "no idea" carries no sentiment). A word stretched for emphasis
@@ -45,7 +46,7 @@ _AFTER_WORD = regex.compile(r"(?:^|[\s(\"“])\p{Ll}+\s+$")
 class Scorer:
     """VADER with a lexicon of its own; one per set of adjustments (compiled once)."""
 
-    def __init__(self, lexicon: dict, read_as: dict, names: bool = False):
+    def __init__(self, lexicon: dict, read_as: dict):
         from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
         self.vader = SentimentIntensityAnalyzer()
         self.vader.lexicon.update({str(k).casefold(): float(v) for k, v in lexicon.items()})
@@ -58,7 +59,6 @@ class Scorer:
             ) if self.read_as else None
         except regex.error:
             self.any_read_as = regex.compile("")
-        self.names = names
         self.negative = self._negative_words()
         self.negative_emoji = frozenset(
             char for char, description in self.vader.emojis.items()
@@ -87,14 +87,17 @@ class Scorer:
         return False
 
     def read(self, text: str) -> str:
-        """`text` as it is scored: `read_as` applied, and with `names`, the negative
-        words of names left out (Dick Van Dyke, Death Valley, I met Bad Bunny)."""
-        if self.any_read_as is not None and self.any_read_as.search(text) is not None:
-            for pattern, replacement in self.read_as:
-                text = pattern.sub(replacement, text)
-        if self.names and not text.islower():
-            text = _CAPITALISED.sub(self._unnamed, text)
+        """`text` as it is scored: `read_as` applied."""
+        if self.any_read_as is None or self.any_read_as.search(text) is None:
+            return text
+        for pattern, replacement in self.read_as:
+            text = pattern.sub(replacement, text)
         return text
+
+    def unnamed(self, text: str) -> str:
+        """`text` with the negative words of names left out (Death Valley, I met Bad
+        Bunny): the `names` option."""
+        return text if text.islower() else _CAPITALISED.sub(self._unnamed, text)
 
     def _unnamed(self, found) -> str:
         """A name's words with the negative ones left out: a name inside a sentence
@@ -137,11 +140,11 @@ class Scorer:
 _SCORERS: dict = {}
 
 
-def scorer(lexicon: dict, read_as: dict, names: bool = False) -> Scorer:
+def scorer(lexicon: dict, read_as: dict) -> Scorer:
     key = (tuple(sorted((str(k), float(v)) for k, v in lexicon.items())),
-           tuple(read_as.items()), names)
+           tuple(read_as.items()))
     if key not in _SCORERS:
-        _SCORERS[key] = Scorer(lexicon, read_as, names)
+        _SCORERS[key] = Scorer(lexicon, read_as)
     return _SCORERS[key]
 
 
@@ -158,7 +161,7 @@ class Sentiment(Check):
         "lexicon": Option("mapping", {}, help="word -> VADER valence (-4 to 4), added or replacing"),
         "read_as": Option("mapping", {}, help="regex -> text scored in its place"),
         "names": Option("bool", False, help="leave out the negative words of names: "
-                        "capitalised inside a sentence or in a run (Dick Van Dyke)"),
+                        "capitalised inside a sentence or in a run (Death Valley)"),
     }
 
     @classmethod
@@ -181,14 +184,13 @@ class Sentiment(Check):
         if len(text.split()) < self.opts["min_words"]:
             return
         if self.scorer is None:
-            self.scorer = scorer(self.opts["lexicon"] or {}, self.opts["read_as"] or {},
-                                 self.opts["names"])
+            self.scorer = scorer(self.opts["lexicon"] or {}, self.opts["read_as"] or {})
         low, dense_low = self.opts["min"], self.opts["min_dense"]
         read = self.scorer.read(text)
         if low <= 0 and (dense_low is None or dense_low <= 0) \
                 and not self.scorer.may_be_negative(read):
             return  # (its score is 0 or more: never below the thresholds)
-        found = self.scorer.scores(read)
+        found = self.scorer.scores(self.scorer.unnamed(read) if self.opts["names"] else read)
         value = found["compound"]
         if value < low or (dense_low is not None and value < dense_low
                            and found["neg"] >= self.opts["dense"]):
