@@ -3,6 +3,10 @@ accessibility, rule packs, boundary strategies and objectives."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from postlint.text import styled
 
 
@@ -117,6 +121,36 @@ def test_duplicate_post_names_the_first_of_the_posts_it_repeats(run, write):
         "two.md:1:1: D105 this post repeats one.md:1",
         "three.md:1:1: D105 this post nearly repeats one.md:1",
         "four.md:1:1: D105 this post repeats three.md:1"]
+
+
+@pytest.mark.parametrize("similarity", [0.3, 0.5, 0.8, 1])
+def test_duplicate_post_finds_what_comparing_every_pair_finds(run, write, similarity):
+    # posts from a small vocabulary, many of them close to many others: each flagged post
+    # names the first exact repeat, else the first post close enough, as measuring every
+    # earlier post would
+    rng = random.Random(7)
+    vocabulary = [f"word{n}" for n in range(11)]
+    posts = [" ".join(rng.sample(vocabulary, rng.randint(5, 10))) + "." for _ in range(90)]
+    posts += [rng.choice(posts) for _ in range(10)]  # exact repeats too
+    rng.shuffle(posts)
+    write(".postlint.yaml", f"rules:\n  duplicate-post: {{similarity: {similarity}}}\n")
+    write("posts.md", "\n---\n".join(posts) + "\n")
+    expected = []
+    for n, post in enumerate(posts):
+        words = post.rstrip(".").split()
+        earlier = [post.rstrip(".").split() for post in posts[:n]]
+        exact = next((i for i, other in enumerate(earlier) if other == words), None)
+        near = next((i for i, other in enumerate(earlier)
+                     if len(set(words) & set(other)) / len(set(words) | set(other))
+                     >= similarity), None)
+        if exact is not None or near is not None:
+            how = "repeats" if exact is not None else "nearly repeats"
+            expected.append(f"posts.md:{2 * n + 1}:1: D105 this post {how} line "
+                            f"{2 * (near if exact is None else exact) + 1}")
+    result = run("--select", "duplicate-post", "--platform", "x", "posts.md")
+    assert [line.split(" on x;")[0] for line in lines(result)] == expected
+    nearly = sum("nearly" in line for line in expected)
+    assert nearly > 10 or similarity == 1  # (at 1, only the same words in another order)
 
 
 def test_duplicate_post_needs_at_least_one_word_to_compare(run, write):

@@ -2,19 +2,26 @@
 
 Each post's prose (URLs, code and markup left out) is reduced to its words, case
 folded. Two posts are the same when those words are, and nearly the same when their
-sets of words overlap by `similarity` or more (Jaccard index). Candidates are found with
-MinHash signatures in bands (locality-sensitive hashing), so the cost grows with the
-number of posts, not with its square; each candidate pair is then measured exactly.
-Posts of fewer than `min_words` words are not compared ("Thank you!" may well repeat).
-Drafts without a platform (front matter, `--platform` or config) are not compared.
-The later post is flagged and told which one it repeats. For each post the run keeps
-a digest of its words, their ids in one vocabulary of the run, its band entries and
-where it is: about 0.55 kB a post.
+sets of words overlap by `similarity` or more (Jaccard index). Posts of fewer than
+`min_words` words are not compared ("Thank you!" may well repeat). Drafts without a
+platform (front matter, `--platform` or config) are not compared. The later post is
+flagged and told which one it repeats: the first exact repeat, else the first post it
+nearly repeats.
+
+Every pair that is nearly the same is found, without comparing every pair: a first pass
+over the drafts counts in how many posts each word occurs; then each post's words are
+ordered rarest first, and two posts can only be nearly the same if the first few of
+their words (as many as the similarity allows to differ, plus one) share one (prefix
+filtering, as in Bayardo, Ma and Srikant's All-Pairs, 2007). Those are measured exactly.
+Rare words tell posts apart, so a post meets few others; on an account's real posts
+the cost grows with the number of posts. A second pass reports the posts found. For each
+post the run keeps a digest of its words, their ids in one vocabulary of the run and
+where it is.
 """
 
 from __future__ import annotations
 
-import zlib
+import math
 from array import array
 from hashlib import blake2b
 
@@ -25,36 +32,34 @@ from ..text.platforms import targets
 from .base import ANY, Check, Match, Option
 
 _WORDS = regex.compile(r"[\p{L}\p{N}_'’]+")
-_SEEDS = tuple(range(1, 17))  # 16 hash functions, in 8 bands of 2
-_BAND = 2
-
-
-def _signature(words: set) -> tuple:
-    hashes = [zlib.crc32(w.encode("utf-8")) for w in words]
-    return tuple(min((h * (2 * seed + 1) + seed) & 0xFFFFFFFF for h in hashes)
-                 for seed in _SEEDS)
-
-
-def _band_keys(signature: tuple) -> list:
-    """One int per band, packing the band's first index and its values."""
-    keys = []
-    for band in range(0, len(_SEEDS), _BAND):
-        key = band
-        for value in signature[band:band + _BAND]:
-            key = key << 32 | value
-        keys.append(key)
-    return keys
 
 
 class _Seen:
-    """What a run keeps of the posts met so far; a post is named by its ordinal."""
+    """What the first pass keeps of the posts it compares; a post is named by its
+    ordinal."""
 
     def __init__(self):
-        self.ids: dict = {}     # word -> id, for the whole run
-        self.words: list = []   # ordinal -> its distinct word ids, sorted, in an array
-        self.wheres: list = []  # ordinal -> (draft path, line, note)
-        self.exact: dict = {}   # platform -> {digest of the exact words: ordinal}
-        self.bands: dict = {}   # platform -> {band key: ordinal, or [ordinals] in order}
+        self.ids: dict = {}          # word -> id, for the whole run
+        self.counts = array("I")     # word id -> the number of posts it occurs in
+        self.words: list = []        # ordinal -> its distinct word ids, in an array
+        self.digests: list = []      # ordinal -> a digest of its words, in order
+        self.platforms: list = []    # ordinal -> the names of its platforms (shared tuples)
+        self.wheres: list = []       # ordinal -> (draft path, line, note)
+        self.drafts = array("I")     # ordinal -> the number of its draft in the run
+        self.posts = array("I")      # ordinal -> its number in the draft
+
+    def add(self, words: list, platforms: tuple, where: tuple, draft: int, post: int) -> None:
+        ids = self.ids
+        unique = array("I", sorted({ids.setdefault(w, len(ids)) for w in set(words)}))
+        self.counts.extend([0] * (len(ids) - len(self.counts)))
+        for i in unique:
+            self.counts[i] += 1
+        self.words.append(unique)
+        self.digests.append(blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest())
+        self.platforms.append(platforms)
+        self.wheres.append(where)
+        self.drafts.append(draft)
+        self.posts.append(post)
 
 
 class DuplicatePost(Check):
@@ -85,71 +90,75 @@ class DuplicatePost(Check):
             len(_WORDS.findall(post.prose)) >= self.opts["min_words"] for post in draft.posts)
 
     def check_run(self, drafts):
-        seen = _Seen()
-        for draft in drafts:
-            platforms = [p.name for p in targets(draft, self.context)]
+        seen = self._first_pass(drafts)
+        found = self._repeats(seen)
+        if not found:
+            return
+        by_place = {(seen.drafts[ordinal], seen.posts[ordinal]): result
+                    for ordinal, result in found.items()}
+        wanted = {number for number, _ in by_place}
+        for number, draft in enumerate(drafts):  # the second pass: report them
+            if number in wanted:
+                for index, post in enumerate(draft.posts):
+                    result = by_place.get((number, index))
+                    if result is not None:
+                        other, how, platforms = result
+                        yield draft, self._match(post, seen.wheres[other], how, platforms)
+
+    def _first_pass(self, drafts) -> _Seen:
+        seen, shared = _Seen(), {}
+        for number, draft in enumerate(drafts):
+            platforms = tuple(p.name for p in targets(draft, self.context))
             if not platforms:  # not known to go to the same place as another
                 continue
-            for post in draft.posts:
+            platforms = shared.setdefault(platforms, platforms)
+            for index, post in enumerate(draft.posts):
                 words = [w.casefold() for w in _WORDS.findall(post.prose)]
                 if len(words) < self.opts["min_words"]:
                     continue
-                found = self._earlier(platforms, words, seen, draft, post)
-                if found:
-                    yield draft, self._match(post, *found)
+                line = draft.position(post.start + len(post.text) - len(post.text.lstrip()))[0]
+                # a record (a calendar row, an export's post) is named by its note too
+                seen.add(words, platforms, (draft.path, line, getattr(draft, "note", None)),
+                         number, index)
+        return seen
 
-    def _earlier(self, platforms, words, seen, draft, post):
-        """(where, how, platforms) of the earlier post this one repeats, or None; notes
-        this post for the ones after it."""
-        unique = set(words)
-        signature = _signature(unique)
-        keys = _band_keys(signature)
-        exact = blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
-        ids = {seen.ids.setdefault(w, len(seen.ids)) for w in unique}
-        line = draft.position(post.start + len(post.text) - len(post.text.lstrip()))[0]
-        ordinal = len(seen.wheres)
-        # a record (a calendar row, an export's post) is named by its note too
-        seen.wheres.append((draft.path, line, getattr(draft, "note", None)))
-        seen.words.append(array("I", sorted(ids)))
-        result, shared = None, []
-        for platform in platforms:
-            exacts = seen.exact.setdefault(platform, {})
-            buckets = seen.bands.setdefault(platform, {})
-            other = exacts.get(exact)
-            how = "repeats"
-            if other is None:
-                other, how = self._near(ids, keys, buckets, seen.words), "nearly repeats"
-            if other is not None:
-                result = result or (seen.wheres[other], how)
-                shared.append(platform)
-            exacts.setdefault(exact, ordinal)
-            for key in keys:
-                bucket = buckets.get(key)
-                if bucket is None:
-                    buckets[key] = ordinal
-                elif type(bucket) is int:
-                    buckets[key] = [bucket, ordinal]
-                else:
-                    bucket.append(ordinal)
-        return (*result, shared) if result else None
-
-    def _near(self, ids, keys, buckets, words):
-        """The ordinal of the first earlier post met in `buckets`, band by band, whose
-        word ids overlap `ids` by `similarity` or more, or None."""
-        least, size, tried = self.opts["similarity"], len(ids), set()
-        for key in keys:
-            bucket = buckets.get(key, ())
-            for ordinal in (bucket,) if type(bucket) is int else bucket:
-                other = len(words[ordinal])
-                # (the Jaccard index is at most the smaller set's share of the larger; a
-                # post met in an earlier band was measured there)
-                if min(size, other) / max(size, other) < least or ordinal in tried:
-                    continue
-                tried.add(ordinal)
-                common = len(ids.intersection(words[ordinal]))
-                if common / (size + other - common) >= least:
-                    return ordinal
-        return None
+    def _repeats(self, seen: _Seen) -> dict:
+        """Ordinal -> (the ordinal it repeats, how, platforms) for each post that repeats
+        an earlier one, going through the posts in order."""
+        least = self.opts["similarity"]
+        counts = seen.counts
+        rank = array("I", [0]) * len(counts)  # word id -> its place, rarest first
+        for place, i in enumerate(sorted(range(len(counts)), key=counts.__getitem__)):
+            rank[i] = place
+        exacts: dict = {}   # platform -> {digest: the first ordinal with it}
+        indexes: dict = {}  # platform -> {word rank: {(size, place): ordinals}}: the posts
+        # of `size` words whose word at `place` (rarest first) it is, among their first
+        found = {}
+        for ordinal, ids in enumerate(seen.words):
+            ranks = sorted(rank[i] for i in ids)
+            size = len(ranks)
+            result, shared = None, []
+            for platform in seen.platforms[ordinal]:
+                exact = exacts.setdefault(platform, {})
+                index = indexes.setdefault(platform, {})
+                other = exact.get(seen.digests[ordinal])
+                how = "repeats"
+                if other is None:
+                    other, how = _near(ids, ranks, index, seen.words, least), "nearly repeats"
+                if other is not None:
+                    result = result or (other, how)
+                    shared.append(platform)
+                exact.setdefault(seen.digests[ordinal], ordinal)
+                # (a post nearly the same shares at least `similarity` of this one's words)
+                for place in range(size - _at_least(least * size) + 1):
+                    posts = index.setdefault(ranks[place], {}).get((size, place))
+                    if posts is None:
+                        index[ranks[place]][size, place] = array("I", (ordinal,))
+                    else:
+                        posts.append(ordinal)
+            if result:
+                found[ordinal] = (*result, shared)
+        return found
 
     def _match(self, post, where, how, platforms) -> Match:
         text = post.text
@@ -161,6 +170,34 @@ class DuplicatePost(Check):
             other += f" ({note})"
         return Match(post.start + start, post.start + end,
                      {"other": other, "how": how, "on": ", ".join(platforms)})
+
+
+def _near(ids, ranks, index, words, least):
+    """The first earlier post in `index` whose word ids overlap `ids` by `least` or more
+    (Jaccard index), or None. Posts of `m` and `n` words are that close only if they
+    share at least least / (1 + least) * (m + n) words, and then one of the first
+    m - that + 1 of one, rarest first, is among the first n - that + 1 of the other."""
+    size, met = len(ranks), set()
+    low, high = least * size - 1e-9, size / least + 1e-9  # (the sizes that can be that close)
+    for place, word in enumerate(ranks[:size - _at_least(least * size) + 1]):
+        for (other, at), posts in index.get(word, {}).items():
+            if low <= other <= high:
+                common = _at_least(least / (1 + least) * (size + other))
+                if place <= size - common and at <= other - common:
+                    met.update(posts)
+    mine = set(ids)
+    for ordinal in sorted(met):
+        other = len(words[ordinal])
+        common = len(mine.intersection(words[ordinal]))
+        if common / (size + other - common) >= least:
+            return ordinal
+    return None
+
+
+def _at_least(share: float) -> int:
+    """The least whole number of words not below `share` (rounded down a hair, so that a
+    float's error never asks one word too many)."""
+    return max(1, math.ceil(share - 1e-9))
 
 
 @hookimpl
