@@ -178,13 +178,15 @@ def _near(ids, ranks, index, words, least):
     share at least least / (1 + least) * (m + n) words, and then one of the first
     m - that + 1 of one, rarest first, is among the first n - that + 1 of the other."""
     size, met = len(ranks), set()
-    low, high = least * size - 1e-9, size / least + 1e-9  # (the sizes that can be that close)
+    limits = {}  # the size of a post that can be that close -> the last places to look at
+    for other in range(math.ceil(least * size - 1e-9), math.floor(size / least + 1e-9) + 1):
+        common = _at_least(least / (1 + least) * (size + other))
+        limits[other] = (size - common, other - common)
     for place, word in enumerate(ranks[:size - _at_least(least * size) + 1]):
         for (other, at), posts in index.get(word, {}).items():
-            if low <= other <= high:
-                common = _at_least(least / (1 + least) * (size + other))
-                if place <= size - common and at <= other - common:
-                    met.update(posts)
+            limit = limits.get(other)
+            if limit is not None and place <= limit[0] and at <= limit[1]:
+                met.update(posts)
     mine = set(ids)
     for ordinal in sorted(met):
         other = len(words[ordinal])
