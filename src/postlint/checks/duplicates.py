@@ -21,7 +21,9 @@ where it is.
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 from array import array
 from hashlib import blake2b
 
@@ -131,12 +133,16 @@ class DuplicatePost(Check):
         for place, i in enumerate(sorted(range(len(counts)), key=counts.__getitem__)):
             rank[i] = place
         exacts: dict = {}   # platform -> {digest: the first ordinal with it}
-        indexes: dict = {}  # platform -> {word rank: {(size, place): ordinals}}: the posts
-        # of `size` words whose word at `place` (rarest first) it is, among their first
+        indexes: dict = {}  # platform -> {word rank: {size: [ordinals, by place]}}: the
+        # posts of `size` words that have the word at `place` (rarest first), among their first
+        needs: dict = {}    # size -> {size of another post: the words they must share}
         found = {}
         for ordinal, ids in enumerate(seen.words):
             ranks = sorted(rank[i] for i in ids)
             size = len(ranks)
+            need = needs.get(size)
+            if need is None:
+                need = needs[size] = _needs(size, least)
             result, shared = None, []
             for platform in seen.platforms[ordinal]:
                 exact = exacts.setdefault(platform, {})
@@ -144,18 +150,17 @@ class DuplicatePost(Check):
                 other = exact.get(seen.digests[ordinal])
                 how = "repeats"
                 if other is None:
-                    other, how = _near(ids, ranks, index, seen.words, least), "nearly repeats"
+                    other, how = _near(ids, ranks, need, index, seen.words), "nearly repeats"
                 if other is not None:
                     result = result or (other, how)
                     shared.append(platform)
                 exact.setdefault(seen.digests[ordinal], ordinal)
                 # (a post nearly the same shares at least `similarity` of this one's words)
                 for place in range(size - _at_least(least * size) + 1):
-                    posts = index.setdefault(ranks[place], {}).get((size, place))
-                    if posts is None:
-                        index[ranks[place]][size, place] = array("I", (ordinal,))
-                    else:
-                        posts.append(ordinal)
+                    places = index.setdefault(ranks[place], {}).setdefault(size, [])
+                    while len(places) <= place:
+                        places.append(array("I"))
+                    places[place].append(ordinal)
             if result:
                 found[ordinal] = (*result, shared)
         return found
@@ -172,28 +177,45 @@ class DuplicatePost(Check):
                      {"other": other, "how": how, "on": ", ".join(platforms)})
 
 
-def _near(ids, ranks, index, words, least):
-    """The first earlier post in `index` whose word ids overlap `ids` by `least` or more
-    (Jaccard index), or None. Posts of `m` and `n` words are that close only if they
-    share at least least / (1 + least) * (m + n) words, and then one of the first
-    m - that + 1 of one, rarest first, is among the first n - that + 1 of the other."""
+def _near(ids, ranks, need, index, words):
+    """The first earlier post in `index` with at least as many words in common with this
+    one (`ids`, ranked `ranks`) as `need` says for its size, or None. When posts of `m`
+    and `n` words must share `k`, one of the first m - k + 1 of one, rarest first, is
+    among the first n - k + 1 of the other."""
     size, met = len(ranks), set()
-    limits = {}  # the size of a post that can be that close -> the last places to look at
+    for place, word in enumerate(ranks):
+        sizes = index.get(word)
+        if sizes is None:
+            continue
+        for other, places in sizes.items():
+            common = need.get(other)
+            if common is not None and place <= size - common:
+                for posts in places[:other - common + 1]:
+                    met.update(posts)
+        if place >= size - min(need.values(), default=size):
+            break
+    if not met:
+        return None
+    ordinals = sorted(met)
+    others = [words[ordinal] for ordinal in ordinals]
+    # (in C, stopping at the first: share enough words for their sizes)
+    enough = map(operator.ge, map(len, map(set(ids).intersection, others)),
+                 map(need.__getitem__, map(len, others)))
+    return next(itertools.compress(ordinals, enough), None)
+
+
+def _needs(size: int, least: float) -> dict:
+    """Size of another post -> how many words a post of `size` words must share with it
+    for a Jaccard index of at least `least` (as common / (size + other - common) counts
+    it), for each size that can get there."""
+    out = {}
     for other in range(math.ceil(least * size - 1e-9), math.floor(size / least + 1e-9) + 1):
-        common = _at_least(least / (1 + least) * (size + other))
-        limits[other] = (size - common, other - common)
-    for place, word in enumerate(ranks[:size - _at_least(least * size) + 1]):
-        for (other, at), posts in index.get(word, {}).items():
-            limit = limits.get(other)
-            if limit is not None and place <= limit[0] and at <= limit[1]:
-                met.update(posts)
-    mine = set(ids)
-    for ordinal in sorted(met):
-        other = len(words[ordinal])
-        common = len(mine.intersection(words[ordinal]))
-        if common / (size + other - common) >= least:
-            return ordinal
-    return None
+        common = max(1, math.floor(least / (1 + least) * (size + other)) - 1)
+        while common <= min(size, other) and common / (size + other - common) < least:
+            common += 1
+        if common <= min(size, other):
+            out[other] = common
+    return out
 
 
 def _at_least(share: float) -> int:
