@@ -256,27 +256,6 @@ def test_many_posts_are_linted_on_workers_with_the_same_findings(run, tmp_path, 
     assert outputs[0] == outputs[1] and len(outputs[0]) > 20
 
 
-def test_the_checks_that_compare_posts_run_here_when_their_worker_died(run, tmp_path,
-                                                                      monkeypatch):
-    gen.write(gen.build("x", 600, 4), tmp_path / "big.zip", folder=False)
-    args = ("--isolated", "--select", "duplicate-post,term-consistency", "--format", "json",
-            "big.zip")
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
-    serial = run(*args).json()
-    real = parallel._map
-
-    def died(linter, chunks, work=None, lost=None, first=None):
-        yield from real(linter, chunks, work, lost)
-        yield None  # (what a job alongside gives when its worker died)
-
-    monkeypatch.setattr(parallel, "RECORDS_THRESHOLD", 100)
-    monkeypatch.setattr(parallel, "RECORD_CHUNK", 37)
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
-    assert run(*args).json() == serial  # (on a worker alongside the posts' checks)
-    monkeypatch.setattr(parallel, "_map", died)
-    assert run(*args).json() == serial and len(serial) > 5
-
-
 def test_the_html_report_shows_the_posts_with_findings_as_cards_with_date_and_link(
         run, tmp_path):
     js = tweets_js(

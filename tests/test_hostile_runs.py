@@ -74,31 +74,6 @@ def test_workers_keep_few_chunks_in_flight(monkeypatch):
     assert len(submitted) == len(done) == 50
 
 
-def test_a_job_alongside_the_chunks_whose_worker_died_comes_back_as_none(monkeypatch):
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    class Pool:
-        def __init__(self, *args, **kwargs):
-            pass
-
-        def submit(self, function, work, *chunk):
-            future = Future()
-            if chunk:
-                future.set_result((([], []), {}))
-            else:  # (the job alongside)
-                future.set_exception(BrokenProcessPool("killed"))
-            return future
-
-        def shutdown(self, **kwargs):
-            pass
-
-    import concurrent.futures
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
-    out = list(parallel._on_workers([[("a", "a")]] * 3, 2, None, first=lambda: "ran"))
-    assert out == [([], [])] * 3 + [None]
-
-
 # -- Ctrl-C, and errors nobody expected ---------------------------------------------------
 
 def _postlint(*args, cwd, env=None, **kwargs):

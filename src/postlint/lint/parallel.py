@@ -216,17 +216,15 @@ class Arriving:
         return len(self.again)
 
 
-def _map(linter, chunks, work=None, lost=None, first=None):
+def _map(linter, chunks, work=None, lost=None):
     """Results of each chunk (by `work`, default: read and check files), in order: on a
     pool of forked workers, else here; `lost` gives the results of a chunk whose worker
-    died (default: a read error for each file). Then, when given, the result of
-    `first()`: a job a worker starts on before the chunks, which runs alongside them
-    (None if its worker died)."""
+    died (default: a read error for each file)."""
     import multiprocessing  # only large runs pay for importing it
 
     global _linter
     _linter = linter
-    count = min(jobs(), len(chunks) + (first is not None))
+    count = min(jobs(), len(chunks))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         linter.prepare()
         cache.taken()  # (the workers send back only what they add)
@@ -235,19 +233,16 @@ def _map(linter, chunks, work=None, lost=None, first=None):
         gc.freeze()
         try:
             yield from _on_workers(chunks, count, multiprocessing.get_context("fork"), work,
-                                   lost, first)
+                                   lost)
         finally:
             gc.unfreeze()
     else:
         yield from map(work or _chunk, chunks)
-        if first is not None:
-            yield first()
 
 
-def _on_workers(chunks: list, count: int, context, work=None, lost=None, first=None):
+def _on_workers(chunks: list, count: int, context, work=None, lost=None):
     """Results of each chunk, in order, from `count` workers, with a few chunks in
-    flight at a time (the parent never holds every chunk's results or calls at once);
-    then that of `first` (see `_map`).
+    flight at a time (the parent never holds every chunk's results or calls at once).
 
     A worker that dies (killed, out of memory) breaks the pool instead of leaving the
     parent waiting for it forever: the chunks it had and those not done yet come back
@@ -262,7 +257,6 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None, first=N
                                initargs=(signal.SIGINT, signal.SIG_IGN))  # (the parent stops them)
     waiting, pending = iter(chunks), deque()
     broken = False
-    alongside = pool.submit(_kept, first) if first is not None else None
 
     def submit() -> None:
         for chunk in waiting:
@@ -287,14 +281,6 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None, first=N
                 broken = True
                 yield lost(chunk)
             submit()
-        if alongside is not None:
-            try:
-                result, entries = alongside.result()
-                cache.give(entries)
-                yield result
-            except BrokenProcessPool:
-                broken = True
-                yield None
     finally:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
@@ -303,10 +289,10 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None, first=N
                 process.terminate()
 
 
-def _kept(work, *chunk):
+def _kept(work, chunk):
     """`work(chunk)` on a worker, and what it added to the cache (for the parent to
     keep)."""
-    return work(*chunk), cache.taken()
+    return work(chunk), cache.taken()
 
 
 LOST = ("not linted: a worker process died while linting the files of its share "
@@ -386,33 +372,25 @@ def lint_held(linter, drafts: Sequence) -> list:
     """The findings of drafts held in memory (records of calendars and exports), the same
     and in the same order as `linter.lint(drafts)` gives: workers forked after reading
     inherit `drafts` and check index ranges of it, finishing each record without
-    suppression comments, while one of them runs the checks that compare drafts over
-    them all; the parent then finishes the rest."""
+    suppression comments; the parent runs the checks that compare drafts over the ones
+    they want, then finishes the rest."""
     global _held
     _held = drafts
     chunks = [(i, min(i + RECORD_CHUNK, len(drafts))) for i in range(0, len(drafts),
                                                                     RECORD_CHUNK)]
     done, again = [], []
     messages: dict[str, str] = {}
-    results = _map(linter, chunks, _held_chunk, _lost_held, _held_runs)
     try:
-        for _, (found, linter_errors) in zip(chunks, results):
-            for index, key, own, finished, wanted in found:
+        for results, linter_errors in _map(linter, chunks, _held_chunk, _lost_held):
+            for index, key, own, finished, wanted in results:
                 if own or not finished or wanted:  # (else it has nothing to report)
                     done.append((index, key, unpacked(own, messages), finished))
                 if wanted:
                     again.append(index)
             linter.errors += linter_errors
-        alongside = next(results)
     finally:
-        results.close()
         _held = None
-    if alongside is None:  # (its worker died: here, then)
-        runs = linter.check_runs(_Picked(drafts, again))
-    else:
-        packed_runs, linter_errors = alongside
-        runs = {key: unpacked(rows, messages) for key, rows in packed_runs.items()}
-        linter.errors += linter_errors
+    runs = linter.check_runs(_Picked(drafts, again))
     findings: list = []
     for index, key, own, finished in done:
         more = runs.pop(key, [])
@@ -439,18 +417,6 @@ class _Picked(Sequence):
     def __iter__(self):
         for index in self.indexes:
             yield self.drafts[index]
-
-
-def _held_runs():
-    """The findings of the checks that compare drafts over the held drafts, by draft key,
-    packed, and the errors they met (on a worker, while others check the posts)."""
-    linter = _linter
-    outer, linter.errors = linter.errors, []
-    try:
-        runs = linter.check_runs(_held)
-        return {key: packed(found) for key, found in runs.items()}, linter.errors
-    finally:
-        linter.errors = outer
 
 
 def _held_chunk(span: tuple[int, int]):
