@@ -74,6 +74,26 @@ def test_workers_keep_few_chunks_in_flight(monkeypatch):
     assert len(submitted) == len(done) == 50
 
 
+def test_no_worker_outlives_the_run_to_hold_a_pipe_open(tmp_path):
+    # (`postlint drafts | tail` waited forever when a worker, not told to stop before the
+    # run's immediate exit, sat on its queue holding the pipe)
+    (tmp_path / "a.md").write_text("Hello there.\n", encoding="utf-8")
+    code = ("import multiprocessing, sys, time\n"
+            "from postlint.cli import main\n"
+            "waiting = multiprocessing.get_context('fork').Process(target=time.sleep,"
+            " args=(120,))\n"
+            "waiting.start()\n"
+            "sys.argv = ['postlint', '--isolated', 'a.md']\n"
+            "main.run()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, _ = proc.communicate(timeout=60)  # (the pipe closes: no process holds it)
+    finally:
+        proc.kill()
+    assert "All clear" in out and proc.returncode == 0
+
+
 # -- Ctrl-C, and errors nobody expected ---------------------------------------------------
 
 def _postlint(*args, cwd, env=None, **kwargs):

@@ -283,6 +283,9 @@ def run() -> None:
             print(code, file=sys.stderr)
         code = 0 if code is None else 1
     cache.save_all()
+    if "multiprocessing" in sys.modules:  # no worker outlives the run (see parallel)
+        for child in sys.modules["multiprocessing"].active_children():
+            child.terminate()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -284,9 +284,11 @@ def _on_workers(chunks: list, count: int, context, work=None, lost=None):
     finally:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
-        if broken or pending:  # (stopped early: Ctrl-C, or a worker died)
-            for process in processes:
-                process.terminate()
+        # (idle or not: a worker left waiting for work once this process has gone would
+        # wait forever, the others holding its queue open, and keep a pipe such as
+        # `postlint ... | tail` open with it)
+        for process in processes:
+            process.terminate()
 
 
 def _kept(work, chunk):
