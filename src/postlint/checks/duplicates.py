@@ -14,9 +14,9 @@ ordered rarest first, and two posts can only be nearly the same if the first few
 their words (as many as the similarity allows to differ, plus one) share one (prefix
 filtering, as in Bayardo, Ma and Srikant's All-Pairs, 2007). Those are measured exactly.
 Rare words tell posts apart, so a post meets few others; on an account's real posts
-the cost grows with the number of posts. A second pass reports the posts found. For each
-post the run keeps a digest of its words, their ids in one vocabulary of the run and
-where it is.
+the cost grows with the number of posts. A second pass reports the posts found, and
+where the posts they repeat are. For each post the run keeps a digest of its words,
+their ids in one vocabulary of the run and its place among the drafts.
 """
 
 from __future__ import annotations
@@ -46,11 +46,10 @@ class _Seen:
         self.words: list = []        # ordinal -> its distinct word ids, in an array
         self.digests: list = []      # ordinal -> a digest of its words, in order
         self.platforms: list = []    # ordinal -> the names of its platforms (shared tuples)
-        self.wheres: list = []       # ordinal -> (draft path, line, note)
         self.drafts = array("I")     # ordinal -> the number of its draft in the run
         self.posts = array("I")      # ordinal -> its number in the draft
 
-    def add(self, words: list, platforms: tuple, where: tuple, draft: int, post: int) -> None:
+    def add(self, words: list, platforms: tuple, draft: int, post: int) -> None:
         ids = self.ids
         unique = array("I", sorted({ids.setdefault(w, len(ids)) for w in set(words)}))
         self.counts.extend([0] * (len(ids) - len(self.counts)))
@@ -59,7 +58,6 @@ class _Seen:
         self.words.append(unique)
         self.digests.append(blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest())
         self.platforms.append(platforms)
-        self.wheres.append(where)
         self.drafts.append(draft)
         self.posts.append(post)
 
@@ -96,16 +94,26 @@ class DuplicatePost(Check):
         found = self._repeats(seen)
         if not found:
             return
-        by_place = {(seen.drafts[ordinal], seen.posts[ordinal]): result
-                    for ordinal, result in found.items()}
-        wanted = {number for number, _ in by_place}
+        def place(ordinal):
+            return seen.drafts[ordinal], seen.posts[ordinal]
+
+        flagged = {place(ordinal): result for ordinal, result in found.items()}
+        named = {place(result[0]): result[0] for result in found.values()}
+        wanted = {number for number, _ in [*flagged, *named]}
+        wheres = {}  # a named post's ordinal -> (draft path, line, note)
         for number, draft in enumerate(drafts):  # the second pass: report them
-            if number in wanted:
-                for index, post in enumerate(draft.posts):
-                    result = by_place.get((number, index))
-                    if result is not None:
-                        other, how, platforms = result
-                        yield draft, self._match(post, seen.wheres[other], how, platforms)
+            if number not in wanted:
+                continue
+            for index, post in enumerate(draft.posts):
+                if (number, index) in named:  # (always before the posts that name it)
+                    line = draft.position(post.start + len(post.text) - len(post.text.lstrip()))[0]
+                    # a record (a calendar row, an export's post) is named by its note too
+                    wheres[named[number, index]] = (draft.path, line,
+                                                    getattr(draft, "note", None))
+                result = flagged.get((number, index))
+                if result is not None:
+                    other, how, platforms = result
+                    yield draft, self._match(post, wheres[other], how, platforms)
 
     def _first_pass(self, drafts) -> _Seen:
         seen, shared = _Seen(), {}
@@ -118,10 +126,7 @@ class DuplicatePost(Check):
                 words = [w.casefold() for w in _WORDS.findall(post.prose)]
                 if len(words) < self.opts["min_words"]:
                     continue
-                line = draft.position(post.start + len(post.text) - len(post.text.lstrip()))[0]
-                # a record (a calendar row, an export's post) is named by its note too
-                seen.add(words, platforms, (draft.path, line, getattr(draft, "note", None)),
-                         number, index)
+                seen.add(words, platforms, number, index)
         return seen
 
     def _repeats(self, seen: _Seen) -> dict:
