@@ -140,12 +140,13 @@ class DuplicatePost(Check):
         for key in keys:
             bucket = buckets.get(key, ())
             for ordinal in (bucket,) if type(bucket) is int else bucket:
-                other = len(words[ordinal])
-                # (the Jaccard index is at most the smaller set's share of the larger; a
-                # post met in an earlier band was measured there)
-                if min(size, other) / max(size, other) < least or ordinal in tried:
+                if ordinal in tried:  # (a post met in an earlier band was measured there)
                     continue
                 tried.add(ordinal)
+                other = len(words[ordinal])
+                # (the Jaccard index is at most the smaller set's share of the larger)
+                if (other / size if other < size else size / other) < least:
+                    continue
                 common = len(ids.intersection(words[ordinal]))
                 if common / (size + other - common) >= least:
                     return ordinal

@@ -144,7 +144,7 @@ class Words:
 
     def pattern_for(self, text: str) -> "regex.Pattern | None":
         """The pattern to search `text` with; None when no term can match in it."""
-        if not self.may_match(text):
+        if self.needs is not None and not self.needs.met_by(text):  # (`may_match`)
             return None
         self._asked += 1 + len(text) // 256
         if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER:
@@ -275,7 +275,9 @@ class Needs:
     digits: bool
 
     def met_by(self, text: str) -> bool:
-        heads = text_heads(text)
+        heads = _last.get(text)  # (`text_heads`' own memo, read here first: called often)
+        if heads is None:
+            heads = text_heads(text)
         return (not self.heads.isdisjoint(heads)
                 or self.digits and _HAS_DIGIT in heads
                 or bool(self.marks) and not self._marks.isdisjoint(text))
