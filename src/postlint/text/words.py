@@ -57,9 +57,8 @@ _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
 _PATTERN_COST = 5  # compiling any pattern costs about as much as this many more terms
-FAST_AFTER = 1_000  # texts (as for COMPILE_AFTER) before a list is compiled by `re`, whose
-# searches are faster but whose compilations are not kept between runs (all the built-in
-# lists take about 0.1 s to compile, what their faster searches save over ~1,000 posts)
+FAST_AFTER = 5_000  # texts (as for COMPILE_AFTER) before a list is compiled by `re`, whose
+# searches are faster but whose compilations are not kept between runs
 COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
 # list is compiled whole: about as long as testing each text's heads takes to cost more
 MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit it holds
