@@ -49,9 +49,14 @@ MATCHING_OPTIONS = {
 def view(post, opts: dict) -> str:
     """The text of a post (or draft) a word-list rule reads, by its `raw`/`literal`
     options: the raw text, the literal view, or the prose view."""
+    return getattr(post, view_name(opts))
+
+
+def view_name(opts: dict) -> str:
+    """The attribute of a post that `view(post, opts)` reads: text, literal or prose."""
     if opts.get("raw"):
-        return post.text
-    return post.literal if opts.get("literal") else post.prose
+        return "text"
+    return "literal" if opts.get("literal") else "prose"
 
 
 @dataclass

@@ -77,8 +77,11 @@ class Caps(Check):
                 run = []
                 continue
             word = m.group(0)
-            letters = [ch for ch in word if ch.isalpha()]
-            capital = bool(letters) and all(ch.isupper() for ch in letters)
+            if word.isascii():  # (its letters are its cased characters)
+                capital = word.isupper()
+            else:
+                letters = [ch for ch in word if ch.isalpha()]
+                capital = bool(letters) and all(ch.isupper() for ch in letters)
             joined = run and _GAP.fullmatch(text, run[-1].end(), m.start())
             if capital and (joined or not run):
                 run.append(m)

@@ -64,12 +64,13 @@ class DateCheck(Check):
         publish = dates.publish_date(post.draft.front_matter)
         if self.opts["check"] == "past" and publish is None:
             return
-        reference = publish or self.context.now_date()
+        reference = publish  # (today is asked for once a date is found: most posts have none)
         text = post.prose
         for stated in dates.find(text, self.names):
             if self.opts["check"] == "past":
                 found = self._past(text, stated, publish)
             else:
+                reference = reference or self.context.now_date()
                 found = self._calendar(stated, reference)
             if found:
                 yield Match(stated.start, stated.end, found)

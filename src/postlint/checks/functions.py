@@ -20,8 +20,16 @@ def _plain(text: str) -> str:
                 parts += [text[done:e.start], " "]
                 done = e.end
         text = "".join(parts) + text[done:]
-    return "".join(ch for ch in text if ch.isascii() or ch.isalpha() or ch.isspace()
-                   or ch in "’‘“”–—…")
+    return text if text.isascii() else _NOT_ASCII.sub(_kept, text)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _kept(run) -> str:
+    """Of a run of characters beyond ASCII, the letters, spaces and typographic quotes
+    and dashes (`_plain` keeps every ASCII character)."""
+    return "".join(ch for ch in run.group() if ch.isalpha() or ch.isspace() or ch in "’‘“”–—…")
 
 
 def flesch_kincaid_grade(text: str) -> float:

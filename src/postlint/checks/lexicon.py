@@ -168,22 +168,32 @@ class Lexicon(Check):
         regexes = [g.pattern for g in self.groups if isinstance(g.pattern, Words)]
         return Needs.union(p.needs for p in regexes) if regexes else Needs(frozenset(), "", False)
 
+    @cached_property
+    def searched(self) -> list[tuple]:
+        """(order, group, whether its pattern is a regex list) of the groups that have a
+        pattern."""
+        return [(order, group, isinstance(group.pattern, Words))
+                for order, group in enumerate(self.groups) if group.pattern is not None]
+
     def check(self, post):
         text = view(post, self.opts)
         regexes = self.needs is None or self.needs.met_by(text)
         found = []
-        for order, group in enumerate(self.groups):
-            if group.pattern is None or not regexes and isinstance(group.pattern, Words):
+        finditer, exceptions = self.context.finditer, self.exceptions
+        for order, group, is_regex in self.searched:
+            if is_regex and not regexes:
                 continue
-            for m in self.context.finditer(group.pattern, text):
+            for m in finditer(group.pattern, text):
                 start, end = m.span("span") if "span" in m.re.groupindex \
                     and m.start("span") >= 0 else m.span()
                 hit = text[start:end]
-                if hit.casefold() in self.exceptions:
+                if hit.casefold() in exceptions:
                     continue
                 if not group.valid(hit):
                     continue
                 found.append((start, -(end - start), order, end, group, hit))
+        if not found:
+            return
         last_end = -1
         for start, _, _, end, group, hit in sorted(found, key=lambda f: f[:3]):
             if start < last_end:

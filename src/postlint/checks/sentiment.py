@@ -79,12 +79,12 @@ class Scorer:
         """Whether VADER may score `text` (after `read_as`) below 0."""
         if not text.isascii() and not self.negative_emoji.isdisjoint(text):
             return True
-        negative = self.negative
-        for word in text.lower().split():
-            if (word in negative or word.strip(string.punctuation) in negative
-                    or "n't" in word or _STRETCH.search(word)):
-                return True
-        return False
+        lower = text.lower()  # (a stretch or "n't" never spans the space between words)
+        if "n't" in lower or _STRETCH.search(lower):
+            return True
+        negative, words = self.negative, lower.split()
+        return not (negative.isdisjoint(words)
+                    and negative.isdisjoint([word.strip(string.punctuation) for word in words]))
 
     def read(self, text: str) -> str:
         """`text` as it is scored: `read_as` applied."""
@@ -117,7 +117,8 @@ class Scorer:
     def scores(self, text: str) -> dict:
         """VADER's `compound` and `neg` for `text` (after `read`), weighted by length
         over its pieces."""
-        text = " ".join(self._unstretch(word) for word in text.split())
+        text = (" ".join(self._unstretch(word) for word in text.split())
+                if _STRETCH.search(text) else " ".join(text.split()))  # (no word to unstretch)
         pieces = _pieces(text)
         found = [(self.vader.polarity_scores(p), len(p) or 1) for p in pieces]
         total = sum(size for _, size in found)

@@ -3,6 +3,8 @@ the plain letters with the folding word matching uses (`text.styled`)."""
 
 from __future__ import annotations
 
+import re
+
 from ..hookspecs import hookimpl
 from ..text import styled
 from .base import ANY, Check, Match, Option
@@ -14,6 +16,15 @@ _CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 def _cjk(text: str) -> bool:
     import unicodedata
     return any(ord(c) > 0x2E7F and unicodedata.name(c, "").startswith(_CJK) for c in text)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _beyond_ascii(text: str):
+    """The offsets of the characters of `text` that are not ASCII, in order."""
+    for run in _NOT_ASCII.finditer(text):
+        yield from range(run.start(), run.end())
 
 
 class StyledLetters(Check):
@@ -38,8 +49,8 @@ class StyledLetters(Check):
         kinds = set(self.opts["kinds"])
         cjk = None
         runs, start, last, names = [], None, None, set()
-        for i, char in enumerate(text):
-            found = styled.kind(char)
+        for i in _beyond_ascii(text):  # (an ASCII character is never styled)
+            found = styled.kind(text[i])
             if found in kinds and found == "fullwidth" and not self.opts["fullwidth_with_cjk"]:
                 if cjk is None:
                     cjk = _cjk(text)

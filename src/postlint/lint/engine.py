@@ -8,7 +8,7 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from ..checks.base import Check, Context, Match, view as read
+from ..checks.base import Check, Context, Match, view_name
 from ..load import schema, selection
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
@@ -493,17 +493,19 @@ class Linter:
                                   tuple((s, e) for s, e, own in runs if own == lang)),
                          self._plan(post_checks, lang, False, keep)) for lang in sorted(langs)]
         found = []
+        run = self._run
         for view, plan in targets:
-            for act, check, gate in plan:
-                if gate is not None and not gate.open(read(view, check.opts)):
-                    continue
-                found += self._run(draft, act, profile, view, check)
+            for act, check, gate, reads in plan:
+                if gate is None or gate.open(getattr(view, reads)):
+                    found += run(draft, act, profile, view, check)
         return found
 
     def _plan(self, acts: list[Active], lang: str, any_language: bool,
               keep: bool = True) -> list[tuple]:
-        """(rule, check, gate) of the `acts` that read posts in `lang` (and of those that
-        read any language, unless not `any_language`), kept per list of rules (`keep`)."""
+        """(rule, check, gate, the text it reads) of the `acts` that read posts in `lang`
+        (and of those that read any language, unless not `any_language`), kept per list
+        of rules (`keep`); the text is the name of the post's attribute the check reads
+        (`view_name`), which its gate tests."""
         key = (id(acts), lang, any_language)
         found = self._plans.get(key)
         if found is None or found[0] is not acts:
@@ -513,7 +515,7 @@ class Linter:
                     continue
                 check = self._check_in(act, lang)
                 if check is not None:
-                    plan.append((act, check, self._gates.get(id(check))))
+                    plan.append((act, check, self._gates.get(id(check)), view_name(check.opts)))
             found = (acts, plan)
             if keep:
                 self._plans[key] = found
@@ -633,12 +635,11 @@ class Linter:
     def _run(self, draft: Draft, act: Active, profile: str, post=None,
              check: Check | None = None) -> list[Finding]:
         """The findings of a check (`act`'s own unless given) on one post, or on the draft."""
-        if act.rule.name in self.timed_out:
+        if self.timed_out and act.rule.name in self.timed_out:
             return []
         check = check or act.check
-        size = len(draft.text) if post is None else post.end - post.start
         try:
-            self.budget.start(size)
+            self.budget.start(len(draft.text) if post is None else post.end - post.start)
             if post is not None:
                 return [self._finding(draft, act, profile, post.start, m, check)
                         for m in check.check(post)]

@@ -320,18 +320,19 @@ def _chunk(items: list[tuple[str, str]]):
     linter = _linter
     outer, linter.errors = linter.errors, []
     results = []
-    for path, display in items:
-        try:
-            draft = read(linter, path, display)
-        except (DraftError, ValueError) as exc:
-            results.append((None, str(exc), False))
-            continue
-        found = linter.check_draft(draft)
-        if suppress.parse(draft):
-            outcome = (packed(found), draft.text)
-        else:
-            outcome = (packed(linter.finish(draft, found)), None)
-        results.append((outcome, None, linter.wanted_again(draft)))
+    with linter.budget.watching():  # (the timer armed once for the chunk, not per draft)
+        for path, display in items:
+            try:
+                draft = read(linter, path, display)
+            except (DraftError, ValueError) as exc:
+                results.append((None, str(exc), False))
+                continue
+            found = linter.check_draft(draft)
+            if suppress.parse(draft):
+                outcome = (packed(found), draft.text)
+            else:
+                outcome = (packed(linter.finish(draft, found)), None)
+            results.append((outcome, None, linter.wanted_again(draft)))
     errors, linter.errors = linter.errors, outer
     return results, errors
 

@@ -14,6 +14,7 @@ string that starts with YYYY-MM-DD).
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,9 +111,18 @@ def _year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
+_DECIMAL = re.compile(r"\d")  # a decimal digit (Unicode Nd, what `str.isdecimal` reads)
+
+
+def has_digit(text: str) -> bool:
+    """Whether a character of `text` is a digit (`str.isdigit`): a decimal digit found by
+    one search, else (in a text that is not ASCII) a digit such as `²`."""
+    return bool(_DECIMAL.search(text)) or not text.isascii() and any(c.isdigit() for c in text)
+
+
 def find(text: str, names: Names):
     """Each date stated in `text` (see the module doc)."""
-    if not any(c.isdigit() for c in text):
+    if not has_digit(text):
         return
     for m in _pattern(names).finditer(text):
         weekday = None

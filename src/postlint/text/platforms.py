@@ -208,7 +208,10 @@ def with_settings(builtin: dict[str, tuple[Map, Platform]], settings, path: str
 
 def front_matter_names(front_matter: dict) -> list[str]:
     """Platforms a draft names: `platforms:` then `platform:`, without repeats."""
-    names = [*(front_matter.get("platforms") or ()), front_matter.get("platform")]
+    several, one = front_matter.get("platforms"), front_matter.get("platform")
+    if not several and not one:  # (most drafts: every check of every post asks)
+        return []
+    names = [*(several or ()), one]
     return list(dict.fromkeys(str(n) for n in names if n))
 
 

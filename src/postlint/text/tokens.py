@@ -90,12 +90,10 @@ class Tokens:
 def tokenize(text: str) -> Tokens:
     """The tokens of `text` (see the module doc)."""
     folded = fold(text)
-    kinds, starts, ends = [], [], []
-    for m in _TOKEN.finditer(folded):
-        start, end = m.span()
-        starts.append(start)
-        ends.append(end)
-        kinds.append(_KINDS[m.lastindex])
+    found = list(_TOKEN.finditer(folded))
+    starts = [m.start() for m in found]
+    ends = [m.end() for m in found]
+    kinds = [_KINDS[m.lastindex] for m in found]
     if folded.isascii():
         lower = folded.lower()
         norms = [lower[s:e] for s, e in zip(starts, ends)]

@@ -12,7 +12,8 @@ records *heads*: the first letters (1 to HEAD, ASCII, lower case) of a word that
 match holds, its first word or one after a space or other separator, followed by " "
 where that word surely ends sooner (`he's` holds the word `he`); read from the term's
 syntax tree on first search and kept between runs (see `cache`). A term without such a
-word may instead start with a *mark*, a symbol (`$`, `#`, an emoji) or a digit. A text is
+word may instead start with a *mark*, a symbol (`$`, `#`, an emoji) or a digit, or hold
+a digit somewhere (also where its heads would be too many to tell texts apart). A text is
 searched only for the terms with a head among the starts and short words of its words or
 a mark in it (and those the analysis cannot read). Testing every term costs more than
 a search of the compiled list, so it is only for small runs: a list is compiled whole
@@ -60,6 +61,7 @@ FAST_AFTER = 5_000  # texts (as for COMPILE_AFTER) before a list is compiled by 
 # searches are faster but whose compilations are not kept between runs
 COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
 # list is compiled whole: about as long as testing each text's heads takes to cost more
+MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit it holds
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -144,7 +146,7 @@ class Words:
 
     def pattern_for(self, text: str) -> "regex.Pattern | None":
         """The pattern to search `text` with; None when no term can match in it."""
-        if not self.may_match(text):
+        if self.needs is not None and not self.needs.met_by(text):  # (`may_match`)
             return None
         self._asked += 1 + len(text) // 256
         if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER:
@@ -275,7 +277,9 @@ class Needs:
     digits: bool
 
     def met_by(self, text: str) -> bool:
-        heads = text_heads(text)
+        heads = _last.get(text)  # (`text_heads`' own memo, read here first: called often)
+        if heads is None:
+            heads = text_heads(text)
         return (not self.heads.isdisjoint(heads)
                 or self.digits and _HAS_DIGIT in heads
                 or bool(self.marks) and not self._marks.isdisjoint(text))
@@ -334,9 +338,13 @@ def pattern_needs(body: str) -> Needs | None:
     try:
         found = _needs(list(tree), [_STEPS])
     except (_GiveUp, RecursionError):
-        return None
-    if found is None:
-        return None
+        found = None
+    if found is None or len(found[0]) > MANY_HEADS:
+        # (a street name of any capitalised word, then a house number: a digit)
+        if _holds_digit(list(tree)):
+            return Needs(frozenset(), "", True)
+        if found is None:
+            return None
     heads, marks = found
     return Needs(_shortest(frozenset(heads)), "".join(sorted(marks - {DIGIT})), DIGIT in marks)
 
@@ -426,6 +434,32 @@ def _first_marks(nodes: list, steps: list) -> set[str] | None:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
         return _first_marks(rest, steps)
     return None
+
+
+def _holds_digit(nodes: list, depth: int = 0) -> bool:
+    """Whether every match of `nodes` holds a digit (or sits where the text holds one: a
+    lookaround that must match a digit)."""
+    if depth > 50:
+        return False
+    for op, av in nodes:
+        if op is sre.LITERAL and chr(av) in string.digits:
+            return True
+        if op is sre.IN and av and all(
+                kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT
+                or kind is sre.LITERAL and chr(value) in string.digits
+                or kind is sre.RANGE and ord("0") <= value[0] <= value[1] <= ord("9")
+                for kind, value in av):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 \
+                and _holds_digit(list(av[2]), depth + 1):
+            return True
+        if op is sre.SUBPATTERN and _holds_digit(list(av[-1]), depth + 1):
+            return True
+        if op is sre.BRANCH and all(_holds_digit(list(b), depth + 1) for b in av[1]):
+            return True
+        if op is sre.ASSERT and _holds_digit(list(av[1]), depth + 1):
+            return True
+    return False
 
 
 def _caseless_symbol(char: str) -> bool:
