@@ -224,8 +224,9 @@ def test_consistency_of_a_large_run_lets_each_draft_go(monkeypatch):
         assert found == [(22, "email")] * 40  # (e-mail in every draft, either way)
         if held > 5:  # every draft held to the end of the first pass
             assert max(most) >= 39
-        else:  # (5 occurrences: counting from the first draft on)
-            assert max(most[2:]) <= 2
+        else:  # (5 occurrences: counting from the first draft on, and then holding at
+            # most 5 uses of the spellings to flag, so a few drafts, not every one)
+            assert max(most[2:]) <= 6
 
 
 def test_consistency_through_the_cli_across_files(run, write):

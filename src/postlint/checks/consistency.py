@@ -60,8 +60,9 @@ class Consistency(Check):
 
     def check_run(self, drafts):
         """All pairs and variants in one pass over the drafts, holding each occurrence;
-        a run with more than HELD of them goes on counting instead and takes two more
-        passes (`drafts` may be re-read), so what it holds does not grow with the run."""
+        a run with more than HELD of them goes on counting instead and takes one or two
+        more passes (`drafts` may be re-read), so what it holds does not grow with the
+        run."""
         hits = [([], []) for _ in self.words]  # each pair's (draft, span) of each spelling
         closed: dict = {}  # key -> [(draft, span, spelling)] of closed words
         split: dict = {}   # key -> the same, for hyphenated and two-word forms
@@ -92,7 +93,9 @@ class Consistency(Check):
     def _counted(self, drafts, passing, closed_keys: set, split_keys: _Seen, counts: list):
         """`check_run` for a large run, from the keys and counts of the first pass so
         far and the rest of it (`passing`); then the second pass counts the spellings of
-        each key written both ways, and the third flags the rarer ones."""
+        each key written both ways and holds their uses, and those of the rarer spelling
+        of each pair, to flag the rarer ones (a third pass finds them again instead if
+        they are more than HELD)."""
         for draft in passing:
             for key, _, _, hyphen in self._spellings(draft):
                 if hyphen:
@@ -104,23 +107,41 @@ class Consistency(Check):
         # a key of a closed word that may also be split (`_Seen` may say yes wrongly;
         # the counts below are exact)
         both = {key for key in closed_keys - self.not_variants if key in split_keys}
+        rare = {pair: (0, second, m) if n < m else (1, first, n)  # (side, other, count)
+                for pair, ((first, second), (n, m)) in enumerate(zip(self.words, counts))
+                if n and m}
+        if not both and not rare:
+            return
         uses: dict = {}  # key -> ({closed spelling: count}, {split spelling: count})
-        if both:
-            for draft in drafts:
-                for key, _, spelling, hyphen in self._spellings(draft):
-                    if key in both:
-                        own = uses.setdefault(key, ({}, {}))[hyphen]
-                        own[spelling] = own.get(spelling, 0) + 1
+        held: list = []  # (draft, span, key or None for a pair, spelling or pair)
+        for draft in drafts:
+            for key, span, spelling, hyphen in self._spellings(draft) if both else ():
+                if key in both:
+                    own = uses.setdefault(key, ({}, {}))[hyphen]
+                    own[spelling] = own.get(spelling, 0) + 1
+                    if held is not None:
+                        held.append((draft, span, key, spelling))
+            for pair, side, span in self._pair_uses(draft) if rare else ():
+                if pair in rare and rare[pair][0] == side and held is not None:
+                    held.append((draft, span, None, pair))
+            if held is not None and len(held) > HELD:
+                held = None  # (the drafts they held go: a third pass finds them again)
         flagged: dict = {}  # key -> (most common spelling, its count, the others)
         for key, (closed_uses, split_uses) in uses.items():
             if closed_uses and split_uses:
                 spellings = {**closed_uses, **split_uses}  # (in the order met, as `_variants`)
                 ranked = sorted(spellings, key=lambda s: -spellings[s])
                 flagged[key] = (ranked[0], spellings[ranked[0]], set(ranked[1:]))
-        rare = {pair: (0, second, m) if n < m else (1, first, n)  # (side, other, count)
-                for pair, ((first, second), (n, m)) in enumerate(zip(self.words, counts))
-                if n and m}
         if not flagged and not rare:
+            return
+        if held is not None:
+            for draft, (start, end), key, what in held:
+                if key is None:
+                    _, common, count = rare[what]
+                    yield draft, Match(start, end, {"other": common, "count": count})
+                elif key in flagged and what in flagged[key][2]:
+                    common = flagged[key]
+                    yield draft, Match(start, end, {"other": common[0], "count": common[1]})
             return
         for draft in drafts:
             for key, (start, end), spelling, _ in self._spellings(draft) if flagged else ():
