@@ -229,7 +229,10 @@ def _map(linter, chunks, work=None, lost=None):
         linter.prepare()
         cache.taken()  # (the workers send back only what they add)
         # what the workers inherit stays out of the collector's sight: no full collection
-        # traverses it, in the workers (copying its pages) or here
+        # traverses it, in the workers (copying its pages) or here; the garbage goes
+        # first (reading an export leaves about 100 MB in cycles, which a freeze would
+        # keep for good, in every worker)
+        gc.collect()
         gc.freeze()
         try:
             yield from _on_workers(chunks, count, multiprocessing.get_context("fork"), work,
