@@ -94,6 +94,7 @@ class DuplicatePost(Check):
         found = self._repeats(seen)
         if not found:
             return
+
         def place(ordinal):
             return seen.drafts[ordinal], seen.posts[ordinal]
 
