@@ -113,17 +113,14 @@ class Consistency(Check):
         if not both and not rare:
             return
         uses: dict = {}  # key -> ({closed spelling: count}, {split spelling: count})
-        held: list = []  # (draft, span, key or None for a pair, spelling or pair)
+        held: list | None = []  # (draft, span, key or None for a pair, spelling or pair)
         for draft in drafts:
-            for key, span, spelling, hyphen in self._spellings(draft) if both else ():
-                if key in both:
+            for span, key, what, hyphen in self._uses(draft, both, rare):
+                if key is not None:
                     own = uses.setdefault(key, ({}, {}))[hyphen]
-                    own[spelling] = own.get(spelling, 0) + 1
-                    if held is not None:
-                        held.append((draft, span, key, spelling))
-            for pair, side, span in self._pair_uses(draft) if rare else ():
-                if pair in rare and rare[pair][0] == side and held is not None:
-                    held.append((draft, span, None, pair))
+                    own[what] = own.get(what, 0) + 1
+                if held is not None:
+                    held.append((draft, span, key, what))
             if held is not None and len(held) > HELD:
                 held = None  # (the drafts they held go: a third pass finds them again)
         flagged: dict = {}  # key -> (most common spelling, its count, the others)
@@ -134,24 +131,28 @@ class Consistency(Check):
                 flagged[key] = (ranked[0], spellings[ranked[0]], set(ranked[1:]))
         if not flagged and not rare:
             return
-        if held is not None:
-            for draft, (start, end), key, what in held:
-                if key is None:
-                    _, common, count = rare[what]
-                    yield draft, Match(start, end, {"other": common, "count": count})
-                elif key in flagged and what in flagged[key][2]:
-                    common = flagged[key]
-                    yield draft, Match(start, end, {"other": common[0], "count": common[1]})
-            return
-        for draft in drafts:
-            for key, (start, end), spelling, _ in self._spellings(draft) if flagged else ():
-                common = flagged.get(key)
-                if common and spelling in common[2]:
-                    yield draft, Match(start, end, {"other": common[0], "count": common[1]})
-            for pair, side, (start, end) in self._pair_uses(draft) if rare else ():
-                if pair in rare and rare[pair][0] == side:
-                    _, common, count = rare[pair]
-                    yield draft, Match(start, end, {"other": common, "count": count})
+        if held is None:
+            held = ((draft, span, key, what) for draft in drafts
+                    for span, key, what, _ in self._uses(draft, flagged, rare))
+        for draft, (start, end), key, what in held:
+            if key is None:
+                _, common, count = rare[what]
+            elif key in flagged and what in flagged[key][2]:
+                common, count, _ = flagged[key]
+            else:
+                continue
+            yield draft, Match(start, end, {"other": common, "count": count})
+
+    def _uses(self, draft, keys, rare: dict):
+        """(span, key, spelling, hyphenated or split) of each use in `draft` of a key in
+        `keys`, then (span, None, pair, None) of each use of the rarer spelling of a pair
+        in `rare`."""
+        for key, span, spelling, hyphen in self._spellings(draft) if keys else ():
+            if key in keys:
+                yield span, key, spelling, hyphen
+        for pair, side, span in self._pair_uses(draft) if rare else ():
+            if pair in rare and rare[pair][0] == side:
+                yield span, None, pair, None
 
     def _pair_uses(self, draft):
         """(pair, 0 for its first spelling or 1, span) of each use of a listed spelling."""

@@ -36,7 +36,7 @@ from .base import ANY, Check, Match, Option
 _WORDS = regex.compile(r"[\p{L}\p{N}_'’]+")
 
 
-class _Seen:
+class _Posts:
     """What the first pass keeps of the posts it compares; a post is named by its
     ordinal."""
 
@@ -116,8 +116,8 @@ class DuplicatePost(Check):
                     other, how, platforms = result
                     yield draft, self._match(post, wheres[other], how, platforms)
 
-    def _first_pass(self, drafts) -> _Seen:
-        seen, shared = _Seen(), {}
+    def _first_pass(self, drafts) -> _Posts:
+        seen, shared = _Posts(), {}
         for number, draft in enumerate(drafts):
             platforms = tuple(p.name for p in targets(draft, self.context))
             if not platforms:  # not known to go to the same place as another
@@ -130,7 +130,7 @@ class DuplicatePost(Check):
                 seen.add(words, platforms, number, index)
         return seen
 
-    def _repeats(self, seen: _Seen) -> dict:
+    def _repeats(self, seen: _Posts) -> dict:
         """Ordinal -> (the ordinal it repeats, how, platforms) for each post that repeats
         an earlier one, going through the posts in order."""
         least = self.opts["similarity"]
