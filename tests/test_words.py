@@ -218,3 +218,43 @@ def test_built_in_word_lists_searched_term_by_term_find_the_same_on_the_corpus(m
         text = line.split("\t", 1)[-1]
         for by_terms, whole in pairs:
             assert spans(by_terms, text) == [m.span() for m in whole.finditer(text)], text
+
+
+@pytest.mark.parametrize("terms, lead", [
+    (["idiots?", "morons?"], "(?=[im])"),
+    ([r"(?<!x)\$\d+", r"\d{3}-\d{4}"], r"(?=[\$\d])"),
+    ([r"(?:bull)?s\w+", "[a-c]at"], "(?=[a-cbs])"),
+    ([r"\w+ing"], ""),  # (any word character: no use)
+    (["a?"], ""),  # (a match may be empty)
+    ([r"(?i:a)b"], ""),  # (case partners of a case-sensitive list's start)
+    ([r"[^a]b"], ""),
+])
+def test_the_lead_names_every_character_a_match_can_start_with(terms, lead):
+    assert fresh(terms, is_regex=True).lead == lead
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=3),
+       st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=4).map(" ".join),
+       st.booleans(), st.booleans())
+def test_the_lead_never_loses_a_match(tokens, text, ignorecase, whole_words):
+    made = fresh(tokens, ignorecase=ignorecase, whole_words=whole_words, is_regex=True)
+    fast = words.compile_fast(made._source(made.parts), made.flags, made.lead)
+    assert spans(fast, text) == spans(made.compiled, text)
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_built_in_word_lists_find_the_same_by_re_after_their_lead():
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    for profile in linter.catalog.profiles:
+        linter.active(profile)
+    lists = {id(w): w for w in linter._word_lists if isinstance(w, words.Words)}
+    pairs = [(words.compile_fast(w._source(w.parts), w.flags, w.lead), w.compiled)
+             for w in lists.values()]
+    assert sum(fast.pattern.startswith("(?=[") for fast, _ in pairs) >= 40
+    text = "\n".join(line.split("\t", 1)[-1]
+                     for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:])
+    for fast, whole in pairs:
+        assert spans(fast, text) == spans(whole, text), whole.pattern

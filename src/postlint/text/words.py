@@ -19,7 +19,8 @@ a mark in it (and those the analysis cannot read). Testing every term costs more
 a search of the compiled list, so it is only for small runs: a list is compiled whole
 (and then only tested as a whole) once it has been asked about enough text
 (COMPILE_AFTER), or before workers start; and by the standard library's `re`, whose
-searches are faster, once a run has asked it about many texts (FAST_AFTER).
+searches are faster, once a run has asked it about many texts (FAST_AFTER), for texts
+that are not long (FAST_TEXT).
 """
 
 from __future__ import annotations
@@ -57,8 +58,12 @@ _DIGIT = regex.compile(r"\d")
 DIGIT = "digit"  # a mark that stands for any digit
 SUBSET_BUDGET = 1  # a list's subsets may cost this many compilations of the whole list
 _PATTERN_COST = 5  # compiling any pattern costs about as much as this many more terms
-FAST_AFTER = 5_000  # texts (as for COMPILE_AFTER) before a list is compiled by `re`, whose
-# searches are faster but whose compilations are not kept between runs
+FAST_AFTER = 1_000  # texts (as for COMPILE_AFTER) before a list is compiled by `re`, whose
+# searches after a lead are about twice as fast but whose compilations are not kept
+# between runs
+FAST_TEXT = 4_096  # characters of the longest text `re` searches: it has no guard against
+# trying a repeat again from each place (on a long run of word characters, some lists
+# take time growing with the square of its length), which `regex` has
 COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
 # list is compiled whole: about as long as testing each text's heads takes to cost more
 MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit it holds
@@ -96,23 +101,41 @@ class Words:
         self._subsets: dict[tuple, "regex.Pattern"] = {}
         self._spent = 0  # on compiling subsets, in terms
         self._asked = 0  # texts asked about (see COMPILE_AFTER)
-        self._fast = False  # whether `compiled` is `re`'s (see FAST_AFTER)
+        self._fast = None  # the list by `re`, once made (see FAST_AFTER)
 
     def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
         return rf"(?<![\w#@/])(?<!\w[.-])(?:{body})(?!\w|[.-]\w)" if self.whole_words else body
 
     @cached_property
-    def compiled(self) -> "re.Pattern | regex.Pattern":
-        """The whole list, by `regex` (whose compilations are kept between runs), and by
-        `re` once the list has been asked about FAST_AFTER texts (see `compile_fast`)."""
+    def compiled(self) -> "regex.Pattern":
+        """The whole list, by `regex`, whose compilations are kept between runs."""
         return regex.compile(self._source(self.parts), self.flags)
 
-    def _whole(self) -> "re.Pattern | regex.Pattern":
-        if self._asked > FAST_AFTER and not self._fast:
-            self._fast = True
-            self.compiled = compile_fast(self._source(self.parts), self.flags)
+    def _whole(self, text: str) -> "re.Pattern | regex.Pattern":
+        """The whole list; by `re` (see `compile_fast`) once the list has been asked about
+        FAST_AFTER texts, for a text of at most FAST_TEXT characters."""
+        if len(text) <= FAST_TEXT and self._asked > FAST_AFTER:
+            if self._fast is None:
+                self._fast = compile_fast(self._source(self.parts), self.flags, self.lead)
+            return self._fast
         return self.compiled
+
+    @cached_property
+    def lead(self) -> str:
+        """A lookahead for the characters a match can start with, for `re` to test at
+        each place before the rest of the pattern (`re` gets about twice as fast; `regex`
+        does not); "" when they are not known."""
+        chars: set[str] = set()
+        for part in self.parts:
+            try:
+                found = _first_chars(list(sre_parse.parse(_PROPERTY.sub(_superset, part))))
+            except Exception:  # (syntax of `regex` alone)
+                return ""
+            if found is None or found[1]:  # (unknown, or a match may be empty)
+                return ""
+            chars |= found[0]
+        return f"(?=[{''.join(sorted(chars))}])" if chars else ""
 
     @cached_property
     def term_needs(self) -> "list[Needs | None] | None":
@@ -150,16 +173,16 @@ class Words:
             return None
         self._asked += 1 + len(text) // 256
         if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER:
-            return self._whole()
+            return self._whole(text)
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
         if len(chosen) == len(self.parts):
-            return self._whole()
+            return self._whole(text)
         subset = self._subsets.get(chosen)
         if subset is None:
             self._spent += len(chosen) + _PATTERN_COST
             if self._spent > SUBSET_BUDGET * (len(self.parts) + _PATTERN_COST):
-                return self._whole()
+                return self._whole(text)
             subset = self._subsets[chosen] = regex.compile(
                 self._source([self.parts[i] for i in chosen]), self.flags)
         return subset
@@ -179,16 +202,17 @@ class Words:
         return (_limited(pattern) if kwargs else pattern).search(text, **kwargs)
 
 
-def compile_fast(source: str, flags: int) -> "re.Pattern | regex.Pattern":
+def compile_fast(source: str, flags: int, lead: str = "") -> "re.Pattern | regex.Pattern":
     """`source` compiled by the standard library's `re` when it is in its syntax (its
-    searches take about a quarter less time), else by `regex` (`\\p{L}`, lookbehinds of
-    varying width, fuzzy braces, nested sets). `regex` reads the syntax the two share as
-    `re` does (its version 0)."""
+    searches take about a quarter less time), after `lead` (see `Words.lead`), else by
+    `regex` (`\\p{L}`, lookbehinds of varying width, fuzzy braces, nested sets).
+    `regex` reads the syntax the two share as `re` does (its version 0)."""
     if not _PLAIN_BRACES.search(source) and "[[" not in source:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")  # (a FutureWarning: syntax that will change)
-                return re.compile(source, re.IGNORECASE if flags & regex.IGNORECASE else 0)
+                return re.compile(lead + source,
+                                  re.IGNORECASE if flags & regex.IGNORECASE else 0)
         except (re.error, FutureWarning, DeprecationWarning, OverflowError, RecursionError):
             pass
     return regex.compile(source, flags)
@@ -434,6 +458,51 @@ def _first_marks(nodes: list, steps: list) -> set[str] | None:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
         return _first_marks(rest, steps)
     return None
+
+
+def _first_chars(nodes: list, depth: int = 0) -> tuple[set[str], bool] | None:
+    """The characters a match of `nodes` can start with, as items of a `re` character
+    set, and whether it can be empty; None when they are not known (or too many: a
+    word character, any character)."""
+    if depth > 50:
+        return None
+    chars: set[str] = set()
+    for op, av in nodes:
+        if op is sre.LITERAL:
+            return chars | {re.escape(chr(av))}, False
+        if op is sre.IN:
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    chars.add(re.escape(chr(value)))
+                elif kind is sre.RANGE:
+                    chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is sre.CATEGORY and value in _FIRST_CATEGORIES:
+                    chars.add(_FIRST_CATEGORIES[value])
+                else:  # (a negated set, \w, ...)
+                    return None
+            return chars, False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
+            continue
+        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:  # ((?i:) may add
+            found = _first_chars(list(av[-1]), depth + 1)          # case partners)
+        elif op is sre.BRANCH:
+            choices = [_first_chars(list(branch), depth + 1) for branch in av[1]]
+            found = None if None in choices else (
+                set().union(*(c[0] for c in choices)), any(c[1] for c in choices))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            found = _first_chars(list(av[2]), depth + 1)
+            found = found and (found[0], found[1] or av[0] == 0)
+        else:
+            return None
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+_FIRST_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
 
 
 def _holds_digit(nodes: list, depth: int = 0) -> bool:
