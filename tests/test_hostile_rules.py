@@ -84,6 +84,9 @@ def test_search_time_limit_really_applies_to_regex():
     ('  tokens: [x]\n  speed: 3', "",
      "rule.yaml:9: custom-rule.options.speed: unknown option for type 'existence'"),
     ('  tokens: 7', "", "rule.yaml:8: custom-rule.options.tokens: expected a list, got 7"),
+    ("  tokens: ['room\\s+\\d']\n  regex: true", "",
+     "rule.yaml:8: custom-rule.options.tokens: the regular expression 'room\\s+\\d' ends in one "
+     "digit or word character, so as a whole word it never matches where more follow"),
 ])
 def test_rule_mistakes_name_file_line_and_key(rule_dir, write, run, options, extra, message):
     rule_dir(options, extra)

@@ -258,3 +258,31 @@ def test_built_in_word_lists_find_the_same_by_re_after_their_lead():
                      for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:])
     for fast, whole in pairs:
         assert spans(fast, text) == spans(whole, text), whole.pattern
+
+
+@pytest.mark.parametrize("term, cut", [
+    (r"room\s+\d", True),
+    (r"till\s+\d|rn", True),
+    (r"at\s+\d(?:am|pm)?", True),
+    (r"top\s+\w", True),
+    (r"room\s+\d+", False),
+    (r"at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?", False),
+    (r"\d{3}-\d{4}", False),
+    (r"\d(?=\s)", False),  # (what follows is the term's own choice)
+    (r"colou?r", False),
+])
+def test_a_term_that_ends_inside_a_number_is_told(term, cut):
+    assert words.ends_cut(term) is cut
+    problem = fresh([term], is_regex=True).problem()
+    assert (problem is not None and "ends in one digit" in problem) is cut
+
+
+def test_built_in_word_lists_are_sound():
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    config = Config(Map({"work": Map({"employer": "Acme", "codenames": ["Falcon"]})}))
+    linter = Linter(Catalog.load(plugins.manager()), config, Choices(select=["ALL"]))
+    for profile in linter.catalog.profiles:
+        linter.active(profile)
+    lists = {id(w): w for w in linter._word_lists if isinstance(w, words.Words)}
+    assert len(lists) >= 40
+    assert [p for p in (w.problem() for w in lists.values()) if p] == []

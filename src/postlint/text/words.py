@@ -152,10 +152,10 @@ class Words:
         return None if self.term_needs is None else Needs.union(self.term_needs)
 
     def problem(self) -> str | None:
-        """Why the list does not compile (naming the regex at fault), or None."""
+        """Why the list does not compile (naming the regex at fault), or does not match what
+        it means to; None if it is sound."""
         try:
             self.compiled
-            return None
         except regex.error as exc:
             for term in self.terms:
                 try:
@@ -163,6 +163,13 @@ class Words:
                 except regex.error as alone:
                     return f"invalid regular expression {term!r}: {alone}"
             return f"invalid regular expressions: {exc}"
+        if self.is_regex and self.whole_words:
+            cut = next((term for term in self.terms if ends_cut(term)), None)
+            if cut is not None:
+                return (f"the regular expression '{cut}' ends in one digit or word character, "
+                        "so as a whole word it never matches where more follow ('at 4' but not "
+                        "'at 10' or 'at 4pm'); end it with a repeat such as \\d+ or \\d{1,2}")
+        return None
 
     def may_match(self, text: str) -> bool:
         return self.needs is None or self.needs.met_by(text)
@@ -503,6 +510,42 @@ def _first_chars(nodes: list, depth: int = 0) -> tuple[set[str], bool] | None:
 
 
 _FIRST_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
+
+def ends_cut(term: str) -> bool:
+    """Whether a match of `term` may end in a lone digit or word character that the term
+    does not let go on (`room\\s+\\d`), which the end of a whole word then refuses
+    before another one (`room 12`)."""
+    try:
+        return _ends_cut(list(sre_parse.parse(_PROPERTY.sub(_superset, term))))
+    except Exception:  # (syntax of `regex` alone, or too deep)
+        return False
+
+
+def _ends_cut(nodes: list) -> bool:
+    for i in range(len(nodes) - 1, -1, -1):
+        op, av = nodes[i]
+        if op is sre.IN:  # (`\\d\\d` is a number of two digits, as meant)
+            return _lone(av) and not (i and nodes[i - 1][0] is sre.IN and _lone(nodes[i - 1][1]))
+        if op is sre.SUBPATTERN:
+            return _ends_cut(list(av[-1]))
+        if op is sre.BRANCH:
+            return any(_ends_cut(list(branch)) for branch in av[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, item = av
+            if high == 1 and _ends_cut(list(item)):
+                return True
+            if low == 0:  # (it may match nothing: the match ends before it)
+                continue
+        return False  # (a literal, a repeat that goes on, or what follows is the term's own)
+    return False
+
+
+def _lone(items) -> bool:
+    """Whether a set is any digit or any word character."""
+    return all(kind is sre.CATEGORY and value in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD)
+               or kind is sre.RANGE and ord("0") <= value[0] <= value[1] <= ord("9")
+               for kind, value in items)
 
 
 def _holds_digit(nodes: list, depth: int = 0) -> bool:
