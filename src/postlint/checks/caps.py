@@ -16,6 +16,7 @@ _GAP = LazyPattern(r"[ \t,;:&+-]*")
 # Two capitals in one word, as every shouted word has (a digit makes a word an acronym):
 # a text without them is skipped.
 _TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
+MAX_LABEL = 3  # words of a label ("SAVE THE DATE:")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
@@ -24,7 +25,8 @@ class Caps(Check):
     `min_letters` letters or more. Words in `acronyms`, words with a digit and words
     matching `acronym_pattern` count as acronyms: never flagged alone, and a run made
     only of acronyms is not shouting. Hashtags, mentions and cashtags (`entities.tags`)
-    are skipped and end a run."""
+    are skipped and end a run. With `labels`, up to MAX_LABEL words that start a line
+    and end at a colon are a label or a dateline ("UPDATE:", "LONDON:"), not shouting."""
 
     languages = ANY  # reads no words of a language
 
@@ -36,6 +38,8 @@ class Caps(Check):
         "min_run": Option("int", 2, help="this many capitalised words in a row are shouting"),
         "words_only": Option("bool", False, help="only dictionary words shout: other "
                              "all-caps words (CCNA, ITIL, SKU-XL) are codes or acronyms"),
+        "labels": Option("bool", False, help="words in capitals that start a line and end "
+                         "at a colon are a label (UPDATE:, LONDON:)"),
     }
 
     def __init__(self, options, context):
@@ -73,7 +77,7 @@ class Caps(Check):
             while next_tag < len(tags) and tags[next_tag].end <= m.start():
                 next_tag += 1
             if next_tag < len(tags) and tags[next_tag].start < m.end():  # in a tag
-                yield from self._judge(run)
+                yield from self._judge(run, text)
                 run = []
                 continue
             word = m.group(0)
@@ -86,12 +90,17 @@ class Caps(Check):
             if capital and (joined or not run):
                 run.append(m)
                 continue
-            yield from self._judge(run)
+            yield from self._judge(run, text)
             run = [m] if capital else []
-        yield from self._judge(run)
+        yield from self._judge(run, text)
 
-    def _judge(self, run):
-        if not run:
+    def _is_label(self, run, text: str) -> bool:
+        start, end = run[0].start(), run[-1].end()
+        return (len(run) <= MAX_LABEL and text.startswith(":", end)
+                and not text[text.rfind("\n", 0, start) + 1:start].strip())
+
+    def _judge(self, run, text: str):
+        if not run or self.opts["labels"] and self._is_label(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]
