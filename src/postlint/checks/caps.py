@@ -100,7 +100,7 @@ class Caps(Check):
                 and not text[text.rfind("\n", 0, start) + 1:start].strip())
 
     def _judge(self, run, text: str):
-        if not run or self.opts["labels"] and self._is_label(run, text):
+        if not run or self.opts.get("labels") and self._is_label(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]
