@@ -16,7 +16,6 @@ _GAP = LazyPattern(r"[ \t,;:&+-]*")
 # Two capitals in one word, as every shouted word has (a digit makes a word an acronym):
 # a text without them is skipped.
 _TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
-MAX_LABEL = 3  # words of a label ("SAVE THE DATE:")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
@@ -25,8 +24,8 @@ class Caps(Check):
     `min_letters` letters or more. Words in `acronyms`, words with a digit and words
     matching `acronym_pattern` count as acronyms: never flagged alone, and a run made
     only of acronyms is not shouting. Hashtags, mentions and cashtags (`entities.tags`)
-    are skipped and end a run. With `labels`, up to MAX_LABEL words that start a line
-    and end at a colon are a label or a dateline ("UPDATE:", "LONDON:"), not shouting."""
+    are skipped and end a run. With `labels`, one word that starts a line and ends at a
+    colon is a label or a dateline ("UPDATE:", "LONDON:"), not shouting ("BIG NEWS:" is)."""
 
     languages = ANY  # reads no words of a language
 
@@ -38,8 +37,8 @@ class Caps(Check):
         "min_run": Option("int", 2, help="this many capitalised words in a row are shouting"),
         "words_only": Option("bool", False, help="only dictionary words shout: other "
                              "all-caps words (CCNA, ITIL, SKU-XL) are codes or acronyms"),
-        "labels": Option("bool", False, help="words in capitals that start a line and end "
-                         "at a colon are a label (UPDATE:, LONDON:)"),
+        "labels": Option("bool", False, help="a word in capitals that starts a line and "
+                         "ends at a colon is a label (UPDATE:, LONDON:)"),
     }
 
     def __init__(self, options, context):
@@ -96,7 +95,7 @@ class Caps(Check):
 
     def _is_label(self, run, text: str) -> bool:
         start, end = run[0].start(), run[-1].end()
-        return (len(run) <= MAX_LABEL and text.startswith(":", end)
+        return (len(run) == 1 and text.startswith(":", end)
                 and not text[text.rfind("\n", 0, start) + 1:start].strip())
 
     def _judge(self, run, text: str):
