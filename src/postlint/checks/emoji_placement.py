@@ -72,7 +72,9 @@ class EmojiPlacement(Check):
             if m is not None and _GAP.fullmatch(text, chain[-1].end(), m.start()):
                 chain.append(m)
                 continue
-            if len(chain) >= self.opts["min_between"] and _word_before(text, chain[0].start()):
+            if chain and _word_before(text, chain[0].start()) is None:
+                chain = chain[1:]  # (one that opens the line opens it: "👏 Congrats 👏 to 👏")
+            if len(chain) >= self.opts["min_between"]:
                 chained.update(id(c) for c in chain)
                 yield Match(chain[0].start(), chain[-1].end(),
                             {"problem": self.opts["between_problem"], "count": len(chain)})
