@@ -167,6 +167,11 @@ class Sentiment(Check):
 
     @classmethod
     def problems(cls, options):
+        for name, low, high in (("min", -1, 1), ("min_dense", -1, 1), ("dense", 0, 1)):
+            value = options.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                    and not low <= value <= high:  # (a score out of range: never, or always)
+                yield name, f"expected a score from {low} to {high} (VADER's scale), got {value!r}"
         for word, value in (options.get("lexicon") or {}).items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not -4 <= value <= 4:
                 yield "lexicon", f"{word}: expected a valence from -4 to 4, got {value!r}"
