@@ -209,13 +209,16 @@ def test_invalid_rule_entries(run, write):
     ])
 
 
-def test_a_threshold_out_of_its_scale_is_a_mistake_not_a_rule_turned_off(run, write):
-    write(".postlint.yaml", "rules:\n  negative-tone: {min: -2}\n")
+@pytest.mark.parametrize("setting, message", [
+    ("negative-tone: {min: -2}", "rules.negative-tone.min: expected a number from -1 to 1, got -2"),
+    ("emoji-overload: {max: -1}", "rules.emoji-overload.max: expected 0 or more, got -1"),
+])
+def test_a_setting_off_its_scale_is_a_mistake_not_a_rule_turned_off(run, write, setting, message):
+    write(".postlint.yaml", f"rules:\n  {setting}\n")
     write("a.md", "I hate this awful, useless product. Worst purchase ever.\n")
     result = run("a.md")
     assert result.code == 2 and result.out == ""
-    assert result.err.strip() == (".postlint.yaml:2: rules.negative-tone.min: expected a score "
-                                  "from -1 to 1 (VADER's scale), got -2")
+    assert result.err.strip() == f".postlint.yaml:2: {message}"
 
 
 def test_invalid_yaml(run, write):

@@ -31,6 +31,8 @@ class Option:
     required: bool = False
     help: str = ""
     choices: tuple = ()
+    low: float | None = None   # the least and the most an int or number may be: a count
+    high: float | None = None  # below 0 or a score off its scale is a mistake, not a setting
 
 
 # How word-list rule types (existence, occurrence, conditional, lexicon) match their tokens.

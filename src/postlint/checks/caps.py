@@ -33,8 +33,10 @@ class Caps(Check):
     options = {
         "acronyms": Option("list", [], help="all-caps words that are names, not shouting"),
         "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),
-        "min_letters": Option("int", 5, help="a single capitalised word this long is shouting"),
-        "min_run": Option("int", 2, help="this many capitalised words in a row are shouting"),
+        "min_letters": Option("int", 5, low=0,
+                              help="a single capitalised word this long is shouting"),
+        "min_run": Option("int", 2, low=0,
+                          help="this many capitalised words in a row are shouting"),
         "words_only": Option("bool", False, help="only dictionary words shout: other "
                              "all-caps words (CCNA, ITIL, SKU-XL) are codes or acronyms"),
         "labels": Option("bool", False, help="a word in capitals that starts a line and "

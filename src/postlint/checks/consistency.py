@@ -30,7 +30,7 @@ class Consistency(Check):
         "variants": Option("bool", False, help="also compare closed, hyphenated and spaced forms"),
         "particles": Option("list", [], help="second words that make a phrasal verb (log in)"),
         "not_variants": Option("list", [], help="closed words whose split form means something else"),
-        "min_letters": Option("int", 3, help="letters each word of a spaced form needs"),
+        "min_letters": Option("int", 3, low=0, help="letters each word of a spaced form needs"),
     }
 
     def __init__(self, options, context):

@@ -50,7 +50,7 @@ class DateCheck(Check):
                         "before the publish date"),
         "languages": Option("list", [], help="languages of rules/data/dates.yaml to read "
                             "(default: all)"),
-        "max_days": Option("int", 365, help="past: ignore dates longer ago than this"),
+        "max_days": Option("int", 365, low=0, help="past: ignore dates longer ago than this"),
         "past_words": Option("list", [], help="past: a sentence holding one of these words"
                              " tells of the past (\"last\", \"ago\") and is left alone"),
     }

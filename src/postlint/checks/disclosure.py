@@ -39,7 +39,7 @@ class Disclosure(Check):
         "weak": Option("list", [], help="tags that look like a disclosure but are not one"),
         "announcements": Option("list", [], help="triggers that no disclosure makes right"),
         "own_domains": Option("list", [], help="domains whose links are never url_triggers"),
-        "buried_min": Option("int", 3, help="hashtags in a trailing block that hides a "
+        "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
         "regex": Option("bool", False, help="triggers and disclosures are regular expressions"),

@@ -70,7 +70,7 @@ class DuplicatePost(Check):
     type_name = "duplicate-post"
     scope = "run"
     options = {
-        "min_words": Option("int", 5, help="shorter posts are not compared"),
+        "min_words": Option("int", 5, low=0, help="shorter posts are not compared"),
         "similarity": Option("number", 0.8, help="share of words two posts must have in "
                              "common to be nearly the same (0-1)"),
     }

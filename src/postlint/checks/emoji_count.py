@@ -24,8 +24,8 @@ class Emoji(Check):
 
     type_name = "emoji"
     options = {
-        "max": Option("int", None, help="most emoji in one post"),
-        "max_run": Option("int", None, help="most emoji in a row"),
+        "max": Option("int", None, low=0, help="most emoji in one post"),
+        "max_run": Option("int", None, low=0, help="most emoji in a row"),
         "run_problem": Option("str", "a run of {run} emoji (limit {max_run})",
                               help="what {problem} says for a run of emoji longer than max_run"),
         "count_problem": Option("str", "{count} emoji in one post (limit {max})",

@@ -22,8 +22,9 @@ class EmojiPlacement(Check):
 
     type_name = "emoji-placement"
     options = {
-        "min_bullets": Option("int", 2, help="fewest lines in a row that start with an emoji"),
-        "min_between": Option("int", 3, help="fewest emoji in a chain between single words"),
+        "min_bullets": Option("int", 2, low=0,
+                              help="fewest lines in a row that start with an emoji"),
+        "min_between": Option("int", 3, low=0, help="fewest emoji in a chain between single words"),
         "before_words": Option("list", [], help="words after which an emoji stands for a word"
                                " (I, we, to...)"),
         "bullet_problem": Option("str", "{count} lines start with an emoji used as a bullet",

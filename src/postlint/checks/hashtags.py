@@ -120,7 +120,7 @@ class HashtagCase(Check):
 
     type_name = "hashtag-case"
     options = {
-        "min_parts": Option("int", 2, help="words a tag must split into to be flagged"),
+        "min_parts": Option("int", 2, low=0, help="words a tag must split into to be flagged"),
         "terms": Option("list", [], help="brand terms, or {from: brand.terms}: their spelling wins"),
         "words": Option("list", [], help="more words a part may be, besides the dictionary"),
         "short_words": Option("list", [], help="words of three letters or fewer a part may be"),

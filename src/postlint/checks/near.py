@@ -38,7 +38,7 @@ class Near(Check):
     gated = True
     options = {
         "pairs": Option("list", required=True, help="mappings of first and second (or function)"),
-        "within": Option("int", 8, help="most words between the two terms"),
+        "within": Option("int", 8, low=0, help="most words between the two terms"),
         "same_sentence": Option("bool", True, help="both terms must be in one sentence"),
         "regex": Option("bool", False, help="terms are regular expressions"),
         "ignorecase": Option("bool", True, help="match regardless of case"),

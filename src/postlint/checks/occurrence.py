@@ -17,8 +17,8 @@ class Occurrence(Check):
     options = {
         **MATCHING_OPTIONS,
         "tokens": Option("list", required=True, help="the words or phrases to count"),
-        "max": Option("int", None, help="flag a post with more occurrences than this"),
-        "min": Option("int", None, help="flag a post with fewer occurrences than this"),
+        "max": Option("int", None, low=0, help="flag a post with more occurrences than this"),
+        "min": Option("int", None, low=0, help="flag a post with fewer occurrences than this"),
     }
 
     def __init__(self, options, context):

@@ -84,7 +84,7 @@ class EntityCount(Check):
     options = {
         "kind": Option("str", required=True, choices=tuple(ENTITY_KINDS),
                        help="what to count: hashtag, mention or url"),
-        "max": Option("int", None, help="most per post on every platform (default: the "
+        "max": Option("int", None, low=0, help="most per post on every platform (default: the "
                                         "platform's own limit)"),
     }
 
@@ -202,7 +202,7 @@ class ThreadLength(Check):
     type_name = "thread-length"
     scope = "draft"
     options = {
-        "max_posts": Option("int", None, help="most posts in one thread"),
+        "max_posts": Option("int", None, low=0, help="most posts in one thread"),
         "thread_problem": Option("str", "thread has {count} posts, {max_posts} at most on "
                                  "{title}", help="message part for a long thread"),
         "no_threads_problem": Option("str", "{title} has no threads, but this draft holds "

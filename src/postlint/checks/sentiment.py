@@ -155,10 +155,12 @@ class Sentiment(Check):
 
     type_name = "sentiment"
     options = {
-        "min": Option("number", -0.65, help="flag a compound score below this"),
-        "min_dense": Option("number", None, help="flag below this when the negative share is at least `dense`"),
-        "dense": Option("number", 0.2, help="VADER's negative share (0-1) that makes `min_dense` apply"),
-        "min_words": Option("int", 2, help="skip posts with fewer words"),
+        "min": Option("number", -0.65, low=-1, high=1, help="flag a compound score below this"),
+        "min_dense": Option("number", None, low=-1, high=1,
+                            help="flag below this when the negative share is at least `dense`"),
+        "dense": Option("number", 0.2, low=0, high=1,
+                        help="VADER's negative share (0-1) that makes `min_dense` apply"),
+        "min_words": Option("int", 2, low=0, help="skip posts with fewer words"),
         "lexicon": Option("mapping", {}, help="word -> VADER valence (-4 to 4), added or replacing"),
         "read_as": Option("mapping", {}, help="regex -> text scored in its place"),
         "names": Option("bool", False, help="leave out the negative words of names: "
@@ -167,11 +169,6 @@ class Sentiment(Check):
 
     @classmethod
     def problems(cls, options):
-        for name, low, high in (("min", -1, 1), ("min_dense", -1, 1), ("dense", 0, 1)):
-            value = options.get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) \
-                    and not low <= value <= high:  # (a score out of range: never, or always)
-                yield name, f"expected a score from {low} to {high} (VADER's scale), got {value!r}"
         for word, value in (options.get("lexicon") or {}).items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not -4 <= value <= 4:
                 yield "lexicon", f"{word}: expected a valence from -4 to 4, got {value!r}"

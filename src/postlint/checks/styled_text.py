@@ -35,7 +35,7 @@ class StyledLetters(Check):
 
     type_name = "styled-letters"
     options = {
-        "min_letters": Option("int", 2, help="fewest styled letters a phrase must hold"),
+        "min_letters": Option("int", 2, low=0, help="fewest styled letters a phrase must hold"),
         "kinds": Option("list", ["mathematical", "fullwidth", "circled", "parenthesised",
                                  "squared", "small capitals"], help="styles to flag"),
         "fullwidth_with_cjk": Option("bool", False,

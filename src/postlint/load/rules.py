@@ -199,6 +199,10 @@ _KINDS = {
 }
 
 
+def _within(value, low, high) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
 def option_problem(spec, value) -> str | None:
     """Why `value` does not fit `spec`, or None."""
     if isinstance(value, dict) and set(value) == {"from"}:
@@ -208,6 +212,10 @@ def option_problem(spec, value) -> str | None:
     kinds = _KINDS[spec.kind]
     if not isinstance(value, kinds) or (spec.kind in ("int", "number") and isinstance(value, bool)):
         return f"expected {'a ' + spec.kind if spec.kind != 'int' else 'an integer'}, got {value!r}"
+    if spec.kind in ("int", "number") and not _within(value, spec.low, spec.high):
+        if spec.high is None:
+            return f"expected {spec.low} or more, got {value!r}"
+        return f"expected a number from {spec.low} to {spec.high}, got {value!r}"
     if spec.choices and value not in spec.choices:
         return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
     if spec.kind == "level" and value not in LEVELS:
