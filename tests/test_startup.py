@@ -66,7 +66,8 @@ def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, m
 
 ONLY_WHEN_USED = ["postlint.cli.explain", "postlint.cli.settings", "importlib.metadata",
                   "lemminflect", "simplemma", "zipfile", "postlint.readers.archive.source",
-                  "postlint.readers.archive.exports", "multiprocessing"]
+                  "postlint.readers.archive.exports", "multiprocessing",
+                  "vaderSentiment.vaderSentiment"]  # (the post has no negative word)
 
 
 def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
@@ -95,3 +96,19 @@ def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
     first = loaded()  # a first run, with an empty cache
     assert first[0] == "loaded: []" and first[1] != "patterns compiled: 0"
     assert loaded() == ["loaded: []", "patterns compiled: 0"]  # then kept
+
+
+def test_vaders_negative_words_are_kept_for_each_lexicon(tmp_path, monkeypatch):
+    from postlint.checks import sentiment
+
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(sentiment, "_store", None)
+    made = sentiment.Scorer({"Slay": -2.0}, {})  # computed with VADER, then kept
+    kept = sentiment._negatives().get('[["slay", -2.0]]')
+    assert sorted(made.negative) == sorted(made._negative_words()) == kept[0]
+    assert {"slay", "hate", "not"} <= made.negative and "💔" in made.negative_emoji
+    assert "slay" not in sentiment.Scorer({"slay": 2.0}, {}).negative  # kept apart
+    monkeypatch.setattr(sentiment.Scorer, "_negative_words", None)  # not computed again
+    again = sentiment.Scorer({"slay": -2.0}, {})
+    assert (again.negative, again.negative_emoji) == (made.negative, made.negative_emoji)
+    assert "vader" not in again.__dict__  # VADER is loaded only to score
