@@ -112,3 +112,22 @@ def test_vaders_negative_words_are_kept_for_each_lexicon(tmp_path, monkeypatch):
     again = sentiment.Scorer({"slay": -2.0}, {})
     assert (again.negative, again.negative_emoji) == (made.negative, made.negative_emoji)
     assert "vader" not in again.__dict__  # VADER is loaded only to score
+
+
+def test_the_quicker_registration_finds_what_pluggys_finds():
+    import importlib
+
+    import pluggy
+
+    from postlint import hookspecs
+
+    def found(pm):
+        return sorted((impl.plugin_name, impl.function.__name__)
+                      for caller in vars(pm.hook).values() if hasattr(caller, "get_hookimpls")
+                      for impl in caller.get_hookimpls())
+
+    theirs = pluggy.PluginManager("postlint")
+    theirs.add_hookspecs(hookspecs)
+    for name in plugins.DEFAULT_PLUGINS:
+        theirs.register(importlib.import_module(name), name)
+    assert found(plugins.manager()) == found(theirs) != []
