@@ -67,7 +67,8 @@ def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, m
 ONLY_WHEN_USED = ["postlint.cli.explain", "postlint.cli.settings", "importlib.metadata",
                   "lemminflect", "simplemma", "zipfile", "postlint.readers.archive.source",
                   "postlint.readers.archive.exports", "multiprocessing",
-                  "vaderSentiment.vaderSentiment"]  # (the post has no negative word)
+                  "vaderSentiment.vaderSentiment",  # (the post has no negative word)
+                  "difflib", "html"]
 
 
 def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
