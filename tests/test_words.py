@@ -286,3 +286,16 @@ def test_built_in_word_lists_are_sound():
     lists = {id(w): w for w in linter._word_lists if isinstance(w, words.Words)}
     assert len(lists) >= 40
     assert [p for p in (w.problem() for w in lists.values()) if p] == []
+
+
+def test_shortest_heads_leave_out_only_those_another_head_starts():
+    import random
+
+    from postlint.text.words import _shortest
+
+    chance = random.Random(7)
+    for _ in range(500):
+        heads = frozenset("".join(chance.choice("ab") for _ in range(chance.randint(0, 4)))
+                          for _ in range(chance.randint(0, 8)))
+        assert _shortest(heads) == {h for h in heads
+                                    if not any(h[:n] in heads for n in range(1, len(h)))}

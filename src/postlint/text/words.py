@@ -333,7 +333,13 @@ class Needs:
 def _shortest(heads: frozenset) -> frozenset:
     """`heads` without those that start with another (a word starting with `ab` starts
     with `a`)."""
-    return frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+    kept, last = [], None  # (in sorted order, a head's prefix is the last head kept)
+    for head in sorted(heads):
+        if head and last is not None and head.startswith(last):
+            continue
+        kept.append(head)
+        last = head or last
+    return frozenset(kept)
 
 
 # The analysis of terms, kept between runs: it depends on a term, this code, Python's
