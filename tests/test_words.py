@@ -126,6 +126,15 @@ def test_a_list_is_compiled_whole_once_subsets_cost_as_much():
     assert every.pattern_for(" ".join(terms)) is every.compiled  # all terms: the list
 
 
+def test_a_list_kept_compiled_is_searched_whole_at_once():
+    terms = ["github", "web site", "linkedin", "mastodon instance"]
+    fresh(terms).compiled  # (kept from now on, as it is from an earlier run)
+    pattern = fresh(terms)
+    assert spans(pattern, "Our web site and LinkedIn page") == [(4, 12), (17, 25)]
+    assert pattern.pattern_for("Our web site") is pattern.compiled
+    assert pattern._subsets == {}
+
+
 @pytest.mark.parametrize("terms", [[r"(a)x", r"b\1"], ["(?x) a b", "c d"],
                                    [r"(?P<p>a)x", r"(?(p)b|c)"]])
 def test_terms_tied_together_are_searched_as_one_list(terms):
