@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "postlint" / "load" / "seed"
 COMMAND = "python scripts/gen_cache_seed.py"
-KINDS = ("forms", "needs", "regex", "yaml")
+KINDS = ("forms", "needs", "regex", "vader", "yaml")
 # Compile every built-in rule for every profile and language it knows, as a run does,
-# and every word list whole, as the workers' setup does; the stores are saved at exit.
+# and every word list whole, as the workers' setup does, and the negative words of each
+# sentiment rule's lexicon; the stores are saved at exit.
 BUILD = """
 from postlint.load import cache
 cache.SEED = None
@@ -43,6 +44,12 @@ for profile in sorted(linter.catalog.profiles):
 for pattern in linter._word_lists:
     if isinstance(pattern, words.Words):
         pattern.needs, pattern.compiled
+from postlint.checks.sentiment import Sentiment, scorer
+for profile in sorted(linter.catalog.profiles):
+    for act in linter.active(profile):
+        for check in (act.check, *act.by_language.values()):
+            if isinstance(check, Sentiment):
+                scorer(check.opts["lexicon"] or {}, check.opts["read_as"] or {})
 """
 
 

@@ -66,7 +66,9 @@ def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, m
 
 ONLY_WHEN_USED = ["postlint.cli.explain", "postlint.cli.settings", "importlib.metadata",
                   "lemminflect", "simplemma", "zipfile", "postlint.readers.archive.source",
-                  "postlint.readers.archive.exports", "multiprocessing"]
+                  "postlint.readers.archive.exports", "multiprocessing",
+                  "vaderSentiment.vaderSentiment",  # (the post has no negative word)
+                  "difflib", "html"]
 
 
 def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
@@ -92,6 +94,42 @@ def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
         assert "T104 'lol' is chat shorthand" in out
         return out.splitlines()[-2:]
 
-    first = loaded()  # a first run, with an empty cache
-    assert first[0] == "loaded: []" and first[1] != "patterns compiled: 0"
-    assert loaded() == ["loaded: []", "patterns compiled: 0"]  # then kept
+    # a first run, with an empty cache, takes the built-in rules' whole word lists from
+    # the seed rather than compile a subset of a list for the post; then all is kept
+    assert loaded() == ["loaded: []", "patterns compiled: 0"]
+    assert loaded() == ["loaded: []", "patterns compiled: 0"]
+
+
+def test_vaders_negative_words_are_kept_for_each_lexicon(tmp_path, monkeypatch):
+    from postlint.checks import sentiment
+
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(sentiment, "_store", None)
+    made = sentiment.Scorer({"Slay": -2.0}, {})  # computed with VADER, then kept
+    kept = sentiment._negatives().get('[["slay", -2.0]]')
+    assert sorted(made.negative) == sorted(made._negative_words()) == kept[0]
+    assert {"slay", "hate", "not"} <= made.negative and "💔" in made.negative_emoji
+    assert "slay" not in sentiment.Scorer({"slay": 2.0}, {}).negative  # kept apart
+    monkeypatch.setattr(sentiment.Scorer, "_negative_words", None)  # not computed again
+    again = sentiment.Scorer({"slay": -2.0}, {})
+    assert (again.negative, again.negative_emoji) == (made.negative, made.negative_emoji)
+    assert "vader" not in again.__dict__  # VADER is loaded only to score
+
+
+def test_the_quicker_registration_finds_what_pluggys_finds():
+    import importlib
+
+    import pluggy
+
+    from postlint import hookspecs
+
+    def found(pm):
+        return sorted((impl.plugin_name, impl.function.__name__)
+                      for caller in vars(pm.hook).values() if hasattr(caller, "get_hookimpls")
+                      for impl in caller.get_hookimpls())
+
+    theirs = pluggy.PluginManager("postlint")
+    theirs.add_hookspecs(hookspecs)
+    for name in plugins.DEFAULT_PLUGINS:
+        theirs.register(importlib.import_module(name), name)
+    assert found(plugins.manager()) == found(theirs) != []

@@ -126,6 +126,15 @@ def test_a_list_is_compiled_whole_once_subsets_cost_as_much():
     assert every.pattern_for(" ".join(terms)) is every.compiled  # all terms: the list
 
 
+def test_a_list_kept_compiled_is_searched_whole_at_once():
+    terms = ["github", "web site", "linkedin", "mastodon instance"]
+    fresh(terms).compiled  # (kept from now on, as it is from an earlier run)
+    pattern = fresh(terms)
+    assert spans(pattern, "Our web site and LinkedIn page") == [(4, 12), (17, 25)]
+    assert pattern.pattern_for("Our web site") is pattern.compiled
+    assert pattern._subsets == {}
+
+
 @pytest.mark.parametrize("terms", [[r"(a)x", r"b\1"], ["(?x) a b", "c d"],
                                    [r"(?P<p>a)x", r"(?(p)b|c)"]])
 def test_terms_tied_together_are_searched_as_one_list(terms):
@@ -286,3 +295,16 @@ def test_built_in_word_lists_are_sound():
     lists = {id(w): w for w in linter._word_lists if isinstance(w, words.Words)}
     assert len(lists) >= 40
     assert [p for p in (w.problem() for w in lists.values()) if p] == []
+
+
+def test_shortest_heads_leave_out_only_those_another_head_starts():
+    import random
+
+    from postlint.text.words import _shortest
+
+    chance = random.Random(7)
+    for _ in range(500):
+        heads = frozenset("".join(chance.choice("ab") for _ in range(chance.randint(0, 4)))
+                          for _ in range(chance.randint(0, 8)))
+        assert _shortest(heads) == {h for h in heads
+                                    if not any(h[:n] in heads for n in range(1, len(h)))}

@@ -24,13 +24,18 @@ are negative (most posts, and VADER is slow).
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 import string
+from functools import cached_property
 
 import regex
 
 from .base import Check, Match, Option
 from .functions import _pieces
 from ..hookspecs import hookimpl
+from ..load import cache
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
@@ -44,13 +49,12 @@ _AFTER_WORD = regex.compile(r"(?:^|[\s(\"“])\p{Ll}+\s+$")
 
 
 class Scorer:
-    """VADER with a lexicon of its own; one per set of adjustments (compiled once)."""
+    """VADER with a lexicon of its own; one per set of adjustments (compiled once).
+    VADER itself is loaded on first use: `may_be_negative` needs only its negative
+    words, which are kept between runs (`cache`)."""
 
     def __init__(self, lexicon: dict, read_as: dict):
-        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
-        self.vader = SentimentIntensityAnalyzer()
-        self.vader.lexicon.update({str(k).casefold(): float(v) for k, v in lexicon.items()})
-        self.known = BOOSTER_DICT.keys() | self.vader.lexicon.keys()
+        self.lexicon = {str(k).casefold(): float(v) for k, v in lexicon.items()}
         self.read_as = [(regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.V0),
                          str(text)) for pattern, text in read_as.items()]
         try:  # one search tells whether any `read_as` pattern is in a text
@@ -59,12 +63,27 @@ class Scorer:
             ) if self.read_as else None
         except regex.error:
             self.any_read_as = regex.compile("")
-        self.negative = self._negative_words()
-        self.negative_emoji = frozenset(
-            char for char, description in self.vader.emojis.items()
-            if not self.negative.isdisjoint(description.lower().split()))
+        key = json.dumps(sorted(self.lexicon.items()))
+        kept = _negatives().get(key)
+        if not (isinstance(kept, list) and len(kept) == 2):
+            words = self._negative_words()
+            kept = [sorted(words), sorted(self._negative_emoji(words))]
+            _negatives().put(key, kept)
+        self.negative, self.negative_emoji = frozenset(kept[0]), frozenset(kept[1])
 
-    def _negative_words(self) -> frozenset:
+    @cached_property
+    def vader(self):
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        vader = SentimentIntensityAnalyzer()
+        vader.lexicon.update(self.lexicon)
+        return vader
+
+    @cached_property
+    def known(self):
+        from vaderSentiment.vaderSentiment import BOOSTER_DICT
+        return BOOSTER_DICT.keys() | self.vader.lexicon.keys()
+
+    def _negative_words(self) -> set:
         """The words (lower case) without which no text scores below 0."""
         from vaderSentiment.vaderSentiment import NEGATE, SPECIAL_CASES
 
@@ -73,7 +92,12 @@ class Scorer:
         for idiom, valence in SPECIAL_CASES.items():
             if valence < 0:
                 words |= set(idiom.split())
-        return frozenset(words)
+        return words
+
+    def _negative_emoji(self, negative: set) -> set:
+        """The emoji whose description holds one of the `negative` words."""
+        return {char for char, description in self.vader.emojis.items()
+                if not negative.isdisjoint(description.lower().split())}
 
     def may_be_negative(self, text: str) -> bool:
         """Whether VADER may score `text` (after `read_as`) below 0."""
@@ -136,6 +160,28 @@ class Scorer:
             if short.casefold() in self.known:
                 return word.replace(core, short)
         return word
+
+
+_store: cache.Store | None = None
+
+
+def _negatives() -> cache.Store:
+    """Each lexicon's negative words and emoji; stamped with this module, VADER's module
+    and the sizes of its lexicon files (found, not imported; hashing those would cost
+    more than they save)."""
+    global _store
+    if _store is None:
+        spec = importlib.util.find_spec("vaderSentiment")
+        folder = os.path.dirname(getattr(spec, "origin", None) or "")
+        sizes = []
+        for name in ("vader_lexicon.txt", "emoji_utf8_lexicon.txt"):
+            try:
+                sizes.append(str(os.path.getsize(os.path.join(folder, name))))
+            except OSError:
+                sizes.append("?")
+        _store = cache.Store("vader", " ".join([cache.code_stamp(
+            __file__, os.path.join(folder, "vaderSentiment.py")), *sizes]), limit=100)
+    return _store
 
 
 _SCORERS: dict = {}

@@ -94,8 +94,8 @@ def read_text(path, limit: int, encoding: str = "utf-8-sig") -> str:
 # characters (a newline forges a line), line and paragraph separators, the controls that
 # reorder text (bidirectional overrides), and lone surrogates (bytes of a name that are
 # not UTF-8, as Python decodes them).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                     "\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = ("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+           "\u2066-\u2069\ud800-\udfff]")  # (compiled when a name needs it)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -112,6 +112,9 @@ def _escape(match) -> str:
 def printable(name: str) -> str:
     """`name` with every character that could forge output or break a format escaped
     (`\\n`, `\\x1b`, `\\xe9` for a byte that is not UTF-8, `\\u202e`)."""
-    if _UNSAFE.search(name) is None:
+    if name.isascii() and name.isprintable():  # (most names: no pattern to compile)
         return name
-    return _UNSAFE.sub(_escape, name)
+    unsafe = re.compile(_UNSAFE)  # (kept by `re`)
+    if unsafe.search(name) is None:
+        return name
+    return unsafe.sub(_escape, name)

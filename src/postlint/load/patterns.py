@@ -42,6 +42,14 @@ def keep() -> None:
         _main._compile = _compile
 
 
+def kept(pattern: str, flags: int = 0) -> bool:
+    """Whether `regex.compile(pattern, flags)` would take the pattern ready-made: made
+    in this process or kept (in the cache or the seed)."""
+    key = f"{int(flags)} {int(regex.DEFAULT_VERSION)} {pattern}"
+    return _main._compile is _compile and not flags & _SKIP and (
+        key in _made or _store.get(key) is not cache.MISSING)
+
+
 def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
     if kwargs or not cache_it or type(pattern) is not str or flags & _SKIP:
         return _original(pattern, flags, ignore_unused, kwargs, cache_it)

@@ -15,7 +15,6 @@ through `{from: brand.KEY}`; such keys are accepted once the rules are known (se
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from .rules import LEVELS
@@ -179,6 +178,8 @@ SCHEMA: dict[str, Key] = {
 
 def did_you_mean(word, known, cutoff: float = 0.6) -> str:
     """` (did you mean 'x'?)` for the known name closest to `word`, else ''."""
+    import difflib  # (only for a mistake)
+
     close = difflib.get_close_matches(str(word), [str(k) for k in known], 1, cutoff)
     if not close:
         lowered = {str(k).lower(): k for k in known}

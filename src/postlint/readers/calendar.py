@@ -12,7 +12,6 @@ the character in the cell.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -165,6 +164,8 @@ class Settings:
 
 
 def _suggest(word: str, known) -> str:
+    import difflib  # (only for a mistake)
+
     close = difflib.get_close_matches(word, list(known), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 

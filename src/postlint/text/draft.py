@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -162,6 +161,8 @@ class Draft:
             expected = FRONT_MATTER_KEYS.get(key)
             line = yamlfile.line_of(data, key)
             if expected is None:
+                import difflib  # (only for a key it does not know)
+
                 close = difflib.get_close_matches(str(key).lower(), FRONT_MATTER_KEYS, 1,
                                                   TYPO_CUTOFF)
                 if close and str(key) not in DATE_KEYS:

@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..load import cache
+from ..load import cache, patterns
 from .phrases import INDEX, Phrases
 from .styled import normalize as fold
 
@@ -88,9 +88,10 @@ class Words:
     Spaces in a phrase match any run of whitespace.
 
     A text is searched only if some term may match in it. Until the whole list is
-    compiled (for a large run, before workers start), a text is searched with a pattern
-    of just the terms that may match in it: leaving out terms that cannot match changes
-    no match, and a few short patterns compile faster than the whole list.
+    compiled (for a large run, before workers start) or found kept from an earlier run
+    (`patterns.kept`), a text is searched with a pattern of just the terms that may match
+    in it: leaving out terms that cannot match changes no match, and a few short patterns
+    compile faster than the whole list.
     """
 
     def __init__(self, terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool):
@@ -111,6 +112,12 @@ class Words:
     def compiled(self) -> "regex.Pattern":
         """The whole list, by `regex`, whose compilations are kept between runs."""
         return regex.compile(self._source(self.parts), self.flags)
+
+    @cached_property
+    def _kept_whole(self) -> bool:
+        """Whether the whole list is kept compiled (see `patterns`): then it is searched
+        at once rather than a subset compiled."""
+        return patterns.kept(self._source(self.parts), self.flags)
 
     def _whole(self, text: str) -> "re.Pattern | regex.Pattern":
         """The whole list; by `re` (see `compile_fast`) once the list has been asked about
@@ -179,7 +186,8 @@ class Words:
         if self.needs is not None and not self.needs.met_by(text):  # (`may_match`)
             return None
         self._asked += 1 + len(text) // 256
-        if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER:
+        if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER \
+                or self._kept_whole:
             return self._whole(text)
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
@@ -333,7 +341,13 @@ class Needs:
 def _shortest(heads: frozenset) -> frozenset:
     """`heads` without those that start with another (a word starting with `ab` starts
     with `a`)."""
-    return frozenset(h for h in heads if not any(h[:n] in heads for n in range(1, len(h))))
+    kept, last = [], None  # (in sorted order, a head's prefix is the last head kept)
+    for head in sorted(heads):
+        if head and last is not None and head.startswith(last):
+            continue
+        kept.append(head)
+        last = head or last
+    return frozenset(kept)
 
 
 # The analysis of terms, kept between runs: it depends on a term, this code, Python's
