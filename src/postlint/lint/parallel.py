@@ -88,11 +88,35 @@ class Drafts:
                 continue  # the workers report it
 
 
+class Own(Mapping):
+    """Shown path -> file of the files read, in order, when every file is shown by its
+    own path (the usual case): a view of the file list, less the files that could not be
+    read, with no entry for each file until one is looked up."""
+
+    def __init__(self, paths: list[str]):
+        self._paths, self.unread = paths, set()
+        self._index: set[str] | None = None
+
+    def __getitem__(self, shown: str) -> str:
+        if self._index is None:
+            self._index = set(self)
+        if shown not in self._index:
+            raise KeyError(shown)
+        return shown
+
+    def __iter__(self) -> Iterator[str]:
+        unread = self.unread
+        return (path for path in self._paths if path not in unread)
+
+    def __len__(self) -> int:
+        return len(self._paths) - len(self.unread)
+
+
 class Texts(Mapping):
     """Each draft's decoded text by shown path, read back from its file when asked for
     (the last one is kept: formats ask finding by finding, file by file)."""
 
-    def __init__(self, sources: dict[str, str]):
+    def __init__(self, sources: Mapping[str, str]):
         self._files = sources  # shown path -> file (the report's own, not a copy)
         self._gone: set[str] = set()  # deleted from this view only
         self._last: tuple[str | None, str] = (None, "")
@@ -156,10 +180,10 @@ def lint(linter, paths: list[str], shown) -> Report:
         arriving.results.close()  # (stops the workers if a run check failed)
         linter.errors = outer + arriving.linter_errors + linter.errors
         _names, _shown = [], None
-    found, sources = arriving.found, arriving.sources
+    found, unfinished, sources = arriving.found, arriving.unfinished, arriving.sources
     findings: list = []
     for display in sources:
-        own, text = found.pop(display, ((), None))
+        own, text = found.pop(display, ()), unfinished.pop(display, None)
         more = runs.pop(display, ())
         if not own and not more and text is None:  # (most drafts)
             continue
@@ -185,7 +209,11 @@ class Arriving:
                  shown):
         self.linter, self.chunks, self.results = linter, chunks, results
         self.paths, self.shown = paths, shown
-        self.sources, self.found, self.errors, self.linter_errors = {}, {}, [], []
+        self.found, self.errors, self.linter_errors = {}, [], []
+        # (a file shown by another path may share it with another file: the first counts)
+        self.own = all(shown(path) is path for path in paths)
+        self.sources: Mapping[str, str] = Own(paths) if self.own else {}
+        self.unfinished: dict[str, str] = {}  # shown path -> text, of drafts to finish here
         self.again: list[str] = []  # the paths wanted again
         self.messages: dict[str, str] = {}  # many findings share a message: one copy each
         self._passes = 0
@@ -198,11 +226,15 @@ class Arriving:
             display = self.shown(path)
             if error is not None:
                 self.errors.append((display, error))
-            elif display not in self.sources:
-                self.sources[display] = path
-                if outcome[0] or outcome[1] is not None:
-                    self.found[display] = (unpacked(outcome[0], self.messages, display),
-                                           outcome[1])
+                if self.own:
+                    self.sources.unread.add(path)
+            elif self.own or display not in self.sources:
+                if not self.own:
+                    self.sources[display] = path
+                if outcome[0]:
+                    self.found[display] = unpacked(outcome[0], self.messages, display)
+                if outcome[1] is not None:
+                    self.unfinished[display] = outcome[1]
                 if wanted:
                     wanted_here.append(path)
         self.again += wanted_here
