@@ -67,7 +67,7 @@ class Consistency(Check):
         run. (An occurrence is held as numbers, its draft once in `seen`: a word's
         spelling is its text casefolded.)"""
         hits = [(array("I"), array("I")) for _ in self.words]  # each pair's uses of each
-        closed: dict = {}  # key -> _Uses of closed words
+        closed: dict = {}  # key -> (draft number, start, end) of each closed use, in turn
         split: dict = {}   # key -> the same, for hyphenated and two-word forms
         seen: list = []  # the drafts with an occurrence, by number
         held = 0
