@@ -97,3 +97,22 @@ def test_workers_inherit_every_word_list_read_and_compiled():
     assert len(regexes) > 25
     for pattern in regexes:
         assert {"needs", "compiled"} <= set(vars(pattern))
+
+
+
+@pytest.mark.parametrize("paths", [["drafts"], ["./drafts"], ["drafts", "./drafts/05.md"]])
+def test_workers_list_each_file_linted_once_by_its_shown_path(many, run, monkeypatch, paths):
+    # the report's files linted are a view of the file list when each file is shown by
+    # its own path, a dict of them when not; a file named twice is linted once (one
+    # process, which lints it twice, is not compared then)
+    serial = run("--format", "junit", *paths)
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 7)
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    chunked = run("--format", "junit", *paths)
+    if len(paths) == 1:
+        assert chunked.out == serial.out and chunked.err == serial.err
+    assert chunked.out.count('<testcase name="drafts/05.md"') == 1
+    assert '<testcase name="drafts/20.md"' in chunked.out  # (unreadable: with its error)
+    assert chunked.out.count("<testcase ") == 40
+    assert 'tests="40" failures="50" errors="1"' in chunked.out

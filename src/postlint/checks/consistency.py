@@ -4,6 +4,8 @@ and hyphenated or as two words in another (email/e-mail, livestream/Live Stream)
 
 from __future__ import annotations
 
+from array import array
+
 import regex
 
 from ..hookspecs import hookimpl
@@ -62,33 +64,43 @@ class Consistency(Check):
         """All pairs and variants in one pass over the drafts, holding each occurrence;
         a run with more than HELD of them goes on counting instead and takes one or two
         more passes (`drafts` may be re-read), so what it holds does not grow with the
-        run."""
-        hits = [([], []) for _ in self.words]  # each pair's (draft, span) of each spelling
-        closed: dict = {}  # key -> [(draft, span, spelling)] of closed words
+        run. (An occurrence is held as numbers, its draft once in `seen`: a word's
+        spelling is its text casefolded.)"""
+        hits = [(array("I"), array("I")) for _ in self.words]  # each pair's uses of each
+        closed: dict = {}  # key -> (draft number, start, end) of each closed use, in turn
         split: dict = {}   # key -> the same, for hyphenated and two-word forms
+        seen: list = []  # the drafts with an occurrence, by number
         held = 0
         passing = iter(drafts)
         for draft in passing:
-            for key, span, spelling, hyphen in self._spellings(draft):
-                (split if hyphen else closed).setdefault(key, []).append(
-                    (draft, span, spelling))
+            number, before = len(seen), held
+            for key, (start, end), _, hyphen in self._spellings(draft):
+                place = split if hyphen else closed
+                uses = place.get(key)
+                if uses is None:
+                    uses = place[key] = array("I")
+                uses.extend((number, start, end))
                 held += 1
-            for pair, side, span in self._pair_uses(draft):
-                hits[pair][side].append((draft, span))
+            for pair, side, (start, end) in self._pair_uses(draft):
+                hits[pair][side].extend((number, start, end))
                 held += 1
+            if held > before:
+                seen.append(draft)
             if held > HELD:  # (the occurrences go, and the drafts they held)
-                counts = [[len(firsts), len(seconds)] for firsts, seconds in hits]
-                closed, split, hits = set(closed), _Seen(split), None
+                counts = [[len(firsts) // 3, len(seconds) // 3] for firsts, seconds in hits]
+                closed, split, hits, seen = set(closed), _Seen(split), None, None
                 yield from self._counted(drafts, passing, closed, split, counts)
                 return
-        yield from self._variants(closed, split)
+        yield from self._variants(closed, split, seen)
         for (first, second), (firsts, seconds) in zip(self.words, hits):
             if not firsts or not seconds:
                 continue
-            rare, common, count = ((firsts, second, len(seconds)) if len(firsts) < len(seconds)
-                                   else (seconds, first, len(firsts)))
-            for draft, (start, end) in rare:
-                yield draft, Match(start, end, {"other": common, "count": count})
+            rare, common, count = ((firsts, second, len(seconds) // 3)
+                                   if len(firsts) < len(seconds)
+                                   else (seconds, first, len(firsts) // 3))
+            for i in range(0, len(rare), 3):
+                yield seen[rare[i]], Match(rare[i + 1], rare[i + 2],
+                                           {"other": common, "count": count})
 
     def _counted(self, drafts, passing, closed_keys: set, split_keys: _Seen, counts: list):
         """`check_run` for a large run, from the keys and counts of the first pass so
@@ -193,22 +205,26 @@ class Consistency(Check):
                 yield last[2] + key, (last[0], end), f"{last[3]} {folded}", True
             last = (start, end, key, folded, len(word))
 
-    def _variants(self, closed: dict, split: dict):
+    def _variants(self, closed: dict, split: dict, seen: list):
         """Closed words also written hyphenated or as two words in the run: the spellings
         of each are counted and all but the most common flagged."""
         for key, others in split.items():
             if key not in closed or key in self.not_variants:
                 continue
             uses: dict = {}
-            for draft, span, spelling in closed[key] + others:
-                uses.setdefault(spelling, []).append((draft, span))
+            for places in (closed[key], others):
+                for i in range(0, len(places), 3):
+                    number, start, end = places[i:i + 3]
+                    spelling = seen[number].prose[start:end].casefold()
+                    uses.setdefault(spelling, []).append((number, (start, end)))
             if len(uses) < 2:
                 continue
             ranked = sorted(uses, key=lambda s: -len(uses[s]))  # ties: the closed form, then the first seen
             common = ranked[0]
             for spelling in ranked[1:]:
-                for draft, (start, end) in uses[spelling]:
-                    yield draft, Match(start, end, {"other": common, "count": len(uses[common])})
+                for number, (start, end) in uses[spelling]:
+                    yield seen[number], Match(start, end,
+                                              {"other": common, "count": len(uses[common])})
 
 
 class _Seen:

@@ -36,6 +36,8 @@ RECORDS_THRESHOLD = 2_000  # drafts held in memory (records); below this, one pr
 RECORD_CHUNK = 500  # records a worker checks at a time
 
 _linter = None  # the parent's Linter, inherited by the forked workers
+_names: list[str] = []  # the files `lint` lints, inherited by the workers
+_shown = None  # gives a file's shown path (see `lint`)
 _held: Sequence | None = None  # the drafts `lint_held` lints, inherited by the workers
 
 
@@ -48,12 +50,15 @@ def packed(findings: list[Finding]) -> list[tuple]:
     return list(map(_FIELDS, findings))
 
 
-def unpacked(rows: list[tuple], messages: dict[str, str]) -> list[Finding]:
+def unpacked(rows: list[tuple], messages: dict[str, str], path: str | None = None
+             ) -> list[Finding]:
     """The findings of `packed` rows; many findings share a message: one copy is kept
-    of each (in `messages`)."""
+    of each (in `messages`), and those on `path` (the draft's) share that string."""
     findings = [Finding(*row) for row in rows]
     for finding in findings:
         finding.message = messages.setdefault(finding.message, finding.message)
+        if finding.path == path:
+            finding.path = path
     return findings
 
 
@@ -65,28 +70,53 @@ def read(linter, path: str, display: str) -> Draft:
 
 
 class Drafts:
-    """The readable drafts of `(path, shown path)` items, read again on each pass over
-    them (a re-iterable sequence that never holds more than one parsed draft)."""
+    """The readable drafts of files, each shown as `shown(path)` says, read again on
+    each pass over them (a re-iterable sequence that never holds more than one parsed
+    draft)."""
 
-    def __init__(self, items: list[tuple[str, str]], linter):
-        self.items, self.linter = items, linter
+    def __init__(self, paths, linter, shown):
+        self.paths, self.linter, self.shown = paths, linter, shown
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self.paths)
 
     def __iter__(self) -> Iterator[Draft]:
-        for path, display in self.items:
+        for path in self.paths:
             try:
-                yield read(self.linter, path, display)
+                yield read(self.linter, path, self.shown(path))
             except (DraftError, ValueError):
                 continue  # the workers report it
+
+
+class Own(Mapping):
+    """Shown path -> file of the files read, in order, when every file is shown by its
+    own path (the usual case): a view of the file list, less the files that could not be
+    read, with no entry for each file until one is looked up."""
+
+    def __init__(self, paths: list[str]):
+        self._paths, self.unread = paths, set()
+        self._index: set[str] | None = None
+
+    def __getitem__(self, shown: str) -> str:
+        if self._index is None:
+            self._index = set(self)
+        if shown not in self._index:
+            raise KeyError(shown)
+        return shown
+
+    def __iter__(self) -> Iterator[str]:
+        unread = self.unread
+        return (path for path in self._paths if path not in unread)
+
+    def __len__(self) -> int:
+        return len(self._paths) - len(self.unread)
 
 
 class Texts(Mapping):
     """Each draft's decoded text by shown path, read back from its file when asked for
     (the last one is kept: formats ask finding by finding, file by file)."""
 
-    def __init__(self, sources: dict[str, str]):
+    def __init__(self, sources: Mapping[str, str]):
         self._files = sources  # shown path -> file (the report's own, not a copy)
         self._gone: set[str] = set()  # deleted from this view only
         self._last: tuple[str | None, str] = (None, "")
@@ -131,13 +161,17 @@ def worth_it(names: list[str]) -> bool:
     return "-" not in names and len(names) >= THRESHOLD
 
 
-def lint(linter, items: list[tuple[str, str]]) -> Report:
-    """Lint `(path, shown path)` items in chunks, on workers when there are cores to use.
+def lint(linter, paths: list[str], shown) -> Report:
+    """Lint files in chunks, on workers when there are cores to use; `shown(path)` is
+    the path a file is reported by (one string with `path` when they are equal).
 
     The checks that compare drafts take the drafts they want as each chunk comes back,
-    while the workers go on with the next chunks (see `Arriving`)."""
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-    arriving = Arriving(linter, chunks, _map(linter, chunks))
+    while the workers go on with the next chunks (see `Arriving`). A chunk is a range
+    of `paths`, which the workers inherit."""
+    global _names, _shown
+    _names, _shown = paths, shown
+    chunks = [(i, min(i + CHUNK, len(paths))) for i in range(0, len(paths), CHUNK)]
+    arriving = Arriving(linter, chunks, _map(linter, chunks), paths, shown)
     outer, linter.errors = linter.errors, []  # (the run checks' own)
     try:
         runs = linter.check_runs(arriving)
@@ -145,10 +179,11 @@ def lint(linter, items: list[tuple[str, str]]) -> Report:
     finally:
         arriving.results.close()  # (stops the workers if a run check failed)
         linter.errors = outer + arriving.linter_errors + linter.errors
-    found, sources = arriving.found, arriving.sources
+        _names, _shown = [], None
+    found, unfinished, sources = arriving.found, arriving.unfinished, arriving.sources
     findings: list = []
     for display in sources:
-        own, text = found.pop(display, ((), None))
+        own, text = found.pop(display, ()), unfinished.pop(display, None)
         more = runs.pop(display, ())
         if not own and not more and text is None:  # (most drafts)
             continue
@@ -170,34 +205,45 @@ class Arriving:
     chunk arrives, so those checks run while the workers lint the next chunks; a later
     pass (a second run rule) reads them all again, once every chunk is in."""
 
-    def __init__(self, linter, chunks: list[list[tuple[str, str]]], results):
+    def __init__(self, linter, chunks: list[tuple[int, int]], results, paths: list[str],
+                 shown):
         self.linter, self.chunks, self.results = linter, chunks, results
-        self.sources, self.found, self.errors, self.linter_errors = {}, {}, [], []
-        self.again: list[tuple[str, str]] = []
+        self.paths, self.shown = paths, shown
+        self.found, self.errors, self.linter_errors = {}, [], []
+        # (a file shown by another path may share it with another file: the first counts)
+        self.own = all(shown(path) is path for path in paths)
+        self.sources: Mapping[str, str] = Own(paths) if self.own else {}
+        self.unfinished: dict[str, str] = {}  # shown path -> text, of drafts to finish here
+        self.again: list[str] = []  # the paths wanted again
         self.messages: dict[str, str] = {}  # many findings share a message: one copy each
         self._passes = 0
 
-    def _take(self, items, results, linter_errors) -> list[tuple[str, str]]:
-        """Keep the results of one chunk of (path, shown path) items; the items wanted
-        again. (Only a draft with findings or to finish here is noted beyond its name.)"""
+    def _take(self, span, results, linter_errors) -> list[str]:
+        """Keep the results of one chunk (a range of the paths); the paths wanted again.
+        (Only a draft with findings or to finish here is noted beyond its name.)"""
         wanted_here = []
-        for item, (outcome, error, wanted) in zip(items, results):
-            path, display = item
+        for path, (outcome, error, wanted) in zip(self.paths[span[0]:span[1]], results):
+            display = self.shown(path)
             if error is not None:
                 self.errors.append((display, error))
-            elif display not in self.sources:
-                self.sources[display] = path
-                if outcome[0] or outcome[1] is not None:
-                    self.found[display] = (unpacked(outcome[0], self.messages), outcome[1])
+                if self.own:
+                    self.sources.unread.add(path)
+            elif self.own or display not in self.sources:
+                if not self.own:
+                    self.sources[display] = path
+                if outcome[0]:
+                    self.found[display] = unpacked(outcome[0], self.messages, display)
+                if outcome[1] is not None:
+                    self.unfinished[display] = outcome[1]
                 if wanted:
-                    wanted_here.append(item)
+                    wanted_here.append(path)
         self.again += wanted_here
         self.linter_errors += linter_errors
         return wanted_here
 
-    def _arrivals(self) -> Iterator[tuple[str, str]]:
-        for items, chunk in zip(self.chunks, self.results):
-            yield from self._take(items, *chunk)
+    def _arrivals(self) -> Iterator[str]:
+        for span, chunk in zip(self.chunks, self.results):
+            yield from self._take(span, *chunk)
 
     def drain(self) -> None:
         """Take every chunk not taken yet."""
@@ -207,9 +253,9 @@ class Arriving:
     def __iter__(self) -> Iterator[Draft]:
         self._passes += 1
         if self._passes == 1:
-            return iter(Drafts(self._arrivals(), self.linter))
+            return iter(Drafts(self._arrivals(), self.linter, self.shown))
         self.drain()
-        return iter(Drafts(self.again, self.linter))
+        return iter(Drafts(self.again, self.linter, self.shown))
 
     def __len__(self) -> int:
         self.drain()
@@ -304,9 +350,9 @@ LOST = ("not linted: a worker process died while linting the files of its share 
         "(killed, or out of memory?); the other drafts were linted")
 
 
-def _lost(items: list[tuple[str, str]]) -> tuple[list, list]:
+def _lost(span: tuple[int, int]) -> tuple[list, list]:
     """The results of a chunk of files no worker finished: a read error for each."""
-    return [(None, LOST, False)] * len(items), []
+    return [(None, LOST, False)] * (span[1] - span[0]), []
 
 
 def _lost_held(span: tuple[int, int]) -> tuple[list, list]:
@@ -316,17 +362,17 @@ def _lost_held(span: tuple[int, int]) -> tuple[list, list]:
     return [], [(first.path, f"{where}: {LOST}")]
 
 
-def _chunk(items: list[tuple[str, str]]):
-    """Read and check one chunk: ((findings, text or None), read error, whether the
-    checks that compare drafts want it) for each file, in order; the text comes back
-    only for a draft the parent must finish."""
+def _chunk(span: tuple[int, int]):
+    """Read and check one chunk, a range of the paths: ((findings, text or None), read
+    error, whether the checks that compare drafts want it) for each file, in order; the
+    text comes back only for a draft the parent must finish."""
     linter = _linter
     outer, linter.errors = linter.errors, []
     results = []
     with linter.budget.watching():  # (the timer armed once for the chunk, not per draft)
-        for path, display in items:
+        for path in _names[span[0]:span[1]]:
             try:
-                draft = read(linter, path, display)
+                draft = read(linter, path, _shown(path))
             except (DraftError, ValueError) as exc:
                 results.append((None, str(exc), False))
                 continue

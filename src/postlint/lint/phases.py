@@ -222,7 +222,7 @@ def lint_names(linter: Linter, names: list[str], stdin_filename=None,
     if parallel.worth_it(names) and not keep and linter.timings is None and \
             not any(files.reader_of(n, linter.readers) for n in names):
         cwd = os.getcwd()  # (once: each call is a system call)
-        return parallel.lint(linter, [(name, _same(name, display(name, cwd))) for name in names])
+        return parallel.lint(linter, names, lambda name: _same(name, display(name, cwd)))
     stdin = sys.stdin.buffer.read(files.MAX_BYTES + 1) if "-" in names else None
     for path in names:
         shown = printable(stdin_filename or "-") if path == "-" else display(path)
