@@ -70,7 +70,7 @@ class DuplicatePost(Check):
     type_name = "duplicate-post"
     scope = "run"
     options = {
-        "min_words": Option("int", 5, low=0, help="shorter posts are not compared"),
+        "min_words": Option("int", 5, low=1, help="shorter posts are not compared"),
         "similarity": Option("number", 0.8, help="share of words two posts must have in "
                              "common to be nearly the same (0-1)"),
     }
@@ -80,9 +80,6 @@ class DuplicatePost(Check):
         value = options.get("similarity", 0.8)
         if isinstance(value, (int, float)) and not 0 < value <= 1:
             yield "similarity", f"expected a number above 0 and at most 1, got {value!r}"
-        least = options.get("min_words", 5)
-        if isinstance(least, int) and not isinstance(least, bool) and least < 1:
-            yield "min_words", f"expected 1 or more (a post without words is not compared), got {least}"
 
     def relevant(self, draft):
         """Only drafts placed on a platform, with a post long enough to compare."""

@@ -135,10 +135,8 @@ class Words:
         does not); "" when they are not known."""
         chars: set[str] = set()
         for part in self.parts:
-            try:
-                found = _first_chars(list(sre_parse.parse(_PROPERTY.sub(_superset, part))))
-            except Exception:  # (syntax of `regex` alone)
-                return ""
+            tree = _tree(part)
+            found = None if tree is None else _first_chars(tree)
             if found is None or found[1]:  # (unknown, or a match may be empty)
                 return ""
             chars |= found[0]
@@ -373,25 +371,34 @@ def known_needs(term: str) -> Needs | None:
 def pattern_needs(body: str) -> Needs | None:
     """What every match of `body` holds (a match that starts with a letter or digit
     starts a word); None when the pattern is beyond this analysis."""
-    body = _PROPERTY.sub(_superset, body)  # (what every match of a wider pattern holds)
-    if _PLAIN_BRACES.search(body):
+    tree = _tree(body)
+    if tree is None:
         return None
     try:
-        tree = sre_parse.parse(body)
-    except Exception:  # syntax of `regex` alone (\p{L}, fuzzy, ...): no filter
-        return None
-    try:
-        found = _needs(list(tree), [_STEPS])
+        found = _needs(tree, [_STEPS])
     except (_GiveUp, RecursionError):
         found = None
     if found is None or len(found[0]) > MANY_HEADS:
         # (a street name of any capitalised word, then a house number: a digit)
-        if _holds_digit(list(tree)):
+        if _holds_digit(tree):
             return Needs(frozenset(), "", True)
         if found is None:
             return None
     heads, marks = found
     return Needs(_shortest(frozenset(heads)), "".join(sorted(marks - {DIGIT})), DIGIT in marks)
+
+
+def _tree(term: str) -> list | None:
+    """The syntax tree of `term` by the standard parser, Unicode properties read as the
+    wider sets they belong to (what every match of a wider pattern holds); None for
+    syntax of `regex` alone (fuzzy braces, ...)."""
+    body = _PROPERTY.sub(_superset, term)
+    if _PLAIN_BRACES.search(body):
+        return None
+    try:
+        return list(sre_parse.parse(body))
+    except Exception:
+        return None
 
 
 # `regex`'s Unicode properties, which the standard parser does not read: outside a set,
@@ -530,16 +537,17 @@ def ends_cut(term: str) -> bool:
     """Whether a match of `term` may end in a lone digit or word character that the term
     does not let go on (`room\\s+\\d`), which the end of a whole word then refuses
     before another one (`room 12`)."""
+    tree = _tree(term)
     try:
-        return _ends_cut(list(sre_parse.parse(_PROPERTY.sub(_superset, term))))
-    except Exception:  # (syntax of `regex` alone, or too deep)
+        return tree is not None and _ends_cut(tree)
+    except RecursionError:
         return False
 
 
 def _ends_cut(nodes: list) -> bool:
     for i in range(len(nodes) - 1, -1, -1):
         op, av = nodes[i]
-        if op is sre.IN:  # (`\\d\\d` is a number of two digits, as meant)
+        if op is sre.IN:  # (`\d\d` is a number of two digits, as meant)
             return _lone(av) and not (i and nodes[i - 1][0] is sre.IN and _lone(nodes[i - 1][1]))
         if op is sre.SUBPATTERN:
             return _ends_cut(list(av[-1]))
@@ -558,8 +566,11 @@ def _ends_cut(nodes: list) -> bool:
 def _lone(items) -> bool:
     """Whether a set is any digit or any word character."""
     return all(kind is sre.CATEGORY and value in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD)
-               or kind is sre.RANGE and ord("0") <= value[0] <= value[1] <= ord("9")
-               for kind, value in items)
+               or _digit_range(kind, value) for kind, value in items)
+
+
+def _digit_range(kind, value) -> bool:
+    return kind is sre.RANGE and ord("0") <= value[0] <= value[1] <= ord("9")
 
 
 def _holds_digit(nodes: list, depth: int = 0) -> bool:
@@ -573,8 +584,7 @@ def _holds_digit(nodes: list, depth: int = 0) -> bool:
         if op is sre.IN and av and all(
                 kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT
                 or kind is sre.LITERAL and chr(value) in string.digits
-                or kind is sre.RANGE and ord("0") <= value[0] <= value[1] <= ord("9")
-                for kind, value in av):
+                or _digit_range(kind, value) for kind, value in av):
             return True
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 \
                 and _holds_digit(list(av[2]), depth + 1):
