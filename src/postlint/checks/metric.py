@@ -7,7 +7,10 @@ import re
 from ..hookspecs import hookimpl
 from .base import Check, Match, Option
 
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
+# A sentence ends at its mark, at the end of the post, and at the end of a line that a
+# blank line or a list item follows (list items and headings seldom end in a full stop,
+# but a reader takes each one as a sentence).
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))|\S$")
 
 
 class Metric(Check):
