@@ -168,6 +168,22 @@ def test_counts_use_the_shared_extractor(run, write):
                                 (4, 77, 4, 81, "link-count", "threads")]
 
 
+def test_images_are_attached_not_counted_as_text(run, write):
+    alt = "A barista pouring latte art into a white cup, morning light through the window"
+    image = f"![{alt}](https://cdn.example.com/latte.jpg)"
+    write("a.md", f"---\nplatforms: [instagram, x]\n---\n{image}\n\n"
+          "New seasonal menu drops Monday. Come try the maple oat latte!\n"
+          "<img src=\"menu.png\" alt=\"The menu\"> Link in bio.\n")
+    result = run("a.md", "--isolated", "--select", "P", "--format", "json")
+    assert findings(result) == []  # (no fold crossed, no link counted)
+    measured = run("a.md", "--isolated", "--measure").out
+    assert "x: 75/280 weighted characters" in measured, measured
+    write("b.md", f"---\nplatform: x\n---\n{image}\n")  # an image alone is a post
+    assert run("b.md", "--isolated", "--select", "empty-post").code == 0
+    write("c.md", "---\nplatform: x\n---\n<!-- only a note -->\n")
+    assert run("c.md", "--isolated", "--select", "empty-post").code == 1
+
+
 def test_below_the_fold_reports_once_per_platform_at_the_first_fold(run, write):
     text = "Big news today. " + "We tried every serum on the shelf and kept one. " * 3 + "#ad"
     write("a.md", f"---\nplatforms: [linkedin, instagram, x]\n---\n{text}\n")

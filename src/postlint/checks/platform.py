@@ -167,8 +167,8 @@ class BelowTheFold(Check):
 
 
 class EmptyPost(Check):
-    """A post with nothing to publish: only white space and comments. Runs whatever the
-    platforms (it needs none)."""
+    """A post with nothing to publish: only white space and comments, no text and no
+    image. Runs whatever the platforms (it needs none)."""
 
     languages = ANY  # reads no words of a language
 
@@ -181,7 +181,8 @@ class EmptyPost(Check):
     }
 
     def check(self, post):
-        if posted(post).text:
+        out = posted(post)
+        if out.text or out.images:  # (an image alone is a post)
             return
         posts = len(post.draft.posts)
         values = {"number": post.index + 1, "posts": posts}

@@ -255,20 +255,24 @@ def targets(draft, context) -> list[Platform]:
 
 # -- what a platform receives ---------------------------------------------------------
 
-# A comment alone on its line goes with its line end; other comments and CRs of CRLF alone.
-_NOT_POSTED = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\r?\n|\Z)|<!--.*?(?:-->|\Z)|\r(?=\n)",
-                         re.DOTALL | re.MULTILINE)
+# What a platform does not receive as text: comments and images (an image is attached, its
+# alt text is set apart); alone on its line, one goes with its line end. And the CR of CRLF.
+_IMAGE = r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)|<img\b[^<>]*>"
+_NOT_POSTED = re.compile(rf"^[ \t]*(?:<!--.*?-->|{_IMAGE})[ \t]*(?:\r?\n|\Z)|<!--.*?(?:-->|\Z)"
+                         rf"|{_IMAGE}|\r(?=\n)", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass
 class Posted:
-    """The text of a post as published: HTML comments and the CR of CRLF removed,
-    surrounding whitespace stripped. `offset(i)` maps back to a draft offset."""
+    """The text of a post as published: HTML comments, images (Markdown `![alt](file)`
+    and `<img>`) and the CR of CRLF removed, surrounding whitespace stripped; `images`
+    counts the images. `offset(i)` maps back to a draft offset."""
 
     text: str
     _starts: list[int]  # offsets in `text` where a kept piece starts
     _origins: list[int]  # draft offsets of those pieces
     end: int  # draft offset just after the last posted character
+    images: int = 0
 
     def offset(self, i: int) -> int:
         if i >= len(self.text):
@@ -283,10 +287,11 @@ def posted(post) -> Posted:
     if cached is not None:
         return cached
     raw, base = post.text, post.start
-    pieces, pos = [], 0
+    pieces, pos, images = [], 0, 0
     for m in _NOT_POSTED.finditer(raw):
         pieces.append((pos, raw[pos:m.start()]))
         pos = m.end()
+        images += m.group().lstrip()[:1] in "!<" and not m.group().lstrip().startswith("<!--")
     pieces.append((pos, raw[pos:]))
     joined = "".join(p for _, p in pieces)
     lead = len(joined) - len(joined.lstrip())
@@ -297,7 +302,7 @@ def posted(post) -> Posted:
             starts.append(at - lead)
             origins.append(base + origin)
             at += len(piece)
-    result = Posted(text, starts, origins, base)
+    result = Posted(text, starts, origins, base, images)
     if text:
         last = result.offset(len(text) - 1)
         result.end = last + 1
