@@ -138,6 +138,14 @@ def test_near_function_scores_the_sentence():
     assert spans(check, "My boss is fine. The food was awful.") == []
 
 
+def test_near_unless_a_term_is_in_the_sentence():
+    check = build(Near, functions={"score": lambda s: -1.0 if "sad" in s else 0.0},
+                  pairs=[{"first": ["our colleague"], "function": "score", "below": -0.5,
+                          "unless": ["passed away"]}])
+    assert spans(check, "Our colleague Sam passed away; we are sad. Our colleague is sad.") \
+        == [("Our colleague", {"other": "score -1.00"})]
+
+
 def test_near_problems():
     messages = [m for _, m in Near.problems({"pairs": [{"first": ["a"]},
                                                        {"first": ["a"], "function": "f"}]})]
@@ -163,6 +171,13 @@ def disclosure(**options):
 def test_disclosure_problems(text, problem):
     found = spans(disclosure(), text)
     assert [v["problem"] for _, v in found] == ([problem] if problem else [])
+
+
+def test_disclosure_own_offers_are_not_triggers():
+    check = disclosure(triggers=["use my code", "use code"], own_offers=["use code"])
+    assert spans(check, "Our sale is on: use code SPRING at checkout.") == []
+    assert [hit for hit, _ in spans(check, "Use code SPRING, or use my code JO.")] == \
+        ["use my code"]
 
 
 def test_disclosure_fold_uses_front_matter_platform():

@@ -11,7 +11,9 @@ the URLs, with or without scheme, that `entities.urls` finds; a link to one of
 `own_domains` (the brand's own site, `{from: brand.domains}`) is never one. The trailing
 block is found with `entities.tags`, so `bad#ad` or an email address ends it.
 `announcements` are triggers that no disclosure makes right (`say_announcement`): a
-"views are my own" line does not make company news yours to announce.
+"views are my own" line does not make company news yours to announce. `own_offers`
+(set by a profile that speaks for a brand) are triggers that are the account's own offer:
+a brand's "use code SPRING20" is its own sale, not an endorsement.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class Disclosure(Check):
         "weak": Option("list", [], help="tags that look like a disclosure but are not one"),
         "announcements": Option("list", [], help="triggers that no disclosure makes right"),
         "own_domains": Option("list", [], help="domains whose links are never url_triggers"),
+        "own_offers": Option("list", [], help="triggers that are the account's own offer, not "
+                             "an endorsement (a brand's own promo code), for a profile that "
+                             "speaks for the brand"),
         "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -59,7 +64,8 @@ class Disclosure(Check):
 
     @classmethod
     def problems(cls, options):
-        for key in ("triggers", "disclosures", "weak", "announcements", "own_domains"):
+        for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
+                    "own_offers"):
             yield from terms.problems(options.get(key), key)
         for pattern in options.get("url_triggers") or ():
             try:
@@ -69,11 +75,11 @@ class Disclosure(Check):
 
     def __init__(self, options, context):
         super().__init__(options, context)
-        self.triggers, self.disclosures, self.weak, self.announcements = (
+        self.triggers, self.disclosures, self.weak, self.announcements, self.own_offers = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
                          ignorecase=options["ignorecase"], is_regex=options["regex"],
                          forms=options.get("forms", "inflected"), lang=context.lang)
-            for key in ("triggers", "disclosures", "weak", "announcements"))
+            for key in ("triggers", "disclosures", "weak", "announcements", "own_offers"))
         self.own = tuple(d.casefold().strip().lstrip(".") for d in
                          terms.expand(options["own_domains"], context.config, False) if d.strip())
         urls = [str(p) for p in options["url_triggers"]]
@@ -86,7 +92,7 @@ class Disclosure(Check):
         if news is not None:
             yield Match(news.start(), news.end(), {"problem": self.opts["say_announcement"]})
             return
-        trigger = self.context.search(self.triggers, prose) if self.triggers else None
+        trigger = self._trigger(prose)
         start = 0
         if trigger is None and self.urls is not None:
             for link in entities.iter_urls(post.text):
@@ -101,6 +107,15 @@ class Disclosure(Check):
         problem = self.problem(post, prose)
         if problem:
             yield Match(start + trigger.start(), start + trigger.end(), {"problem": problem})
+
+    def _trigger(self, prose: str):
+        """The first trigger in `prose` that is not one of `own_offers`."""
+        if self.triggers is None:
+            return None
+        if self.own_offers is None:
+            return self.context.search(self.triggers, prose)
+        return next((m for m in self.context.finditer(self.triggers, prose)
+                     if self.context.search(self.own_offers, m.group()) is None), None)
 
     def _own(self, url: str) -> bool:
         """Whether `url` points at one of `own_domains` (or a subdomain of one)."""

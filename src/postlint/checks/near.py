@@ -10,6 +10,7 @@ announcement`, or `my boss` in a sentence that reads as an insult.
         - first: [my boss]
           function: sentiment    # or: the sentence scores below `below`
           below: -0.6
+          unless: [passed away, funeral]   # not in a sentence that holds one of these
 
 The finding points at the `first` term; `{other}` in the message is the companion term
 (or the function and its score). Term lists may hold `{from: config.key}` items.
@@ -26,7 +27,7 @@ from ..hookspecs import hookimpl
 from . import terms
 from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
-PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence"}
+PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence", "unless"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
 _WORD = regex.compile(r"\w+")
 
@@ -60,14 +61,15 @@ class Near(Check):
                 yield "pairs", f"{key}: give either 'second' or 'function' with 'below'"
             if "function" in pair and not isinstance(pair.get("below"), (int, float)):
                 yield "pairs", f"{key}.below: expected a number"
-            for part in ("first", "second"):
+            for part in ("first", "second", "unless"):
                 yield from terms.problems(pair.get(part), "pairs")
 
     def __init__(self, options, context):
         super().__init__(options, context)
         self.pairs = []
         for pair in options["pairs"]:
-            compiled = {part: self._compile(pair.get(part)) for part in ("first", "second")}
+            compiled = {part: self._compile(pair.get(part))
+                        for part in ("first", "second", "unless")}
             function = None
             if pair.get("function"):
                 function = context.functions.get(pair["function"])
@@ -76,7 +78,7 @@ class Near(Check):
             values = {**(options["values"] or {}), **(pair.get("values") or {})}
             same = pair.get("same_sentence", options["same_sentence"])
             self.pairs.append((compiled["first"], compiled["second"], pair.get("function"),
-                               function, pair.get("below"), values, same))
+                               function, pair.get("below"), values, same, compiled["unless"]))
 
     def _compile(self, items):
         if not items:
@@ -90,16 +92,22 @@ class Near(Check):
         text = post.prose
         ends: list[int] = []  # found only once a `first` term is (most posts have none)
         sentence = lambda offset: bisect.bisect_right(ends, offset)  # noqa: E731
-        words: list[tuple[int, int]] = []  # (start, end) of each word, found with `ends`
+
+        def around(offset: int) -> str:
+            """The sentence that holds `offset`."""
+            index = sentence(offset)
+            return text[ends[index - 1] if index else 0:ends[index] if index < len(ends) else None]
+
+        words: list[tuple[int, int]] | None = None  # (start, end) of each word, with `ends`
         within = self.opts["within"]
         done = set()
-        for first, second, fname, function, below, values, same in self.pairs:
+        for first, second, fname, function, below, values, same, unless in self.pairs:
             firsts = list(self.context.finditer(first, text)) if first is not None else []
             if not firsts:
                 continue
-            if not words:
+            if words is None:
                 ends += [m.end() for m in _SENTENCE_END.finditer(text)]
-                words += [m.span() for m in _WORD.finditer(text)]
+                words = [m.span() for m in _WORD.finditer(text)]
                 starts = [w[0] for w in words]
             seconds = list(self.context.finditer(second, text)) if second else []
             s_starts = [s.start() for s in seconds]
@@ -109,10 +117,7 @@ class Near(Check):
                     continue
                 other = None
                 if function is not None:
-                    index = sentence(f.start())
-                    lo = ends[index - 1] if index else 0
-                    hi = ends[index] if index < len(ends) else len(text)
-                    score = function(text[lo:hi])
+                    score = function(around(f.start()))
                     if score < below:
                         other = f"{fname} {score:.2f}"
                 for s in seconds[_window(f, within, words, starts, s_starts, s_ends)]:
@@ -125,6 +130,9 @@ class Near(Check):
                     gap = text[min(f.end(), s.end()):max(f.start(), s.start())]
                     if len(_WORD.findall(gap)) <= within:
                         other = " ".join(s.group(0).split())
+                if other is not None and unless is not None \
+                        and self.context.search(unless, around(f.start())) is not None:
+                    other = None
                 if other is not None:
                     done.add(f.span())
                     yield Match(f.start(), f.end(), {**values, "other": other})
