@@ -41,6 +41,8 @@ def test_hootsuite_export_without_header(examples, run):
         "(schedule-conflict) [row 2]",
         "hootsuite.csv:3:51: T106 'game-changing' is hype or a buzzword; say concretely what "
         "it does or changed (hype) [row 3]",
+        "hootsuite.csv:3:110: T106 'leverage' is hype or a buzzword; say concretely what it "
+        "does or changed (hype) [row 3]",
         "hootsuite.csv:3:119: T106 'synergies' is hype or a buzzword; say concretely what it "
         "does or changed (hype) [row 3]",
         "hootsuite.csv:3:132: T106 'revolutionize' is hype or a buzzword; say concretely what "

@@ -18,8 +18,9 @@ from postlint.load.config import Config
 from postlint.text.draft import Draft
 
 # Each a line of one repeated piece: runs of what patterns repeat over (backticks, image
-# and link openers, tags, comments, URL and domain parts, mentions, hashtags, emoji, caps).
-SHAPES = ["`", "`x ", "``a`", "![", "![x", "<a ", "<img ", "<!--", "[x](", "](a \"", "[", "(",
+# and link openers, tags, comments, URL and domain parts, mentions, hashtags, emoji, caps,
+# the two terms of a `near` pair far apart).
+SHAPES = ["layoffs ", "sell your shares ", "`", "`x ", "``a`", "![", "![x", "<a ", "<img ", "<!--", "[x](", "](a \"", "[", "(",
           "a.", "a.com/", "http://", "www.", "@a", "#a", "#", "😀", "👩\u200d", "A", "AB ",
           "!", "lol ", "word ", "1 ", "$", ":", "_a", "*", "~", "'", "\"", "a@b.", "-", "1️⃣"]
 SIZES = (10_000, 100_000, 1_000_000)

@@ -57,6 +57,25 @@ def test_dates_that_do_not_exist_in_four_languages(run, write):
     ]
 
 
+def test_a_long_text_states_the_dates_a_search_of_all_of_it_finds():
+    """A long text is searched only around its digits: the same dates, whatever the
+    spaces, lines and names between a date's parts."""
+    from postlint.checks.dates import names
+    from postlint.text import dates
+
+    table = names(())
+    pieces = ["Mon", "Monday,", "the", "May", "15", "15th", "of", "de", "mayo", "2025",
+              "5/15", "15.05.", "2025-05-15", "Mittwoch,", "15.", "Mai", "le", "mercredi",
+              "Wed.", ",", "x", "\n", "\n\n", "\t"]
+    rnd = random.Random(7)
+    for _ in range(200):
+        text = "".join(rnd.choice(pieces) + rnd.choice([" ", "", "   ", "\n"])
+                       for _ in range(rnd.randint(800, 1200)))
+        assert len(text) > dates.LONG
+        whole = [m.end() for m in dates._pattern(table).finditer(text)]
+        assert [stated.end for stated in dates.find(text, table)] == whole
+
+
 def test_today_must_be_a_date(run, write):
     write("a.md", "Hello.\n")
     result = run("--today", "2025-02-30", "a.md")

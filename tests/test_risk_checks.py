@@ -115,6 +115,21 @@ def test_near_within_words_and_same_sentence():
     assert spans(check, "Layoffs happened. Ahead of us lies work.") == []
 
 
+def test_near_finds_the_close_pairs_among_many_far_apart():
+    """Only the companions within reach are tried: the first of them in text order is
+    the one reported, on either side, with the gap's words counted as in a short post."""
+    check = build(Near, within=2, same_sentence=False,
+                  pairs=[{"first": ["layoffs"], "second": ["sell", "buy now"]}])
+    far = " word" * 3
+    text = ("sell" + far + " layoffs" + far + " ") * 50 + "layoffs, buy now! sell x x " \
+        "layoffs sell-off" + far * 20 + " layoffs"
+    found = [(h, v["other"]) for h, v in spans(check, text)]
+    assert found == [("layoffs", "buy now"), ("layoffs", "sell")]
+    assert [(h, v["other"]) for h, v in spans(check, "sell a b layoffs c d sell")] == \
+        [("layoffs", "sell")]
+    assert spans(check, "sell a b c layoffs d e f sell") == []
+
+
 def test_near_function_scores_the_sentence():
     check = build(Near, functions={"score": lambda s: -1.0 if "awful" in s else 0.0},
                   pairs=[{"first": ["my boss"], "function": "score", "below": -0.5}])

@@ -269,6 +269,42 @@ def test_built_in_word_lists_find_the_same_by_re_after_their_lead():
         assert spans(fast, text) == spans(whole, text), whole.pattern
 
 
+def test_a_long_text_is_searched_in_the_blocks_with_what_a_list_needs_and_beside_them():
+    made = fresh([r"(?:a|the)\s+zebras?", r"zebras?\s+(?:is|are)\s+out"], is_regex=True)
+    assert made.needs.heads == {"zebr"}
+    filler = "\n\n".join(["Lovely weather for a walk in the park today."] * 60)
+    text = f"{filler}\n\nWe saw the\n\nzebras today.\n\n{filler}\n\nThe zebras are\n \n\n" \
+        f"out\n\n{filler}\n\nzebras are\n\nout"
+    assert len(text) > words.FAST_TEXT
+    regions = made._regions(text, made.compiled)
+    assert sum(end - start for start, end, _ in regions) < 400  # (not the filler)
+    assert [text[a:b] for a, b in spans(made, text)] == \
+        ["the\n\nzebras", "The zebras", "zebras are\n\nout"]
+    assert spans(made, text) == spans(made.compiled, text)
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_built_in_word_lists_find_the_same_in_a_long_text_searched_by_blocks():
+    """A long text is searched in the blocks that hold what a list needs and those beside
+    them: the corpus as one text of paragraphs gives every match a search of all of it
+    gives, after searching much less of it."""
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    for profile in linter.catalog.profiles:
+        linter.active(profile)
+    lists = [w for w in {id(w): w for w in linter._word_lists}.values()
+             if isinstance(w, words.Words) and w.needs is not None]
+    posts = [line.split("\t", 1)[-1]
+             for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:1500]]
+    text = words.fold("\n\n".join(posts))
+    searched = 0
+    for made in lists:
+        made._asked = words.FAST_AFTER + 1  # (blocks searched by `re`, as in a large run)
+        searched += sum(end - start for start, end, _ in made._regions(text, made.compiled))
+        assert spans(made, text) == spans(made.compiled, text), made.compiled.pattern
+    assert searched < 0.7 * len(text) * len(lists)
+
+
 @pytest.mark.parametrize("term, cut", [
     (r"room\s+\d", True),
     (r"till\s+\d|rn", True),

@@ -114,9 +114,9 @@ class HashtagCase(Check):
     trusted only when each part is a dictionary word, parts of one or two letters are
     `short_words`, and at most one part of three letters is not, so `#foodstagram` is
     never `#FoodsTagRam`; a tag that
-    is itself a dictionary word (`#football`) passes. Suggests the CamelCase form."""
-
-    languages = ANY  # reads no words of a language
+    is itself a dictionary word (`#football`) passes. Suggests the CamelCase form. Its
+    words are English: a post in another language is not read (`#dankbar` is one German
+    word, not "dank bar")."""
 
     type_name = "hashtag-case"
     options = {

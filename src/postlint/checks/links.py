@@ -261,7 +261,7 @@ class LinkTags(Check):
     """Links to the brand's domains that lack a required tag or carry a value not allowed.
 
     `required` is a list of parameter names, or a mapping of name -> allowed value(s)
-    (null: any value)."""
+    (null: any value). Drafts whose platforms are all in `skip_platforms` are not read."""
 
     languages = ANY  # reads no words of one language
 
@@ -269,10 +269,13 @@ class LinkTags(Check):
     options = {
         "required": Option("any", required=True, help="names, or name -> allowed values"),
         "domains": Option("list", required=True, help="the domains whose links need them"),
+        "skip_platforms": Option("list", [], help="skip drafts whose platforms are all "
+                                 "among these (captions whose links cannot be clicked)"),
     }
 
     def __init__(self, options, context):
         super().__init__(options, context)
+        self.skip = {str(p) for p in options["skip_platforms"]}
         required = options["required"]
         if isinstance(required, dict):
             self.required = {str(k): _allowed(v) for k, v in required.items()}
@@ -284,6 +287,10 @@ class LinkTags(Check):
         self.domains = terms.names(options["domains"])
 
     def check(self, post):
+        if self.skip:
+            where = {p.name for p in targets(post.draft, self.context)}
+            if where and where <= self.skip:
+                return
         for link in find_links(post.literal):
             if not any(under(link.host, d) for d in self.domains):
                 continue

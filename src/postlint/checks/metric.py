@@ -8,6 +8,11 @@ from ..hookspecs import hookimpl
 from .base import Check, Match, Option
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
+# For the run-on check a sentence also ends at the end of a line that a blank line or a
+# list item follows: list items and headings seldom end in a full stop, but a reader takes
+# each one as a sentence. (The grade's own formula counts only marks, so the gate of
+# `min_sentences` does too: a list is not graded as if it were several sentences.)
+_LINE_END = re.compile(r"[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))|\S$")
 
 
 class Metric(Check):
@@ -66,7 +71,7 @@ class Metric(Check):
 
     def _long_sentences(self, text: str):
         limit, start = self.opts["max_sentence_words"], 0
-        for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        for end in [m.end() for m in _LINE_END.finditer(text)] + [len(text)]:
             words = len(text[start:end].split())
             if words > limit:
                 lead = len(text[start:end]) - len(text[start:end].lstrip())

@@ -18,6 +18,7 @@ The finding points at the `first` term; `{other}` in the message is the companio
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import regex
 
@@ -89,14 +90,20 @@ class Near(Check):
         text = post.prose
         ends: list[int] = []  # found only once a `first` term is (most posts have none)
         sentence = lambda offset: bisect.bisect_right(ends, offset)  # noqa: E731
+        words: list[tuple[int, int]] = []  # (start, end) of each word, found with `ends`
+        within = self.opts["within"]
         done = set()
         for first, second, fname, function, below, values, same in self.pairs:
             firsts = list(self.context.finditer(first, text)) if first is not None else []
             if not firsts:
                 continue
-            if not ends:
+            if not words:
                 ends += [m.end() for m in _SENTENCE_END.finditer(text)]
+                words += [m.span() for m in _WORD.finditer(text)]
+                starts = [w[0] for w in words]
             seconds = list(self.context.finditer(second, text)) if second else []
+            s_starts = [s.start() for s in seconds]
+            s_ends = list(itertools.accumulate((s.end() for s in seconds), max))
             for f in firsts:
                 if f.span() in done:
                     continue
@@ -108,7 +115,7 @@ class Near(Check):
                     score = function(text[lo:hi])
                     if score < below:
                         other = f"{fname} {score:.2f}"
-                for s in seconds:
+                for s in seconds[_window(f, within, words, starts, s_starts, s_ends)]:
                     if other is not None:
                         break
                     if s.start() < f.end() and f.start() < s.end():
@@ -116,11 +123,24 @@ class Near(Check):
                     if same and sentence(s.start()) != sentence(f.start()):
                         continue
                     gap = text[min(f.end(), s.end()):max(f.start(), s.start())]
-                    if len(_WORD.findall(gap)) <= self.opts["within"]:
+                    if len(_WORD.findall(gap)) <= within:
                         other = " ".join(s.group(0).split())
                 if other is not None:
                     done.add(f.span())
                     yield Match(f.start(), f.end(), {**values, "other": other})
+
+
+def _window(f, within: int, words: list, starts: list, s_starts: list, s_ends: list) -> slice:
+    """The `second` matches (in order of their starts; `s_ends` the greatest end so far)
+    that may lie within `within` words of the match `f`: one ending at or before the
+    start of the word `within` + 2 words before `f`, or starting at or after the end of the
+    word `within` + 1 words after it, has more than `within` whole words between. (So a
+    long post with many matches costs no more per match than a short one.)"""
+    before = bisect.bisect_left(starts, f.start()) - within - 2
+    after = bisect.bisect_left(starts, f.end()) + within
+    lo = bisect.bisect_right(s_ends, words[before][0]) if before >= 0 else 0
+    hi = bisect.bisect_left(s_starts, words[after][1]) if after < len(words) else len(s_starts)
+    return slice(lo, hi)
 
 
 @hookimpl

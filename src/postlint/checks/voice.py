@@ -12,7 +12,8 @@ _QUOTED = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 class Voice(Check):
     """With `voice: we`, each word of `singular` is flagged; with `voice: I`, each word of
-    `plural`. Quoted speech is skipped, as are all-caps words of two letters or more
+    `plural`. Quoted speech is skipped, and so is what a `skip` regex matches (a quoted
+    line, an interviewee's answer), as are all-caps words of two letters or more
     (`US` is a country) and words right after one of `not_after` (`World War I`)."""
 
     type_name = "voice"
@@ -21,6 +22,8 @@ class Voice(Check):
         "singular": Option("list", [], help="first-person singular words"),
         "plural": Option("list", [], help="first-person plural words"),
         "not_after": Option("list", [], help="words after which a match is a name or number"),
+        "skip": Option("list", [], help="regexes of other speech to skip (a quoted "
+                       "line, a Q&A answer)"),
     }
 
     def __init__(self, options, context):
@@ -34,11 +37,15 @@ class Voice(Check):
         after = [regex.escape(str(w)) for w in options["not_after"]]
         self.after = regex.compile(rf"(?:{'|'.join(after)})\s+$", regex.IGNORECASE) \
             if after else None
+        self.skip = [regex.compile(str(p), regex.IGNORECASE | regex.MULTILINE)
+                     for p in options["skip"]]
 
     def check(self, post):
         if self.pattern is None:
             return
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), post.prose)
+        for skip in self.skip:
+            text = skip.sub(lambda m: " " * len(m.group(0)), text)
         for m in self.context.finditer(self.pattern, text):
             word = m.group(0)
             if len(word) > 1 and word.isupper():

@@ -13,7 +13,9 @@ string that starts with YYYY-MM-DD).
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -120,11 +122,41 @@ def has_digit(text: str) -> bool:
     return bool(_DECIMAL.search(text)) or not text.isascii() and any(c.isdigit() for c in text)
 
 
+LONG = 2_000  # characters: a longer text is searched only around its digits (`_windows`)
+_RUN = regex.compile(r"\S+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _windows(text: str, names: Names) -> list[tuple[int, int]]:
+    """The parts of `text` that can hold a date: around each run of non-space characters
+    with a digit, the runs a date may have before it (a weekday with its comma, an
+    article, a month) and after it (`of`, a month, `de`, a year), one character more for
+    the pattern to look ahead. Every date holds a digit, and searching a long text
+    everywhere costs far more than finding its digits."""
+    spaces = max((n.count(" ") for n in (*names.months, *names.weekdays)), default=0)
+    before, after = 3 + 2 * spaces, 4 + 2 * spaces
+    runs = [m.span() for m in _RUN.finditer(text)]
+    starts = [start for start, _ in runs]
+    windows: list[list[int]] = []
+    for digit in _DIGITS.finditer(text):
+        index = bisect.bisect_right(starts, digit.start()) - 1
+        lo = runs[max(index - before, 0)][0]
+        hi = runs[min(index + after, len(runs) - 1)][1] + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return [(lo, min(hi, len(text))) for lo, hi in windows]
+
+
 def find(text: str, names: Names):
     """Each date stated in `text` (see the module doc)."""
     if not has_digit(text):
         return
-    for m in _pattern(names).finditer(text):
+    pattern = _pattern(names)
+    found = pattern.finditer(text) if len(text) <= LONG else itertools.chain.from_iterable(
+        pattern.finditer(text, lo, hi) for lo, hi in _windows(text, names))
+    for m in found:
         weekday = None
         if m.group("wd"):
             weekday = names.weekdays.get(m.group("wd").casefold())

@@ -160,6 +160,20 @@ def _may_hold_url(text: str, tlds: _Tlds) -> bool:
     return False
 
 
+def _holds_tld(text: str, a: int, b: int, tlds: _Tlds) -> bool:
+    """Whether a label after a dot in `text[a:b]` starts with a known TLD (which any
+    domain in it ends with): most dotted runs of prose are a word and a full stop."""
+    dot = text.find(".", a, b)
+    while dot >= 0:
+        start = dot + 1
+        if start < b and text[start].isalnum():
+            after = text.find(".", start, b)
+            if _any_tld_end(text, start, tlds, b if after < 0 else after):
+                return True
+        dot = text.find(".", start, b)
+    return False
+
+
 def _ascii_domains(domain: str, tlds: _Tlds) -> Iterator[tuple[int, int]]:
     """Spans of the ASCII domains (labels of ASCII letters, digits, hyphens and Latin
     accents, then a TLD) inside `domain`, found left to right without overlaps.
@@ -265,7 +279,7 @@ def _url_candidates(text: str):
     min_start = 0  # no URL may start before this (the "preceding char" is consumed)
     for run_match in _DOTTED_RUN.finditer(text):
         a, b = run_match.span()
-        if b <= min_start:
+        if b <= min_start or not _holds_tld(text, a, b, tlds):  # ("end." of a sentence)
             continue
         run = _Run(text, a, b, tlds)
         starts: list[int] = []

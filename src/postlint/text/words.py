@@ -122,7 +122,10 @@ class Words:
     def _whole(self, text: str) -> "re.Pattern | regex.Pattern":
         """The whole list; by `re` (see `compile_fast`) once the list has been asked about
         FAST_AFTER texts, for a text of at most FAST_TEXT characters."""
-        if len(text) <= FAST_TEXT and self._asked > FAST_AFTER:
+        return self._whole_for(len(text))
+
+    def _whole_for(self, length: int) -> "re.Pattern | regex.Pattern":
+        if length <= FAST_TEXT and self._asked > FAST_AFTER:
             if self._fast is None:
                 self._fast = compile_fast(self._source(self.parts), self.flags, self.lead)
             return self._fast
@@ -205,14 +208,78 @@ class Words:
         pattern = self.pattern_for(text)
         if pattern is None:
             return iter(())
-        return (_limited(pattern) if kwargs else pattern).finditer(text, **kwargs)
+        regions = self._regions(text, pattern)
+        return itertools.chain.from_iterable(
+            (_limited(pattern) if kwargs else pattern).finditer(text, start, end, **kwargs)
+            for start, end, pattern in regions)
 
     def search(self, text: str, **kwargs):
         text = fold(text)
         pattern = self.pattern_for(text)
         if pattern is None:
             return None
-        return (_limited(pattern) if kwargs else pattern).search(text, **kwargs)
+        for start, end, pattern in self._regions(text, pattern):
+            found = (_limited(pattern) if kwargs else pattern).search(text, start, end, **kwargs)
+            if found is not None:
+                return found
+        return None
+
+    def _regions(self, text: str, pattern) -> list[tuple[int, int, "re.Pattern | regex.Pattern"]]:
+        """Where to search `text`, and with what: all of it with `pattern`, or for a text
+        longer than FAST_TEXT in blocks (`Blocks`), each block whose words meet the list's
+        needs together with the blocks on either side (a match may run on from one block
+        into the next), with the pattern for a text of that length."""
+        if len(text) <= FAST_TEXT or self.needs is None:
+            return [(0, len(text), pattern)]
+        blocks = Blocks.of(text)
+        last = len(blocks.bounds) - 1
+        runs: list[list[int]] = []  # [first block, block after the last] of each region
+        for index in blocks.meeting(self.needs):
+            lo, hi = max(index - 1, 0), min(index + 2, last)
+            if runs and lo <= runs[-1][1]:
+                runs[-1][1] = hi
+            else:
+                runs.append([lo, hi])
+        bounds = blocks.bounds
+        return [(bounds[lo], bounds[hi], self._whole_for(bounds[hi] - bounds[lo]))
+                for lo, hi in runs]
+
+
+class Blocks:
+    """A long text's blocks, each a paragraph with the blank lines after it, with the
+    heads (see `text_heads`) and characters of each. Kept for the last text asked about."""
+
+    _GAP = regex.compile(r"\n[ \t]*\n\s*")
+    _last: "Blocks | None" = None
+
+    def __init__(self, text: str):
+        self.text = text
+        self.bounds = [0] + [m.end() for m in self._GAP.finditer(text) if m.end() < len(text)] \
+            + [len(text)]  # block i is text[bounds[i]:bounds[i + 1]]
+        self.by_head: dict[str, list[int]] = {}
+        self._by_mark: dict[str, list[int]] = {}
+        for index in range(len(self.bounds) - 1):
+            for head in _heads(text[self.bounds[index]:self.bounds[index + 1]]):
+                self.by_head.setdefault(head, []).append(index)
+
+    @classmethod
+    def of(cls, text: str) -> "Blocks":
+        if cls._last is None or cls._last.text != text:
+            cls._last = cls(text)
+        return cls._last
+
+    def meeting(self, needs: "Needs") -> list[int]:
+        """The blocks that meet `needs`, in order."""
+        found = set(self.by_head.get(_HAS_DIGIT, ())) if needs.digits else set()
+        for head in needs.heads:
+            found.update(self.by_head.get(head, ()))
+        for mark in needs.marks:
+            if mark not in self._by_mark:
+                bounds = self.bounds
+                self._by_mark[mark] = [i for i in range(len(bounds) - 1)
+                                       if self.text.find(mark, bounds[i], bounds[i + 1]) >= 0]
+            found.update(self._by_mark[mark])
+        return sorted(found)
 
 
 def compile_fast(source: str, flags: int, lead: str = "") -> "re.Pattern | regex.Pattern":
@@ -289,15 +356,19 @@ def text_heads(text: str) -> frozenset:
     shorter than that followed by " ", and _HAS_DIGIT if it holds a digit."""
     heads = _last.get(text)
     if heads is None:
-        found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
-        starts = [start for start, _ in found]
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
-        heads = _last[text] = frozenset(
-            starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
-            + [start + " " for start, more in found if not more and len(start) < HEAD]
-            + ([_HAS_DIGIT] if _DIGIT.search(text) else []))
+        heads = _last[text] = _heads(text)
     return heads
+
+
+def _heads(text: str) -> frozenset:
+    found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
+    starts = [start for start, _ in found]
+    return frozenset(
+        starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
+        + [start + " " for start, more in found if not more and len(start) < HEAD]
+        + ([_HAS_DIGIT] if _DIGIT.search(text) else []))
 
 
 class _GiveUp(Exception):
