@@ -67,6 +67,11 @@ FAST_TEXT = 4_096  # characters of the longest text `re` searches: it has no gua
 COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) before a
 # list is compiled whole: about as long as testing each text's heads takes to cost more
 MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit it holds
+# Heads that nearly every post has (short words, whole): a term they tell is told by a
+# digit it holds instead
+_COMMON = frozenset(w + " " for w in "a i is at in on to the my our we it s of for and be are "
+                    "was an or so me us you he she his her by as up do if no not all get "
+                    "got has had can now new one".split())
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
 # `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
 _PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
@@ -449,8 +454,9 @@ def pattern_needs(body: str) -> Needs | None:
         found = _needs(tree, [_STEPS])
     except (_GiveUp, RecursionError):
         found = None
-    if found is None or len(found[0]) > MANY_HEADS:
-        # (a street name of any capitalised word, then a house number: a digit)
+    if found is None or len(found[0]) > MANY_HEADS or not _COMMON.isdisjoint(found[0]):
+        # (a street name of any capitalised word, then a house number: a digit; and a
+        # digit tells more texts apart than a word such as "is " or "at " does)
         if _holds_digit(tree):
             return Needs(frozenset(), "", True)
         if found is None:
