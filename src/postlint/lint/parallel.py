@@ -425,26 +425,20 @@ def lint_held(linter, drafts: Sequence) -> list:
     and in the same order as `linter.lint(drafts)` gives: workers forked after reading
     inherit `drafts` and check index ranges of it, finishing each record without
     suppression comments; the parent runs the checks that compare drafts over the ones
-    they want, then finishes the rest."""
+    they want as the ranges come back (`HeldArriving`), then finishes the rest."""
     global _held
     _held = drafts
     chunks = [(i, min(i + RECORD_CHUNK, len(drafts))) for i in range(0, len(drafts),
                                                                     RECORD_CHUNK)]
-    done, again = [], []
-    messages: dict[str, str] = {}
+    arriving = HeldArriving(linter, drafts, _map(linter, chunks, _held_chunk, _lost_held))
     try:
-        for results, linter_errors in _map(linter, chunks, _held_chunk, _lost_held):
-            for index, key, own, finished, wanted in results:
-                if own or not finished or wanted:  # (else it has nothing to report)
-                    done.append((index, key, unpacked(own, messages), finished))
-                if wanted:
-                    again.append(index)
-            linter.errors += linter_errors
+        runs = linter.check_runs(arriving)
+        arriving.drain()
     finally:
+        arriving.results.close()  # (stops the workers if a run check failed)
         _held = None
-    runs = linter.check_runs(_Picked(drafts, again))
     findings: list = []
-    for index, key, own, finished in done:
+    for index, key, own, finished in arriving.done:
         more = runs.pop(key, [])
         if finished:
             findings += sort_findings(own + more) if more else own
@@ -453,22 +447,51 @@ def lint_held(linter, drafts: Sequence) -> list:
     return findings
 
 
-class _Picked(Sequence):
-    """The drafts of `drafts` at `indexes`, made again on each pass."""
+class HeldArriving(Sequence):
+    """The held drafts the checks that compare drafts want, as their index ranges come
+    back from the workers: the first pass takes each range's as it arrives, while the
+    workers check the next (as `Arriving` does for files); a later pass makes them again
+    from their indexes, once every range is in."""
 
-    def __init__(self, drafts: Sequence, indexes: list[int]):
-        self.drafts, self.indexes = drafts, indexes
+    def __init__(self, linter, drafts: Sequence, results):
+        self.linter, self.drafts, self.results = linter, drafts, results
         self.has_records = getattr(drafts, "has_records", None)
+        self.done: list = []  # (index, key, findings, finished) of drafts to report
+        self.again: list[int] = []  # the indexes wanted again
+        self.messages: dict[str, str] = {}  # many findings share a message: one copy each
+        self._passes = 0
 
-    def __len__(self) -> int:
-        return len(self.indexes)
+    def _arrivals(self) -> Iterator[int]:
+        for results, linter_errors in self.results:
+            wanted = []
+            for index, key, own, finished, want in results:
+                if own or not finished or want:  # (else it has nothing to report)
+                    self.done.append((index, key, unpacked(own, self.messages), finished))
+                if want:
+                    wanted.append(index)
+            self.again += wanted
+            self.linter.errors += linter_errors
+            yield from wanted
 
-    def __getitem__(self, i: int):
-        return self.drafts[self.indexes[i]]
+    def drain(self) -> None:
+        """Take every range not taken yet."""
+        for _ in self._arrivals():
+            pass
 
     def __iter__(self):
-        for index in self.indexes:
-            yield self.drafts[index]
+        self._passes += 1
+        if self._passes == 1:
+            return (self.drafts[index] for index in self._arrivals())
+        self.drain()
+        return (self.drafts[index] for index in self.again)
+
+    def __len__(self) -> int:
+        self.drain()
+        return len(self.again)
+
+    def __getitem__(self, i: int):
+        self.drain()
+        return self.drafts[self.again[i]]
 
 
 def _held_chunk(span: tuple[int, int]):
