@@ -119,6 +119,19 @@ def test_alias_bomb_is_refused(write, run):
     assert result.code == 2
 
 
+def test_alias_references_are_counted_not_mapping_keys(write, run):
+    """More than 100 alias references are refused; a file with many mappings and a few
+    aliases (a rule with many examples) is read."""
+    examples = "\n".join(f"  - {{text: 'Post {i}', config: {{lang: de}}}}" for i in range(150))
+    write(".postlint.yaml", "brand:\n  terms: &t [Acme]\n  other: *t\nrules:\n  hype: warning\n"
+                            f"work:\n  notes:\n{examples}\n")
+    write("a.md", "hello\n")
+    assert "alias" not in run("a.md").err
+    write(".postlint.yaml", "brand:\n  terms: &t [Acme]\n  more: [" + ", ".join(["*t"] * 101) + "]\n")
+    result = run("a.md")
+    assert "more than 100 alias references" in result.err and result.code == 2
+
+
 def test_huge_config_is_refused_before_parsing(write, run):
     write(".postlint.yaml", "brand:\n  terms:\n" + "    - word\n" * 300_000)
     write("a.md", "hello\n")

@@ -126,8 +126,9 @@ def _loader_class():
                     seen[key.tag, key.value] = line
             result = Map(super().construct_mapping(node, deep=True))
             result.line = node.start_mark.line + self._offset
-            result.lines = {self.construct_object(k, deep=True): k.start_mark.line + self._offset
-                            for k, _ in node.value}
+            # (the keys again, as made above: not counted as alias references)
+            result.lines = {super(Loader, self).construct_object(k, deep=True):
+                            k.start_mark.line + self._offset for k, _ in node.value}
             return result
 
         def construct_sequence(self, node, deep=False):
