@@ -182,6 +182,8 @@ def test_images_are_attached_not_counted_as_text(run, write):
     assert run("b.md", "--isolated", "--select", "empty-post").code == 0
     write("c.md", "---\nplatform: x\n---\n<!-- only a note -->\n")
     assert run("c.md", "--isolated", "--select", "empty-post").code == 1
+    write("d.md", "---\r\nplatform: x\r\n---\r\n\r\n\r\n")  # (a CR is no image)
+    assert run("d.md", "--isolated", "--select", "empty-post").code == 1
 
 
 def test_below_the_fold_reports_once_per_platform_at_the_first_fold(run, write):

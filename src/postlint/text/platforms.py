@@ -291,7 +291,8 @@ def posted(post) -> Posted:
     for m in _NOT_POSTED.finditer(raw):
         pieces.append((pos, raw[pos:m.start()]))
         pos = m.end()
-        images += m.group().lstrip()[:1] in "!<" and not m.group().lstrip().startswith("<!--")
+        head = m.group().lstrip()[:4].lower()
+        images += head.startswith("![") or head == "<img"
     pieces.append((pos, raw[pos:]))
     joined = "".join(p for _, p in pieces)
     lead = len(joined) - len(joined.lstrip())
