@@ -19,7 +19,7 @@ import gc
 import operator
 import os
 from collections.abc import Mapping, Sequence
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..load import cache
 from ..text import suppress
@@ -199,11 +199,37 @@ def lint(linter, paths: list[str], shown) -> Report:
                   sources=sources, unread=len(arriving.errors))
 
 
-class Arriving:
-    """The chunks' results as they come back, and the drafts the checks that compare
-    drafts want, read again: the first pass over it takes each chunk's drafts as the
-    chunk arrives, so those checks run while the workers lint the next chunks; a later
-    pass (a second run rule) reads them all again, once every chunk is in."""
+class _Passes:
+    """Passes over what the checks that compare drafts want, as results come back: the
+    first takes each chunk's as it arrives (`_arrivals`), while the workers go on with
+    the next; a later pass takes them all again (`again`), once every chunk is in."""
+
+    again: list
+    _passes = 0
+
+    def _arrivals(self) -> Iterator:
+        raise NotImplementedError
+
+    def drain(self) -> None:
+        """Take every chunk not taken yet."""
+        for _ in self._arrivals():
+            pass
+
+    def _pass(self) -> Iterable:
+        self._passes += 1
+        if self._passes == 1:
+            return self._arrivals()
+        self.drain()
+        return self.again
+
+    def __len__(self) -> int:
+        self.drain()
+        return len(self.again)
+
+
+class Arriving(_Passes):
+    """The chunks' results as they come back, and the files the checks that compare
+    drafts want, read again on each pass (see `_Passes`)."""
 
     def __init__(self, linter, chunks: list[tuple[int, int]], results, paths: list[str],
                  shown):
@@ -216,7 +242,6 @@ class Arriving:
         self.unfinished: dict[str, str] = {}  # shown path -> text, of drafts to finish here
         self.again: list[str] = []  # the paths wanted again
         self.messages: dict[str, str] = {}  # many findings share a message: one copy each
-        self._passes = 0
 
     def _take(self, span, results, linter_errors) -> list[str]:
         """Keep the results of one chunk (a range of the paths); the paths wanted again.
@@ -245,21 +270,8 @@ class Arriving:
         for span, chunk in zip(self.chunks, self.results):
             yield from self._take(span, *chunk)
 
-    def drain(self) -> None:
-        """Take every chunk not taken yet."""
-        for _ in self._arrivals():
-            pass
-
     def __iter__(self) -> Iterator[Draft]:
-        self._passes += 1
-        if self._passes == 1:
-            return iter(Drafts(self._arrivals(), self.linter, self.shown))
-        self.drain()
-        return iter(Drafts(self.again, self.linter, self.shown))
-
-    def __len__(self) -> int:
-        self.drain()
-        return len(self.again)
+        return iter(Drafts(self._pass(), self.linter, self.shown))
 
 
 def _map(linter, chunks, work=None, lost=None):
@@ -447,11 +459,10 @@ def lint_held(linter, drafts: Sequence) -> list:
     return findings
 
 
-class HeldArriving(Sequence):
+class HeldArriving(_Passes):
     """The held drafts the checks that compare drafts want, as their index ranges come
-    back from the workers: the first pass takes each range's as it arrives, while the
-    workers check the next (as `Arriving` does for files); a later pass makes them again
-    from their indexes, once every range is in."""
+    back from the workers (see `_Passes`; a later pass makes them again from their
+    indexes)."""
 
     def __init__(self, linter, drafts: Sequence, results):
         self.linter, self.drafts, self.results = linter, drafts, results
@@ -459,7 +470,6 @@ class HeldArriving(Sequence):
         self.done: list = []  # (index, key, findings, finished) of drafts to report
         self.again: list[int] = []  # the indexes wanted again
         self.messages: dict[str, str] = {}  # many findings share a message: one copy each
-        self._passes = 0
 
     def _arrivals(self) -> Iterator[int]:
         for results, linter_errors in self.results:
@@ -473,25 +483,8 @@ class HeldArriving(Sequence):
             self.linter.errors += linter_errors
             yield from wanted
 
-    def drain(self) -> None:
-        """Take every range not taken yet."""
-        for _ in self._arrivals():
-            pass
-
     def __iter__(self):
-        self._passes += 1
-        if self._passes == 1:
-            return (self.drafts[index] for index in self._arrivals())
-        self.drain()
-        return (self.drafts[index] for index in self.again)
-
-    def __len__(self) -> int:
-        self.drain()
-        return len(self.again)
-
-    def __getitem__(self, i: int):
-        self.drain()
-        return self.drafts[self.again[i]]
+        return (self.drafts[index] for index in self._pass())
 
 
 def _held_chunk(span: tuple[int, int]):

@@ -145,30 +145,18 @@ def _any_tld_end(text: str, start: int, tlds: _Tlds, stop: int | None = None) ->
     return m.end() if m else None
 
 
-def _may_hold_url(text: str, tlds: _Tlds) -> bool:
-    """False when no dot in `text` is followed by a known TLD, so no URL can be there.
+def _may_hold_url(text: str, tlds: _Tlds, a: int = 0, b: int | None = None) -> bool:
+    """False when no dot in `text[a:b]` is followed by a known TLD, so no URL can be
+    there (most dotted runs of prose are a word and its full stop).
 
     Cheap (set lookups, no big regex), so text without links costs next to nothing."""
-    size, dot = len(text), text.find(".")
-    while dot >= 0:
-        start = dot + 1
-        if start < size and text[start].isalnum():
-            stop = _NOT_IN_TLD.search(text, start, start + tlds.longest)
-            if _any_tld_end(text, start, tlds, stop.start() if stop else None):
-                return True
-        dot = text.find(".", start)
-    return False
-
-
-def _holds_tld(text: str, a: int, b: int, tlds: _Tlds) -> bool:
-    """Whether a label after a dot in `text[a:b]` starts with a known TLD (which any
-    domain in it ends with): most dotted runs of prose are a word and a full stop."""
+    b = len(text) if b is None else b
     dot = text.find(".", a, b)
     while dot >= 0:
         start = dot + 1
         if start < b and text[start].isalnum():
-            after = text.find(".", start, b)
-            if _any_tld_end(text, start, tlds, b if after < 0 else after):
+            stop = _NOT_IN_TLD.search(text, start, min(start + tlds.longest, b))
+            if _any_tld_end(text, start, tlds, stop.start() if stop else b):
                 return True
         dot = text.find(".", start, b)
     return False
@@ -279,7 +267,7 @@ def _url_candidates(text: str):
     min_start = 0  # no URL may start before this (the "preceding char" is consumed)
     for run_match in _DOTTED_RUN.finditer(text):
         a, b = run_match.span()
-        if b <= min_start or not _holds_tld(text, a, b, tlds):  # ("end." of a sentence)
+        if b <= min_start or not _may_hold_url(text, tlds, a, b):  # ("end." of a sentence)
             continue
         run = _Run(text, a, b, tlds)
         starts: list[int] = []

@@ -124,12 +124,9 @@ class Words:
         at once rather than a subset compiled."""
         return patterns.kept(self._source(self.parts), self.flags)
 
-    def _whole(self, text: str) -> "re.Pattern | regex.Pattern":
-        """The whole list; by `re` (see `compile_fast`) once the list has been asked about
-        FAST_AFTER texts, for a text of at most FAST_TEXT characters."""
-        return self._whole_for(len(text))
-
-    def _whole_for(self, length: int) -> "re.Pattern | regex.Pattern":
+    def _whole(self, length: int) -> "re.Pattern | regex.Pattern":
+        """The whole list for a text of `length` characters; by `re` (see `compile_fast`)
+        once the list has been asked about FAST_AFTER texts, for at most FAST_TEXT."""
         if length <= FAST_TEXT and self._asked > FAST_AFTER:
             if self._fast is None:
                 self._fast = compile_fast(self._source(self.parts), self.flags, self.lead)
@@ -194,16 +191,16 @@ class Words:
         self._asked += 1 + len(text) // 256
         if "compiled" in vars(self) or self.term_needs is None or self._asked > COMPILE_AFTER \
                 or self._kept_whole:
-            return self._whole(text)
+            return self._whole(len(text))
         chosen = tuple(i for i, needs in enumerate(self.term_needs)
                        if needs is None or needs.met_by(text))
         if len(chosen) == len(self.parts):
-            return self._whole(text)
+            return self._whole(len(text))
         subset = self._subsets.get(chosen)
         if subset is None:
             self._spent += len(chosen) + _PATTERN_COST
             if self._spent > SUBSET_BUDGET * (len(self.parts) + _PATTERN_COST):
-                return self._whole(text)
+                return self._whole(len(text))
             subset = self._subsets[chosen] = regex.compile(
                 self._source([self.parts[i] for i in chosen]), self.flags)
         return subset
@@ -246,13 +243,14 @@ class Words:
             else:
                 runs.append([lo, hi])
         bounds = blocks.bounds
-        return [(bounds[lo], bounds[hi], self._whole_for(bounds[hi] - bounds[lo]))
+        return [(bounds[lo], bounds[hi], self._whole(bounds[hi] - bounds[lo]))
                 for lo, hi in runs]
 
 
 class Blocks:
-    """A long text's blocks, each a paragraph with the blank lines after it, with the
-    heads (see `text_heads`) and characters of each. Kept for the last text asked about."""
+    """A long text's blocks, each a paragraph with the blank lines after it: the blocks
+    holding each head (see `text_heads`), and each mark once asked for. Kept for the
+    last text asked about."""
 
     _GAP = regex.compile(r"\n[ \t]*\n\s*")
     _last: "Blocks | None" = None
