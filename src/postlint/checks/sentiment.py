@@ -73,8 +73,8 @@ class Scorer:
 
     @cached_property
     def vader(self):
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-        vader = SentimentIntensityAnalyzer()
+        from ..text.vader import Analyzer
+        vader = Analyzer()
         vader.lexicon.update(self.lexicon)
         return vader
 
