@@ -57,9 +57,9 @@ def test_dates_that_do_not_exist_in_four_languages(run, write):
     ]
 
 
-def test_a_long_text_states_the_dates_a_search_of_all_of_it_finds():
-    """A long text is searched only around its digits: the same dates, whatever the
-    spaces, lines and names between a date's parts."""
+def test_a_text_states_the_dates_a_search_of_all_of_it_finds():
+    """A text is searched only around its digits: the same dates, whatever the spaces,
+    lines and names between a date's parts, in short texts and long ones."""
     from postlint.checks.dates import names
     from postlint.text import dates
 
@@ -68,12 +68,14 @@ def test_a_long_text_states_the_dates_a_search_of_all_of_it_finds():
               "5/15", "15.05.", "2025-05-15", "Mittwoch,", "15.", "Mai", "le", "mercredi",
               "Wed.", ",", "x", "\n", "\n\n", "\t"]
     rnd = random.Random(7)
-    for _ in range(200):
+    for size in [rnd.randint(1, 30) for _ in range(300)] + [1000] * 50:
         text = "".join(rnd.choice(pieces) + rnd.choice([" ", "", "   ", "\n"])
-                       for _ in range(rnd.randint(800, 1200)))
-        assert len(text) > dates.LONG
-        whole = [m.end() for m in dates._pattern(table).finditer(text)]
-        assert [stated.end for stated in dates.find(text, table)] == whole
+                       for _ in range(size))
+        pattern = dates._pattern(table)
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for lo, hi in dates._windows(text, table)
+                for m in pattern.finditer(text, lo, hi)] == whole
+        assert [stated.end for stated in dates.find(text, table)] == [end for _, end in whole]
 
 
 def test_today_must_be_a_date(run, write):

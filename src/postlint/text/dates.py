@@ -122,7 +122,6 @@ def has_digit(text: str) -> bool:
     return bool(_DECIMAL.search(text)) or not text.isascii() and any(c.isdigit() for c in text)
 
 
-LONG = 2_000  # characters: a longer text is searched only around its digits (`_windows`)
 _RUN = regex.compile(r"\S+")
 _DIGITS = re.compile(r"\d+")
 
@@ -131,8 +130,8 @@ def _windows(text: str, names: Names) -> list[tuple[int, int]]:
     """The parts of `text` that can hold a date: around each run of non-space characters
     with a digit, the runs a date may have before it (a weekday with its comma, an
     article, a month) and after it (`of`, a month, `de`, a year), one character more for
-    the pattern to look ahead. Every date holds a digit, and searching a long text
-    everywhere costs far more than finding its digits."""
+    the pattern to look ahead. Every date holds a digit, and searching a text everywhere
+    costs more than finding its digits (about 2.4 times as much on the corpus's posts)."""
     spaces = max((n.count(" ") for n in (*names.months, *names.weekdays)), default=0)
     before, after = 3 + 2 * spaces, 4 + 2 * spaces
     runs = [m.span() for m in _RUN.finditer(text)]
@@ -154,7 +153,7 @@ def find(text: str, names: Names):
     if not has_digit(text):
         return
     pattern = _pattern(names)
-    found = pattern.finditer(text) if len(text) <= LONG else itertools.chain.from_iterable(
+    found = itertools.chain.from_iterable(
         pattern.finditer(text, lo, hi) for lo, hi in _windows(text, names))
     for m in found:
         weekday = None
