@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "postlint" / "load" / "seed"
 COMMAND = "python scripts/gen_cache_seed.py"
-KINDS = ("forms", "needs", "regex", "vader", "yaml")
+KINDS = ("first", "forms", "needs", "regex", "vader", "yaml")
 # Compile every built-in rule for every profile and language it knows, as a run does,
 # and every word list whole, as the workers' setup does, and the negative words of each
 # sentiment rule's lexicon; the stores are saved at exit.
@@ -43,7 +43,7 @@ for profile in sorted(linter.catalog.profiles):
                 linter._check_in(act, lang)
 for pattern in linter._word_lists:
     if isinstance(pattern, words.Words):
-        pattern.needs, pattern.compiled
+        pattern.needs, pattern.first_heads, pattern.compiled
 from postlint.checks.sentiment import Sentiment, scorer
 for profile in sorted(linter.catalog.profiles):
     for act in linter.active(profile):

@@ -32,6 +32,11 @@ def fresh(terms, ignorecase=True, whole_words=True, is_regex=False) -> words.Wor
     return words.Words(tuple(terms), ignorecase, whole_words, is_regex)
 
 
+def tried(made: words.Words, text: str) -> list:
+    """The spans of `made` tried at every place a match can start, however many."""
+    return [m.span() for m in words._matches_at(made.compiled, text, made.starts_in(text))]
+
+
 EVERYTHING = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
 
 
@@ -303,6 +308,56 @@ def test_built_in_word_lists_find_the_same_in_a_long_text_searched_by_blocks():
         searched += sum(end - start for start, end, _ in made._regions(text, made.compiled))
         assert spans(made, text) == spans(made.compiled, text), made.compiled.pattern
     assert searched < 0.7 * len(text) * len(lists)
+
+
+@pytest.mark.parametrize("body, first", [
+    (r"cure[sd]?|treat(?:s|ed)?", {"cure", "trea"}),
+    (r"(?<!\bour\s)(?=cure|heal)(?:cure|heal)s?", {"cure", "heal"}),  # (zero width first)
+    (r"he's|he\s+is", {"he"}),  # (a word starting `he`: "he's" holds the word `he`)
+    (r"#(?:ad|spon)|\$\d+", {"#", "$"}),
+    (r"\d{3}-\d{4}", {words.DIGIT}),
+    (r"#?views?myown", {"#", "view"}),
+    (r"(?:\d+|two)\s+kids", None),  # (a digit, then the heads of a word: not both)
+    (r"(?i:a)b", None),  # (case partners of the start of a case-sensitive list)
+    (r"[^a]b", None),
+    (r"\s+x", None),
+    (r"a?", None),
+])
+def test_the_first_heads_are_where_every_match_can_start(body, first):
+    assert words.first_heads(body) == (None if first is None else frozenset(first))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=3),
+       st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=6).map(" ".join),
+       st.booleans())
+def test_trying_a_list_only_where_a_match_can_start_never_loses_one(tokens, text, ignorecase):
+    made = fresh(tokens, ignorecase=ignorecase, is_regex=True)
+    if made.first_heads is not None:
+        assert tried(made, text) == spans(made.compiled, text)
+
+
+@pytest.mark.parametrize("text", ["\u017fun kit", "\u212ait ink", "\u0131nk is", "\u0130s sun",
+                                  "x \u0130\u0130 \u017fun \u212aIT"])
+def test_letters_that_match_an_ascii_letter_start_the_words_they_start(text):
+    made = fresh(["sun", "kit", "ink", "is"])
+    assert tried(made, text) == spans(made.compiled, text) != []
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_built_in_word_lists_tried_only_where_a_match_can_start_find_the_same_on_the_corpus():
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    for profile in linter.catalog.profiles:
+        linter.active(profile)
+    lists = [w for w in {id(w): w for w in linter._word_lists}.values()
+             if isinstance(w, words.Words) and w.first_heads is not None]
+    assert len(lists) >= 50
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
+        text = words.fold(line.split("\t", 1)[-1])
+        for made in lists:
+            assert tried(made, text) == spans(made.compiled, text), text
 
 
 @pytest.mark.parametrize("term, cut", [

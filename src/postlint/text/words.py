@@ -21,6 +21,10 @@ a search of the compiled list, so it is only for small runs: a list is compiled 
 (COMPILE_AFTER), or before workers start; and by the standard library's `re`, whose
 searches are faster, once a run has asked it about many texts (FAST_AFTER), for texts
 that are not long (FAST_TEXT).
+
+A search tries a pattern at every character of a text. When each term's matches start
+a word with known letters (or start with a digit or a symbol), a short text is tried
+only at the words that start so (`first_heads`, `word_places`), if they are few.
 """
 
 from __future__ import annotations
@@ -69,6 +73,8 @@ COMPILE_AFTER = 200  # texts (a text counts once more for each 256 characters) b
 MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit it holds
 # Heads that nearly every post has (short words, whole): a term they tell is told by a
 # digit it holds instead
+MANY_FIRST = 300  # a list with more first heads is searched, not tried word by word
+TRY_EVERY = 4  # characters of text for each place a list is tried at, at most
 _COMMON = frozenset(w + " " for w in "a i is at in on to the my our we it s of for and be are "
                     "was an or so me us you he she his her by as up do if no not all get "
                     "got has had can now new one".split())
@@ -205,11 +211,49 @@ class Words:
                 self._source([self.parts[i] for i in chosen]), self.flags)
         return subset
 
+    @cached_property
+    def first_heads(self) -> frozenset | None:
+        """The heads (1 to HEAD letters, lower case) that the first word of every match
+        starts with, when each term's matches start with an ASCII letter or digit and
+        they are not many (`known_first`); None otherwise."""
+        if not self.whole_words or self.term_needs is None:
+            return None
+        heads: set[str] = set()
+        for part in self.parts:
+            found = known_first(part)
+            if found is None or len(heads | found) > MANY_FIRST:
+                return None
+            heads |= found
+        return frozenset(heads)
+
+    def starts_in(self, text: str) -> "list[int] | None":
+        """The places in `text` where a match can start (in order; see `first_heads`
+        and `word_places`); None when they are not known."""
+        if self.first_heads is None:
+            return None
+        places = word_places(text)
+        found = [_mark_places(text, places, head) if len(head) == 1 and not head.isalnum()
+                 else places[head] for head in self.first_heads
+                 if head in places or len(head) == 1 and not head.isalnum()]
+        return sorted(set(itertools.chain.from_iterable(found))) if found else []
+
+    def _tried(self, text: str, kwargs) -> "list[int] | None":
+        """Where to try the list in a text that is not long, when those places are few
+        (`starts_in`); None: search all of it. Trying a pattern at a few places costs
+        less than a search, which tries it at each character."""
+        if kwargs or self.first_heads is None or len(text) > FAST_TEXT:
+            return None
+        tried = self.starts_in(text)
+        return tried if len(tried) * TRY_EVERY <= len(text) else None
+
     def finditer(self, text: str, **kwargs):
         text = fold(text)
         pattern = self.pattern_for(text)
         if pattern is None:
             return iter(())
+        tried = self._tried(text, kwargs)
+        if tried is not None:
+            return _matches_at(pattern, text, tried)
         regions = self._regions(text, pattern)
         return itertools.chain.from_iterable(
             (_limited(pattern) if kwargs else pattern).finditer(text, start, end, **kwargs)
@@ -220,6 +264,9 @@ class Words:
         pattern = self.pattern_for(text)
         if pattern is None:
             return None
+        tried = self._tried(text, kwargs)
+        if tried is not None:
+            return next(_matches_at(pattern, text, tried), None)
         for start, end, pattern in self._regions(text, pattern):
             found = (_limited(pattern) if kwargs else pattern).search(text, start, end, **kwargs)
             if found is not None:
@@ -283,6 +330,47 @@ class Blocks:
                                        if self.text.find(mark, bounds[i], bounds[i + 1]) >= 0]
             found.update(self._by_mark[mark])
         return sorted(found)
+
+
+def _matches_at(pattern, text: str, places: list[int]):
+    """The matches `pattern.finditer(text)` gives, when none can start elsewhere than
+    at `places` (in order)."""
+    after = 0
+    for place in places:
+        if place >= after:
+            found = pattern.match(text, place)
+            if found is not None:
+                yield found
+                after = found.end()
+
+
+_places: dict[str, dict] = {}  # the word places of the texts being checked
+
+
+def word_places(text: str) -> dict[str, list[int]]:
+    """Where the words of `text` start, by each of their heads (1 to HEAD letters, lower
+    case, as `text_heads` reads them), and under DIGIT those that start with a digit."""
+    found = _places.get(text)
+    if found is None:
+        if len(_places) >= 8:
+            _places.clear()
+        found = _places[text] = {}
+        lower = (text if text.isascii() else text.translate(_FOLD)).lower()
+        for m in _WORD_START.finditer(lower):
+            start, head = m.start(), m.group(1)
+            for size in range(1, len(head) + 1):
+                found.setdefault(head[:size], []).append(start)
+            if head[0].isdecimal():
+                found.setdefault(DIGIT, []).append(start)
+    return found
+
+
+def _mark_places(text: str, places: dict, mark: str) -> list[int]:
+    """Where `mark`, a symbol, is in `text` (kept in `places`)."""
+    found = places.get(mark)
+    if found is None:
+        found = places[mark] = [m.start() for m in re.finditer(re.escape(mark), text)]
+    return found
 
 
 def compile_fast(source: str, flags: int, lead: str = "") -> "re.Pattern | regex.Pattern":
@@ -461,6 +549,53 @@ def pattern_needs(body: str) -> Needs | None:
             return None
     heads, marks = found
     return Needs(_shortest(frozenset(heads)), "".join(sorted(marks - {DIGIT})), DIGIT in marks)
+
+
+_FIRST = cache.Store("first", _KNOWN.stamp)
+_WORD_CHARS = re.compile(r"[A-Za-z0-9](?:-[A-Za-z0-9])?")
+
+
+def known_first(term: str) -> frozenset | None:
+    """`first_heads(term)`, kept between runs."""
+    found = _FIRST.get(term)
+    if found is None:
+        return None
+    if isinstance(found, list) and all(isinstance(head, str) for head in found):
+        return frozenset(found)
+    heads = first_heads(term)  # not kept yet (or damaged)
+    _FIRST.put(term, None if heads is None else sorted(heads))
+    return heads
+
+
+def first_heads(body: str) -> frozenset | None:
+    """Where a whole-word match of `body` can start: the heads (1 to HEAD letters, lower
+    case) of the word it starts with, DIGIT for a word that starts with a digit, and the
+    symbols (`#`, `$`, ...) it may start with instead; None when they are not known or
+    more than MANY_FIRST."""
+    tree = _tree(body)
+    first = None if tree is None else _first_chars(tree)
+    if first is None or first[1]:
+        return None
+    marks, letters = set(), False
+    for item in first[0]:  # (`re` set items: `a`, `a-z`, `\d`, `\#`, `“`)
+        char = item[1:] if len(item) == 2 and item[0] == "\\" else item
+        if _WORD_CHARS.fullmatch(item):
+            letters = True
+        elif item == r"\d":
+            marks.add(DIGIT)
+        elif len(char) == 1 and not _WORD.match(char) and not char.isspace():
+            marks.add(char)
+        else:
+            return None
+    if not letters:
+        return frozenset(marks)
+    try:
+        heads = _starts(tree, HEAD, [_STEPS])
+    except (_GiveUp, RecursionError):
+        return None
+    if "" in heads or len(heads) > MANY_FIRST:
+        return None
+    return frozenset({head.rstrip(" ") for head in heads} | marks)  # ("he ": any `he...`)
 
 
 def _tree(term: str) -> list | None:
