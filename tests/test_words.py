@@ -181,7 +181,7 @@ def test_skipping_never_loses_a_match(data, terms, ignorecase):
 
 
 FRAGMENTS = st.sampled_from([r"\d", r"\d{2}", r"\$", "#", "a", "bi", r"(?:a|\d)", "k?",
-                             r"\s+", "🍺", "'", "[ab]", r"\w", r"(?<!x)", "(?:s|🍷)"])
+                             r"\s+", "🍺", "'", "[ab]", r"\w", r"(?<!x)", "(?:s|🍷)", "(?i:k)"])
 # pieces of text such fragments match (`٣` is a digit too), in any case
 PIECES = st.sampled_from(["\u0663", "7", "42", "$", "#", "a", "A", "bi", "BI", "ı", "İ", "k",
                           "\u212a", "s", "ſ", "🍺", "🍷", "'", "x", "-"])
@@ -317,8 +317,9 @@ def test_built_in_word_lists_find_the_same_in_a_long_text_searched_by_blocks():
     (r"#(?:ad|spon)|\$\d+", {"#", "$"}),
     (r"\d{3}-\d{4}", {words.DIGIT}),
     (r"#?views?myown", {"#", "view"}),
-    (r"(?:\d+|two)\s+kids", None),  # (a digit, then the heads of a word: not both)
-    (r"(?i:a)b", None),  # (case partners of the start of a case-sensitive list)
+    (r"(?:\d+|two)\s+kids", {words.DIGIT, "two"}),  # (each alternative on its own)
+    (r"(?-i:(?i:Ab)c)", {"abc"}),
+    (r"[\da]x", None),  # (a digit or the heads of a word, in one set)
     (r"[^a]b", None),
     (r"\s+x", None),
     (r"a?", None),

@@ -23,12 +23,13 @@ searches are faster, once a run has asked it about many texts (FAST_AFTER), for 
 that are not long (FAST_TEXT).
 
 A search tries a pattern at every character of a text. When each term's matches start
-a word with known letters (or start with a digit or a symbol), a short text is tried
+a word with known letters (or start with a digit or a symbol), a text is tried
 only at the words that start so (`first_heads`, `word_places`), if they are few.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import string
@@ -74,7 +75,7 @@ MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit
 # Heads that nearly every post has (short words, whole): a term they tell is told by a
 # digit it holds instead
 MANY_FIRST = 300  # a list with more first heads is searched, not tried word by word
-TRY_EVERY = 4  # characters of text for each place a list is tried at, at most
+TRY_EVERY = 8  # characters of text for each place a list is tried at, at most
 _COMMON = frozenset(w + " " for w in "a i is at in on to the my our we it s of for and be are "
                     "was an or so me us you he she his her by as up do if no not all get "
                     "got has had can now new one".split())
@@ -238,10 +239,10 @@ class Words:
         return sorted(set(itertools.chain.from_iterable(found))) if found else []
 
     def _tried(self, text: str, kwargs) -> "list[int] | None":
-        """Where to try the list in a text that is not long, when those places are few
-        (`starts_in`); None: search all of it. Trying a pattern at a few places costs
+        """Where to try the list in a text, when those places are few (`starts_in`);
+        None: search it (a long one in blocks, see `_regions`). Trying a pattern at a few places costs
         less than a search, which tries it at each character."""
-        if kwargs or self.first_heads is None or len(text) > FAST_TEXT:
+        if kwargs or self.first_heads is None:
             return None
         tried = self.starts_in(text)
         return tried if len(tried) * TRY_EVERY <= len(text) else None
@@ -295,9 +296,9 @@ class Words:
 
 
 class Blocks:
-    """A long text's blocks, each a paragraph with the blank lines after it: the blocks
-    holding each head (see `text_heads`), and each mark once asked for. Kept for the
-    last text asked about."""
+    """A long text's blocks, each a paragraph with the blank lines after it, and those
+    that meet a list's needs (found from `word_places`). Kept for the last text asked
+    about."""
 
     _GAP = regex.compile(r"\n[ \t]*\n\s*")
     _last: "Blocks | None" = None
@@ -306,11 +307,6 @@ class Blocks:
         self.text = text
         self.bounds = [0] + [m.end() for m in self._GAP.finditer(text) if m.end() < len(text)] \
             + [len(text)]  # block i is text[bounds[i]:bounds[i + 1]]
-        self.by_head: dict[str, list[int]] = {}
-        self._by_mark: dict[str, list[int]] = {}
-        for index in range(len(self.bounds) - 1):
-            for head in _heads(text[self.bounds[index]:self.bounds[index + 1]]):
-                self.by_head.setdefault(head, []).append(index)
 
     @classmethod
     def of(cls, text: str) -> "Blocks":
@@ -320,16 +316,14 @@ class Blocks:
 
     def meeting(self, needs: "Needs") -> list[int]:
         """The blocks that meet `needs`, in order."""
-        found = set(self.by_head.get(_HAS_DIGIT, ())) if needs.digits else set()
-        for head in needs.heads:
-            found.update(self.by_head.get(head, ()))
-        for mark in needs.marks:
-            if mark not in self._by_mark:
-                bounds = self.bounds
-                self._by_mark[mark] = [i for i in range(len(bounds) - 1)
-                                       if self.text.find(mark, bounds[i], bounds[i + 1]) >= 0]
-            found.update(self._by_mark[mark])
-        return sorted(found)
+        text, places = self.text, word_places(self.text)
+        found = [places.get(head, ()) for head in needs.heads]
+        if needs.digits:
+            found.append(_mark_places(text, places, _HAS_DIGIT))
+        found += [_mark_places(text, places, mark) for mark in needs.marks]
+        bounds = self.bounds
+        return sorted({bisect.bisect_right(bounds, place) - 1
+                       for place in itertools.chain.from_iterable(found)})
 
 
 def _matches_at(pattern, text: str, places: list[int]):
@@ -349,7 +343,8 @@ _places: dict[str, dict] = {}  # the word places of the texts being checked
 
 def word_places(text: str) -> dict[str, list[int]]:
     """Where the words of `text` start, by each of their heads (1 to HEAD letters, lower
-    case, as `text_heads` reads them), and under DIGIT those that start with a digit."""
+    case, and " " after a shorter word that ends there, as `text_heads` reads them), and
+    under DIGIT those that start with a digit."""
     found = _places.get(text)
     if found is None:
         if len(_places) >= 8:
@@ -360,16 +355,20 @@ def word_places(text: str) -> dict[str, list[int]]:
             start, head = m.start(), m.group(1)
             for size in range(1, len(head) + 1):
                 found.setdefault(head[:size], []).append(start)
+            if len(head) < HEAD and not m.group(2):  # (the whole word: "he " in `he's`)
+                found.setdefault(head + " ", []).append(start)
             if head[0].isdecimal():
                 found.setdefault(DIGIT, []).append(start)
     return found
 
 
 def _mark_places(text: str, places: dict, mark: str) -> list[int]:
-    """Where `mark`, a symbol, is in `text` (kept in `places`)."""
+    """Where `mark`, a symbol, is in `text`, or (_HAS_DIGIT) its digits (kept in
+    `places`)."""
     found = places.get(mark)
     if found is None:
-        found = places[mark] = [m.start() for m in re.finditer(re.escape(mark), text)]
+        found = places[mark] = [m.start() for m in (
+            _DIGIT if mark == _HAS_DIGIT else re.compile(re.escape(mark))).finditer(text)]
     return found
 
 
@@ -553,6 +552,7 @@ def pattern_needs(body: str) -> Needs | None:
 
 _FIRST = cache.Store("first", _KNOWN.stamp)
 _WORD_CHARS = re.compile(r"[A-Za-z0-9](?:-[A-Za-z0-9])?")
+_DIGITS = re.compile(r"[0-9](?:-[0-9])?")
 
 
 def known_first(term: str) -> frozenset | None:
@@ -573,29 +573,53 @@ def first_heads(body: str) -> frozenset | None:
     symbols (`#`, `$`, ...) it may start with instead; None when they are not known or
     more than MANY_FIRST."""
     tree = _tree(body)
-    first = None if tree is None else _first_chars(tree)
+    try:
+        found = None if tree is None else _first_keys(tree, [_STEPS])
+    except (_GiveUp, RecursionError):
+        return None
+    return None if found is None or len(found) > MANY_FIRST else frozenset(found)
+
+
+def _first_keys(nodes: list, steps: list) -> set[str] | None:
+    """`first_heads` of `nodes`, each alternative at their start read on its own."""
+    steps[0] -= 1
+    if steps[0] < 0:
+        raise _GiveUp
+    while nodes and nodes[0][0] in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # (zero width)
+        nodes = nodes[1:]
+    if not nodes:
+        return None
+    op, av = nodes[0]
+    if op is sre.SUBPATTERN:  # (the case partners of `(?i:)` are read as word_places does)
+        return _first_keys(list(av[-1]) + nodes[1:], steps)
+    if op is sre.BRANCH:
+        keys: set[str] = set()
+        for branch in av[1]:
+            found = _first_keys(list(branch) + nodes[1:], steps)
+            if found is None:
+                return None
+            keys |= found
+        return keys
+    first = _first_chars(nodes)
     if first is None or first[1]:
         return None
     marks, letters = set(), False
     for item in first[0]:  # (`re` set items: `a`, `a-z`, `\d`, `\#`, `“`)
         char = item[1:] if len(item) == 2 and item[0] == "\\" else item
-        if _WORD_CHARS.fullmatch(item):
-            letters = True
-        elif item == r"\d":
+        if item == r"\d" or _DIGITS.fullmatch(item):
             marks.add(DIGIT)
+        elif _WORD_CHARS.fullmatch(item):
+            letters = True
         elif len(char) == 1 and not _WORD.match(char) and not char.isspace():
             marks.add(char)
         else:
             return None
     if not letters:
-        return frozenset(marks)
-    try:
-        heads = _starts(tree, HEAD, [_STEPS])
-    except (_GiveUp, RecursionError):
+        return marks
+    heads = _starts(nodes, HEAD, steps)
+    if "" in heads:
         return None
-    if "" in heads or len(heads) > MANY_FIRST:
-        return None
-    return frozenset({head.rstrip(" ") for head in heads} | marks)  # ("he ": any `he...`)
+    return {head.rstrip(" ") for head in heads} | marks  # ("he ": any word `he...`)
 
 
 def _tree(term: str) -> list | None:
