@@ -24,7 +24,7 @@ that are not long (FAST_TEXT).
 
 A search tries a pattern at every character of a text. When each term's matches start
 a word with known letters (or start with a digit or a symbol), a text is tried
-only at the words that start so (`first_heads`, `word_places`), if they are few.
+only at the words that start so (`first_heads`, `Places`), if they are few.
 """
 
 from __future__ import annotations
@@ -229,19 +229,25 @@ class Words:
 
     def starts_in(self, text: str) -> "list[int] | None":
         """The places in `text` where a match can start (in order; see `first_heads`
-        and `word_places`); None when they are not known."""
+        and `Places`); None when they are not known."""
         if self.first_heads is None:
             return None
-        places = word_places(text)
-        found = [_mark_places(text, places, head) if len(head) == 1 and not head.isalnum()
-                 else places[head] for head in self.first_heads
-                 if head in places or len(head) == 1 and not head.isalnum()]
-        return sorted(set(itertools.chain.from_iterable(found))) if found else []
+        places = Places.of(text)
+        heads, marks = self._first
+        found = [places.words[head] for head in heads.intersection(places.words)]
+        found += [places.marks(mark) for mark in marks]
+        return sorted(set(itertools.chain.from_iterable(found)))
+
+    @cached_property
+    def _first(self) -> tuple[frozenset, tuple]:
+        """`first_heads`: the heads of words, and the symbols and DIGIT."""
+        marks = tuple(h for h in self.first_heads if h == DIGIT or not h[0].isalnum())
+        return self.first_heads.difference(marks), marks
 
     def _tried(self, text: str, kwargs) -> "list[int] | None":
         """Where to try the list in a text, when those places are few (`starts_in`);
-        None: search it (a long one in blocks, see `_regions`). Trying a pattern at a few places costs
-        less than a search, which tries it at each character."""
+        None: search it (a long one in blocks, see `_regions`). Trying a pattern at a
+        few places costs less than a search, which tries it at each character."""
         if kwargs or self.first_heads is None:
             return None
         tried = self.starts_in(text)
@@ -297,7 +303,7 @@ class Words:
 
 class Blocks:
     """A long text's blocks, each a paragraph with the blank lines after it, and those
-    that meet a list's needs (found from `word_places`). Kept for the last text asked
+    that meet a list's needs (found from `Places`). Kept for the last text asked
     about."""
 
     _GAP = regex.compile(r"\n[ \t]*\n\s*")
@@ -316,11 +322,11 @@ class Blocks:
 
     def meeting(self, needs: "Needs") -> list[int]:
         """The blocks that meet `needs`, in order."""
-        text, places = self.text, word_places(self.text)
-        found = [places.get(head, ()) for head in needs.heads]
+        places = Places.of(self.text)
+        found = [places.words.get(head, ()) for head in needs.heads]
+        found += [places.marks(mark) for mark in needs.marks]
         if needs.digits:
-            found.append(_mark_places(text, places, _HAS_DIGIT))
-        found += [_mark_places(text, places, mark) for mark in needs.marks]
+            found.append(places.marks(_HAS_DIGIT))
         bounds = self.bounds
         return sorted({bisect.bisect_right(bounds, place) - 1
                        for place in itertools.chain.from_iterable(found)})
@@ -338,38 +344,50 @@ def _matches_at(pattern, text: str, places: list[int]):
                 after = found.end()
 
 
-_places: dict[str, dict] = {}  # the word places of the texts being checked
+class Places:
+    """Where the words of a text start, by their heads (1 to HEAD letters, lower case,
+    and a shorter whole word with " ", as `text_heads` reads them: "he " in `he's`), and
+    where its symbols and digits are, each found once asked for."""
 
+    _last: dict[str, "Places"] = {}  # of the texts being checked
 
-def word_places(text: str) -> dict[str, list[int]]:
-    """Where the words of `text` start, by each of their heads (1 to HEAD letters, lower
-    case, and " " after a shorter word that ends there, as `text_heads` reads them), and
-    under DIGIT those that start with a digit."""
-    found = _places.get(text)
-    if found is None:
-        if len(_places) >= 8:
-            _places.clear()
-        found = _places[text] = {}
+    def __init__(self, text: str):
+        self.text = text
         lower = (text if text.isascii() else text.translate(_FOLD)).lower()
+        self.words: dict[str, list[int]] = {}  # head -> where its words start
         for m in _WORD_START.finditer(lower):
-            start, head = m.start(), m.group(1)
-            for size in range(1, len(head) + 1):
-                found.setdefault(head[:size], []).append(start)
-            if len(head) < HEAD and not m.group(2):  # (the whole word: "he " in `he's`)
-                found.setdefault(head + " ", []).append(start)
-            if head[0].isdecimal():
-                found.setdefault(DIGIT, []).append(start)
-    return found
+            head = m.group(1)
+            self.words.setdefault(head if m.group(2) or len(head) == HEAD else head + " ",
+                                  []).append(m.start())
+        for key, starts in list(self.words.items()):  # (the shorter heads of each)
+            for size in range(1, min(len(key.rstrip(" ")), HEAD - 1) + 1):
+                if key[:size] != key:
+                    self.words.setdefault(key[:size], []).extend(starts)
+        self._marks: dict[str, list[int]] = {}
 
+    @classmethod
+    def of(cls, text: str) -> "Places":
+        found = cls._last.get(text)
+        if found is None:
+            if len(cls._last) >= 8:
+                cls._last.clear()
+            found = cls._last[text] = cls(text)
+        return found
 
-def _mark_places(text: str, places: dict, mark: str) -> list[int]:
-    """Where `mark`, a symbol, is in `text`, or (_HAS_DIGIT) its digits (kept in
-    `places`)."""
-    found = places.get(mark)
-    if found is None:
-        found = places[mark] = [m.start() for m in (
-            _DIGIT if mark == _HAS_DIGIT else re.compile(re.escape(mark))).finditer(text)]
-    return found
+    def marks(self, mark: str) -> list[int]:
+        """Where `mark`, a symbol, is; DIGIT: the words that start with a digit;
+        _HAS_DIGIT: the digits."""
+        found = self._marks.get(mark)
+        if found is None:
+            if mark == DIGIT:
+                found = [start for key, starts in self.words.items()
+                         if len(key.rstrip(" ")) == HEAD or key.endswith(" ")
+                         if key[0].isdecimal() for start in starts]
+            else:
+                found = [m.start() for m in (_DIGIT if mark == _HAS_DIGIT else re.compile(
+                    re.escape(mark))).finditer(self.text)]
+            self._marks[mark] = found
+        return found
 
 
 def compile_fast(source: str, flags: int, lead: str = "") -> "re.Pattern | regex.Pattern":
@@ -590,7 +608,7 @@ def _first_keys(nodes: list, steps: list) -> set[str] | None:
     if not nodes:
         return None
     op, av = nodes[0]
-    if op is sre.SUBPATTERN:  # (the case partners of `(?i:)` are read as word_places does)
+    if op is sre.SUBPATTERN:  # (the case partners of `(?i:)` are read as `Places` does)
         return _first_keys(list(av[-1]) + nodes[1:], steps)
     if op is sre.BRANCH:
         keys: set[str] = set()
