@@ -139,8 +139,7 @@ class PhraseIndex:
         elided = self._elided(tokens) if self._prefixes and "'" in folded else None
         for i, norm in enumerate(norms):
             node = root.get(norm)
-            prefix = elided.get(i) if elided else None
-            if node is None and prefix is None:
+            if node is None and (elided is None or i not in elided):
                 continue
             longest: dict[int, int] = {}
             j = i
@@ -154,7 +153,8 @@ class PhraseIndex:
                 if j == count or not children:
                     break
                 node = children.get(norms[j] if starts[j] == ends[j - 1] else " " + norms[j])
-            moved = self._after_prefix(tokens, i, prefix, longest) if prefix else None
+            moved = self._after_prefix(tokens, i, elided[i], longest) \
+                if elided is not None and i in elided else None
             for list_id, last in longest.items():
                 if after.get(list_id, 0) <= i:
                     start = moved.get(list_id, starts[i]) if moved else starts[i]
@@ -162,16 +162,17 @@ class PhraseIndex:
                     after[list_id] = last + 1
         return out
 
-    def _elided(self, tokens: Tokens) -> dict[int, str]:
-        """Token index -> the elided prefix its word starts with (any list's)."""
-        found = {}
+    def _elided(self, tokens: Tokens) -> dict[int, str] | None:
+        """Token index -> the elided prefix its word starts with (any list's); None for
+        none."""
+        found: dict[int, str] = {}
         prefixes, kinds = self._prefixes, tokens.kinds
         for i, norm in enumerate(tokens.norms):
             if "'" in norm and kinds[i] == WORD:
                 head, _, rest = norm.partition("'")
                 if rest and head + "'" in prefixes:
                     found[i] = head + "'"
-        return found
+        return found or None
 
     def _after_prefix(self, tokens: Tokens, i: int, prefix: str,
                       longest: dict[int, int]) -> dict[int, int]:
