@@ -111,3 +111,21 @@ def test_a_mistake_in_languages_is_one_line_with_its_position(write, run):
     house_rule(write, "languages:\n  de: {tokenz: [episch]}\n")
     result = run("a.md")
     assert result.code == 2 and "overhype.languages.de.tokenz: unknown option" in result.err
+
+
+def test_a_french_word_after_an_elided_article_is_found_at_the_word(write, run):
+    # hot-button-topic's French list holds `immigration` and `avortement`, no `l'...` forms
+    write("a.md", "---\nlang: fr\n---\n"
+                  "Le débat sur l’immigration revient, et celui d'avortement aussi.\n")
+    out = run("--select", "hot-button-topic", "a.md").out
+    assert "a.md:4:16: R108 'immigration' touches politics" in out
+    assert "a.md:4:48: R108 'avortement' touches a divisive social issue" in out
+
+
+def test_an_english_name_with_an_apostrophe_is_not_an_elision(write, run):
+    house_rule(write, "languages:\n  en: {tokens: [angelo]}\n  fr: {tokens: [angelo]}\n")
+    write("a.md", "---\nlang: en\n---\nD'Angelo played last night.\n")
+    write("b.md", "---\nlang: fr\n---\nLe concert d’Angelo était super.\n")
+    out = run("--select", "overhype", "a.md", "b.md").out
+    assert "a.md" not in out
+    assert "b.md:4:14: X901 'Angelo'" in out

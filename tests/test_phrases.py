@@ -116,3 +116,42 @@ def test_a_clitic_leaves_the_word_before_it_whole(write, run):
     out = run("--select", "brand-term-case,chatspeak", "a.md").out
     assert "a.md:1:1: B101 write 'GitHub', not 'Github'" in out
     assert "a.md:1:30: T104 'y'all'" in out and "a.md:1:47: T104 '2day'" in out
+
+
+def test_a_french_or_italian_list_matches_the_word_after_an_elided_prefix():
+    index = PhraseIndex()
+    fr = Phrases(("immigration", "avortement", "procès", "obligation vaccinale"),
+                 lang="fr", index=index)
+    it = Phrases(("azienda",), lang="it", index=index)
+    text = "L’immigration, d'avortement, qu'un procès ; de l'obligation vaccinale. dell'azienda"
+    found = index.hits(text)
+    # the match is the bare word, at its exact offsets (the prefix is left out)
+    assert [text[s:e] for s, e in found[fr.id]] == \
+        ["immigration", "avortement", "procès", "obligation vaccinale"]
+    assert found[fr.id][0] == (2, 13)
+    assert [text[s:e] for s, e in found[it.id]] == ["azienda"]
+    # each language its own prefixes: no `dell'` in French, no `qu'` in Italian
+    assert index.hits("dell'immigration qu'azienda") == {}
+
+
+def test_a_term_with_the_prefix_still_matches_the_whole_token_and_wins():
+    index = PhraseIndex()
+    fr = Phrases(("l'obligation", "obligation", "vaccinale"), lang="fr", index=index)
+    text = "l'obligation d'obligation vaccinale"
+    assert [text[s:e] for s, e in index.hits(text)[fr.id]] == \
+        ["l'obligation", "obligation", "vaccinale"]
+
+
+def test_an_elided_prefix_keeps_case_where_the_list_does():
+    index = PhraseIndex()
+    fr = Phrases(("Orion",), ignorecase=False, lang="fr", index=index)
+    text = "l'Orion d'orion"
+    assert index.hits(text) == {fr.id: [(2, 7)]}
+
+
+def test_lists_of_other_languages_do_not_look_behind_an_apostrophe():
+    index = PhraseIndex()
+    en = Phrases(("angelo", "immigration"), index=index)
+    de = Phrases(("angelo",), lang="de", index=index)
+    assert index.hits("D'Angelo on l'immigration") == {}
+    assert en.id and de.id  # (the lists exist; they just find nothing)

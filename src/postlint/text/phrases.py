@@ -14,6 +14,16 @@ overlapping, as a regex alternation with the longest terms first would find them
 Matching whole tokens is what makes matches whole words: `#ad`, `@idiot`, `$ACME`,
 `github.com`, `U.S.` and `u-turn` are tokens of their own and hold no word `ad`,
 `idiot`, `acme`, `github` or `u`.
+
+Elision: in French and Italian an article or pronoun loses its vowel and joins the next
+word (`l'immigration`, `d'avortement`, `qu'un`, `dell'azienda`), one token. A list made
+for one of those languages (`lang` `fr` or `it`, as a rule's `languages:` list for it is)
+also matches a term at the word after such a prefix (`ELISIONS`, with `'` or `’`), and
+the match covers that word and not the prefix: `immigration` in `l'immigration` is found
+at the `i`, as `GitHub` in `GitHub's` is found without the `'s`. A term that itself starts
+with the prefix (`l'obligation`) still matches the whole token, and wins where it is as
+long. Lists of other languages never look behind an apostrophe (`D'Angelo` holds no word
+`angelo` for an English list).
 """
 
 from __future__ import annotations
@@ -25,6 +35,19 @@ from . import forms as word_forms
 from .tokens import WORD, Tokens, tokens_of
 
 MAX_VARIANTS = 64  # combinations of forms a phrase adds at most (the first ones)
+
+# Elided articles, pronouns and conjunctions a word may follow in one token, by language
+# (the module doc); the apostrophe is folded to `'` before tokens are read.
+ELISIONS = {
+    "fr": frozenset(("l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'",
+                     "lorsqu'", "puisqu'")),
+    "it": frozenset(("l'", "un'", "dell'", "all'", "nell'", "sull'", "dall'", "c'")),
+}
+
+
+def elisions_of(lang: str) -> frozenset:
+    """The elided prefixes a list in language `lang` (a BCP 47 tag) looks behind."""
+    return ELISIONS.get(lang.split("-")[0].lower(), frozenset())
 
 
 class Hit:
@@ -72,6 +95,15 @@ class PhraseIndex:
         self.version = 0
         self._lists = 0
         self._recent: dict[str, tuple[int, dict]] = {}
+        self.elisions: dict[int, frozenset] = {}  # list id -> the prefixes it looks behind
+        self._prefixes: frozenset = frozenset()  # every list's
+
+    def elide(self, list_id: int, prefixes: frozenset) -> None:
+        """Let list `list_id` match a word after one of `prefixes` (the module doc)."""
+        if prefixes:
+            self.elisions[list_id] = prefixes
+            self._prefixes |= prefixes
+            self.version += 1
 
     def new_list(self) -> int:
         self._lists += 1
@@ -104,13 +136,14 @@ class PhraseIndex:
         root, out, after = self.root, {}, {}  # after: list id -> the token its last hit ends before
         norms, starts, ends, folded = tokens.norms, tokens.starts, tokens.ends, tokens.folded
         count = len(norms)
+        elided = self._elided(tokens) if self._prefixes and "'" in folded else None
         for i, norm in enumerate(norms):
             node = root.get(norm)
-            if node is None:
+            if node is None and (elided is None or i not in elided):
                 continue
             longest: dict[int, int] = {}
             j = i
-            while True:
+            while node is not None:
                 children, entries = node
                 for list_id, exact in entries:
                     if exact is None or exact == tuple(
@@ -120,13 +153,54 @@ class PhraseIndex:
                 if j == count or not children:
                     break
                 node = children.get(norms[j] if starts[j] == ends[j - 1] else " " + norms[j])
-                if node is None:
-                    break
+            moved = self._after_prefix(tokens, i, elided[i], longest) \
+                if elided is not None and i in elided else None
             for list_id, last in longest.items():
                 if after.get(list_id, 0) <= i:
-                    out.setdefault(list_id, []).append((starts[i], ends[last]))
+                    start = moved.get(list_id, starts[i]) if moved else starts[i]
+                    out.setdefault(list_id, []).append((start, ends[last]))
                     after[list_id] = last + 1
         return out
+
+    def _elided(self, tokens: Tokens) -> dict[int, str] | None:
+        """Token index -> the elided prefix its word starts with (any list's); None for
+        none."""
+        found: dict[int, str] = {}
+        prefixes, kinds = self._prefixes, tokens.kinds
+        for i, norm in enumerate(tokens.norms):
+            if "'" in norm and kinds[i] == WORD:
+                head, _, rest = norm.partition("'")
+                if rest and head + "'" in prefixes:
+                    found[i] = head + "'"
+        return found or None
+
+    def _after_prefix(self, tokens: Tokens, i: int, prefix: str,
+                      longest: dict[int, int]) -> dict[int, int]:
+        """Walk the trie from the word after `prefix` in token `i`, for the lists that
+        look behind that prefix; a list's match there replaces its match of the whole
+        token only when longer. Updates `longest`; returns list id -> the match's start
+        for the lists whose match starts after the prefix."""
+        norms, starts, ends, folded = tokens.norms, tokens.starts, tokens.ends, tokens.folded
+        first = starts[i] + len(prefix)
+        moved: dict[int, int] = {}
+        node = self.root.get(norms[i][len(prefix):])
+        j, count = i, len(norms)
+        while node is not None:
+            children, entries = node
+            for list_id, exact in entries:
+                if prefix not in self.elisions.get(list_id, ()):
+                    continue
+                if longest.get(list_id, -1) >= j and list_id not in moved:
+                    continue  # the whole token matched as far
+                if exact is None or exact == (folded[first:ends[i]],) + tuple(
+                        folded[starts[k]:ends[k]] for k in range(i + 1, j + 1)):
+                    longest[list_id] = j
+                    moved[list_id] = first
+            j += 1
+            if j == count or not children:
+                break
+            node = children.get(norms[j] if starts[j] == ends[j - 1] else " " + norms[j])
+        return moved
 
 
 INDEX = PhraseIndex()
@@ -142,6 +216,7 @@ class Phrases:
                  lang: str = "en", index: PhraseIndex = INDEX):
         self.terms, self.ignorecase, self.index = terms, ignorecase, index
         self.id = index.new_list()
+        index.elide(self.id, elisions_of(lang))
         self.keys: list[list[str]] = []
         for term in terms:
             tokens = tokens_of(term)
