@@ -461,22 +461,16 @@ _HAS_DIGIT = "\x00"  # in a text's heads when the text holds a digit
 
 def text_heads(text: str) -> frozenset:
     """The starts (1 to HEAD letters, lower case) of the words of `text`, its words
-    shorter than that followed by " ", and _HAS_DIGIT if it holds a digit."""
+    shorter than that followed by " ", and _HAS_DIGIT if it holds a digit (the heads of
+    its `Places`, which the lists that may match in it are then tried at)."""
     heads = _last.get(text)
     if heads is None:
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
-        heads = _last[text] = _heads(text)
+        words = Places.of(text).words
+        heads = _last[text] = frozenset(words).union((_HAS_DIGIT,)) if _DIGIT.search(text) \
+            else frozenset(words)
     return heads
-
-
-def _heads(text: str) -> frozenset:
-    found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
-    starts = [start for start, _ in found]
-    return frozenset(
-        starts + [s[:1] for s in starts] + [s[:2] for s in starts] + [s[:3] for s in starts]
-        + [start + " " for start, more in found if not more and len(start) < HEAD]
-        + ([_HAS_DIGIT] if _DIGIT.search(text) else []))
 
 
 class _GiveUp(Exception):
