@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from postlint.checks.alt_text import code_spans
 from postlint.checks.emoji_count import EMOJI
@@ -198,6 +199,35 @@ def test_shouting_skips_tags_of_every_kind(run, write):
     assert lines(result.out) == [
         "a.md:2:27: T101 'AMAZING' reads as shouting; write it in sentence case and let"
         " the words carry the emphasis (shouting)"]
+
+
+def test_every_capital_python_knows_starts_a_run_that_shouting_reads():
+    from postlint.checks import caps
+    capitals = "".join(chr(c) for c in range(0x110000)
+                       if not 0xD800 <= c < 0xE000 and chr(c).isupper())
+    assert caps.regex.sub(r"\p{Uppercase}", "", capitals) == ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["BIG", "NEWS", "Big", "news", "A", "I", "ÉTÉ", "ÀÉÈ", "ΑΒΓ",
+                                 "DON'T", "RE-ELECT", "x-RAY", "NASA", "IV", "5G", "#LAUNCH", "@TEAM",
+                                 "$ACME", "a/BIG", "b.BIG", "&", ",", " - ", ":", "\n", "日本",
+                                 "NOW!", "(OK)", "'", "’"]), max_size=14)
+       .map(lambda words: " ".join(words)))
+def test_shouting_reads_only_the_runs_with_a_capital_and_finds_what_reading_every_word_finds(
+        text):
+    from postlint.checks import caps
+    from postlint.text.draft import Draft
+    options = {"acronyms": ["NASA"], "acronym_pattern": caps.ROMAN, "min_letters": 4,
+               "min_run": 2, "labels": True, "words_only": False}
+    post = Draft.from_text(text or "x").posts[0]
+    found = [(m.start, m.end) for m in caps.Caps(options, Context()).check(post)]
+    every_word = caps._capital_words
+    try:
+        caps._capital_words = lambda text: caps._WORD.finditer(text)
+        assert found == [(m.start, m.end) for m in caps.Caps(options, Context()).check(post)]
+    finally:
+        caps._capital_words = every_word
 
 
 def test_text_functions_leave_out_links_and_tags():

@@ -19,6 +19,19 @@ _TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
+# A run of non-spaces with a capital, found from its start: no word of the text outside
+# such runs is in capitals.
+_WITH_CAPITAL = linear(regex.compile(r"(?<!\S)\S*?\p{Uppercase}\S*"))
+
+
+def _capital_words(text: str):
+    """The words (`_WORD`) of the runs of non-spaces that hold a capital: the others hold
+    no word in capitals, and the text between two words that are (only a gap, or not)
+    says whether they are one run of capitals."""
+    for chunk in _WITH_CAPITAL.finditer(text):
+        yield from _WORD.finditer(text, chunk.start(), chunk.end())
+
+
 class Caps(Check):
     """Flags a run holding `min_run` or more capitalised non-acronyms, or one such word of
     `min_letters` letters or more. Words in `acronyms`, words with a digit and words
@@ -74,7 +87,7 @@ class Caps(Check):
             return
         tags, next_tag = entities.tags(text), 0
         run: list = []
-        for m in self.context.finditer(_WORD, text):
+        for m in _capital_words(text):
             while next_tag < len(tags) and tags[next_tag].end <= m.start():
                 next_tag += 1
             if next_tag < len(tags) and tags[next_tag].start < m.end():  # in a tag
