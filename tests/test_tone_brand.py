@@ -4,6 +4,7 @@ section, levels per profile, and the mechanisms behind the new rule types."""
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -12,6 +13,9 @@ from postlint.checks.alt_text import code_spans
 from postlint.checks.emoji_count import EMOJI
 from postlint.checks.hashtags import HashtagCase, in_dictionary
 from postlint.checks.base import Context
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "tweets.tsv"
 
 BRAND = """\
 brand:
@@ -228,6 +232,25 @@ def test_shouting_reads_only_the_runs_with_a_capital_and_finds_what_reading_ever
         assert found == [(m.start, m.end) for m in caps.Caps(options, Context()).check(post)]
     finally:
         caps._capital_words = every_word
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_negative_tone_reads_its_read_as_where_they_can_start_as_a_search_would():
+    import yaml
+
+    from postlint.checks.sentiment import Scorer
+
+    rule = yaml.safe_load((ROOT / "rules" / "tone" / "negative-tone.yaml").read_text("utf-8"))
+    options = rule["options"]
+    tried = Scorer(options["lexicon"], options["read_as"])
+    searched = Scorer(options["lexicon"], options["read_as"])
+    searched.read_starts = None
+    assert tried.read_starts is not None
+    posts = [line.split("\t", 1)[-1] for line in CORPUS.read_text("utf-8").splitlines()[1:]]
+    posts += ["This set was sick", "that gig is fire 🔥", "An absolute beast of a talk"]
+    readings = [tried.read(post) for post in posts]
+    assert readings == [searched.read(post) for post in posts]
+    assert sum(reading != post for reading, post in zip(readings, posts)) >= 3
 
 
 def test_text_functions_leave_out_links_and_tags():

@@ -36,6 +36,7 @@ from .base import Check, Match, Option
 from .functions import _pieces
 from ..hookspecs import hookimpl
 from ..load import cache
+from ..text.words import Starts, known_first
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
@@ -63,6 +64,10 @@ class Scorer:
             ) if self.read_as else None
         except regex.error:
             self.any_read_as = regex.compile("")
+        # ... or trying it where one can start, when that is known for them all
+        first = [known_first(str(pattern)) for pattern in read_as]
+        self.read_starts = Starts(frozenset().union(*first)) \
+            if first and None not in first else None
         key = json.dumps(sorted(self.lexicon.items()))
         kept = _negatives().get(key)
         if not (isinstance(kept, list) and len(kept) == 2):
@@ -112,7 +117,13 @@ class Scorer:
 
     def read(self, text: str) -> str:
         """`text` as it is scored: `read_as` applied."""
-        if self.any_read_as is None or self.any_read_as.search(text) is None:
+        if self.any_read_as is None:
+            return text
+        if self.read_starts is not None:
+            match = self.any_read_as.match
+            if not any(match(text, place) for place in self.read_starts.places(text)):
+                return text
+        elif self.any_read_as.search(text) is None:
             return text
         for pattern, replacement in self.read_as:
             text = pattern.sub(replacement, text)

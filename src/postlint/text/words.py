@@ -232,17 +232,11 @@ class Words:
         and `Places`); None when they are not known."""
         if self.first_heads is None:
             return None
-        places = Places.of(text)
-        heads, marks = self._first
-        found = [places.words[head] for head in heads.intersection(places.words)]
-        found += [places.marks(mark) for mark in marks]
-        return sorted(set(itertools.chain.from_iterable(found)))
+        return self._starts.places(text)
 
     @cached_property
-    def _first(self) -> tuple[frozenset, tuple]:
-        """`first_heads`: the heads of words, and the symbols and DIGIT."""
-        marks = tuple(h for h in self.first_heads if h == DIGIT or not h[0].isalnum())
-        return self.first_heads.difference(marks), marks
+    def _starts(self) -> "Starts":
+        return Starts(self.first_heads)
 
     def _tried(self, text: str, kwargs) -> "list[int] | None":
         """Where to try the list in a text, when those places are few (`starts_in`);
@@ -330,6 +324,22 @@ class Blocks:
         bounds = self.bounds
         return sorted({bisect.bisect_right(bounds, place) - 1
                        for place in itertools.chain.from_iterable(found)})
+
+
+class Starts:
+    """Where a match can start in a text, for patterns whose matches start at words
+    with one of `first` heads or at one of its symbols (see `first_heads`)."""
+
+    def __init__(self, first: frozenset):
+        self.marks = tuple(head for head in first if head == DIGIT or not head[0].isalnum())
+        self.heads = first.difference(self.marks)
+
+    def places(self, text: str) -> list[int]:
+        """The places in `text`, in order."""
+        places = Places.of(text)
+        found = [places.words[head] for head in self.heads.intersection(places.words)]
+        found += [places.marks(mark) for mark in self.marks]
+        return sorted(set(itertools.chain.from_iterable(found)))
 
 
 def _matches_at(pattern, text: str, places: list[int]):
