@@ -313,12 +313,13 @@ def test_built_in_word_lists_find_the_same_in_a_long_text_searched_by_blocks():
 @pytest.mark.parametrize("body, first", [
     (r"cure[sd]?|treat(?:s|ed)?", {"cure", "trea"}),
     (r"(?<!\bour\s)(?=cure|heal)(?:cure|heal)s?", {"cure", "heal"}),  # (zero width first)
-    (r"he's|he\s+is", {"he"}),  # (a word starting `he`: "he's" holds the word `he`)
+    (r"he's|he\s+is", {"he "}),  # (the word `he`: "he's" holds it)
     (r"#(?:ad|spon)|\$\d+", {"#", "$"}),
     (r"\d{3}-\d{4}", {words.DIGIT}),
     (r"#?views?myown", {"#", "view"}),
-    (r"(?:\d+|two)\s+kids", {words.DIGIT, "two"}),  # (each alternative on its own)
-    (r"(?-i:(?i:Ab)c)", {"abc"}),
+    (r"(?:\d+|two)\s+kids", {words.DIGIT, "two "}),  # (each alternative on its own)
+    (r"(?-i:(?i:Ab)c)", {"abc "}),
+    (r"f[u\*]*ck", {"f ", "fu", "fck "}),  # ("fu": any word that starts so)
     (r"[\da]x", None),  # (a digit or the heads of a word, in one set)
     (r"[^a]b", None),
     (r"\s+x", None),

@@ -316,11 +316,10 @@ class Blocks:
 
     def meeting(self, needs: "Needs") -> list[int]:
         """The blocks that meet `needs`, in order."""
-        places = Places.of(self.text)
-        found = [places.words.get(head, ()) for head in needs.heads]
-        found += [places.marks(mark) for mark in needs.marks]
+        at = Places.of(self.text).at
+        found = [at(head) for head in (*needs.heads, *needs.marks)]
         if needs.digits:
-            found.append(places.marks(_HAS_DIGIT))
+            found.append(at(_HAS_DIGIT))
         bounds = self.bounds
         return sorted({bisect.bisect_right(bounds, place) - 1
                        for place in itertools.chain.from_iterable(found)})
@@ -331,14 +330,15 @@ class Starts:
     with one of `first` heads or at one of its symbols (see `first_heads`)."""
 
     def __init__(self, first: frozenset):
-        self.marks = tuple(head for head in first if head == DIGIT or not head[0].isalnum())
-        self.heads = first.difference(self.marks)
+        self.longest = frozenset(head for head in first if head.isalnum() and len(head) == HEAD
+                                 or head.endswith(" "))  # (heads a word is kept under)
+        self.others = tuple(first - self.longest)
 
     def places(self, text: str) -> list[int]:
         """The places in `text`, in order."""
         places = Places.of(text)
-        found = [places.words[head] for head in self.heads.intersection(places.words)]
-        found += [places.marks(mark) for mark in self.marks]
+        found = [places.words[head] for head in self.longest.intersection(places.words)]
+        found += [places.at(head) for head in self.others]
         return sorted(set(itertools.chain.from_iterable(found)))
 
 
@@ -357,23 +357,20 @@ def _matches_at(pattern, text: str, places: list[int]):
 class Places:
     """Where the words of a text start, by their heads (1 to HEAD letters, lower case,
     and a shorter whole word with " ", as `text_heads` reads them: "he " in `he's`), and
-    where its symbols and digits are, each found once asked for."""
+    where its symbols and digits are. Each word is kept under its longest head; the
+    shorter heads and the symbols are found once asked for."""
 
     _last: dict[str, "Places"] = {}  # of the texts being checked
 
     def __init__(self, text: str):
         self.text = text
         lower = (text if text.isascii() else text.translate(_FOLD)).lower()
-        self.words: dict[str, list[int]] = {}  # head -> where its words start
+        self.words: dict[str, list[int]] = {}  # longest head -> where its words start
         for m in _WORD_START.finditer(lower):
             head = m.group(1)
             self.words.setdefault(head if m.group(2) or len(head) == HEAD else head + " ",
                                   []).append(m.start())
-        for key, starts in list(self.words.items()):  # (the shorter heads of each)
-            for size in range(1, min(len(key.rstrip(" ")), HEAD - 1) + 1):
-                if key[:size] != key:
-                    self.words.setdefault(key[:size], []).extend(starts)
-        self._marks: dict[str, list[int]] = {}
+        self._more: dict[str, list[int]] | None = None  # shorter heads, symbols, digits
 
     @classmethod
     def of(cls, text: str) -> "Places":
@@ -384,19 +381,35 @@ class Places:
             found = cls._last[text] = cls(text)
         return found
 
-    def marks(self, mark: str) -> list[int]:
-        """Where `mark`, a symbol, is; DIGIT: the words that start with a digit;
-        _HAS_DIGIT: the digits."""
-        found = self._marks.get(mark)
+    @cached_property
+    def heads(self) -> frozenset:
+        """Every head of the words (see `text_heads`)."""
+        return frozenset(key[:size] for key in self.words
+                         for size in range(1, len(key.rstrip(" ")) + 1)).union(self.words)
+
+    def at(self, head: str) -> list[int]:
+        """Where the words that start with `head` start (not in order); for a symbol,
+        where it is; DIGIT: the words that start with a digit; _HAS_DIGIT: the digits."""
+        found = self.words.get(head)
+        if found is not None or len(head) == HEAD or head.endswith(" "):
+            return found or []
+        if self._more is None:
+            self._more = {}
+            for key, starts in self.words.items():
+                for size in range(1, min(len(key.rstrip(" ")), HEAD - 1) + 1):
+                    if key[:size] != key:
+                        self._more.setdefault(key[:size], []).extend(starts)
+        found = self._more.get(head)
         if found is None:
-            if mark == DIGIT:
-                found = [start for key, starts in self.words.items()
-                         if len(key.rstrip(" ")) == HEAD or key.endswith(" ")
-                         if key[0].isdecimal() for start in starts]
+            if head == DIGIT:
+                found = [start for key, starts in self.words.items() if key[0].isdecimal()
+                         for start in starts]
+            elif head == _HAS_DIGIT or not head[0].isalnum():
+                found = [m.start() for m in (_DIGIT if head == _HAS_DIGIT else re.compile(
+                    re.escape(head))).finditer(self.text)]
             else:
-                found = [m.start() for m in (_DIGIT if mark == _HAS_DIGIT else re.compile(
-                    re.escape(mark))).finditer(self.text)]
-            self._marks[mark] = found
+                return []
+            self._more[head] = found
         return found
 
 
@@ -477,9 +490,8 @@ def text_heads(text: str) -> frozenset:
     if heads is None:
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
-        words = Places.of(text).words
-        heads = _last[text] = frozenset(words).union((_HAS_DIGIT,)) if _DIGIT.search(text) \
-            else frozenset(words)
+        heads = Places.of(text).heads
+        heads = _last[text] = heads.union((_HAS_DIGIT,)) if _DIGIT.search(text) else heads
     return heads
 
 
@@ -641,7 +653,7 @@ def _first_keys(nodes: list, steps: list) -> set[str] | None:
     heads = _starts(nodes, HEAD, steps)
     if "" in heads:
         return None
-    return {head.rstrip(" ") for head in heads} | marks  # ("he ": any word `he...`)
+    return heads | marks
 
 
 def _tree(term: str) -> list | None:
