@@ -74,7 +74,7 @@ class Consistency(Check):
         passing = iter(drafts)
         for draft in passing:
             number, before = len(seen), held
-            for key, (start, end), _, hyphen in self._spellings(draft):
+            for key, start, end, hyphen in self._spellings(draft):
                 place = split if hyphen else closed
                 uses = place.get(key)
                 if uses is None:
@@ -159,9 +159,9 @@ class Consistency(Check):
         """(span, key, spelling, hyphenated or split) of each use in `draft` of a key in
         `keys`, then (span, None, pair, None) of each use of the rarer spelling of a pair
         in `rare`."""
-        for key, span, spelling, hyphen in self._spellings(draft) if keys else ():
+        for key, start, end, hyphen in self._spellings(draft) if keys else ():
             if key in keys:
-                yield span, key, spelling, hyphen
+                yield (start, end), key, draft.prose[start:end].casefold(), hyphen
         for pair, side, span in self._pair_uses(draft) if rare else ():
             if pair in rare and rare[pair][0] == side:
                 yield span, None, pair, None
@@ -178,14 +178,15 @@ class Consistency(Check):
                         yield pair, side, m.span()
 
     def _spellings(self, draft):
-        """(key, span, spelling, hyphenated or split) of each word of `draft` and of each
-        two-word form, when the rule compares variants."""
+        """(key, start, end, hyphenated or split) of each word of `draft` and of each
+        two-word form, when the rule compares variants (its spelling is its text
+        casefolded: two words are one space apart)."""
         if not self.opts["variants"]:
             return
         least, particles = self.opts["min_letters"], self.particles
         names = self.opts["skip_names"]
         prose = draft.prose
-        last = None  # the closed word before: (start, end, key, casefolded, letters)
+        last = None  # the closed word before: (start, end, key, letters)
         for m in _WORD.finditer(prose):
             word = m.group()
             start, end = m.span()
@@ -194,16 +195,16 @@ class Consistency(Check):
                 last = None
                 if max(map(len, word.split("-"))) < 2:
                     continue  # spelled out letter by letter: J-E-T-S
-                yield _key(word), (start, end), folded, True
+                yield _key(word), start, end, True
                 continue
             key = folded if word.isascii() else _key(word)  # (letters only: the same)
-            if not (names and _is_name(prose, m)):  # (Goodman is not a spelling of good man)
-                yield key, (start, end), folded, False
+            if not (names and word[0].isupper() and _is_name(prose, m)):  # (Goodman is
+                yield key, start, end, False                              # not good man)
             if last is not None and last[1] + 1 == start and prose[last[1]] == " " and \
-                    last[4] >= least and len(word) >= least and folded not in particles:
+                    last[3] >= least and len(word) >= least and folded not in particles:
                 # (a key of two words is the two keys: casefold and isalnum go by character)
-                yield last[2] + key, (last[0], end), f"{last[3]} {folded}", True
-            last = (start, end, key, folded, len(word))
+                yield last[2] + key, last[0], end, True
+            last = (start, end, key, len(word))
 
     def _variants(self, closed: dict, split: dict, seen: list):
         """Closed words also written hyphenated or as two words in the run: the spellings
