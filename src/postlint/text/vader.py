@@ -2,18 +2,22 @@
 
 VADER lower-cases a text's whole word list again for each sentiment word it weighs
 (`_negation_check`, `_special_idioms_check`), though both read only the three words
-before and the two after it; and it rebuilds a text character by character to spell out
-its emoji. Here both checks get only that window of words, and a text without emoji is
-not rebuilt. A test compares the scores with the package's own on the shared corpus.
+before and the two after it, and tests a word for negation against each of its
+negations in turn; and it rebuilds a text character by character to spell out its
+emoji. Here both checks read only that window of words, negations are a set, and a text
+without emoji is not rebuilt. A test compares the scores with the package's own on the
+shared corpus.
 """
 
 from __future__ import annotations
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText, BOOSTER_DICT
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, N_SCALAR, NEGATE,
+                                           SentimentIntensityAnalyzer, SentiText)
 
 __all__ = ["Analyzer", "BOOSTER_DICT"]
 
 _Plain = SentimentIntensityAnalyzer
+_NEGATE = frozenset(NEGATE)
 
 
 class Analyzer(SentimentIntensityAnalyzer):
@@ -56,8 +60,18 @@ class Analyzer(SentimentIntensityAnalyzer):
 
     @staticmethod
     def _negation_check(valence, words, start_i, i):
-        low = max(0, i - 3)
-        return _Plain._negation_check(valence, words[low:i + 1], start_i, i - low)
+        """VADER's reading of the `start_i + 1` words before word `i`: "never so" and
+        "never this" strengthen it, "without doubt" leaves it, a negation before it
+        (`negated`: one of NEGATE or a word with "n't") turns it over."""
+        before = [word.lower() for word in words[i - start_i - 1:i]]  # (in order)
+        far = before[0]
+        if start_i == 1 and far == "never" and before[1] in ("so", "this") \
+                or start_i == 2 and (far == "never" and before[1] in ("so", "this")
+                                     or before[2] in ("so", "this")):
+            return valence * 1.25
+        if start_i and far == "without" and "doubt" in before[1:]:
+            return valence
+        return valence * N_SCALAR if far in _NEGATE or "n't" in far else valence
 
     @staticmethod
     def _special_idioms_check(valence, words, i):
