@@ -370,7 +370,8 @@ class Places:
             head = m.group(1)
             self.words.setdefault(head if m.group(2) or len(head) == HEAD else head + " ",
                                   []).append(m.start())
-        self._more: dict[str, list[int]] | None = None  # shorter heads, symbols, digits
+        self._more: dict[str, list[int]] = {}  # shorter heads, symbols, digits
+        self._shorter = False  # whether `_more` holds every shorter head
 
     @classmethod
     def of(cls, text: str) -> "Places":
@@ -393,23 +394,26 @@ class Places:
         found = self.words.get(head)
         if found is not None or len(head) == HEAD or head.endswith(" "):
             return found or []
-        if self._more is None:
-            self._more = {}
+        more = self._more
+        found = more.get(head)
+        if found is not None:
+            return found
+        if head == DIGIT:
+            found = [start for key, starts in self.words.items() if key[0].isdecimal()
+                     for start in starts]
+        elif head == _HAS_DIGIT or not head[0].isalnum():
+            found = [m.start() for m in (_DIGIT if head == _HAS_DIGIT else re.compile(
+                re.escape(head))).finditer(self.text)]
+        elif not self._shorter:  # (every shorter head at once)
+            self._shorter = True
             for key, starts in self.words.items():
                 for size in range(1, min(len(key.rstrip(" ")), HEAD - 1) + 1):
                     if key[:size] != key:
-                        self._more.setdefault(key[:size], []).extend(starts)
-        found = self._more.get(head)
-        if found is None:
-            if head == DIGIT:
-                found = [start for key, starts in self.words.items() if key[0].isdecimal()
-                         for start in starts]
-            elif head == _HAS_DIGIT or not head[0].isalnum():
-                found = [m.start() for m in (_DIGIT if head == _HAS_DIGIT else re.compile(
-                    re.escape(head))).finditer(self.text)]
-            else:
-                return []
-            self._more[head] = found
+                        more.setdefault(key[:size], []).extend(starts)
+            return more.get(head, [])
+        else:
+            return []
+        more[head] = found
         return found
 
 
