@@ -21,6 +21,9 @@ suggestions and validator.
           regex: false
           forms: exact                        # not its inflections (words only; swaps never)
           mentions: false                     # flagged even where the word is talked about
+          with_link: true                     # only in a draft that holds a link (a URL
+                                              # or a Markdown link): "click here" in one
+                                              # with none is a joke, not link text
       mentions:                               # the word talked about, not used: not flagged
         quoted: true                          # in quotes ('blacklist')
         suggestion: true                      # its swap's suggestion near it (a rename;
@@ -42,6 +45,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..load.rules import LEVELS
+from ..text import entities
 from ..text.styled import normalize as fold
 from ..text.words import Needs, Words
 from . import terms
@@ -49,7 +53,7 @@ from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
-              "forms", "mentions"}
+              "forms", "mentions", "with_link"}
 
 
 class Group:
@@ -69,6 +73,7 @@ class Group:
                                     lang=context.lang)
         self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
         self.mentions = bool(spec.get("mentions", True))
+        self.with_link = bool(spec.get("with_link", False))
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -94,6 +99,14 @@ class Group:
             values[key] = value.replace("{suggestion}", suggestion or "") \
                 if isinstance(value, str) else value
         return values
+
+
+def _holds_link(post) -> bool:
+    """Whether the draft of `post` (any of its posts: a thread's link may come later)
+    holds a URL or a Markdown link."""
+    draft = getattr(post, "draft", post)
+    text = getattr(draft, "text", "") or ""
+    return "](" in text or bool(entities.urls(text))
 
 
 def _setting(value, config: dict):
@@ -133,8 +146,9 @@ class Lexicon(Check):
                 yield "entries", f"{key}.validate_options: expected a mapping of option: value"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
-            if not isinstance(group.get("mentions", True), bool):
-                yield "entries", f"{key}.mentions: expected true or false"
+            for flag in ("mentions", "with_link"):
+                if not isinstance(group.get(flag, True), bool):
+                    yield "entries", f"{key}.{flag}: expected true or false"
             if group.get("forms", "inflected") not in ("inflected", "exact"):
                 yield "entries", f"{key}.forms: expected inflected or exact"
             for bound in ("min_level", "max_level"):
@@ -238,9 +252,15 @@ class Lexicon(Check):
         regexes = self.needs is None or self.needs.met_by(text)
         found = []
         finditer, exceptions = self.context.finditer, self.exceptions
+        linked = None
         for order, group, is_regex in self.searched:
             if is_regex and not regexes:
                 continue
+            if group.with_link:
+                if linked is None:
+                    linked = _holds_link(post)
+                if not linked:
+                    continue
             for m in finditer(group.pattern, text):
                 start, end = m.span("span") if "span" in m.re.groupindex \
                     and m.start("span") >= 0 else m.span()
