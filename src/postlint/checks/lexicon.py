@@ -256,12 +256,12 @@ class Lexicon(Check):
         for order, group, is_regex in self.searched:
             if is_regex and not regexes:
                 continue
-            if group.with_link:
-                if linked is None:
-                    linked = _holds_link(post)
-                if not linked:
-                    continue
             for m in finditer(group.pattern, text):
+                if group.with_link:  # (the draft is searched for links on a first match)
+                    if linked is None:
+                        linked = _holds_link(post)
+                    if not linked:
+                        break
                 start, end = m.span("span") if "span" in m.re.groupindex \
                     and m.start("span") >= 0 else m.span()
                 hit = text[start:end]
