@@ -163,7 +163,32 @@ class HashtagCase(Check):
                     return None
                 return before + [key] + after
         parts = _segment(tag)
-        return parts if self._trusted(parts) else None
+        if self._trusted(parts):
+            return parts
+        return self._known_split(tag)
+
+    def _known_split(self, tag: str, most: int = 4) -> list[str] | None:
+        """`tag` as the fewest known words (2 to `most`), each a dictionary word of four
+        letters or more (or one of `words` or the brand terms), when the web frequencies
+        split it otherwise: they know #shoplocal as one word and read #instagood as
+        inst-a-good. Short words are not parts here: they make splits of names and typos
+        (#dannon is not dann-on, #troopathon not troop-a-thon), and #foodstagram is not
+        food-stag-ram."""
+        if len(tag) > 40:
+            return None
+        def usable(part: str) -> bool:
+            if part in self.brands or part in self.extra:
+                return True
+            return len(part) >= 4 and self._known(part)
+        best: dict[int, list[str]] = {0: []}  # end offset -> fewest parts up to it
+        for end in range(1, len(tag) + 1):
+            for start in range(end - 1, -1, -1):
+                if start in best and len(best[start]) < most and usable(tag[start:end]):
+                    candidate = best[start] + [tag[start:end]]
+                    if end not in best or len(candidate) < len(best[end]):
+                        best[end] = candidate
+        found = best.get(len(tag))
+        return found if found and len(found) >= 2 else None
 
     def camel(self, parts: list[str]) -> str:
         return "#" + "".join(self.brands.get(p) or p[:1].upper() + p[1:] for p in parts)

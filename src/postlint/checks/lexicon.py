@@ -20,6 +20,16 @@ suggestions and validator.
         - tokens: [Acme Cloud]
           regex: false
           forms: exact                        # not its inflections (words only; swaps never)
+          mentions: false                     # flagged even where the word is talked about
+          with_link: true                     # only in a draft that holds a link (a URL
+                                              # or a Markdown link): "click here" in one
+                                              # with none is a joke, not link text
+      mentions:                               # the word talked about, not used: not flagged
+        quoted: true                          # in quotes ('blacklist')
+        suggestion: true                      # its swap's suggestion near it (a rename;
+                                              # suggestions of six letters or more)
+        before: ['the\s+(?:word|term)\s+']    # regexes the text just before it ends with
+        after: ['\s+is\s+now\s+called']      # regexes the text just after it starts with
 
 The profile sets the rule's level; a group's `min_level`/`max_level` clamp it for that
 group's matches (slurs at error everywhere, mild words never above warning). A regex
@@ -31,8 +41,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import regex
+
 from ..hookspecs import hookimpl
 from ..load.rules import LEVELS
+from ..text import entities
 from ..text.styled import normalize as fold
 from ..text.words import Needs, Words
 from . import terms
@@ -40,7 +53,7 @@ from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
-              "forms"}
+              "forms", "mentions", "with_link"}
 
 
 class Group:
@@ -59,6 +72,8 @@ class Group:
                                         "forms", opts.get("forms", "inflected")),
                                     lang=context.lang)
         self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
+        self.mentions = bool(spec.get("mentions", True))
+        self.with_link = bool(spec.get("with_link", False))
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -86,6 +101,14 @@ class Group:
         return values
 
 
+def _holds_link(post) -> bool:
+    """Whether the draft of `post` (any of its posts: a thread's link may come later)
+    holds a URL or a Markdown link."""
+    draft = getattr(post, "draft", post)
+    text = getattr(draft, "text", "") or ""
+    return "](" in text or bool(entities.urls(text))
+
+
 def _setting(value, config: dict):
     """A validator option: a value, or `{from: config.key, default: value}`."""
     if isinstance(value, dict) and "from" in value:
@@ -104,6 +127,8 @@ class Lexicon(Check):
         "entries": Option("list", required=True, help="groups of tokens (see the module doc)"),
         "values": Option("mapping", {}, help="default message values for every group"),
         "exceptions": Option("list", [], help="matched texts never to flag (any case)"),
+        "mentions": Option("mapping", {}, help="where a match is the word talked about, not "
+                           "used: quoted (bool), before/after (regexes around it)"),
     }
 
     @classmethod
@@ -121,6 +146,9 @@ class Lexicon(Check):
                 yield "entries", f"{key}.validate_options: expected a mapping of option: value"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
+            for flag in ("mentions", "with_link"):
+                if not isinstance(group.get(flag, True), bool):
+                    yield "entries", f"{key}.{flag}: expected true or false"
             if group.get("forms", "inflected") not in ("inflected", "exact"):
                 yield "entries", f"{key}.forms: expected inflected or exact"
             for bound in ("min_level", "max_level"):
@@ -128,6 +156,17 @@ class Lexicon(Check):
                     yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
             yield from terms.problems(group.get("tokens"), "entries")
             yield from cls._pattern_problems(group, options, key)
+        mentions = options.get("mentions") or {}
+        unknown = set(mentions) - {"quoted", "suggestion", "before", "after"}
+        if unknown:
+            yield "mentions", f"unknown key(s) {', '.join(sorted(unknown))} (known: after, " \
+                              "before, quoted, suggestion)"
+        for side in ("before", "after"):
+            for item in mentions.get(side) or ():
+                try:
+                    regex.compile(str(item))
+                except regex.error as exc:
+                    yield "mentions", f"{side}: invalid regular expression {item!r}: {exc}"
 
     @classmethod
     def _pattern_problems(cls, group: dict, options: dict, key: str):
@@ -160,6 +199,39 @@ class Lexicon(Check):
         super().__init__(options, context)
         self.groups = [Group(spec, options, context) for spec in options["entries"]]
         self.exceptions = {e.casefold() for e in options["exceptions"]}
+        mentions = options["mentions"] or {}
+        self.quoted = bool(mentions.get("quoted"))
+        self.with_suggestion = bool(mentions.get("suggestion"))
+        before, after = list(mentions.get("before") or ()), list(mentions.get("after") or ())
+        self.before = regex.compile(r"(?:%s)\s*$" % "|".join(f"(?:{b})" for b in before),
+                                    regex.I | regex.V0) if before else None
+        self.after = regex.compile(r"^(?:%s)" % "|".join(f"(?:{a})" for a in after),
+                                   regex.I | regex.V0) if after else None
+
+    QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb",
+              "\u201d": "\u201d", "\u2019": "\u2019"}
+
+    def mentioned(self, text: str, start: int, end: int, group: Group) -> bool:
+        """Whether the match at `start:end` is the word talked about ("the word
+        'blacklist'", "blacklist is now called blocklist"), not the word used: in quotes,
+        after or before one of the `before`/`after` patterns, or with its swap's
+        suggestion close by ("Master/slave is now primary/replica")."""
+        if self.with_suggestion and group.swap:
+            suggestion = group.values_for(text[start:end])["suggestion"].split(" (")[0]
+            near = text[max(0, start - 80):start] + " " + text[end:end + 80]
+            # (of six letters or more: a short everyday one such as 'wild' or 'dull' is
+            # near by chance)
+            if len(suggestion) >= 6 and regex.search(r"(?<!\w)%s(?!\w)" % regex.escape(suggestion),
+                                           near, regex.I):
+                return True
+        if self.quoted and start and end < len(text) \
+                and self.QUOTES.get(text[start - 1]) == text[end]:
+            return True
+        if self.before is not None and \
+                self.context.search(self.before, text[max(0, start - 80):start]):
+            return True
+        return self.after is not None and \
+            self.context.search(self.after, text[end:end + 80]) is not None
 
     @cached_property
     def needs(self) -> "Needs | None":
@@ -180,16 +252,26 @@ class Lexicon(Check):
         regexes = self.needs is None or self.needs.met_by(text)
         found = []
         finditer, exceptions = self.context.finditer, self.exceptions
+        linked = None
         for order, group, is_regex in self.searched:
             if is_regex and not regexes:
                 continue
             for m in finditer(group.pattern, text):
+                if group.with_link:  # (the draft is searched for links on a first match)
+                    if linked is None:
+                        linked = _holds_link(post)
+                    if not linked:
+                        break
                 start, end = m.span("span") if "span" in m.re.groupindex \
                     and m.start("span") >= 0 else m.span()
                 hit = text[start:end]
                 if hit.casefold() in exceptions:
                     continue
                 if not group.valid(hit):
+                    continue
+                if group.mentions and (self.quoted or self.before or self.after
+                                       or self.with_suggestion) \
+                        and self.mentioned(text, start, end, group):
                     continue
                 found.append((start, -(end - start), order, end, group, hit))
         if not found:

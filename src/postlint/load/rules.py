@@ -216,6 +216,11 @@ def option_problem(spec, value) -> str | None:
         if spec.high is None:
             return f"expected {spec.low} or more, got {value!r}"
         return f"expected a number from {spec.low} to {spec.high}, got {value!r}"
+    if spec.kind == "list" and any(isinstance(v, str) for v in value):
+        for index, item in enumerate(value):
+            if isinstance(item, bool):  # YAML 1.1 reads no, yes, on, off, y, n as booleans
+                return (f"item {index + 1} is {item!r}, not a word: YAML reads an unquoted "
+                        "no, yes, on or off as true/false; quote it ('no', 'on')")
     if spec.choices and value not in spec.choices:
         return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
     if spec.kind == "level" and value not in LEVELS:
