@@ -358,6 +358,7 @@ def test_built_in_word_lists_tried_only_where_a_match_can_start_find_the_same_on
     assert len(lists) >= 50
     for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
         text = words.fold(line.split("\t", 1)[-1])
+        assert words._heads(text) == words.Places(text).heads  # (short texts, long ones)
         for made in lists:
             assert tried(made, text) == spans(made.compiled, text), text
 

@@ -36,7 +36,7 @@ from .base import Check, Match, Option
 from .functions import _pieces
 from ..hookspecs import hookimpl
 from ..load import cache
-from ..text.words import Starts, known_first
+from ..text.words import TRY_FROM, Starts, known_first
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
@@ -119,7 +119,7 @@ class Scorer:
         """`text` as it is scored: `read_as` applied."""
         if self.any_read_as is None:
             return text
-        if self.read_starts is not None:
+        if self.read_starts is not None and len(text) >= TRY_FROM:
             match = self.any_read_as.match
             if not any(match(text, place) for place in self.read_starts.places(text)):
                 return text

@@ -23,8 +23,9 @@ searches are faster, once a run has asked it about many texts (FAST_AFTER), for 
 that are not long (FAST_TEXT).
 
 A search tries a pattern at every character of a text. When each term's matches start
-a word with known letters (or start with a digit or a symbol), a text is tried
-only at the words that start so (`first_heads`, `Places`), if they are few.
+a word with known letters (or start with a digit or a symbol), a text of TRY_FROM
+characters or more is tried only at the words that start so (`first_heads`, `Places`),
+if they are few.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit
 # digit it holds instead
 MANY_FIRST = 300  # a list with more first heads is searched, not tried word by word
 TRY_EVERY = 8  # characters of text for each place a list is tried at, at most
+TRY_FROM = 100  # characters: a shorter text is searched (finding its places costs more)
 _COMMON = frozenset(w + " " for w in "a i is at in on to the my our we it s of for and be are "
                     "was an or so me us you he she his her by as up do if no not all get "
                     "got has had can now new one".split())
@@ -239,10 +241,10 @@ class Words:
         return Starts(self.first_heads)
 
     def _tried(self, text: str, kwargs) -> "list[int] | None":
-        """Where to try the list in a text, when those places are few (`starts_in`);
-        None: search it (a long one in blocks, see `_regions`). Trying a pattern at a
+        """Where to try the list in a text of TRY_FROM characters or more, when those
+        places are few (`starts_in`); None: search it (a long one in blocks, `_regions`). Trying a pattern at a
         few places costs less than a search, which tries it at each character."""
-        if kwargs or self.first_heads is None:
+        if kwargs or self.first_heads is None or len(text) < TRY_FROM:
             return None
         tried = self.starts_in(text)
         return tried if len(tried) * TRY_EVERY <= len(text) else None
@@ -330,15 +332,19 @@ class Starts:
     with one of `first` heads or at one of its symbols (see `first_heads`)."""
 
     def __init__(self, first: frozenset):
-        self.longest = frozenset(head for head in first if head.isalnum() and len(head) == HEAD
-                                 or head.endswith(" "))  # (heads a word is kept under)
-        self.others = tuple(first - self.longest)
+        self.marks = tuple(head for head in first if head == DIGIT or not head[0].isalnum())
+        self.longest = frozenset(head for head in first if len(head) == HEAD
+                                 or head.endswith(" ")).difference(self.marks)
+        self.shorter = first.difference(self.longest, self.marks)
 
     def places(self, text: str) -> list[int]:
         """The places in `text`, in order."""
         places = Places.of(text)
         found = [places.words[head] for head in self.longest.intersection(places.words)]
-        found += [places.at(head) for head in self.others]
+        if self.shorter:
+            shorter = places.shorter()
+            found += [shorter[head] for head in self.shorter.intersection(shorter)]
+        found += [places.marks(mark) for mark in self.marks]
         return sorted(set(itertools.chain.from_iterable(found)))
 
 
@@ -370,8 +376,8 @@ class Places:
             head = m.group(1)
             self.words.setdefault(head if m.group(2) or len(head) == HEAD else head + " ",
                                   []).append(m.start())
-        self._more: dict[str, list[int]] = {}  # shorter heads, symbols, digits
-        self._shorter = False  # whether `_more` holds every shorter head
+        self._shorter: dict[str, list[int]] | None = None
+        self._marks: dict[str, list[int]] = {}
 
     @classmethod
     def of(cls, text: str) -> "Places":
@@ -394,26 +400,32 @@ class Places:
         found = self.words.get(head)
         if found is not None or len(head) == HEAD or head.endswith(" "):
             return found or []
-        more = self._more
-        found = more.get(head)
-        if found is not None:
-            return found
-        if head == DIGIT:
-            found = [start for key, starts in self.words.items() if key[0].isdecimal()
-                     for start in starts]
-        elif head == _HAS_DIGIT or not head[0].isalnum():
-            found = [m.start() for m in (_DIGIT if head == _HAS_DIGIT else re.compile(
-                re.escape(head))).finditer(self.text)]
-        elif not self._shorter:  # (every shorter head at once)
-            self._shorter = True
+        if head == DIGIT or head == _HAS_DIGIT or not head[0].isalnum():
+            return self.marks(head)
+        return self.shorter().get(head, [])
+
+    def shorter(self) -> dict[str, list[int]]:
+        """Where the words start, by each head shorter than the one they are kept under."""
+        if self._shorter is None:
+            self._shorter = {}
             for key, starts in self.words.items():
                 for size in range(1, min(len(key.rstrip(" ")), HEAD - 1) + 1):
                     if key[:size] != key:
-                        more.setdefault(key[:size], []).extend(starts)
-            return more.get(head, [])
-        else:
-            return []
-        more[head] = found
+                        self._shorter.setdefault(key[:size], []).extend(starts)
+        return self._shorter
+
+    def marks(self, mark: str) -> list[int]:
+        """Where `mark`, a symbol, is; DIGIT: the words that start with a digit;
+        _HAS_DIGIT: the digits."""
+        found = self._marks.get(mark)
+        if found is None:
+            if mark == DIGIT:
+                found = [start for key, starts in self.words.items() if key[0].isdecimal()
+                         for start in starts]
+            else:
+                found = [m.start() for m in (_DIGIT if mark == _HAS_DIGIT else re.compile(
+                    re.escape(mark))).finditer(self.text)]
+            self._marks[mark] = found
         return found
 
 
@@ -494,9 +506,18 @@ def text_heads(text: str) -> frozenset:
     if heads is None:
         if len(_last) >= 8:  # a post's prose and raw text are checked in turn
             _last.clear()
-        heads = Places.of(text).heads
+        heads = Places.of(text).heads if len(text) >= TRY_FROM else _heads(text)
         heads = _last[text] = heads.union((_HAS_DIGIT,)) if _DIGIT.search(text) else heads
     return heads
+
+
+def _heads(text: str) -> frozenset:
+    """`Places.heads` of a short text, without its places."""
+    found = _WORD_START.findall((text if text.isascii() else text.translate(_FOLD)).lower())
+    starts = [start for start, _ in found]
+    return frozenset(starts + [s[:1] for s in starts] + [s[:2] for s in starts]
+                     + [s[:3] for s in starts]
+                     + [start + " " for start, more in found if not more and len(start) < HEAD])
 
 
 class _GiveUp(Exception):
