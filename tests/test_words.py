@@ -37,6 +37,16 @@ def tried(made: words.Words, text: str) -> list:
     return [m.span() for m in words._matches_at(made.compiled, text, made.starts_in(text))]
 
 
+def built_in_lists() -> list:
+    """The distinct regex word lists of every built-in rule in every profile."""
+    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    for profile in linter.catalog.profiles:
+        linter.active(profile)
+    return [w for w in {id(w): w for w in linter._word_lists}.values()
+            if isinstance(w, words.Words)]
+
+
 EVERYTHING = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
 
 
@@ -260,13 +270,8 @@ def test_the_lead_never_loses_a_match(tokens, text, ignorecase, whole_words):
 
 @pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
 def test_built_in_word_lists_find_the_same_by_re_after_their_lead():
-    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
-    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
-    for profile in linter.catalog.profiles:
-        linter.active(profile)
-    lists = {id(w): w for w in linter._word_lists if isinstance(w, words.Words)}
     pairs = [(words.compile_fast(w._source(w.parts), w.flags, w.lead), w.compiled)
-             for w in lists.values()]
+             for w in built_in_lists()]
     assert sum(fast.pattern.startswith("(?=[") for fast, _ in pairs) >= 40
     text = "\n".join(line.split("\t", 1)[-1]
                      for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:])
@@ -293,12 +298,7 @@ def test_built_in_word_lists_find_the_same_in_a_long_text_searched_by_blocks():
     """A long text is searched in the blocks that hold what a list needs and those beside
     them: the corpus as one text of paragraphs gives every match a search of all of it
     gives, after searching much less of it."""
-    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
-    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
-    for profile in linter.catalog.profiles:
-        linter.active(profile)
-    lists = [w for w in {id(w): w for w in linter._word_lists}.values()
-             if isinstance(w, words.Words) and w.needs is not None]
+    lists = [w for w in built_in_lists() if w.needs is not None]
     posts = [line.split("\t", 1)[-1]
              for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:1500]]
     text = words.fold("\n\n".join(posts))
@@ -349,12 +349,7 @@ def test_letters_that_match_an_ascii_letter_start_the_words_they_start(text):
 
 @pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
 def test_built_in_word_lists_tried_only_where_a_match_can_start_find_the_same_on_the_corpus():
-    os.environ.setdefault(plugins.AUTOLOAD_SWITCH, "1")
-    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
-    for profile in linter.catalog.profiles:
-        linter.active(profile)
-    lists = [w for w in {id(w): w for w in linter._word_lists}.values()
-             if isinstance(w, words.Words) and w.first_heads is not None]
+    lists = [w for w in built_in_lists() if w.first_heads is not None]
     assert len(lists) >= 50
     for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
         text = words.fold(line.split("\t", 1)[-1])
