@@ -18,36 +18,36 @@ Matching whole tokens is what makes matches whole words: `#ad`, `@idiot`, `$ACME
 Elision: in French and Italian an article or pronoun loses its vowel and joins the next
 word (`l'immigration`, `d'avortement`, `qu'un`, `dell'azienda`), one token. A list made
 for one of those languages (`lang` `fr` or `it`, as a rule's `languages:` list for it is)
-also matches a term at the word after such a prefix (`ELISIONS`, with `'` or `’`), and
-the match covers that word and not the prefix: `immigration` in `l'immigration` is found
-at the `i`, as `GitHub` in `GitHub's` is found without the `'s`. A term that itself starts
-with the prefix (`l'obligation`) still matches the whole token, and wins where it is as
-long. Lists of other languages never look behind an apostrophe (`D'Angelo` holds no word
+also matches a term at the word after such a prefix (`rules/data/elisions.yaml`, with
+`'` or `’`), and the match covers that word and not the prefix: `immigration` in
+`l'immigration` is found at the `i`, as `GitHub` in `GitHub's` is found without the
+`'s`. A term that itself starts with the prefix (`l'obligation`) still matches the whole
+token, and wins where it is as long. Lists of other languages never look behind an apostrophe (`D'Angelo` holds no word
 `angelo` for an English list).
 """
 
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from typing import Iterable
 
+from ..load import builtin, yamlfile
 from . import forms as word_forms
 from .tokens import WORD, Tokens, tokens_of
 
 MAX_VARIANTS = 64  # combinations of forms a phrase adds at most (the first ones)
 
-# Elided articles, pronouns and conjunctions a word may follow in one token, by language
-# (the module doc); the apostrophe is folded to `'` before tokens are read.
-ELISIONS = {
-    "fr": frozenset(("l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'",
-                     "lorsqu'", "puisqu'")),
-    "it": frozenset(("l'", "un'", "dell'", "all'", "nell'", "sull'", "dall'", "c'")),
-}
+@lru_cache(maxsize=1)
+def _elisions() -> dict[str, frozenset]:
+    """Language -> the elided prefixes of `rules/data/elisions.yaml`."""
+    data = yamlfile.load(builtin.folder() / "data" / "elisions.yaml", keep=True) or {}
+    return {str(lang): frozenset(map(str, prefixes)) for lang, prefixes in data.items()}
 
 
 def elisions_of(lang: str) -> frozenset:
     """The elided prefixes a list in language `lang` (a BCP 47 tag) looks behind."""
-    return ELISIONS.get(lang.split("-")[0].lower(), frozenset())
+    return _elisions().get(lang.split("-")[0].lower(), frozenset())
 
 
 class Hit:

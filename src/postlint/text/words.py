@@ -242,8 +242,9 @@ class Words:
 
     def _tried(self, text: str, kwargs) -> "list[int] | None":
         """Where to try the list in a text of TRY_FROM characters or more, when those
-        places are few (`starts_in`); None: search it (a long one in blocks, `_regions`). Trying a pattern at a
-        few places costs less than a search, which tries it at each character."""
+        places are few (`starts_in`); None: search it (a long one in blocks, `_regions`).
+        Trying a pattern at a few places costs less than a search, which tries it at
+        each character."""
         if kwargs or self.first_heads is None or len(text) < TRY_FROM:
             return None
         tried = self.starts_in(text)
