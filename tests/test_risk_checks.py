@@ -12,7 +12,7 @@ from postlint.checks.lexicon import Lexicon
 from postlint.checks.near import Near
 from postlint.text.draft import Draft
 from postlint.lint.engine import clamp
-from postlint.checks.validators import luhn, us_ssn
+from postlint.checks.validators import card, luhn, us_ssn
 
 
 def build(check_type, config=None, functions=None, **options):
@@ -32,6 +32,15 @@ def spans(check, text):
     ("0000 0000 0000 0000", 0.0), ("1234", 0.0)])
 def test_luhn(number, valid):
     assert luhn(number) == valid
+
+
+@pytest.mark.parametrize("number, valid", [
+    ("4111 1111 1111 1111", 1.0), ("378282246310005", 1.0), ("6011 1111 1111 1117", 1.0),
+    ("5555 5555 5555 4444", 1.0), ("2223 0031 2200 3222", 1.0),
+    # Luhn-valid by chance, but no card starts so: a number dialled with 00, a gift card
+    ("00441212345678", 0.0), ("9000 1234 5678 9016", 0.0), ("4111 1111 1111 1112", 0.0)])
+def test_card_is_luhn_and_a_card_industry_digit(number, valid):
+    assert card(number) == valid
 
 
 @pytest.mark.parametrize("number, valid", [

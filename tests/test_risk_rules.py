@@ -146,3 +146,19 @@ def test_bad_lexicon_group_is_a_config_error(run, write):
     result = run("a.md")
     assert result.code == 2
     assert "bad.yaml:8: bad.options.entries: entries[0].max_level: expected one of" in result.err
+
+
+def test_phone_numbers_measured_against_libphonenumber():
+    """scripts/compare_phones.py: every region's valid numbers, written as people type
+    them in personal posts, are found; prices, dates, scores, order numbers and a shop's
+    own line are not."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "compare_phones.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         check=True).stdout
+    found, total = map(int, out.split("recall: ")[1].split(" ")[0].split("/"))
+    assert total > 3000 and found / total >= 0.99, out
+    assert "decoys found (should be none): 0/" in out, out

@@ -27,6 +27,15 @@ def luhn(text: str) -> float:
     return 1.0 if total % 10 == 0 else 0.0
 
 
+def card(text: str) -> float:
+    """1.0 when `text` could be a payment card number: it passes `luhn` and starts with
+    a major industry identifier of cards (ISO/IEC 7812-1: 2 to 6, the digits of Visa,
+    Mastercard, American Express, Discover, JCB, UnionPay and Maestro), so a number
+    dialled with `00` or an order number that passes the checksum by chance is not."""
+    digits = _digits(text)
+    return luhn(digits) if digits[:1] in ("2", "3", "4", "5", "6") else 0.0
+
+
 def us_ssn(text: str) -> float:
     """1.0 when nine digits could be a US Social Security number as issued: area not
     000, 666 or 900-999, group not 00, serial not 0000."""
@@ -73,4 +82,4 @@ def id_number(text: str, formats=("iban",)) -> float:
 
 @hookimpl
 def postlint_functions():
-    return {"luhn": luhn, "us-ssn": us_ssn, "phone": phone, "id-number": id_number}
+    return {"luhn": luhn, "card": card, "us-ssn": us_ssn, "phone": phone, "id-number": id_number}
