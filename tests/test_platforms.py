@@ -250,6 +250,18 @@ def test_bad_platform_config_exits_2(run, write, config, error):
     assert result.out == ""
 
 
+def test_an_opening_sentence_cut_by_the_fold_is_quoted_from_the_word_it_cuts(run, write):
+    text = ("Notwithstanding the aforementioned considerations, the transformation initiative "
+            "necessitates comprehensive stakeholder engagement across every team we run today.")
+    write("a.md", f"---\nplatform: linkedin\n---\n{text}\n")
+    result = run("a.md", "--isolated", "--select", "below-the-fold", "--format", "json")
+    (finding,) = result.json()
+    cut = text.index(" every ") + 1  # (the fold, at 140 characters, falls inside "every")
+    assert cut < 140 < cut + len("every")
+    assert (finding["line"], finding["column"]) == (4, cut + 1)
+    assert finding["message"].startswith("'every team we run today.' ends the opening sentence")
+
+
 def test_bad_platform_file_in_a_rule_folder_exits_2(run, write):
     write(".postlint.yaml", "rule-dirs: [mine]\n")
     write("mine/platforms/club.yaml", "name: club\nlength:\n  code-points: -5\nmax_links: lots\n")

@@ -16,6 +16,9 @@ _GAP = LazyPattern(r"[ \t,;:&+-]*")
 # Two capitals in one word, as every shouted word has (a digit makes a word an acronym):
 # a text without them is skipped.
 _TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
+_CLOSING = {"[": "]", "{": "}", "<": ">"}
+_SLOT_OPEN = regex.compile(r"([\[{<])\{?[\p{Lu}\p{N}_ /-]*$")
+_SLOT_CLOSE = regex.compile(r"[\p{Lu}\p{N}_ /-]*\}?([\]}>])")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
@@ -113,8 +116,17 @@ class Caps(Check):
         return (len(run) == 1 and text.startswith(":", end)
                 and not text[text.rfind("\n", 0, start) + 1:start].strip())
 
+    @staticmethod
+    def _in_slot(run, text: str) -> bool:
+        """Whether the run fills a template slot on its own ("[PARTNER NAME]", "{{FIRST
+        NAME}}", "<LINK>"): a label for what goes there, which `placeholder` reports."""
+        opened = _SLOT_OPEN.search(text, max(0, run[0].start() - 40), run[0].start())
+        closed = opened and _SLOT_CLOSE.match(text, run[-1].end(), run[-1].end() + 40)
+        return bool(closed) and closed.group(1) == _CLOSING[opened.group(1)]
+
     def _judge(self, run, text: str):
-        if not run or self.opts.get("labels") and self._is_label(run, text):
+        if not run or self.opts.get("labels") and self._is_label(run, text) \
+                or self._in_slot(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]

@@ -88,7 +88,8 @@ class EmojiPlacement(Check):
             if id(m) in chained:
                 continue
             before = _word_before(text, m.start())
-            if before is None or before.casefold() not in self.before:
+            if before is None or before.casefold() not in self.before \
+                    or _ends_a_name(text, m.start(), before):
                 continue
             after = _WORD.match(text, _skip_spaces(text, m.end()))
             if after is not None and after.start() > m.end():
@@ -103,6 +104,18 @@ def _skip_spaces(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t":
         at += 1
     return at
+
+
+def _ends_a_name(text: str, at: int, word: str) -> bool:
+    """Whether `word`, right before `at`, is capitalised inside a sentence and so ends a
+    name ("closed our Series A 🎉", "tickets for The Who 🎸"), not the word it is as
+    lower case; "I" is always capitalised."""
+    if not word[:1].isupper() or word[:1] == "I" and not word[1:2].isalpha():
+        return False
+    start = text.rindex(word, 0, at)
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in ",;:")
 
 
 def _word_before(text: str, at: int) -> str | None:

@@ -113,8 +113,8 @@ class HashtagCase(Check):
     keep their own spelling (`#acmesync` -> `#AcmeSync` for "Acme Sync"). A split is
     trusted only when each part is a dictionary word, parts of one or two letters are
     `short_words`, and at most one part of three letters is not, so `#foodstagram` is
-    never `#FoodsTagRam`; a tag that
-    is itself a dictionary word (`#football`) passes. Suggests the CamelCase form. Its
+    never `#FoodsTagRam`; a tag that is itself a word of the CMU or simplemma's English
+    dictionary (`#football`, `#seascape`) passes. Suggests the CamelCase form. Its
     words are English: a post in another language is not read (`#dankbar` is one German
     word, not "dank bar")."""
 
@@ -201,7 +201,8 @@ class HashtagCase(Check):
                 if self.brands[tag] != tag:
                     yield Match(e.start, e.end, {"suggestion": "#" + self.brands[tag]})
                 continue
-            if tag in self.extra or tag in common_english() or in_dictionary(tag):
+            if tag in self.extra or tag in common_english() or in_dictionary(tag) \
+                    or _english_word(tag):
                 continue
             parts = self.split(tag)
             if parts and len(parts) >= self.opts["min_parts"]:
@@ -238,6 +239,24 @@ def _segment(tag: str) -> list[str]:
     parts = _segmenter.segment(tag)
     _kept().put(tag, parts)
     return parts
+
+
+def _english_word(tag: str) -> bool:
+    """Whether simplemma's English dictionary (about 180,000 word forms, wider than the
+    CMU dictionary's: `seascape`, `cityscape`) holds the tag as one word; kept between
+    runs with the splits (the dictionary takes about 0.2 s to load)."""
+    key = "=" + tag
+    kept = _kept().get(key)
+    if isinstance(kept, bool):
+        return kept
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    try:
+        words = DefaultDictionaryFactory().get_dictionary("en")
+        known = tag in words
+    except (ValueError, KeyError, OSError):  # pragma: no cover - a damaged install
+        known = False
+    _kept().put(key, known)
+    return known
 
 
 @hookimpl

@@ -157,8 +157,10 @@ class BelowTheFold(Check):
                 if fold is None:
                     continue
                 name, at, off = fold
-                if kind == "hook":
+                if kind == "hook":  # (from the start of the word the fold cuts)
                     start = off
+                    while start > 0 and not out.text[start - 1].isspace():
+                        start -= 1
                 values = {**_about(platform), "fold": name, "at": at,
                           "unit": UNIT_NAMES[platform.fold_unit]}
                 values["problem"] = fill(self.opts[f"{kind}_problem"], values)
