@@ -156,6 +156,7 @@ def test_list_profiles_shows_the_level_table(run):
     ("Slides from the keynote #designsystems", "#DesignSystems"),
     ("Our booth is at stand 14 #productlaunch", "#ProductLaunch"),
     ("Lessons from year one #startuplife", "#StartupLife"),
+    ("Asleep on the sofa after the cake #dogsofinstagram", "#DogsOfInstagram"),
 ])
 def test_hashtag_case_flags_every_lowercase_multiword_tag(catalog, text, suggestion):
     found = findings(catalog, "hashtag-case", text)
@@ -165,6 +166,7 @@ def test_hashtag_case_flags_every_lowercase_multiword_tag(catalog, text, suggest
 @pytest.mark.parametrize("text", [
     "Sunday brunch #foodstagram", "Back at it #blessed", "Match day #football",
     "Outfit check #ootd", "Tuesday #tbt", "Loving the new #AcmeSync app",
+    "Low tide at dawn #seascape", "Rooftops at night #cityscape",
 ])
 def test_hashtag_case_passes_words_abbreviations_and_untrusted_splits(catalog, text):
     assert findings(catalog, "hashtag-case", text, config={"brand": {"terms": ["Acme Sync"]}}) == []

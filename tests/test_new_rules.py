@@ -125,8 +125,8 @@ def test_duplicate_post_names_the_draft_it_repeats(run, write):
     result = run("--select", "duplicate-post", "--platform", "x", "one.md", "two.md",
                  "three.md")
     assert lines(result) == [
-        "two.md:1:1: D105 this post repeats one.md:1 on x; X rejects duplicate posts and feeds "
-        "rank repeats down: rewrite one of them or drop it (duplicate-post)"]
+        "two.md:1:1: D105 this post repeats one.md:1 on x; feeds rank repeated posts down, "
+        "and X rejects exact repeats: rewrite one of them or drop it (duplicate-post)"]
     assert run("--select", "duplicate-post", "one.md", "two.md").code == 0  # no platform
 
 
@@ -403,8 +403,8 @@ def test_duplicate_post_across_parallel_workers(run, write, monkeypatch):
     chunked = run("--select", "duplicate-post", "--platform", "x", "d")
     assert chunked.out == serial.out
     assert lines(chunked) == [
-        "d/06.md:1:1: D105 this post repeats d/03.md:1 on x; X rejects duplicate posts and "
-        "feeds rank repeats down: rewrite one of them or drop it (duplicate-post)"]
+        "d/06.md:1:1: D105 this post repeats d/03.md:1 on x; feeds rank repeated posts "
+        "down, and X rejects exact repeats: rewrite one of them or drop it (duplicate-post)"]
 
 
 def test_a_wrong_links_section_is_a_config_error(run, write):

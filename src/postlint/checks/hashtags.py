@@ -164,8 +164,22 @@ class HashtagCase(Check):
                 return before + [key] + after
         parts = _segment(tag)
         if self._trusted(parts):
-            return parts
+            return self._joined(parts)
         return self._known_split(tag)
+
+    def _joined(self, parts: list[str]) -> list[str]:
+        """`parts` with neighbours that together are one of `words` made one part (the
+        frequencies read #dogsofinstagram as dogs-of-insta-gram)."""
+        out: list[str] = []
+        for part in parts:
+            for back in range(min(len(out), 3), 0, -1):
+                joined = "".join(out[-back:]) + part
+                if len(joined) >= 5 and joined in self.extra:
+                    del out[-back:]
+                    part = joined
+                    break
+            out.append(part)
+        return out
 
     def _known_split(self, tag: str, most: int = 4) -> list[str] | None:
         """`tag` as the fewest known words (2 to `most`), each a dictionary word of four
