@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from postlint.readers.calendar import quote, scan
+from postlint.readers.calendar import delimiter_of, quote, scan
 
 import datetime
 from pathlib import Path
@@ -124,6 +124,33 @@ def test_scan_reads_what_the_csv_module_reads():
     text = ('a,"b ""q"" c",d\r\n"multi\nline",,"x"y\n\n"",plain "quote" mid,"end\n')
     expected = list(csv.reader(io.StringIO(text, newline="")))
     assert [[c.value for c in row] for row in scan(text, ",")] == [r for r in expected if r]
+
+
+def test_semicolon_csv_as_excel_saves_it_in_comma_decimal_locales(write, run):
+    # Excel in German, French, Spanish... saves "CSV" with semicolons, sometimes after a
+    # `sep=;` line, which is no row; commas inside a cell are text
+    write("c.csv", 'text;date;platform\r\n"Launch day, friends!!!";2027-03-02;x\r\n')
+    write("d.csv", 'sep=;\r\ntext;date\r\nWild, so amazing!!!;2027-03-02\r\n')
+    result = run("--select", "exclamation-run", "--format", "json", "c.csv", "d.csv")
+    assert [(f["path"], f["line"], f["column"], f["row"], f["column_name"])
+            for f in result.json()] == [("c.csv", 2, 21, 2, "text"),
+                                        ("d.csv", 3, 17, 2, "text")]
+
+
+def test_fix_keeps_a_semicolon_csv_semicolon_separated(write, run):
+    write(".postlint.yaml", "brand:\n  terms: [GitHub]\n")
+    before = b'text;date\r\n"On github; today";2027-01-01\r\ngithub rocks;2027-01-02\r\n'
+    path = write("c.csv", before)
+    run("--fix", "--select", "brand-term-case", "c.csv")
+    assert path.read_bytes() == before.replace(b"github", b"GitHub")
+
+
+def test_delimiter_is_read_from_the_first_line():
+    assert delimiter_of("a.tsv", "a;b,c") == ("\t", 0)
+    assert delimiter_of("a.csv", "text,date\n") == (",", 0)
+    assert delimiter_of("a.csv", "text;date;time\n") == (";", 0)
+    assert delimiter_of("a.csv", '"a;b;c",date\n') == (",", 0)  # (quoted: text)
+    assert delimiter_of("a.csv", "sep=;\r\ntext;date\n") == (";", 7)
 
 
 def test_a_bom_shifts_nothing(write, run):

@@ -185,11 +185,26 @@ class Cell:
     quoted: bool = False
 
 
-def scan(text: str, delimiter: str) -> list[list[Cell]]:
-    """The rows of a CSV/TSV text, as the `csv` module reads them (RFC 4180: a quote
-    opens a cell only at its start, a doubled quote inside is one quote), with the
-    position of every character. Blank lines are no rows."""
-    rows, row, i, n = [], [], 0, len(text)
+def delimiter_of(path: str, text: str) -> tuple[str, int]:
+    """The delimiter of a CSV/TSV text and where its rows start: a tab for `.tsv`; for
+    `.csv` the one Excel's `sep=;` first line names (that line is no row), else a
+    semicolon when the first line holds more of them than commas outside quotes (Excel
+    saves CSV so where the decimal mark is a comma: German, French, Spanish...), else a
+    comma."""
+    if path.lower().endswith(".tsv"):
+        return "\t", 0
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if len(first) == 5 and first.startswith("sep=") and first[4] in ",;\t":
+        return first[4], min(len(text), len(first) + (2 if text.startswith("\r\n", 5) else 1))
+    unquoted = "".join(first.split('"')[::2])
+    return (";" if unquoted.count(";") > unquoted.count(",") else ","), 0
+
+
+def scan(text: str, delimiter: str, start: int = 0) -> list[list[Cell]]:
+    """The rows of a CSV/TSV text from `start`, as the `csv` module reads them (RFC 4180:
+    a quote opens a cell only at its start, a doubled quote inside is one quote), with
+    the position of every character. Blank lines are no rows."""
+    rows, row, i, n = [], [], start, len(text)
     while i <= n:
         start = i
         if i < n and text[i] == '"':
@@ -237,7 +252,8 @@ def scan(text: str, delimiter: str) -> list[list[Cell]]:
     return rows
 
 
-_CELL_ENDS = {",": re.compile(r"[,\r\n]"), "\t": re.compile(r"[\t\r\n]")}
+_CELL_ENDS = {",": re.compile(r"[,\r\n]"), ";": re.compile(r"[;\r\n]"),
+              "\t": re.compile(r"[\t\r\n]")}
 
 
 def _cell_end(text: str, i: int, delimiter: str) -> int:
@@ -277,8 +293,7 @@ class Calendar(Reader):
         if source.path.lower().endswith(".xlsx"):
             return self._read_xlsx(source)
         text = _decode(source.data())
-        delimiter = "\t" if source.path.lower().endswith(".tsv") else ","
-        rows = scan(text, delimiter)
+        rows = scan(text, *delimiter_of(source.path, text))
         starts = line_starts_of(text)
         return self._records(source, rows, text, lambda row, cell, value, runs:
                              runs_locator(text, runs, starts))
@@ -431,7 +446,7 @@ class Calendar(Reader):
         data = source.data()
         bom = data.startswith(BOM.encode("utf-8"))
         text = _decode(data)
-        delimiter = "\t" if source.path.lower().endswith(".tsv") else ","
+        delimiter = delimiter_of(source.path, text)[0]
         parts, pos = [], 0
         for record, new in sorted(edits, key=lambda e: e[0].data["cell"].start):
             cell = record.data["cell"]
