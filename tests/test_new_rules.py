@@ -407,6 +407,22 @@ def test_duplicate_post_across_parallel_workers(run, write, monkeypatch):
         "down, and X rejects exact repeats: rewrite one of them or drop it (duplicate-post)"]
 
 
+def test_links_utm_without_brand_domains_is_a_config_error(run, write):
+    # utm-tags needs both; links.utm is read by no other rule, so alone it can only be a
+    # config half written: the rule would stay silent
+    write(".postlint.yaml", "profile: professional\nlinks:\n  utm: [utm_source]\n")
+    write("a.md", "Read it: https://acme.com/story\n")
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()) == (2, [
+        ".postlint.yaml:3: links.utm: utm-tags reads links.utm together with brand.domains, "
+        "which is not set, so it would never run; add brand.domains (or remove links.utm)"])
+    # brand.domains alone is fine: other rules read it (missing-disclosure, link-shortener)
+    write(".postlint.yaml", "brand:\n  domains: [acme.com]\n")
+    assert run("a.md").code == 0
+    write(".postlint.yaml", "brand:\n  domains: [acme.com]\nlinks:\n  utm: [utm_source]\n")
+    assert "U103 'https://acme.com/story' lacks utm_source" in run("a.md").out
+
+
 def test_a_wrong_links_section_is_a_config_error(run, write):
     write(".postlint.yaml", "links:\n  utm: 5\n  utn: [a]\n")
     write("a.md", "Hello.\n")

@@ -24,6 +24,7 @@ from .catalog import Catalog
 from .report import Finding
 
 QUOTE_LIMIT = 60
+_UNSET = (None, [], {}, "")  # a `from:` option whose key is not configured
 # what `Linter.prepare` checks: enough words and sentences for the readability score, a
 # date, and a hashtag to split into words
 PREPARE = ("A short draft to prepare every check before the workers start. It has enough "
@@ -65,6 +66,7 @@ class Linter:
 
     def __init__(self, catalog: Catalog, config: Config, choices: Choices):
         self.catalog, self.config, self.choices = catalog, config, choices
+        self._key_readers: dict[str, set] | None = None  # (see `_readers`)
         self.platforms, self._platform_errors = platform_data.with_settings(
             catalog.platforms, config.get("platform-settings"), config.path or "<config>")
         self.context = Context(config=config.data, functions=catalog.functions,
@@ -295,10 +297,23 @@ class Linter:
 
     def _build(self, rule: Rule, check_type, options: dict, trusted: bool,
                lang: str = "en") -> Check | None:
+        sources = {name: value["from"] for name, value in options.items()
+                   if isinstance(value, dict) and set(value) == {"from"}}
+        given = [key for key in sources.values() if self._lookup(key) not in _UNSET]
+        # (a key set for this rule alone, while another it needs is not: links.utm
+        # without brand.domains)
+        alone = [key for key in given if self._readers().get(key) == {rule.name}]
+        if alone and len(given) < len(sources):
+            missing = next(k for k in sources.values() if k not in given)
+            given = alone
+            raise Errors([ConfigError(
+                f"{rule.name} reads {given[0]} together with {missing}, which is not set, "
+                f"so it would never run; add {missing} (or remove {given[0]})",
+                self.config.path, self._line_of(given[0]), given[0])])
         for name, value in options.items():
-            if isinstance(value, dict) and set(value) == {"from"}:
-                options[name] = value = self._lookup(value["from"])
-                if value in (None, [], {}, ""):
+            if name in sources:
+                options[name] = value = self._lookup(sources[name])
+                if value in _UNSET:
                     return None  # e.g. brand rules stay silent without a brand section
             spec = check_type.options[name]
             if spec.required and value is None:
@@ -340,6 +355,25 @@ class Linter:
                 return None
             value = value.get(part)
         return value
+
+    def _readers(self) -> dict[str, set]:
+        """Config key -> the rules whose options read it (`{from: KEY}`)."""
+        if self._key_readers is None:
+            self._key_readers = {}
+            for rule in self.catalog.rules.values():
+                for key in config_reads(rule.options):
+                    self._key_readers.setdefault(key, set()).add(rule.name)
+        return self._key_readers
+
+    def _line_of(self, dotted: str) -> int:
+        """The config line of a dotted key (of its deepest part that is there)."""
+        container, line = self.config.data, 0
+        for part in dotted.split("."):
+            if not isinstance(container, dict) or part not in container:
+                break
+            line = line_of(container, part, line)
+            container = container[part]
+        return line
 
     # -- running -----------------------------------------------------------------------
 
