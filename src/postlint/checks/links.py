@@ -156,6 +156,8 @@ class LinkCheck(Check):
         "exceptions": Option("list", [], help="domains never flagged; may hold {from: ...}"),
         "platforms": Option("list", [], help="only drafts for these platforms (default: all)"),
         "values": Option("mapping", {}, help="default message values"),
+        "names_when": Option("regex", None, help="with a match of this in the post (\"link "
+                             "in bio\"), a bare domain without a path is a name, not a link"),
     }
 
     @classmethod
@@ -180,6 +182,8 @@ class LinkCheck(Check):
         self.entries = [_Entry(spec, i, config) for i, spec in enumerate(options["entries"])]
         self.exceptions = terms.expand(options["exceptions"], config, False)
         self.platforms = [str(p) for p in options["platforms"]]
+        names_when = options["names_when"]
+        self.names_when = regex.compile(names_when, regex.IGNORECASE) if names_when else None
 
     def check(self, post):
         where = [None]
@@ -187,9 +191,15 @@ class LinkCheck(Check):
             where = [p for p in targets(post.draft, self.context) if p.name in self.platforms]
             if not where:
                 return
+        named = None  # (whether the post sends readers elsewhere: read on a bare domain)
         for link in find_links(post.literal):
             if any(under(link.host, d) for d in self.exceptions):
                 continue
+            if self.names_when is not None and _bare(link.url):
+                if named is None:
+                    named = self.context.search(self.names_when, post.literal) is not None
+                if named:
+                    continue
             entry = next((e for e in self.entries if e.matches(link, self.context.search)), None)
             if entry is None:
                 continue
@@ -199,6 +209,11 @@ class LinkCheck(Check):
                     values.update(platform=platform.name, title=platform.title)
                 yield Match(link.start, link.end, values,
                             platform=platform.name if platform is not None else None)
+
+
+def _bare(url: str) -> bool:
+    """A domain alone, as a name is written (`cookwithmia.com`): no scheme, no path."""
+    return "://" not in url and "/" not in url.rstrip("/")
 
 
 def _param_name(piece: str) -> str:
