@@ -131,6 +131,9 @@ class Caps(Check):
             return
         if self._is_typed_code(run, text):
             return
+        if text[run[0].start() - 1:run[0].start()] in ("[", "{") and \
+                text[run[-1].end():run[-1].end() + 1] in ("]", "}"):
+            return  # a placeholder ([SPEAKER NAME]): placeholder's, not shouting
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]
         loud = [w for w in long_words if not self._is_acronym(w)]
