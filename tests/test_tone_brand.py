@@ -160,6 +160,11 @@ def test_hashtag_split_and_dictionary():
     assert check.split("loveit") == ["love", "it"]
     assert check.split("foodstagram") is None  # 'tag' and 'ram' are not trusted short words
     assert check.camel(check.split("acmesynctips")) == "#AcmeSyncTips"
+    # a word of `words` the web's counts cut apart is kept whole ("funday")
+    check = HashtagCase({"min_parts": 2, "words": ["funday"], "short_words": ["one", "day", "fun"],
+                         "not_words": [], "terms": []}, Context())
+    assert check.camel(check.split("sundayfunday")) == "#SundayFunday"
+    assert check.camel(check.split("oneday")) == "#OneDay"
     assert in_dictionary("football") and not in_dictionary("socialmedia")
 
 

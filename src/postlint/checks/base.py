@@ -192,6 +192,7 @@ class Context:
     timeout: float = field(default_factory=lambda: SEARCH_TIMEOUT)
     trusted: bool = False
     lang: str = "en"  # the language of the posts this check runs on (see Rule.languages)
+    any_language: bool = False  # the rule runs on posts in any language (`languages: any`)
     today: Any = None  # a datetime.date from --today; None: the real today (`now_date`)
 
     def now_date(self):
@@ -214,7 +215,7 @@ class Context:
 
 def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: bool = True,
                  is_regex: bool = False, forms: str = "exact",
-                 lang: str = "en") -> "Phrases | Words | None":
+                 lang: str = "en", elide: str | None = None) -> "Phrases | Words | None":
     """A list of words, phrases or regexes as one pattern (None for no terms).
 
     Whole words and phrases go into the run's shared phrase index (`text.phrases`): one
@@ -222,11 +223,12 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
     styled letters folded; `forms="inflected"` adds each word's inflections in language
     `lang` (`text.forms`). Regexes, and words that may match inside other words, are a
     `Words` pattern searched in the folded text where a cheap test of its words says it
-    may match; escaped words make a `linear` pattern."""
+    may match; escaped words make a `linear` pattern. Whole words are also found after
+    the elided articles of `elide` (a language, `*` for all; default `lang`): `l'iPhone`."""
     if forms not in FORMS:
         raise ValueError(f"forms: expected one of {', '.join(FORMS)}, got {forms!r}")
     return handed_out(_word_pattern(tuple(terms), ignorecase, whole_words, is_regex,
-                                    forms, lang))
+                                    forms, lang, elide))
 
 
 FORMS = ("inflected", "exact")
@@ -234,10 +236,10 @@ FORMS = ("inflected", "exact")
 
 @lru_cache(maxsize=512)  # rules compile alike in every linter of a process
 def _word_pattern(terms: tuple, ignorecase: bool, whole_words: bool, is_regex: bool,
-                  forms: str, lang: str):
+                  forms: str, lang: str, elide: str | None = None):
     if not terms:
         return None
     if whole_words and not is_regex:
-        return Phrases(terms, ignorecase, forms == "inflected", lang)
+        return Phrases(terms, ignorecase, forms == "inflected", lang, elide=elide)
     pattern = Words(terms, ignorecase, whole_words, is_regex)
     return pattern if is_regex else linear(pattern)

@@ -20,7 +20,8 @@ class Capitalization(Check):
         super().__init__(options, context)
         terms = [str(t) for t in options["terms"] or ()]
         self.canonical = {t.casefold(): t for t in terms}
-        self.pattern = word_pattern(terms)
+        # names keep their spelling after an elided article too (French l'iPhone)
+        self.pattern = word_pattern(terms, elide="*")
 
     def check(self, post):
         if self.pattern is None:

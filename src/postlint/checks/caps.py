@@ -57,12 +57,19 @@ class Caps(Check):
                              "all-caps words (CCNA, ITIL, SKU-XL) are codes or acronyms"),
         "labels": Option("bool", False, help="a word in capitals that starts a line and "
                          "ends at a colon is a label (UPDATE:, LONDON:)"),
+        "code_words": Option("list", [], help="words after which one word in capitals is "
+                             "a code to type, not shouting (code STRONG, coupon SPRING)"),
     }
 
     def __init__(self, options, context):
         super().__init__(options, context)
         self.acronyms = {str(a) for a in options["acronyms"]}
         self.acronym_re = regex.compile(options["acronym_pattern"])
+        words = [regex.escape(str(w)) for w in options.get("code_words") or ()]
+        # a code word just before a word: "code STRONG", "Code: SPRING", "code 'SAVE'"
+        self.code_before = regex.compile(
+            r"(?<![\p{L}\p{N}])(?:" + "|".join(words) + r")\s*[:=]?\s*[\"'“‘]?$",
+            regex.IGNORECASE) if words else None
 
     def _is_acronym(self, word: str) -> bool:
         bare = word.replace("’", "'")
@@ -124,9 +131,17 @@ class Caps(Check):
         closed = opened and _SLOT_CLOSE.match(text, run[-1].end(), run[-1].end() + 40)
         return bool(closed) and closed.group(1) == _CLOSING[opened.group(1)]
 
+    def _is_typed_code(self, run, text: str) -> bool:
+        """One word just after a code word ("use code STRONG"): a code to type."""
+        start = run[0].start()
+        return (len(run) == 1 and self.code_before is not None
+                and self.code_before.search(text, max(0, start - 30), start) is not None)
+
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
                 or self._in_slot(run, text):
+            return
+        if self._is_typed_code(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]

@@ -14,6 +14,10 @@ block is found with `entities.tags`, so `bad#ad` or an email address ends it.
 "views are my own" line does not make company news yours to announce. `own_offers`
 (set by a profile that speaks for a brand) are triggers that are the account's own offer:
 a brand's "use code SPRING20" is its own sale, not an endorsement.
+`gift_disclosures` ("gifted by @brand", "#gifted") say a product was free, and count as
+a disclosure only when the post has none of `paid_triggers` (a code or link that earns
+the author money, or one of `url_triggers`): a gift label does not tell readers that the
+author is paid for each sale (`say_gift`).
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ class Disclosure(Check):
                                                 "or without scheme)"),
         "disclosures": Option("list", required=True, help="what counts as a disclosure"),
         "weak": Option("list", [], help="tags that look like a disclosure but are not one"),
+        "gift_disclosures": Option("list", [], help="disclosures of a free product only, which "
+                                   "do not cover `paid_triggers`"),
+        "paid_triggers": Option("list", [], help="triggers that mean the author earns from the "
+                                "post (a code, an affiliate link): a gift disclosure is not "
+                                "enough for them"),
         "announcements": Option("list", [], help="triggers that no disclosure makes right"),
         "own_domains": Option("list", [], help="domains whose links are never url_triggers"),
         "own_offers": Option("list", [], help="triggers that are the account's own offer, not "
@@ -60,12 +69,15 @@ class Disclosure(Check):
                            help="what {problem} says when the disclosure starts after the fold"),
         "say_announcement": Option("str", "no disclosure makes this yours to announce",
                                    help="what {problem} says for one of `announcements`"),
+        "say_gift": Option("str", "'{found}' says it was a gift, not that you earn from it",
+                           help="what {problem} says when a gift disclosure meets a paid "
+                           "trigger"),
     }
 
     @classmethod
     def problems(cls, options):
         for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
-                    "own_offers"):
+                    "own_offers", "gift_disclosures", "paid_triggers"):
             yield from terms.problems(options.get(key), key)
         for pattern in options.get("url_triggers") or ():
             try:
@@ -75,11 +87,13 @@ class Disclosure(Check):
 
     def __init__(self, options, context):
         super().__init__(options, context)
-        self.triggers, self.disclosures, self.weak, self.announcements, self.own_offers = (
+        (self.triggers, self.disclosures, self.weak, self.announcements, self.own_offers,
+         self.gifts, self.paid) = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
                          ignorecase=options["ignorecase"], is_regex=options["regex"],
                          forms=options.get("forms", "inflected"), lang=context.lang)
-            for key in ("triggers", "disclosures", "weak", "announcements", "own_offers"))
+            for key in ("triggers", "disclosures", "weak", "announcements", "own_offers",
+                        "gift_disclosures", "paid_triggers"))
         self.own = tuple(d.casefold().strip().lstrip(".") for d in
                          terms.expand(options["own_domains"], context.config, False) if d.strip())
         urls = [str(p) for p in options["url_triggers"]]
@@ -94,17 +108,22 @@ class Disclosure(Check):
             return
         trigger = self._trigger(prose)
         start = 0
-        if trigger is None and self.urls is not None:
+        linked = None
+        if self.urls is not None and (trigger is None or self.gifts is not None):
             for link in entities.iter_urls(post.text):
                 if self._own(link.text):
                     continue
-                trigger = self.context.search(self.urls, link.text)
-                if trigger:
-                    start = link.start
+                linked = self.context.search(self.urls, link.text)
+                if linked:
+                    if trigger is None:
+                        trigger, start = linked, link.start
                     break
         if trigger is None:
             return
-        problem = self.problem(post, prose)
+        paid = self.gifts is not None and (
+            linked is not None or (self.paid is not None
+                                   and self.context.search(self.paid, prose) is not None))
+        problem = self.problem(post, prose, paid)
         if problem:
             yield Match(start + trigger.start(), start + trigger.end(), {"problem": problem})
 
@@ -125,9 +144,13 @@ class Disclosure(Check):
         host = regex.split(r"[/?#:]", host, maxsplit=1)[0]
         return any(host == d or host.endswith("." + d) for d in self.own)
 
-    def problem(self, post, prose: str) -> str | None:
-        """Why the post's disclosure is not clear enough (None: it is)."""
+    def problem(self, post, prose: str, paid: bool = False) -> str | None:
+        """Why the post's disclosure is not clear enough (None: it is); `paid`: the post
+        earns its author money, which a gift disclosure does not say."""
         found = list(self.context.finditer(self.disclosures, prose)) if self.disclosures else []
+        gifts = list(self.context.finditer(self.gifts, prose)) if self.gifts else []
+        if not paid:
+            found = sorted(found + gifts, key=lambda m: m.start())
         block = self._trailing_block(prose)
         fold = self._fold(post)
         lead = len(prose) - len(prose.lstrip())
@@ -142,6 +165,8 @@ class Disclosure(Check):
             first_problem = first_problem or problem.format(found=m.group(0), fold=fold)
         if first_problem:
             return first_problem
+        if paid and gifts:
+            return self.opts["say_gift"].format(found=gifts[0].group(0))
         weak = self.context.search(self.weak, prose) if self.weak else None
         if weak:
             return self.opts["say_weak"].format(found=weak.group(0))

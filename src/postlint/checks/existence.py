@@ -36,7 +36,8 @@ class Existence(Check):
                                     whole_words=options["whole_words"],
                                     is_regex=options["regex"],
                                     forms=options.get("forms", "inflected"),
-                                    lang=context.lang)
+                                    lang=context.lang,
+                                    elide="*" if context.any_language else None)
         self.exceptions = set(options["exceptions"])
 
     def check(self, post):

@@ -162,23 +162,28 @@ class HashtagCase(Check):
                 if before is None or after is None:
                     return None
                 return before + [key] + after
-        parts = _segment(tag)
+        parts = self._kept_whole(_segment(tag))
         if self._trusted(parts):
-            return self._joined(parts)
+            return parts
         return self._known_split(tag)
 
-    def _joined(self, parts: list[str]) -> list[str]:
-        """`parts` with neighbours that together are one of `words` made one part (the
-        frequencies read #dogsofinstagram as dogs-of-insta-gram)."""
+    def _kept_whole(self, parts: list[str]) -> list[str]:
+        """`parts` with neighbours that together make one of `words` written as one: the
+        web's frequencies cut social-media words they count apart (#sundayfunday is
+        sunday-fun-day to them, and "funday" is one word of the tag)."""
+        if not self.extra:
+            return parts
         out: list[str] = []
-        for part in parts:
-            for back in range(min(len(out), 3), 0, -1):
-                joined = "".join(out[-back:]) + part
-                if len(joined) >= 5 and joined in self.extra:
-                    del out[-back:]
-                    part = joined
+        i = 0
+        while i < len(parts):
+            for j in range(min(len(parts), i + 3), i + 1, -1):
+                if "".join(parts[i:j]) in self.extra:
+                    out.append("".join(parts[i:j]))
+                    i = j
                     break
-            out.append(part)
+            else:
+                out.append(parts[i])
+                i += 1
         return out
 
     def _known_split(self, tag: str, most: int = 4) -> list[str] | None:

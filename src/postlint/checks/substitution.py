@@ -32,7 +32,8 @@ class Substitution(Check):
         swap = {str(k): str(v) for k, v in (options["swap"] or {}).items()}
         self.lookup = {k.casefold(): v for k, v in swap.items()}
         self.pattern = word_pattern(swap, ignorecase=options["ignorecase"],
-                                    whole_words=options["whole_words"])
+                                    whole_words=options["whole_words"],
+                                    elide="*" if context.any_language else None)
 
     def check(self, post):
         if self.pattern is None:

@@ -322,6 +322,8 @@ class Linter:
         context = self._trusted_context if trusted else self.context
         if lang != context.lang:
             context = replace(context, lang=lang)
+        if ANY_LANGUAGE in rule.known_languages(check_type):
+            context = replace(context, any_language=True)
         try:
             with words.recording() as made:
                 check = check_type(options, context)

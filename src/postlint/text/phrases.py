@@ -46,7 +46,10 @@ def _elisions() -> dict[str, frozenset]:
 
 
 def elisions_of(lang: str) -> frozenset:
-    """The elided prefixes a list in language `lang` (a BCP 47 tag) looks behind."""
+    """The elided prefixes a list in language `lang` (a BCP 47 tag) looks behind; `*`:
+    those of every language (a list of names that runs on posts in any language)."""
+    if lang == "*":
+        return frozenset().union(*_elisions().values())
     return _elisions().get(lang.split("-")[0].lower(), frozenset())
 
 
@@ -213,10 +216,10 @@ class Phrases:
     is_regex = False
 
     def __init__(self, terms: tuple, ignorecase: bool = True, inflected: bool = False,
-                 lang: str = "en", index: PhraseIndex = INDEX):
+                 lang: str = "en", index: PhraseIndex = INDEX, elide: str | None = None):
         self.terms, self.ignorecase, self.index = terms, ignorecase, index
         self.id = index.new_list()
-        index.elide(self.id, elisions_of(lang))
+        index.elide(self.id, elisions_of(elide or lang))
         self.keys: list[list[str]] = []
         for term in terms:
             tokens = tokens_of(term)
