@@ -221,6 +221,28 @@ def test_a_setting_off_its_scale_is_a_mistake_not_a_rule_turned_off(run, write, 
     assert result.err.strip() == f".postlint.yaml:2: {message}"
 
 
+@pytest.mark.parametrize("regions, message", [
+    ("[US, UK]", "regions[1]: unknown region 'UK' (did you mean 'GB'?)"),
+    ("[US, XX]", "regions[1]: unknown region 'XX' (expected an ISO 3166 region code such as "
+                 "'US', 'GB' or 'DE')"),
+    ("[1]", "regions[0]: expected an ISO 3166 region code such as 'US' or 'GB', got 1"),
+])
+def test_a_region_phonenumbers_does_not_know_is_a_mistake(run, write, regions, message):
+    # `UK` used to pass and make personal-info find no British number at all
+    write(".postlint.yaml", f"regions: {regions}\n")
+    write("a.md", "Call me at 020 7946 0958 today.\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:1: {message}\n"
+
+
+def test_regions_in_any_case_are_read(run, write):
+    write(".postlint.yaml", "regions: gb\n")
+    write("a.md", "Call me at 020 7946 0958 today.\n")
+    result = run("--format", "json", "a.md")
+    assert [f["code"] for f in result.json()] == ["R102"]
+
+
 def test_invalid_yaml(run, write):
     write(".postlint.yaml", "profile: public\nrules: [\n")
     result = run("a.md")

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, schema, yamlfile
+from . import languages, regions, schema, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
@@ -78,6 +78,11 @@ def load(path: Path | None) -> Config:
     if isinstance(data.get("lang"), str) and languages.problem(data["lang"]):
         errors.append(ConfigError(languages.problem(data["lang"]), str(path),
                                   line_of(data, "lang"), "lang"))
+    if isinstance(data.get("regions"), list):
+        errors += [ConfigError(regions.problem(code), str(path), line_of(data["regions"], i,
+                                                                         line_of(data, "regions")),
+                               f"regions[{i}]")
+                   for i, code in enumerate(data["regions"]) if regions.problem(code)]
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent, unknown)
