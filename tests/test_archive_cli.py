@@ -160,6 +160,9 @@ def test_nothing_is_written_to_an_export(run, tmp_path, x_archive):
                                    "'window.YTD.tweets.part0 = ['"),
     (lambda js: "window.YTD.tweets.part0 = [ {\"tweet\": {\"id_str\": \"1\"}} ]",
      "expected a tweet (an object with 'full_text' and 'id_str')"),
+    # (the JSON decoder recursed into it and stopped the run with an internal error)
+    (lambda js: "window.YTD.tweets.part0 = [" + "[" * 100_000 + "]" * 100_000 + "]",
+     "data/tweets.js:1:28: an item of a list of tweets is nested too deeply (more than "),
 ])
 def test_a_broken_export_is_one_error_naming_the_file_and_what_was_expected(
         run, write, tmp_path, x_archive, cut, message):
