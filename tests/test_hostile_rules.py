@@ -163,3 +163,56 @@ def test_bad_regex_in_any_word_list_type_is_a_rule_error(write, run, rule_type, 
     assert ("rule.yaml:1: custom-rule.options: invalid regular expression '(unclosed': "
             "missing ) at position 9") in result.err
     assert result.code == 2 and result.out == "" and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("message, problem", [
+    # str.format followed attributes and padded as told: a rule file could print the
+    # internals of objects, or build a line of 100 million spaces per finding
+    ("no {match.__class__}", "message: '{match.__class__}' is not a placeholder: a template "
+                             "names a value in braces and nothing else (did you mean '{match}'?)"),
+    ("no {match:>99999999}", "message: '{match:>99999999}' is not a placeholder: a template "
+                             "names a value in braces and nothing else (did you mean '{match}'?)"),
+    ("no {0}", "message: '{0}' is not a placeholder: a template names a value in braces and "
+               "nothing else"),
+    ("no {match", "message: a single '{' at character 4; write '{{' for a brace, or a "
+                  "placeholder such as '{match}'"),
+])
+def test_a_message_template_is_filled_by_name_only(write, run, message, problem):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rule.yaml",
+          RULE.format(options="  tokens: [aaa]").replace("'{match}' found", message))
+    write("a.md", "aaa\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"myrules/custom/rule.yaml:5: {problem}\n"
+
+
+def test_a_message_fills_names_and_keeps_braces_and_unknown_names(write, run):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rule.yaml", RULE.format(options="  tokens: [aaa]").replace(
+        "'{match}' found", "{{x}} {nope} '{match}'"))
+    write("a.md", "aaa\n")
+    assert "a.md:1:1: X101 {x} {nope} 'aaa' (custom-rule)" in run("a.md").out
+
+
+@pytest.mark.parametrize("template, problem", [
+    # these stopped the run with an internal KeyError or ValueError, or printed internals
+    ("{count.__class__}", "'{count.__class__}' is not a placeholder: a template names a value "
+                          "in braces and nothing else (did you mean '{count}'?)"),
+    ("{count", "a single '{' at character 1; write '{{' for a brace, or a placeholder such as "
+               "'{match}'"),
+])
+def test_a_message_part_set_in_the_config_is_a_template_too(write, run, template, problem):
+    write(".postlint.yaml", f"rules:\n  emoji-overload:\n    max: 1\n"
+                            f"    count_problem: \"{template}\"\n")
+    write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:4: rules.emoji-overload.count_problem: {problem}\n"
+
+
+def test_a_config_message_part_with_a_name_its_rule_lacks_is_no_internal_error(write, run):
+    write(".postlint.yaml", "rules:\n  emoji-overload: {max: 1, count_problem: '{cnt} emoji'}\n")
+    write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
+    result = run("--select", "emoji-overload", "a.md")
+    assert result.err == "" and "T103 {cnt} emoji: '🎉'" in result.out

@@ -4,12 +4,11 @@ suppressions and turns matches into findings with exact positions."""
 from __future__ import annotations
 
 import os
-import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..checks.base import Check, Context, Match, view_name
-from ..load import schema, selection
+from ..load import schema, selection, template
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
 from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
@@ -758,17 +757,9 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
-class _Values(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def render(template: str, values: dict) -> str:
-    """Fill a rule's message; unknown placeholders stay as written."""
-    try:
-        return string.Formatter().vformat(template, (), _Values(values))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+def render(message: str, values: dict) -> str:
+    """Fill a rule's message (`load.template`); unknown placeholders stay as written."""
+    return template.fill(message, values)
 
 
 def clamp(level: str, match: Match) -> str:

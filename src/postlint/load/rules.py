@@ -8,7 +8,7 @@ from pathlib import Path
 
 import regex
 
-from . import yamlfile
+from . import template, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 LEVELS = ("info", "warning", "error")
@@ -100,11 +100,14 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
          "unknown rule type {!r} (known: " + ", ".join(sorted(types)) + ")"),
         ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"),
         ("message", lambda v: isinstance(v, str), "expected a string, got {!r}"),
+        ("message", lambda v: not isinstance(v, str) or not template.problem(v),
+         "{}"),
         ("why", lambda v: isinstance(v, str), "expected a string, got {!r}"),
     ]
     for key, ok, message in checks:
         if key in data and not ok(data[key]):
-            errors.append(ConfigError(message.format(data[key]), path, line_of(data, key), key))
+            said = template.problem(data[key]) if message == "{}" else message.format(data[key])
+            errors.append(ConfigError(said, path, line_of(data, key), key))
     if "examples" not in data:
         return None, errors
     examples = data["examples"]
@@ -196,6 +199,7 @@ def check_options(check: type, options, path: str, prefix: str,
 _KINDS = {
     "str": (str,), "int": (int,), "number": (int, float), "bool": (bool,),
     "list": (list,), "mapping": (dict,), "regex": (str,), "level": (str,),
+    "template": (str,),
 }
 
 
@@ -225,6 +229,8 @@ def option_problem(spec, value) -> str | None:
         return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
     if spec.kind == "level" and value not in LEVELS:
         return f"expected one of {', '.join(LEVELS)}, got {value!r}"
+    if spec.kind == "template":
+        return template.problem(value)
     if spec.kind == "regex":
         try:
             regex.compile(value)
