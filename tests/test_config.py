@@ -210,6 +210,21 @@ def test_invalid_rule_entries(run, write):
 
 
 @pytest.mark.parametrize("setting, message", [
+    # `level` is read beside the options, so its typo was told only the options
+    ("shouting: {levle: error}", "rules.shouting.levle: unknown option for type 'caps' (did "
+                                 "you mean 'level'?)"),
+    ("shouting: {min_leters: 3}", "rules.shouting.min_leters: unknown option for type 'caps' "
+                                  "(did you mean 'min_letters'?)"),
+])
+def test_a_misspelt_option_or_level_names_the_key_meant(run, write, setting, message):
+    write(".postlint.yaml", f"rules:\n  {setting}\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:2: {message}\n"
+
+
+@pytest.mark.parametrize("setting, message", [
     ("negative-tone: {min: -2}", "rules.negative-tone.min: expected a number from -1 to 1, got -2"),
     ("emoji-overload: {max: -1}", "rules.emoji-overload.max: expected 0 or more, got -1"),
 ])

@@ -106,7 +106,7 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
             return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}",
                                       path, line_of(value, "level", line), f"{key}.level")]
         given = without(value, "level")
-        errors = check_options(types[rule.type], given, path, key)
+        errors = check_options(types[rule.type], given, path, key, also=("level",))
         options.update(given)
         return Setting(level, options), errors
     return base, [ConfigError("expected a level, off, or a mapping of level and options",

@@ -165,11 +165,14 @@ def parse_languages(value, check: type, path: str, key: str, line: int,
 
 
 def check_options(check: type, options, path: str, prefix: str,
-                  complete: bool = False, deep: bool = True) -> list[ConfigError]:
+                  complete: bool = False, deep: bool = True,
+                  also: tuple = ()) -> list[ConfigError]:
     """Problems with `options` for rule type `check`, each with file, line and key path.
 
     `complete`: these are all of a rule's options, so required ones must be there.
     `deep`: also ask the rule type (`Check.problems`), which may compile patterns.
+    `also`: keys read beside the options (a config entry's `level`), offered as the key
+    meant by a misspelt one.
     """
     if not isinstance(options, dict):
         return [ConfigError("expected a mapping of options", path,
@@ -183,9 +186,13 @@ def check_options(check: type, options, path: str, prefix: str,
         spec = check.options.get(key)
         line = line_of(options, key)
         if spec is None:
-            known = ", ".join(sorted(check.options)) or "none"
-            errors.append(ConfigError(f"unknown option for type '{check.type_name}' "
-                                      f"(known: {known})", path, line, f"{prefix}.{key}"))
+            from .schema import did_you_mean  # (the schema module imports this one)
+
+            names = sorted(check.options)
+            hint = did_you_mean(key, names + list(also)) or \
+                f" (known: {', '.join(names) or 'none'})"
+            errors.append(ConfigError(f"unknown option for type '{check.type_name}'{hint}",
+                                      path, line, f"{prefix}.{key}"))
             continue
         problem = option_problem(spec, value)
         if problem:
