@@ -9,7 +9,7 @@ import sys
 import click
 
 from .. import __version__
-from ..lint import phases
+from ..lint import parallel, phases
 from ..lint.engine import Choices, Linter
 from ..lint.report import Report
 from ..load import cache
@@ -141,6 +141,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     nearest to it. Exit codes: 0 clean, 1 problems found (at or above --fail-on), 2 usage,
     configuration, rule or read errors.
     """
+    if parallel.jobs_problem():  # (only a large run reads it: a mistake must not wait for one)
+        _stop(ConfigError(parallel.jobs_problem(), "<environment>", None, parallel.JOBS_VARIABLE))
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
                       extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:
