@@ -210,6 +210,28 @@ def test_invalid_rule_entries(run, write):
 
 
 @pytest.mark.parametrize("setting, message", [
+    # an empty selector was a prefix of every code: it selected or ignored every rule
+    ('ignore: [""]', "ignore[0]: '' names no rule (use a code, a code prefix, a rule name "
+                     "or ALL)"),
+    ('select: [shouting, ""]', "select[1]: '' names no rule (use a code, a code prefix, a "
+                               "rule name or ALL)"),
+])
+def test_an_empty_selector_names_no_rule(run, write, setting, message):
+    write(".postlint.yaml", setting + "\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:1: {message}\n"
+
+
+def test_an_empty_rule_in_front_matter_disable_names_no_rule(run, write):
+    write("a.md", '---\ndisable: [""]\n---\n' + SHOUT)
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.startswith("a.md: error: line 2: front matter: disable: '' names no rule")
+
+
+@pytest.mark.parametrize("setting, message", [
     # `level` is read beside the options, so its typo was told only the options
     ("shouting: {levle: error}", "rules.shouting.levle: unknown option for type 'caps' (did "
                                  "you mean 'level'?)"),
