@@ -209,6 +209,21 @@ def test_invalid_rule_entries(run, write):
     ])
 
 
+def test_a_rule_set_twice_by_code_and_name_is_a_mistake(run, write):
+    # the later entry quietly won: here `off` was undone by the line below it
+    write(".postlint.yaml", "rules:\n  T101: off\n  shouting: error\n"
+                            "profiles:\n  team:\n    rules: {shouting: off, T101: info}\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert sorted(result.err.splitlines()) == [
+        ".postlint.yaml:3: rules.shouting: T101 and shouting are one rule, already set as "
+        "'T101' (also on line 2); give each rule once",
+        ".postlint.yaml:6: profiles.team.rules.T101: T101 and shouting are one rule, already "
+        "set as 'shouting' (also on line 6); give each rule once",
+    ]
+
+
 @pytest.mark.parametrize("setting, message", [
     # an empty selector was a prefix of every code: it selected or ignored every rule
     ('ignore: [""]', "ignore[0]: '' names no rule (use a code, a code prefix, a rule name "

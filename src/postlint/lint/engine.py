@@ -11,7 +11,7 @@ from ..checks.base import Check, Context, Match, view_name
 from ..load import schema, selection, template
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
-from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice
 from ..load.languages import primary
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
@@ -190,6 +190,7 @@ class Linter:
         pack_rules, more = self._add_packs(settings)
         errors += more
         overrides = self.config.get("rules") or {}
+        given: dict[str, tuple] = {}  # rule name -> the key and line that set it
         for key, value in overrides.items():
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
@@ -197,6 +198,11 @@ class Linter:
                 errors.append(ConfigError("unknown rule" + schema.did_you_mean(
                     key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
                 continue
+            if rule.name in given:
+                errors.append(ConfigError(twice(rule, *given[rule.name]), self.config.path,
+                                          line, f"rules.{key}"))
+                continue
+            given[rule.name] = (key, line)
             setting, problems = entry(value, rule, self.catalog.types, self.config.path,
                                       f"rules.{key}", line, settings.get(rule.name))
             errors += problems

@@ -128,6 +128,7 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
                                   profile.extends_line, f"{profile.key}extends"))
     elif profile.extends is not None:
         settings, errors = resolve(profile.extends, profiles, rules, types, _seen + (name,))
+    given: dict[str, tuple] = {}  # rule name -> the key and line that set it
     for key, value in profile.rules.items():
         line = line_of(profile.rules, key)
         rule = find_rule(str(key), rules)
@@ -136,6 +137,11 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
             errors.append(ConfigError("unknown rule" + did_you_mean(key, known), profile.path,
                                       line, f"{profile.key}rules.{key}"))
             continue
+        if rule.name in given:
+            errors.append(ConfigError(twice(rule, *given[rule.name]), profile.path, line,
+                                      f"{profile.key}rules.{key}"))
+            continue
+        given[rule.name] = (key, line)
         setting, problems = entry(value, rule, types, profile.path, f"{profile.key}rules.{key}",
                                   line, settings.get(rule.name))
         errors += problems
@@ -144,6 +150,13 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
         else:
             settings[rule.name] = setting
     return settings, errors
+
+
+def twice(rule: Rule, key, line: int) -> str:
+    """The problem with a second entry for `rule` in one mapping (by its code and its
+    name): which of the two would win depended on their order."""
+    return (f"{rule.code} and {rule.name} are one rule, already set as '{key}' (also on "
+            f"line {line}); give each rule once")
 
 
 def find_rule(key: str, rules: dict[str, Rule]) -> Rule | None:
