@@ -312,8 +312,14 @@ def test_unknown_profile_in_config_and_command_line(run, write):
     assert result.code == 2 and "profile: unknown profile 'nobody'" in result.err
 
 
-def test_missing_rule_dir(run, write):
-    write(".postlint.yaml", "rule-dirs: [nowhere]\n")
+def test_missing_rule_dir(run, write, tmp_path):
+    # named with its line and index (the line was missing), and a file is no folder
+    write(".postlint.yaml", "profile: public\nrule-dirs:\n  - a.md\n  - nowhere\n")
+    write("a.md", SHOUT)
     result = run("a.md")
-    assert result.code == 2
-    assert "rule-dirs: rule folder" in result.err and "nowhere" in result.err
+    assert result.code == 2 and result.out == ""
+    root = tmp_path.resolve()
+    assert result.err.splitlines() == [
+        f".postlint.yaml:3: rule-dirs[0]: rule folder 'a.md' is not a folder (in {root})",
+        f".postlint.yaml:4: rule-dirs[1]: rule folder 'nowhere' does not exist (in {root})",
+    ]

@@ -143,6 +143,10 @@ def rule_dirs(config) -> list[Path]:
                 f"{str(folder)!r} is outside the project ({root}); a config may name only "
                 "rule folders inside its own folder: give others with --rule-dir",
                 config.path, line, key))
+        elif not real.is_dir():  # (said here, where the entry's line is known)
+            missing = "is not a folder" if real.exists() else "does not exist"
+            errors.append(ConfigError(f"rule folder {str(folder)!r} {missing} (in {root})",
+                                      config.path, line, key))
     if errors:
         raise Errors(errors)
     return [config.root / folder for folder in given]
