@@ -51,6 +51,20 @@ def test_pyproject_table(run, write):
     assert result.code == 1
 
 
+def test_a_misspelt_pyproject_table_is_a_mistake(run, write, tmp_path):
+    # it was found as a config (for its "[tool.postlint"), read as an empty one, and so
+    # also hid the .postlint.yaml of the folder above
+    write(".postlint.yaml", "profile: professional\n")
+    write("sub/pyproject.toml", "[project]\nname = 'x'\n\n[tool.postlintt]\nprofile = 'brand'\n")
+    write("sub/a.md", "lol\n")
+    os.chdir(tmp_path / "sub")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("pyproject.toml:4: tool.postlintt: unknown table (did you mean "
+                          "[tool.postlint]?); postlint reads only that one, so none of these "
+                          "settings would apply\n")
+
+
 def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
     write(".postlint.yaml", "profile: professional\n")
     write("sub/pyproject.toml", "[project]\nname = 'x'\n")

@@ -114,9 +114,21 @@ def _from_pyproject(path: Path) -> Map:
         import tomli as tomllib
     text = yamlfile.decode(yamlfile.read(path), path)
     try:
-        table = tomllib.loads(text).get("tool", {}).get("postlint", {})
+        tools = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
         raise yamlfile.Errors([ConfigError(f"invalid TOML: {exc}", str(path))]) from None
+    if not isinstance(tools, dict):
+        tools = {}
+    if "postlint" not in tools:  # found for its `[tool.postlint...`: a misspelt table?
+        for name in tools:
+            if str(name).startswith("postlint") or schema.did_you_mean(name, ["postlint"], 0.8):
+                line = next((n for n, row in enumerate(text.splitlines(), 1)
+                             if row.strip().startswith(f"[tool.{name}")), 0)
+                raise yamlfile.Errors([ConfigError(
+                    "unknown table (did you mean [tool.postlint]?); postlint reads only that "
+                    "one, so none of these settings would apply", str(path), line,
+                    f"tool.{name}")])
+    table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
     return _with_lines(table, header)
