@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import plugins
 from ..load import config as configuration
-from ..load.filesystem import printable
+from ..load.filesystem import kind, printable
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..readers import Source
 from ..text.draft import Draft, DraftError
@@ -117,7 +117,9 @@ def read_config(config_path, isolated) -> configuration.Config:
     if config_path:
         path = Path(config_path)
         if not path.is_file():
-            raise ConfigError("config file not found", config_path)
+            what = kind(path.stat().st_mode) if path.exists() else None
+            raise ConfigError(f"config file is {what}, not a regular file" if what else
+                              "config file not found", config_path)
         return configuration.load(path)
     if isolated:
         return configuration.Config()
