@@ -240,6 +240,11 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
+    read = _read_by_run(output_file, report, session) if output_file else None
+    if read:  # (the report still goes to the terminal, in its format)
+        click.echo(f"postlint: not writing --output-file {output_file}: it is {read} of this "
+                   "run, and the report would replace it", err=True)
+        output_file = None
     if output_file:
         _write(output_file, "".join(phases.render(catalog, format_name, report, **options)))
         format_name = terminal_format
@@ -251,7 +256,7 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
         codes = {name: rule.code for other in (session, *session.others())
                  for name, rule in other.catalog.rules.items()}
         click.echo(rule_times(timings, codes), err=True, nl=False)
-    if report.errors:
+    if report.errors or read:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
 
@@ -319,6 +324,26 @@ def _diff(linter: Linter, report: Report, session) -> None:
     if report.errors or outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.changes else EXIT_CLEAN)
+
+
+def _read_by_run(output: str, report: Report, session) -> str | None:
+    """What `output` is among the files the run read ("a draft", "the config"), or None
+    (a file is itself under any name or link; only files of its name are compared)."""
+    try:
+        target = os.stat(output)
+    except OSError:  # (not there yet: nothing of the run's)
+        return None
+    name = os.path.basename(output)
+    configs = [s.config.path for s in (session, *session.others()) if s.config.path]
+    for path, what in [*((p, "a draft") for p in report.sources.values()),
+                       *((p, "the config") for p in configs)]:
+        if os.path.basename(path) == name:
+            try:
+                if os.path.samestat(os.stat(path), target):
+                    return what
+            except OSError:
+                continue
+    return None
 
 
 def _write(path: str, text: str) -> None:
