@@ -44,6 +44,16 @@ class _Command(click.Command):
             sys.exit(EXIT_ERROR)
 
 
+def _given(ctx, param, value):
+    """An option's value, which may not be empty: `--config "$CONFIG"` with the variable
+    unset would quietly mean no option at all (the config found, every draft linted, no
+    report written)."""
+    for one in value if isinstance(value, tuple) else (value,):
+        if one is not None and not str(one).strip():
+            raise click.BadParameter(f"expected a value, got {one!r} (an empty variable?)")
+    return value
+
+
 def _split(values) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -58,9 +68,11 @@ def use_color(choice: str) -> bool:
 
 @click.command(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1)
-@click.option("--profile", help="Audience profile (default: config, else 'public').")
-@click.option("--platform", "platforms", multiple=True, help="Platform(s) the drafts are for.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--profile", callback=_given,
+              help="Audience profile (default: config, else 'public').")
+@click.option("--platform", "platforms", callback=_given, multiple=True,
+              help="Platform(s) the drafts are for.")
+@click.option("--config", "config_path", callback=_given, type=click.Path(dir_okay=False),
               help="Config file to use instead of searching for one.")
 @click.option("--isolated", is_flag=True,
               help="Search for no config file (a --config FILE is still read).")
@@ -68,15 +80,19 @@ def use_color(choice: str) -> bool:
               help="Lint what .gitignore files exclude too.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude and .gitignore to files named on the command line too.")
-@click.option("--show-settings", "settings_path", metavar="PATH",
+@click.option("--show-settings", "settings_path", callback=_given, metavar="PATH",
               help="Print the config, profile, platforms and rule levels for PATH, and exit.")
-@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+@click.option("--rule-dir", "rule_dirs", callback=_given, multiple=True,
+              type=click.Path(file_okay=False),
               help="A folder of rules to add (anywhere; a config's rule-dirs stay in its "
                    "project).")
-@click.option("--format", "format_name", help="Output format (see --list-formats).")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes or names.")
-@click.option("--extend-select", multiple=True, help="Add these rules to the profile's.")
-@click.option("--ignore", multiple=True, help="Never run these rules.")
+@click.option("--format", "format_name", callback=_given,
+              help="Output format (see --list-formats).")
+@click.option("--select", callback=_given, multiple=True,
+              help="Only these rules: codes, prefixes or names.")
+@click.option("--extend-select", callback=_given, multiple=True,
+              help="Add these rules to the profile's.")
+@click.option("--ignore", callback=_given, multiple=True, help="Never run these rules.")
 @click.option("--fail-on", type=click.Choice(LEVELS),
               help="Lowest level that makes the exit code 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -94,10 +110,10 @@ def use_color(choice: str) -> bool:
               help="Let --fix replace drafts with more than one hard link (splits the links).")
 @click.option("--fix-read-only", is_flag=True,
               help="Let --fix rewrite drafts that are read-only (they stay read-only).")
-@click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
-@click.option("--output-file", type=click.Path(dir_okay=False),
+@click.option("--stdin-filename", callback=_given, help="Name to report for a draft read from '-'.")
+@click.option("--output-file", callback=_given, type=click.Path(dir_okay=False),
               help="Write the --format report to this file; the terminal still gets text.")
-@click.option("--diff-base", metavar="REF",
+@click.option("--diff-base", callback=_given, metavar="REF",
               help="Report only on drafts added or changed since git REF (all are read).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --diff-base: report only findings on added or edited lines.")
@@ -118,9 +134,9 @@ def use_color(choice: str) -> bool:
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
 @click.option("--measure", is_flag=True,
               help="Print each post's length on its platforms and where folds fall.")
-@click.option("--explain", "explain_rule", metavar="RULE",
+@click.option("--explain", "explain_rule", callback=_given, metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
-@click.option("--explain-type", metavar="TYPE",
+@click.option("--explain-type", callback=_given, metavar="TYPE",
               help="Explain one rule type: what it matches, its options, an example rule.")
 @click.option("--list-plugins", is_flag=True,
               help="List the loaded plugins (distribution, version) and what each adds.")
