@@ -10,6 +10,7 @@ import pytest
 from postlint.readers.calendar import quote, scan
 
 import datetime
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -310,6 +311,40 @@ def workbook(tmp_path):
     book.save(path)
     (tmp_path / ".postlint.yaml").write_text("brand:\n  terms: [GitHub]\n")
     return path
+
+
+def _rewritten(path, sheet):
+    """The workbook at `path` with its first sheet's XML replaced by `sheet(xml)`."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    parts[name] = sheet(parts[name])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for part, data in parts.items():
+            book.writestr(part, data)
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+          + b"".join(b'<!ENTITY %s "%s">' % (bytes([c + 1]), b"&%s;" % bytes([c]) * 10)
+                     for c in b"abcdefgh") + b"]>")
+
+
+@pytest.mark.parametrize("sheet, message", [
+    # the XML parser's refusal of an entity bomb was an internal error
+    (lambda xml: LAUGHS + re.sub(rb"^<\?xml[^>]*\?>", b"", xml).replace(
+        b"<sheetData>", b"<sheetData>&i;"),
+     "not a readable .xlsx workbook (limit on input amplification factor"),
+    # a 300 KB file of 300 MB of XML was parsed to the last byte
+    (lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b" " * (64 << 20)),
+     "not a readable .xlsx workbook (its part xl/worksheets/sheet1.xml expands"),
+])
+def test_a_hostile_workbook_is_one_read_error(workbook, run, sheet, message):
+    _rewritten(workbook, sheet)
+    result = run("plan.xlsx")
+    assert result.code == 2
+    assert result.err.startswith(f"plan.xlsx: error: {message}"), result.err
 
 
 def test_xlsx_positions_are_row_and_character_in_cell(workbook, run):

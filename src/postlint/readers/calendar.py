@@ -400,10 +400,14 @@ class Calendar(Reader):
         import io
         import zipfile
 
+        data = source.data()
         try:
-            book = openpyxl.load_workbook(io.BytesIO(source.data()), read_only=True,
-                                          data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            with zipfile.ZipFile(io.BytesIO(data)) as members:
+                for info in members.infolist():
+                    _check_part(info)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError,
+                RecursionError) as exc:  # (SyntaxError: the XML parser's ParseError)
             raise DraftError(f"not a readable .xlsx workbook ({exc})") from None
         try:
             sheet = book.worksheets[0]
@@ -411,6 +415,9 @@ class Calendar(Reader):
             for values in sheet.iter_rows(values_only=True):
                 cells = [Cell(_cell_text(v), 0, 0, [(0, 0)]) for v in values]
                 rows.append(cells)
+        except (SyntaxError, RecursionError, ValueError) as exc:
+            # an entity bomb or a sheet nested without end, which the parser refuses
+            raise DraftError(f"not a readable .xlsx workbook ({exc})") from None
         finally:
             book.close()
         while rows and not any(c.value for c in rows[-1]):
@@ -536,6 +543,20 @@ def _shown(form: str) -> str:
             .replace("%d", "DD").replace("%H", "HH").replace("%I", "hh").replace("%M", "mm")
             .replace("%S", "SS").replace("%p", "AM/PM"))
 
+
+
+XLSX_RATIO = 100  # XML compresses some 5-20 times; a zip bomb, thousands of times
+XLSX_FLOOR = 1 << 20  # (a part smaller than this may compress as it likes)
+
+
+def _check_part(info) -> None:
+    """Refuse a part of a workbook that would expand like a zip bomb: openpyxl would
+    parse every byte of it (minutes for a 5 MB file that holds gigabytes of spaces)."""
+    if info.file_size > XLSX_FLOOR and info.file_size > XLSX_RATIO * max(info.compress_size, 1):
+        raise ValueError(f"its part {info.filename} expands "
+                         f"{info.file_size // max(info.compress_size, 1)} times, to "
+                         f"{info.file_size >> 20} MB; no spreadsheet compresses more than "
+                         f"{XLSX_RATIO} times, so this looks like a zip bomb; refusing it")
 
 @hookimpl
 def postlint_readers():
