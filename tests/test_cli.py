@@ -350,3 +350,12 @@ def test_an_empty_option_value_is_a_usage_error(run, write, option):
     assert result.code == 2 and result.out == ""
     assert f"Invalid value for '{option}': expected a value, got '' (an empty variable?)" \
         in result.err
+
+
+def test_stdin_filename_without_standard_input_is_a_usage_error(run, write):
+    # it was ignored: the name the user meant the report to carry was never used
+    write("a.md", "Hello there.\n")
+    result = run("--stdin-filename", "post.md", "a.md")
+    assert result.code == 2 and result.out == ""
+    assert "--stdin-filename names the draft read from standard input; give '-' among the " \
+           "paths to read it" in result.err

@@ -202,6 +202,9 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
             _stop(exc)
         sys.exit(EXIT_CLEAN)
     paths = list(paths) or ["."]
+    if stdin_filename and "-" not in paths:  # (else it names nothing, and says nothing)
+        raise click.UsageError("--stdin-filename names the draft read from standard input; "
+                               "give '-' among the paths to read it")
     if measure:
         from .measure import answer
         text, errors = answer(linter, list(paths), config, stdin_filename)
