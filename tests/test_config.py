@@ -266,6 +266,9 @@ def test_an_empty_rule_in_front_matter_disable_names_no_rule(run, write):
                                  "you mean 'level'?)"),
     ("shouting: {min_leters: 3}", "rules.shouting.min_leters: unknown option for type 'caps' "
                                   "(did you mean 'min_letters'?)"),
+    # YAML reads an unquoted off as false: the message said only "got False"
+    ("shouting: {level: off}", "rules.shouting.level: expected one of info, warning, error, "
+                               "got False; to turn the rule off, write shouting: off"),
 ])
 def test_a_misspelt_option_or_level_names_the_key_meant(run, write, setting, message):
     write(".postlint.yaml", f"rules:\n  {setting}\n")

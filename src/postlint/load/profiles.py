@@ -103,8 +103,11 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
     if isinstance(value, dict):
         level = value.get("level", level)
         if level not in LEVELS:
-            return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}",
-                                      path, line_of(value, "level", line), f"{key}.level")]
+            off = f"; to turn the rule off, write {key.rsplit('.', 1)[-1]}: off" \
+                if level is False or level == "off" else ""
+            return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}"
+                                      f"{off}", path, line_of(value, "level", line),
+                                      f"{key}.level")]
         given = without(value, "level")
         errors = check_options(types[rule.type], given, path, key, also=("level",))
         options.update(given)
