@@ -216,3 +216,25 @@ def test_a_config_message_part_with_a_name_its_rule_lacks_is_no_internal_error(w
     write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
     result = run("--select", "emoji-overload", "a.md")
     assert result.err == "" and "T103 {cnt} emoji: '🎉'" in result.out
+
+
+@pytest.mark.parametrize("name, text, error", [
+    # each listed every key or profile, or said "unknown rule" alone, for a near miss
+    ("custom/rule.yaml", RULE.format(options="  tokens: [aaa]").replace("why:", "wyh:"),
+     "myrules/custom/rule.yaml:6: wyh: unknown key (did you mean 'why'?)"),
+    ("packs/acme.yaml", "name: acme\ndescription: x\nrules:\n  shoutng: error\n",
+     "myrules/packs/acme.yaml:4: rules.shoutng: unknown rule (did you mean 'shouting'?)"),
+    ("profiles/team.yaml", "name: team\ndescription: x\nextends: publc\n",
+     "myrules/profiles/team.yaml:3: extends: unknown profile 'publc' (did you mean 'public'?)"),
+    ("profiles/team.yaml", "name: team\ndescrption: x\n",
+     "myrules/profiles/team.yaml:2: descrption: unknown key (did you mean 'description'?)"),
+    ("platforms/club.yaml", "name: club\nlenght: {code-points: 5}\n",
+     "myrules/platforms/club.yaml:2: lenght: unknown key (did you mean 'length'?)"),
+])
+def test_a_near_miss_in_a_rule_folder_file_names_the_key_meant(write, run, name, text, error):
+    write(".postlint.yaml", "rule-dirs: [myrules]\n")
+    write(f"myrules/{name}", text)
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert error in result.err.splitlines()

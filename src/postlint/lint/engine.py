@@ -239,7 +239,8 @@ class Linter:
                 line = line_of(pack.rules, key)
                 rule = find_rule(str(key), self.catalog.rules)
                 if rule is None:
-                    errors.append(ConfigError("unknown rule", pack.path, line, f"rules.{key}"))
+                    errors.append(ConfigError("unknown rule" + schema.did_you_mean(
+                        key, sorted(self.known_rules)), pack.path, line, f"rules.{key}"))
                     continue
                 if rule.name in settings and rule.name not in pack_rules:
                     continue  # the profile runs it for every draft

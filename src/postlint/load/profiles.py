@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import LEVELS, Rule, check_options
-from .schema import did_you_mean
+from .schema import did_you_mean, unknown_key
 from .yamlfile import ConfigError, line_of, without
 
 PROFILE_KEYS = {"name", "description", "extends", "rules", "strictness"}
@@ -52,8 +52,8 @@ def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | N
     """A Profile from its YAML mapping, or the problems with it."""
     if not isinstance(data, dict):
         return None, [ConfigError("a profile must be a mapping", path, getattr(data, "line", 1))]
-    errors = [ConfigError(f"unknown key (known: {', '.join(sorted(PROFILE_KEYS))})", path,
-                          line_of(data, key), str(key))
+    errors = [ConfigError(unknown_key(key, sorted(PROFILE_KEYS)), path, line_of(data, key),
+                          str(key))
               for key in data if key not in PROFILE_KEYS]
     name = name or data.get("name")
     if not isinstance(name, str):
@@ -126,8 +126,9 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
                                 profile.extends_line, f"{profile.key}extends")]
     settings, errors = {}, []
     if profile.extends is not None and profile.extends not in profiles:
-        errors.append(ConfigError(f"unknown profile {profile.extends!r} (known: "
-                                  f"{', '.join(sorted(profiles))})", profile.path,
+        hint = did_you_mean(profile.extends, sorted(profiles)) or \
+            f" (known: {', '.join(sorted(profiles))})"
+        errors.append(ConfigError(f"unknown profile {profile.extends!r}{hint}", profile.path,
                                   profile.extends_line, f"{profile.key}extends"))
     elif profile.extends is not None:
         settings, errors = resolve(profile.extends, profiles, rules, types, _seen + (name,))

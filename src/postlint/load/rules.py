@@ -85,8 +85,10 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
     errors = []
     for key in data:
         if key not in RULE_KEYS:
-            errors.append(ConfigError(f"unknown key (known: {', '.join(sorted(RULE_KEYS))})",
-                                      path, line_of(data, key), str(key)))
+            from .schema import unknown_key  # (the schema module imports this one)
+
+            errors.append(ConfigError(unknown_key(key, sorted(RULE_KEYS)), path,
+                                      line_of(data, key), str(key)))
     for key in REQUIRED:
         if key not in data:
             errors.append(ConfigError("missing required key", path, data.line or line, key))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import yamlfile
-from ..load.schema import did_you_mean
+from ..load.schema import did_you_mean, unknown_key
 from ..load.yamlfile import ConfigError, Map, line_of
 from .counting import UNITS
 
@@ -89,8 +89,7 @@ def problems(data, path: str, prefix: str = "", config: bool = False) -> list[Co
 
     for key, value in data.items():
         if key not in KEYS or (key == "extends" and not config):
-            known = ", ".join(k for k in KEYS if config or k != "extends")
-            bad(key, f"unknown key (known: {known})")
+            bad(key, unknown_key(key, [k for k in KEYS if config or k != "extends"]))
             continue
         kind = KEYS[key][0]
         if kind == "str" and not isinstance(value, str):
