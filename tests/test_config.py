@@ -35,6 +35,18 @@ def test_found_in_a_parent_folder_with_paths_relative_to_it(run, write, tmp_path
     assert [(f["path"], f["code"], f["column"]) for f in result.json()] == [("a.md", "X901", 9)]
 
 
+def test_both_yaml_spellings_in_one_folder_are_a_mistake(run, write):
+    # .postlint.yml was passed over without a word: here its `shouting: off`
+    write(".postlint.yaml", "profile: public\n")
+    write(".postlint.yml", "rules:\n  shouting: off\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == (".postlint.yaml: .postlint.yml is in the same folder, and only one "
+                          "of them is read; merge them into one file\n")
+    assert run("--config", ".postlint.yml", "--format", "json", "a.md").json() == []
+
+
 def test_yaml_wins_over_pyproject_in_the_same_folder(run, write):
     write(".postlint.yaml", "profile: professional\n")
     write("pyproject.toml", "[tool.postlint]\nprofile = 'friends-family'\n")

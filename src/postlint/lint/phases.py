@@ -120,7 +120,7 @@ def read_config(config_path, isolated) -> configuration.Config:
             what = kind(path.stat().st_mode) if path.exists() else None
             raise ConfigError(f"config file is {what}, not a regular file" if what else
                               "config file not found", config_path)
-        return configuration.load(path)
+        return configuration.load(path, named=True)
     if isolated:
         return configuration.Config()
     return configuration.load(configuration.discover(Path.cwd()))

@@ -59,10 +59,17 @@ def _here(folder: Path) -> Path | None:
     return None
 
 
-def load(path: Path | None) -> Config:
-    """Read and check a config file (None: an empty config). Raises yamlfile.Errors."""
+def load(path: Path | None, named: bool = False) -> Config:
+    """Read and check a config file (None: an empty config; `named`: given with --config,
+    not found). Raises yamlfile.Errors."""
     if path is None:
         return Config()
+    if not named and path.name in NAMES:  # found: its sibling would be passed over quietly
+        other = next((n for n in NAMES if n != path.name and (path.parent / n).is_file()), None)
+        if other:
+            raise yamlfile.Errors([ConfigError(
+                f"{other} is in the same folder, and only one of them is read; merge them "
+                "into one file", str(path))])
     if path.name == "pyproject.toml":
         data = _from_pyproject(path)
     else:
