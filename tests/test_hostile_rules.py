@@ -211,11 +211,17 @@ def test_a_message_part_set_in_the_config_is_a_template_too(write, run, template
     assert result.err == f".postlint.yaml:4: rules.emoji-overload.count_problem: {problem}\n"
 
 
-def test_a_config_message_part_with_a_name_its_rule_lacks_is_no_internal_error(write, run):
-    write(".postlint.yaml", "rules:\n  emoji-overload: {max: 1, count_problem: '{cnt} emoji'}\n")
+@pytest.mark.parametrize("template, problem", [
+    # a name its rule does not fill stopped the run with an internal KeyError
+    ("{cnt} emoji", "unknown placeholder '{cnt}' (did you mean '{count}'?)"),
+    ("{run} emoji", "unknown placeholder '{run}' (known: {count}, {max})"),
+])
+def test_a_config_message_part_names_only_values_its_rule_fills(write, run, template, problem):
+    write(".postlint.yaml", f"rules:\n  emoji-overload: {{max: 1, count_problem: '{template}'}}\n")
     write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
-    result = run("--select", "emoji-overload", "a.md")
-    assert result.err == "" and "T103 {cnt} emoji: '🎉'" in result.out
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:2: rules.emoji-overload.count_problem: {problem}\n"
 
 
 @pytest.mark.parametrize("name, text, error", [

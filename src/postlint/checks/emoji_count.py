@@ -28,8 +28,10 @@ class Emoji(Check):
         "max": Option("int", None, low=0, help="most emoji in one post"),
         "max_run": Option("int", None, low=0, help="most emoji in a row"),
         "run_problem": Option("template", "a run of {run} emoji (limit {max_run})",
+                              names=("run", "max_run"),
                               help="what {problem} says for a run of emoji longer than max_run"),
         "count_problem": Option("template", "{count} emoji in one post (limit {max})",
+                                names=("count", "max"),
                                 help="what {problem} says for more emoji in a post than max"),
     }
 

@@ -32,6 +32,7 @@ class Exclamation(Check):
                                 help="exclaimed sentences before the share counts"),
         "run_problem": Option("template", "a run of marks", help="what {problem} says for a run"),
         "share_problem": Option("template", "{exclaimed} of {sentences} sentences end in '!'",
+                                names=("exclaimed", "sentences"),
                                 help="what {problem} says for the share"),
     }
 

@@ -34,8 +34,10 @@ class ThreadNumbering(Check):
     scope = "draft"
     options = {
         "order_problem": Option("template", "says post {said}, but it is post {actual} of the thread",
+                                names=("said", "actual"),
                                 help="what {problem} says for a marker out of order"),
         "total_problem": Option("template", "says the thread has {said} posts, but it has {actual}",
+                                names=("said", "actual"),
                                 help="what {problem} says for a wrong thread total"),
     }
 

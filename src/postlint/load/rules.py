@@ -239,7 +239,7 @@ def option_problem(spec, value) -> str | None:
     if spec.kind == "level" and value not in LEVELS:
         return f"expected one of {', '.join(LEVELS)}, got {value!r}"
     if spec.kind == "template":
-        return template.problem(value)
+        return template.problem(value, getattr(spec, "names", None))
     if spec.kind == "regex":
         try:
             regex.compile(value)

@@ -29,8 +29,9 @@ def fill(template: str, values: dict) -> str:
     return _PIECE.sub(piece, template)
 
 
-def problem(template: str) -> str | None:
-    """Why `template` holds braces that are no placeholder, or None."""
+def problem(template: str, names=None) -> str | None:
+    """Why `template` holds braces that are no placeholder (or, given the `names` it is
+    filled with, a placeholder of none of them), or None."""
     for m in _PIECE.finditer(template):
         text, name = m.group(0), m.group(1)
         if text in ("{{", "}}"):
@@ -43,4 +44,11 @@ def problem(template: str) -> str | None:
             hint = f" (did you mean '{{{bare.group(0)}}}'?)" if bare else ""
             return (f"'{text}' is not a placeholder: a template names a value in braces and "
                     f"nothing else{hint}")
+        if names is not None and name not in names:
+            from .schema import did_you_mean  # (only for a mistake)
+
+            close = did_you_mean(name, names)
+            hint = close.replace(" '", " '{").replace("'?", "}'?") if close else \
+                f" (known: {', '.join('{' + n + '}' for n in names) or 'none'})"
+            return f"unknown placeholder '{text}'{hint}"
     return None
