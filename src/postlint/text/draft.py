@@ -45,6 +45,8 @@ class DraftError(Exception):
 def decode(data: bytes, what: str = "a draft", fix: str = "save the file as UTF-8") -> str:
     """The text of a file's bytes (strict UTF-8, a BOM kept); DraftError naming the line of
     the first bad byte, or saying the file is binary, and what to do (`fix`)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # (PowerShell's `>` and Notepad's "Unicode")
+        raise DraftError(f"line 1: saved as UTF-16, not UTF-8; {fix}")
     if b"\0" in data:
         raise DraftError(f"binary file (contains NUL bytes), not {what}")
     try:
