@@ -115,3 +115,9 @@ def test_a_directive_spelt_otherwise_is_reported_not_passed_over(run, write):
         "words carry the emphasis (shouting)",
     ]
     assert "a.md:5" not in result.out  # a comment about postlint is no directive
+
+
+def test_a_colon_after_the_directive_is_allowed(run, write):
+    # it was read as a rule named ':', reported as "suppression of : is unused"
+    text = "<!-- postlint-disable-next-line: shouting -->\nAMAZING lol\n"
+    assert found(run, write, text) == [("T104", 2, 9)]

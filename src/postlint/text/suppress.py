@@ -6,7 +6,8 @@
     <!-- postlint-disable-next-line [...] -->  off for the next line only
     <!-- postlint-disable-file [...] -->       off for the whole file
 
-Targets are rule codes or names, separated by spaces or commas. A suppression that
+Targets are rule codes or names, separated by spaces or commas (a colon after the
+directive, as in `postlint-disable: T101`, is allowed). A suppression that
 suppresses nothing is reported by the `unused-suppression` rule (M001), which only a
 comment naming it (`M001` or `unused-suppression`) can silence. A comment
 `<!-- postlint-WORD ... -->` with any other WORD is kept as a Suppression of kind
@@ -65,7 +66,9 @@ def parse(draft: Draft) -> list[Suppression]:
                 found.append(Suppression(UNKNOWN, m.start(), m.end(),
                                          frozenset([" ".join(head.split())]), 0, -1))
             continue
-        targets = frozenset(t for t in re.split(r"[\s,]+", m.group(2).strip()) if t) or {ALL}
+        named = m.group(2).strip()
+        named = named[1:] if named.startswith(":") else named  # `postlint-disable: T101`
+        targets = frozenset(t for t in re.split(r"[\s,]+", named) if t) or {ALL}
         line = draft.position(m.start())[0]
         if kind == "enable":
             for sup in open_ranges:
