@@ -178,6 +178,9 @@ def test_configured_columns_map_any_header(write, run):
     ("columns: {txt: a}", "calendar.columns.txt: unknown column key; did you mean 'text'?"),
     ("min-gap: soon", "calendar.min-gap: expected minutes (10) or a duration such as"),
     ("header: maybe", "calendar.header: expected true or false"),
+    # a bad directive made every date of the column unreadable, and only said so per row
+    ("date-format: '%d/%m/%Q'", "calendar.date-format: 'Q' is a bad directive in format "
+                                "'%d/%m/%Q'; see the strptime codes such as %d, %m, %Y, %H, %M"),
 ])
 def test_config_mistakes_name_file_line_and_key(write, run, section, message):
     write(".postlint.yaml", f"calendar:\n  {section}\n")

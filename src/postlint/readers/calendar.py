@@ -154,6 +154,11 @@ class Settings:
                     not all(isinstance(f, str) and "%" in f for f in formats):
                 raise ConfigError("expected a strptime format such as '%d/%m/%Y %H:%M' "
                                   "(or a list of them)", path, line, where)
+            for form in formats:  # (a bad directive would only make every date unreadable)
+                problem = _format_problem(form)
+                if problem:
+                    raise ConfigError(f"{problem}; see the strptime codes such as %d, %m, %Y, "
+                                      "%H, %M", path, line, where)
             self.date_formats = tuple(formats)
         elif key == "min-gap":
             self.min_gap = parse_gap(value, path, line)
@@ -501,6 +506,16 @@ def _disable(value: str) -> list[str] | None:
         return None
     names = [n for n in re.split(r"[\s,]+", found.group(1)) if n]
     return names or None
+
+
+def _format_problem(form: str) -> str | None:
+    """Why strptime cannot use `form` (a bad or stray % directive), or None."""
+    try:
+        dt.datetime.strptime("", form)
+    except ValueError as exc:
+        if "directive" in str(exc) or "stray %" in str(exc):
+            return str(exc)
+    return None
 
 
 def _datetime(value: str, formats) -> dt.datetime | None:
