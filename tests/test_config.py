@@ -165,6 +165,17 @@ def test_include_and_exclude_globs(run, write):
     assert [line.split(":")[0] for line in result.out.splitlines()[:-1]] == ["drafts/a.post"]
 
 
+def test_globs_written_from_the_config_folder_with_dot_slash(run, write):
+    # `./drafts/archive` matched no path (they are matched without the `./`): nothing
+    # was excluded, without a word
+    write(".postlint.yaml", "extend-exclude: ['./drafts/archive', './drafts/skip-*']\n")
+    write("drafts/a.md", SHOUT)
+    write("drafts/skip-me.md", SHOUT)
+    write("drafts/archive/c.md", SHOUT)
+    result = run(".")
+    assert [line.split(":")[0] for line in result.out.splitlines()[:-1]] == ["drafts/a.md"]
+
+
 def test_brand_vocabulary(run, write):
     write(".postlint.yaml", "brand:\n  terms: [GitHub, Acme Sync]\n  preferred:\n"
                             "    e-mail: email\n")
