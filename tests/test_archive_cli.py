@@ -124,8 +124,17 @@ def test_the_config_may_set_the_filters(run, write, x_archive):
     write(".postlint.yaml", "archive:\n  replys: false\n")
     result = run("twitter.zip")
     assert result.code == 2
-    assert ".postlint.yaml:2: archive.replys: unknown key (known: replies, reposts, since, " \
-           "until)" in result.err
+    assert result.err == ".postlint.yaml:2: archive.replys: unknown key (did you mean " \
+                         "'replies'?)\n"
+    write(".postlint.yaml", "archive:\n  repost: false\n")
+    assert run("twitter.zip").err == ".postlint.yaml:2: archive.repost: unknown key (did you " \
+                                     "mean 'reposts'?)\n"
+    # as --since after --until is: it quietly linted no post at all
+    write(".postlint.yaml", "archive:\n  since: 2023-05-01\n  until: 2023-01-01\n")
+    result = run("twitter.zip")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ".postlint.yaml:2: archive.since: 2023-05-01 is after archive.until " \
+                         "2023-01-01, so no post would be linted\n"
 
 
 def test_a_folder_and_the_one_file_read_as_the_zip_does(run, write, x_archive):
@@ -160,6 +169,9 @@ def test_nothing_is_written_to_an_export(run, tmp_path, x_archive):
                                    "'window.YTD.tweets.part0 = ['"),
     (lambda js: "window.YTD.tweets.part0 = [ {\"tweet\": {\"id_str\": \"1\"}} ]",
      "expected a tweet (an object with 'full_text' and 'id_str')"),
+    # (the JSON decoder recursed into it and stopped the run with an internal error)
+    (lambda js: "window.YTD.tweets.part0 = [" + "[" * 100_000 + "]" * 100_000 + "]",
+     "data/tweets.js:1:28: an item of a list of tweets is nested too deeply (more than "),
 ])
 def test_a_broken_export_is_one_error_naming_the_file_and_what_was_expected(
         run, write, tmp_path, x_archive, cut, message):

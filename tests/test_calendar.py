@@ -10,6 +10,7 @@ import pytest
 from postlint.readers.calendar import delimiter_of, quote, scan
 
 import datetime
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,6 +205,9 @@ def test_configured_columns_map_any_header(write, run):
     ("columns: {txt: a}", "calendar.columns.txt: unknown column key; did you mean 'text'?"),
     ("min-gap: soon", "calendar.min-gap: expected minutes (10) or a duration such as"),
     ("header: maybe", "calendar.header: expected true or false"),
+    # a bad directive made every date of the column unreadable, and only said so per row
+    ("date-format: '%d/%m/%Q'", "calendar.date-format: 'Q' is a bad directive in format "
+                                "'%d/%m/%Q'; see the strptime codes such as %d, %m, %Y, %H, %M"),
 ])
 def test_config_mistakes_name_file_line_and_key(write, run, section, message):
     write(".postlint.yaml", f"calendar:\n  {section}\n")
@@ -337,6 +341,40 @@ def workbook(tmp_path):
     book.save(path)
     (tmp_path / ".postlint.yaml").write_text("brand:\n  terms: [GitHub]\n")
     return path
+
+
+def _rewritten(path, sheet):
+    """The workbook at `path` with its first sheet's XML replaced by `sheet(xml)`."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    parts[name] = sheet(parts[name])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for part, data in parts.items():
+            book.writestr(part, data)
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+          + b"".join(b'<!ENTITY %s "%s">' % (bytes([c + 1]), b"&%s;" % bytes([c]) * 10)
+                     for c in b"abcdefgh") + b"]>")
+
+
+@pytest.mark.parametrize("sheet, message", [
+    # the XML parser's refusal of an entity bomb was an internal error
+    (lambda xml: LAUGHS + re.sub(rb"^<\?xml[^>]*\?>", b"", xml).replace(
+        b"<sheetData>", b"<sheetData>&i;"),
+     "not a readable .xlsx workbook (limit on input amplification factor"),
+    # a 300 KB file of 300 MB of XML was parsed to the last byte
+    (lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b" " * (64 << 20)),
+     "not a readable .xlsx workbook (its part xl/worksheets/sheet1.xml expands"),
+])
+def test_a_hostile_workbook_is_one_read_error(workbook, run, sheet, message):
+    _rewritten(workbook, sheet)
+    result = run("plan.xlsx")
+    assert result.code == 2
+    assert result.err.startswith(f"plan.xlsx: error: {message}"), result.err
 
 
 def test_xlsx_positions_are_row_and_character_in_cell(workbook, run):

@@ -182,6 +182,22 @@ def test_output_file_gets_the_report_and_the_terminal_the_text(run, drafts, tmp_
     assert len(sarif["runs"][0]["results"]) == 2
 
 
+@pytest.mark.parametrize("target, what", [("drafts/b.md", "a draft"),
+                                          ("drafts/../drafts/b.md", "a draft"),
+                                          (".postlint.yaml", "the config")])
+def test_output_file_never_replaces_a_file_the_run_read(run, write, tmp_path, target, what):
+    # `--output-file drafts/b.md` wrote the JSON report over the draft
+    write(".postlint.yaml", "profile: public\n")
+    write("drafts/b.md", "Our launch is AMAZING.\n")
+    before = {p: (tmp_path / p).read_bytes() for p in ("drafts/b.md", ".postlint.yaml")}
+    result = run("--format", "json", "--output-file", target, "drafts")
+    assert result.code == 2
+    assert result.err == (f"postlint: not writing --output-file {target}: it is {what} of this "
+                          "run, and the report would replace it\n")
+    assert [f["code"] for f in json.loads(result.out)] == ["T101"]  # on the terminal instead
+    assert {p: (tmp_path / p).read_bytes() for p in before} == before
+
+
 def test_output_file_under_github_actions_keeps_the_annotations(run, drafts, tmp_path,
                                                                monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")

@@ -338,3 +338,24 @@ def test_profile_rules_prints_each_rules_time_slowest_first(run, write):
     assert seconds == sorted(seconds, reverse=True)
     assert lines[-1].split()[:2] == ["all", "rules"]
     assert abs(float(lines[-1].split()[2]) - sum(seconds)) < 0.002
+
+
+@pytest.mark.parametrize("option", ["--config", "--profile", "--format", "--output-file",
+                                    "--diff-base", "--rule-dir", "--platform", "--select"])
+def test_an_empty_option_value_is_a_usage_error(run, write, option):
+    # `--config "$CONFIG"` with the variable unset meant no option: the config found
+    # instead, no report written, every draft linted, or the current folder read as rules
+    write("a.md", "Hello there.\n")
+    result = run(option, "", "a.md")
+    assert result.code == 2 and result.out == ""
+    assert f"Invalid value for '{option}': expected a value, got '' (an empty variable?)" \
+        in result.err
+
+
+def test_stdin_filename_without_standard_input_is_a_usage_error(run, write):
+    # it was ignored: the name the user meant the report to carry was never used
+    write("a.md", "Hello there.\n")
+    result = run("--stdin-filename", "post.md", "a.md")
+    assert result.code == 2 and result.out == ""
+    assert "--stdin-filename names the draft read from standard input; give '-' among the " \
+           "paths to read it" in result.err

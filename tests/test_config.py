@@ -35,6 +35,18 @@ def test_found_in_a_parent_folder_with_paths_relative_to_it(run, write, tmp_path
     assert [(f["path"], f["code"], f["column"]) for f in result.json()] == [("a.md", "X901", 9)]
 
 
+def test_both_yaml_spellings_in_one_folder_are_a_mistake(run, write):
+    # .postlint.yml was passed over without a word: here its `shouting: off`
+    write(".postlint.yaml", "profile: public\n")
+    write(".postlint.yml", "rules:\n  shouting: off\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == (".postlint.yaml: .postlint.yml is in the same folder, and only one "
+                          "of them is read; merge them into one file\n")
+    assert run("--config", ".postlint.yml", "--format", "json", "a.md").json() == []
+
+
 def test_yaml_wins_over_pyproject_in_the_same_folder(run, write):
     write(".postlint.yaml", "profile: professional\n")
     write("pyproject.toml", "[tool.postlint]\nprofile = 'friends-family'\n")
@@ -49,6 +61,20 @@ def test_pyproject_table(run, write):
     result = run("--format", "json", "a.md")
     assert codes(result) == [("T104", 1, 1, "error")]
     assert result.code == 1
+
+
+def test_a_misspelt_pyproject_table_is_a_mistake(run, write, tmp_path):
+    # it was found as a config (for its "[tool.postlint"), read as an empty one, and so
+    # also hid the .postlint.yaml of the folder above
+    write(".postlint.yaml", "profile: professional\n")
+    write("sub/pyproject.toml", "[project]\nname = 'x'\n\n[tool.postlintt]\nprofile = 'brand'\n")
+    write("sub/a.md", "lol\n")
+    os.chdir(tmp_path / "sub")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("pyproject.toml:4: tool.postlintt: unknown table (did you mean "
+                          "[tool.postlint]?); postlint reads only that one, so none of these "
+                          "settings would apply\n")
 
 
 def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
@@ -139,6 +165,17 @@ def test_include_and_exclude_globs(run, write):
     assert [line.split(":")[0] for line in result.out.splitlines()[:-1]] == ["drafts/a.post"]
 
 
+def test_globs_written_from_the_config_folder_with_dot_slash(run, write):
+    # `./drafts/archive` matched no path (they are matched without the `./`): nothing
+    # was excluded, without a word
+    write(".postlint.yaml", "extend-exclude: ['./drafts/archive', './drafts/skip-*']\n")
+    write("drafts/a.md", SHOUT)
+    write("drafts/skip-me.md", SHOUT)
+    write("drafts/archive/c.md", SHOUT)
+    result = run(".")
+    assert [line.split(":")[0] for line in result.out.splitlines()[:-1]] == ["drafts/a.md"]
+
+
 def test_brand_vocabulary(run, write):
     write(".postlint.yaml", "brand:\n  terms: [GitHub, Acme Sync]\n  preferred:\n"
                             "    e-mail: email\n")
@@ -209,6 +246,61 @@ def test_invalid_rule_entries(run, write):
     ])
 
 
+def test_a_rule_set_twice_by_code_and_name_is_a_mistake(run, write):
+    # the later entry quietly won: here `off` was undone by the line below it
+    write(".postlint.yaml", "rules:\n  T101: off\n  shouting: error\n"
+                            "profiles:\n  team:\n    rules: {shouting: off, T101: info}\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert sorted(result.err.splitlines()) == [
+        ".postlint.yaml:3: rules.shouting: T101 and shouting are one rule, already set as "
+        "'T101' (also on line 2); give each rule once",
+        ".postlint.yaml:6: profiles.team.rules.T101: T101 and shouting are one rule, already "
+        "set as 'shouting' (also on line 6); give each rule once",
+    ]
+
+
+@pytest.mark.parametrize("setting, message", [
+    # an empty selector was a prefix of every code: it selected or ignored every rule
+    ('ignore: [""]', "ignore[0]: '' names no rule (use a code, a code prefix, a rule name "
+                     "or ALL)"),
+    ('select: [shouting, ""]', "select[1]: '' names no rule (use a code, a code prefix, a "
+                               "rule name or ALL)"),
+])
+def test_an_empty_selector_names_no_rule(run, write, setting, message):
+    write(".postlint.yaml", setting + "\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:1: {message}\n"
+
+
+def test_an_empty_rule_in_front_matter_disable_names_no_rule(run, write):
+    write("a.md", '---\ndisable: [""]\n---\n' + SHOUT)
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.startswith("a.md: error: line 2: front matter: disable: '' names no rule")
+
+
+@pytest.mark.parametrize("setting, message", [
+    # `level` is read beside the options, so its typo was told only the options
+    ("shouting: {levle: error}", "rules.shouting.levle: unknown option for type 'caps' (did "
+                                 "you mean 'level'?)"),
+    ("shouting: {min_leters: 3}", "rules.shouting.min_leters: unknown option for type 'caps' "
+                                  "(did you mean 'min_letters'?)"),
+    # YAML reads an unquoted off as false: the message said only "got False"
+    ("shouting: {level: off}", "rules.shouting.level: expected one of info, warning, error, "
+                               "got False; to turn the rule off, write shouting: off"),
+])
+def test_a_misspelt_option_or_level_names_the_key_meant(run, write, setting, message):
+    write(".postlint.yaml", f"rules:\n  {setting}\n")
+    write("a.md", SHOUT)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:2: {message}\n"
+
+
 @pytest.mark.parametrize("setting, message", [
     ("negative-tone: {min: -2}", "rules.negative-tone.min: expected a number from -1 to 1, got -2"),
     ("emoji-overload: {max: -1}", "rules.emoji-overload.max: expected 0 or more, got -1"),
@@ -219,6 +311,28 @@ def test_a_setting_off_its_scale_is_a_mistake_not_a_rule_turned_off(run, write, 
     result = run("a.md")
     assert result.code == 2 and result.out == ""
     assert result.err.strip() == f".postlint.yaml:2: {message}"
+
+
+@pytest.mark.parametrize("regions, message", [
+    ("[US, UK]", "regions[1]: unknown region 'UK' (did you mean 'GB'?)"),
+    ("[US, XX]", "regions[1]: unknown region 'XX' (expected an ISO 3166 region code such as "
+                 "'US', 'GB' or 'DE')"),
+    ("[1]", "regions[0]: expected an ISO 3166 region code such as 'US' or 'GB', got 1"),
+])
+def test_a_region_phonenumbers_does_not_know_is_a_mistake(run, write, regions, message):
+    # `UK` used to pass and make personal-info find no British number at all
+    write(".postlint.yaml", f"regions: {regions}\n")
+    write("a.md", "Call me at 020 7946 0958 today.\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:1: {message}\n"
+
+
+def test_regions_in_any_case_are_read(run, write):
+    write(".postlint.yaml", "regions: gb\n")
+    write("a.md", "Call me at 020 7946 0958 today.\n")
+    result = run("--format", "json", "a.md")
+    assert [f["code"] for f in result.json()] == ["R102"]
 
 
 def test_invalid_yaml(run, write):
@@ -238,8 +352,14 @@ def test_unknown_profile_in_config_and_command_line(run, write):
     assert result.code == 2 and "profile: unknown profile 'nobody'" in result.err
 
 
-def test_missing_rule_dir(run, write):
-    write(".postlint.yaml", "rule-dirs: [nowhere]\n")
+def test_missing_rule_dir(run, write, tmp_path):
+    # named with its line and index (the line was missing), and a file is no folder
+    write(".postlint.yaml", "profile: public\nrule-dirs:\n  - a.md\n  - nowhere\n")
+    write("a.md", SHOUT)
     result = run("a.md")
-    assert result.code == 2
-    assert "rule-dirs: rule folder" in result.err and "nowhere" in result.err
+    assert result.code == 2 and result.out == ""
+    root = tmp_path.resolve()
+    assert result.err.splitlines() == [
+        f".postlint.yaml:3: rule-dirs[0]: rule folder 'a.md' is not a folder (in {root})",
+        f".postlint.yaml:4: rule-dirs[1]: rule folder 'nowhere' does not exist (in {root})",
+    ]

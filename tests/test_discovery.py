@@ -139,6 +139,13 @@ def test_show_settings(run, projects, write):
     assert out[1:3] == ["config: none (--isolated)", "profile: public (default)"]
 
 
+def test_show_settings_of_a_path_that_is_not_there_says_so(run, projects):
+    # `site/` misspelt showed the root config's settings as those of the draft
+    out = run("--show-settings", "sitte/launch.md").out.splitlines()
+    assert out[:2] == ["path: sitte/launch.md (no such file: the settings a draft there "
+                       "would get)", "config: .postlint.yaml"]
+
+
 def test_invalid_yaml_in_another_projects_config_is_one_line(run, projects, write):
     write("blog/.postlint.yaml", "profile: [brand\n")
     result = run("site", "blog")

@@ -169,6 +169,21 @@ def test_bad_encoding_is_a_read_error(run, write):
                           "UTF-8\n")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_draft_or_config_says_so(run, write, encoding):
+    # PowerShell's `>` writes UTF-16: it was "binary file (contains NUL bytes)" for a draft
+    # and "not valid UTF-8 (byte 0xff)" for a config
+    bom = "\ufeff" if encoding == "utf-16-be" else ""
+    write("a.md", (bom + "Hello there.\n").encode(encoding))
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.splitlines()[0] == ("a.md: error: line 1: saved as UTF-16, not UTF-8; "
+                                          "save the file as UTF-8")
+    write(".postlint.yaml", (bom + "profile: public\n").encode(encoding))
+    assert run("a.md").err == (".postlint.yaml:1: saved as UTF-16, not UTF-8; save the file "
+                               "as UTF-8\n")
+
+
 def test_binary_file_is_a_read_error(run, write):
     write("a.md", b"\x00\x01\x02")
     assert "binary file" in run("a.md").err

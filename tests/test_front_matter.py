@@ -164,3 +164,53 @@ def test_a_misspelt_alias_names_the_platform_it_stands_for(run, write):
     assert (result.code, result.err) == (
         2, "<command line>: --platform: unknown platform 'twiter' "
            "(did you mean 'twitter', that is 'x'?)\n")
+
+
+HUGO_TOML = """\
++++
+title = "Our AMAZING spring launch"
+date = 2026-03-02T09:30:00+01:00
+draft = true
+profile = "professional"
+platforms = ["x"]
+
+[params]
+author = "Dana"
++++
+Our launch is AMAZING lol.
+"""
+
+
+def test_hugo_toml_front_matter_is_read_not_linted(run, write):
+    # it was post text: its title shouted, it counted towards post-length, and its
+    # profile and platforms were never read
+    write("a.md", HUGO_TOML)
+    result = run("--format", "json", "a.md")
+    assert result.err == ""
+    assert [(f["code"], f["line"], f["column"]) for f in result.json()] == [
+        ("T101", 11, 15), ("T104", 11, 23)]  # chatspeak: professional's, not public's
+    draft = Draft.from_text(HUGO_TOML)
+    assert draft.publish_date == datetime.date(2026, 3, 2)
+    assert draft.front_matter["platforms"] == ["x"]
+
+
+@pytest.mark.parametrize("front, error", [
+    ('profle = "brand"', "a.md: error: line 3: front matter: unknown key 'profle' (did you "
+                         "mean 'profile'?)"),
+    ('profile = "brnd"', "a.md: error: line 3: front matter: unknown profile 'brnd' (did you "
+                         "mean 'brand'?)"),
+    ('title = "open', "a.md: error: line 3: front matter: invalid TOML: Illegal character "
+                      "'\\n'"),
+])
+def test_toml_front_matter_mistakes_name_their_line(run, write, front, error):
+    write("a.md", f"+++\ntitle = 'Launch'\n{front}\n+++\nHello.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.splitlines()[0] == error
+
+
+def test_toml_front_matter_never_closed(run, write):
+    write("a.md", "+++\nprofile = 'brand'\nHello.\n")
+    assert run("a.md").err.splitlines()[0] == (
+        "a.md: error: line 1: front matter opened with '+++' is never closed; end it with a "
+        "line '+++'")

@@ -56,6 +56,20 @@ def test_a_named_draft_that_is_no_regular_file_is_an_error_not_a_hang(
     assert result.code == (2 if "error" in what else 0)
 
 
+@pytest.mark.parametrize("make, what", [
+    (fifo, "a FIFO (named pipe)"),
+    (lambda p: os.symlink("/dev/zero", p), "a character device"),
+])
+def test_a_config_named_that_is_no_regular_file_says_what_it_is(tmp_path, write, run,
+                                                                 make, what):
+    # it was "config file not found", for a file that is there
+    make(tmp_path / "odd.yaml")
+    write("a.md", LOL)
+    result = run("--config", "odd.yaml", "a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"odd.yaml: config file is {what}, not a regular file\n"
+
+
 def test_a_folder_walk_skips_fifos_sockets_and_devices_with_a_notice(tmp_path, write, run,
                                                                       config):
     write("drafts/good.md", LOL)

@@ -163,3 +163,84 @@ def test_bad_regex_in_any_word_list_type_is_a_rule_error(write, run, rule_type, 
     assert ("rule.yaml:1: custom-rule.options: invalid regular expression '(unclosed': "
             "missing ) at position 9") in result.err
     assert result.code == 2 and result.out == "" and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("message, problem", [
+    # str.format followed attributes and padded as told: a rule file could print the
+    # internals of objects, or build a line of 100 million spaces per finding
+    ("no {match.__class__}", "message: '{match.__class__}' is not a placeholder: a template "
+                             "names a value in braces and nothing else (did you mean '{match}'?)"),
+    ("no {match:>99999999}", "message: '{match:>99999999}' is not a placeholder: a template "
+                             "names a value in braces and nothing else (did you mean '{match}'?)"),
+    ("no {0}", "message: '{0}' is not a placeholder: a template names a value in braces and "
+               "nothing else"),
+    ("no {match", "message: a single '{' at character 4; write '{{' for a brace, or a "
+                  "placeholder such as '{match}'"),
+])
+def test_a_message_template_is_filled_by_name_only(write, run, message, problem):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rule.yaml",
+          RULE.format(options="  tokens: [aaa]").replace("'{match}' found", message))
+    write("a.md", "aaa\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"myrules/custom/rule.yaml:5: {problem}\n"
+
+
+def test_a_message_fills_names_and_keeps_braces_and_unknown_names(write, run):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rule.yaml", RULE.format(options="  tokens: [aaa]").replace(
+        "'{match}' found", "{{x}} {nope} '{match}'"))
+    write("a.md", "aaa\n")
+    assert "a.md:1:1: X101 {x} {nope} 'aaa' (custom-rule)" in run("a.md").out
+
+
+@pytest.mark.parametrize("template, problem", [
+    # these stopped the run with an internal KeyError or ValueError, or printed internals
+    ("{count.__class__}", "'{count.__class__}' is not a placeholder: a template names a value "
+                          "in braces and nothing else (did you mean '{count}'?)"),
+    ("{count", "a single '{' at character 1; write '{{' for a brace, or a placeholder such as "
+               "'{match}'"),
+])
+def test_a_message_part_set_in_the_config_is_a_template_too(write, run, template, problem):
+    write(".postlint.yaml", f"rules:\n  emoji-overload:\n    max: 1\n"
+                            f"    count_problem: \"{template}\"\n")
+    write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:4: rules.emoji-overload.count_problem: {problem}\n"
+
+
+@pytest.mark.parametrize("template, problem", [
+    # a name its rule does not fill stopped the run with an internal KeyError
+    ("{cnt} emoji", "unknown placeholder '{cnt}' (did you mean '{count}'?)"),
+    ("{run} emoji", "unknown placeholder '{run}' (known: {count}, {max})"),
+])
+def test_a_config_message_part_names_only_values_its_rule_fills(write, run, template, problem):
+    write(".postlint.yaml", f"rules:\n  emoji-overload: {{max: 1, count_problem: '{template}'}}\n")
+    write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f".postlint.yaml:2: rules.emoji-overload.count_problem: {problem}\n"
+
+
+@pytest.mark.parametrize("name, text, error", [
+    # each listed every key or profile, or said "unknown rule" alone, for a near miss
+    ("custom/rule.yaml", RULE.format(options="  tokens: [aaa]").replace("why:", "wyh:"),
+     "myrules/custom/rule.yaml:6: wyh: unknown key (did you mean 'why'?)"),
+    ("packs/acme.yaml", "name: acme\ndescription: x\nrules:\n  shoutng: error\n",
+     "myrules/packs/acme.yaml:4: rules.shoutng: unknown rule (did you mean 'shouting'?)"),
+    ("profiles/team.yaml", "name: team\ndescription: x\nextends: publc\n",
+     "myrules/profiles/team.yaml:3: extends: unknown profile 'publc' (did you mean 'public'?)"),
+    ("profiles/team.yaml", "name: team\ndescrption: x\n",
+     "myrules/profiles/team.yaml:2: descrption: unknown key (did you mean 'description'?)"),
+    ("platforms/club.yaml", "name: club\nlenght: {code-points: 5}\n",
+     "myrules/platforms/club.yaml:2: lenght: unknown key (did you mean 'length'?)"),
+])
+def test_a_near_miss_in_a_rule_folder_file_names_the_key_meant(write, run, name, text, error):
+    write(".postlint.yaml", "rule-dirs: [myrules]\n")
+    write(f"myrules/{name}", text)
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert error in result.err.splitlines()

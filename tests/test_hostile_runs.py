@@ -174,13 +174,14 @@ def test_a_pyproject_that_is_not_utf8_is_one_line_and_exit_2(write, run, data, l
     assert len(result.err.splitlines()) == 1
 
 
-@pytest.mark.parametrize("data", [b"profile: caf\xe9\n", b"\xff\xfeprofile\n"])
-def test_a_yaml_config_that_is_not_utf8_is_one_line(write, run, data):
+@pytest.mark.parametrize("data, said", [(b"profile: caf\xe9\n", "not valid UTF-8"),
+                                        (b"\xff\xfeprofile\n", "saved as UTF-16, not UTF-8")])
+def test_a_yaml_config_that_is_not_utf8_is_one_line(write, run, data, said):
     write(".postlint.yaml", data)
     write("a.md", "hello\n")
     result = run("a.md")
     assert result.code == 2 and result.err.startswith(".postlint.yaml:")
-    assert "not valid UTF-8" in result.err and len(result.err.splitlines()) == 1
+    assert said in result.err and len(result.err.splitlines()) == 1
 
 
 # -- code from the repository -------------------------------------------------------------

@@ -346,6 +346,19 @@ def test_networks_override_the_defaults(run, write):
     assert profiles_used(run("--format", "json", "fb.md")) == {("fb.md", "colleagues")}
 
 
+def test_networks_take_a_platform_alias_and_suggest_a_misspelt_name(run, write):
+    # `twitter` is `x` wherever a platform is named; in networks it was an error that
+    # listed the platforms, as were the near misses, without the one meant
+    write(".postlint.yaml", "strategy: audience\nnetworks: {twitter: colleagues}\n")
+    write("x.md", "---\nplatform: x\n---\n" + RISKY)
+    assert profiles_used(run("--format", "json", "x.md")) == {("x.md", "colleagues")}
+    write(".postlint.yaml", "strategy: audience\nnetworks: {linkdin: profesional}\n")
+    result = run("x.md")
+    assert result.code == 2
+    assert result.err == ".postlint.yaml:2: networks.linkdin: unknown platform 'linkdin' (did " \
+                         "you mean 'linkedin'?)\n"
+
+
 def test_content_strategy_uses_the_strictest_audience(run, write):
     write(".postlint.yaml", "strategy: content\n")
     write("a.md", "---\nprofile: friends-family\n---\n" + RISKY)

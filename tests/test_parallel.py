@@ -116,3 +116,14 @@ def test_workers_list_each_file_linted_once_by_its_shown_path(many, run, monkeyp
     assert '<testcase name="drafts/20.md"' in chunked.out  # (unreadable: with its error)
     assert chunked.out.count("<testcase ") == 40
     assert 'tests="40" failures="50" errors="1"' in chunked.out
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-2", "two"])
+def test_a_bad_number_of_workers_is_an_error_even_in_a_small_run(run, write, monkeypatch, value):
+    # it was read only by runs of 200 files or more, and then quietly meant "every core"
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, value)
+    write("a.md", "Hello there.\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("<environment>: POSTLINT_JOBS: expected a whole number of worker "
+                          f"processes, 1 or more (1: none), got {value!r}\n")

@@ -262,6 +262,32 @@ def test_an_opening_sentence_cut_by_the_fold_is_quoted_from_the_word_it_cuts(run
     assert finding["message"].startswith("'every team we run today.' ends the opening sentence")
 
 
+@pytest.mark.parametrize("config, error", [
+    # each made a new platform of no limits but these, and left the one meant unchanged
+    # (drafts for `twitter` then had no post-length at all)
+    ("platform-settings:\n  twitter:\n    max_hashtags: 2\n",
+     ".postlint.yaml:2: platform-settings.twitter: 'twitter' is another name of 'x': change "
+     "that platform as platform-settings.x"),
+    ("platform-settings:\n  mastodn:\n    length: {graphemes: 1000}\n",
+     ".postlint.yaml:2: platform-settings.mastodn: unknown platform 'mastodn' (did you mean "
+     "'mastodon'?); to add a platform of a name this close to a built-in one, give it extends:"),
+])
+def test_settings_for_a_misnamed_built_in_platform_are_a_mistake(run, write, config, error):
+    write(".postlint.yaml", config)
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == error + "\n"
+
+
+def test_a_new_platform_close_to_a_built_in_one_is_added_with_extends(run, write):
+    write(".postlint.yaml", "platform-settings:\n  mastodon2:\n    extends: mastodon\n"
+                            "    length: {graphemes: 10}\n")
+    write("a.md", "Hello there, everyone.\n")
+    result = run("--platform", "mastodon2", "--format", "json", "a.md")
+    assert [(f["code"], f["platform"]) for f in result.json()] == [("P101", "mastodon2")]
+
+
 def test_bad_platform_file_in_a_rule_folder_exits_2(run, write):
     write(".postlint.yaml", "rule-dirs: [mine]\n")
     write("mine/platforms/club.yaml", "name: club\nlength:\n  code-points: -5\nmax_links: lots\n")

@@ -95,3 +95,29 @@ def test_unused_suppression_can_be_ignored_and_suppressed(run, write):
 def test_unknown_rule_name_in_a_used_comment_is_still_reported(run, write):
     text = "<!-- postlint-disable-next-line shoutting -->\nAMAZING\n"
     assert found(run, write, text) == [("M001", 1, 1), ("T101", 2, 1)]
+
+
+def test_a_directive_spelt_otherwise_is_reported_not_passed_over(run, write):
+    # a space for the hyphen, or capitals, made the comment no comment of postlint's at
+    # all: it suppressed nothing and nothing said so
+    write("a.md", "<!-- postlint disable shouting -->\nSo AMAZING.\n"
+                  "<!-- POSTLINT-DISABLE-NEXT-LINE T101 -->\nSo AMAZING.\n"
+                  "<!-- postlint is run in CI on every draft -->\n")
+    result = run("--select", "T101,M002", "a.md")
+    assert result.out.splitlines()[:4] == [
+        "a.md:1:1: M002 'postlint disable' is not a postlint directive (did you mean "
+        "'postlint-disable'?); the comment suppresses nothing (unknown-directive)",
+        "a.md:2:4: T101 'AMAZING' reads as shouting; write it in sentence case and let the "
+        "words carry the emphasis (shouting)",
+        "a.md:3:1: M002 'POSTLINT-DISABLE-NEXT-LINE' is not a postlint directive (did you mean "
+        "'postlint-disable-next-line'?); the comment suppresses nothing (unknown-directive)",
+        "a.md:4:4: T101 'AMAZING' reads as shouting; write it in sentence case and let the "
+        "words carry the emphasis (shouting)",
+    ]
+    assert "a.md:5" not in result.out  # a comment about postlint is no directive
+
+
+def test_a_colon_after_the_directive_is_allowed(run, write):
+    # it was read as a rule named ':', reported as "suppression of : is unused"
+    text = "<!-- postlint-disable-next-line: shouting -->\nAMAZING lol\n"
+    assert found(run, write, text) == [("T104", 2, 9)]

@@ -33,6 +33,7 @@ class Option:
     choices: tuple = ()
     low: float | None = None   # the least and the most an int or number may be: a count
     high: float | None = None  # below 0 or a score off its scale is a mistake, not a setting
+    names: tuple | None = None  # a template's placeholders (None: not checked)
 
 
 # How word-list rule types (existence, occurrence, conditional, lexicon) match their tokens.

@@ -25,6 +25,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from ..text import entities
 from . import terms
 from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
@@ -59,15 +60,17 @@ class Disclosure(Check):
         "regex": Option("bool", False, help="triggers and disclosures are regular expressions"),
         "ignorecase": Option("bool", True, help="match regardless of case"),
         "forms": MATCHING_OPTIONS["forms"],
-        "say_missing": Option("str", "there is no disclosure",
+        "say_missing": Option("template", "there is no disclosure",
                               help="what {problem} says when no disclosure is found"),
-        "say_weak": Option("str", "'{found}' is not a clear disclosure",
+        "say_weak": Option("template", "'{found}' is not a clear disclosure", names=("found",),
                            help="what {problem} says when only a weak tag is found"),
-        "say_buried": Option("str", "'{found}' is buried in the trailing hashtags",
+        "say_buried": Option("template", "'{found}' is buried in the trailing hashtags",
+                             names=("found", "fold"),
                              help="what {problem} says for a disclosure among trailing tags"),
-        "say_fold": Option("str", "'{found}' comes after the fold ({fold} characters)",
+        "say_fold": Option("template", "'{found}' comes after the fold ({fold} characters)",
+                           names=("found", "fold"),
                            help="what {problem} says when the disclosure starts after the fold"),
-        "say_announcement": Option("str", "no disclosure makes this yours to announce",
+        "say_announcement": Option("template", "no disclosure makes this yours to announce",
                                    help="what {problem} says for one of `announcements`"),
         "say_gift": Option("str", "'{found}' says it was a gift, not that you earn from it",
                            help="what {problem} says when a gift disclosure meets a paid "
@@ -162,14 +165,14 @@ class Disclosure(Check):
                 problem = self.opts["say_fold"]
             else:
                 return None
-            first_problem = first_problem or problem.format(found=m.group(0), fold=fold)
+            first_problem = first_problem or fill(problem, {"found": m.group(0), "fold": fold})
         if first_problem:
             return first_problem
         if paid and gifts:
             return self.opts["say_gift"].format(found=gifts[0].group(0))
         weak = self.context.search(self.weak, prose) if self.weak else None
         if weak:
-            return self.opts["say_weak"].format(found=weak.group(0))
+            return fill(self.opts["say_weak"], {"found": weak.group(0)})
         return self.opts["say_missing"]
 
     def _trailing_block(self, prose: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from .base import ANY, Check, Match, Option, linear
 
 # One emoji as a reader sees it: a flag, a keycap, or a pictograph shown as emoji with
@@ -26,9 +27,11 @@ class Emoji(Check):
     options = {
         "max": Option("int", None, low=0, help="most emoji in one post"),
         "max_run": Option("int", None, low=0, help="most emoji in a row"),
-        "run_problem": Option("str", "a run of {run} emoji (limit {max_run})",
+        "run_problem": Option("template", "a run of {run} emoji (limit {max_run})",
+                              names=("run", "max_run"),
                               help="what {problem} says for a run of emoji longer than max_run"),
-        "count_problem": Option("str", "{count} emoji in one post (limit {max})",
+        "count_problem": Option("template", "{count} emoji in one post (limit {max})",
+                                names=("count", "max"),
                                 help="what {problem} says for more emoji in a post than max"),
     }
 
@@ -49,12 +52,12 @@ class Emoji(Check):
                 flagged = True
                 values = {"run": len(run), "max_run": most_run}
                 yield Match(run[0].start(), run[-1].end(),
-                            {**values, "problem": self.opts["run_problem"].format(**values)})
+                            {**values, "problem": fill(self.opts["run_problem"], values)})
         if not flagged and most is not None and len(found) > most:
             values = {"count": len(found), "max": most}
             extra = found[most]
             yield Match(extra.start(), extra.end(),
-                        {**values, "problem": self.opts["count_problem"].format(**values)})
+                        {**values, "problem": fill(self.opts["count_problem"], values)})
 
 
 @hookimpl

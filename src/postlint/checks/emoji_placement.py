@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from .base import ANY, Check, Match, Option, linear
 from .emoji_count import EMOJI
 
@@ -27,11 +28,11 @@ class EmojiPlacement(Check):
         "min_between": Option("int", 3, low=0, help="fewest emoji in a chain between single words"),
         "before_words": Option("list", [], help="words after which an emoji stands for a word"
                                " (I, we, to...)"),
-        "bullet_problem": Option("str", "{count} lines start with an emoji used as a bullet",
+        "bullet_problem": Option("template", "{count} lines start with an emoji used as a bullet",
                                  help="what {problem} says for emoji used as bullets"),
-        "word_problem": Option("str", "an emoji stands in for a word",
+        "word_problem": Option("template", "an emoji stands in for a word",
                                help="what {problem} says for an emoji in place of a word"),
-        "between_problem": Option("str", "an emoji between every word",
+        "between_problem": Option("template", "an emoji between every word",
                                   help="what {problem} says for an emoji between every word"),
     }
 
@@ -97,7 +98,7 @@ class EmojiPlacement(Check):
 
     def _match(self, m, problem: str, **values) -> Match:
         return Match(m.start(), m.end(),
-                     {**values, "problem": self.opts[problem].format(**values)})
+                     {**values, "problem": fill(self.opts[problem], values)})
 
 
 def _skip_spaces(text: str, at: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from .base import ANY, Check, Match, Option, linear
 
 # A sentence starts after an end mark or a line break (a match can start nowhere else,
@@ -29,8 +30,9 @@ class Exclamation(Check):
                             help="largest share of exclaimed sentences"),
         "min_exclaimed": Option("int", 3, low=0,
                                 help="exclaimed sentences before the share counts"),
-        "run_problem": Option("str", "a run of marks", help="what {problem} says for a run"),
-        "share_problem": Option("str", "{exclaimed} of {sentences} sentences end in '!'",
+        "run_problem": Option("template", "a run of marks", help="what {problem} says for a run"),
+        "share_problem": Option("template", "{exclaimed} of {sentences} sentences end in '!'",
+                                names=("exclaimed", "sentences"),
                                 help="what {problem} says for the share"),
     }
 
@@ -58,7 +60,7 @@ class Exclamation(Check):
             first = exclaimed[0]
             start = first.start() + len(first.group(0)) - len(first.group(0).lstrip())
             yield Match(start, first.end(),
-                        {**counts, "problem": self.opts["share_problem"].format(**counts)})
+                        {**counts, "problem": fill(self.opts["share_problem"], counts)})
 
 
 @hookimpl

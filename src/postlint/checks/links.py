@@ -36,6 +36,9 @@ from .base import ANY, Check, Match, Option, linear
 _SCHEME_URL = linear(regex.compile(r"(?<![\w/])https?://[^\s<>()\[\]\"'`]+", regex.IGNORECASE))
 _TRAILING = ".,;:!?*_~'\""
 ENTRY_KEYS = {"domains", "hosts", "urls", "private", "any", "values"}
+# RFC 1035: no name the DNS resolves is longer; a longer "host" is no host, and host
+# patterns, which split a host into labels, would take the square of its length on it
+MAX_HOST = 253
 
 
 @dataclass
@@ -61,7 +64,8 @@ class Link:
             host = self._parts.hostname or ""
         except ValueError:
             host = ""
-        return host.rstrip(".").lower()
+        host = host.rstrip(".").lower()
+        return host if len(host) <= MAX_HOST else ""
 
     @property
     def query_span(self) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from .base import Check, Match, Option
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
@@ -32,9 +33,9 @@ class Metric(Check):
         "min_words": Option("int", 0, low=0, help="skip posts with fewer words"),
         "min_sentences": Option("int", 0, low=0, help="skip posts with fewer sentences"),
         "max_sentence_words": Option("int", None, low=0, help="flag a sentence with more words"),
-        "value_problem": Option("str", "the value {value} is outside the limits",
+        "value_problem": Option("template", "the value {value} is outside the limits",
                                 help="what {problem} says when the value is out of bounds"),
-        "sentence_problem": Option("str", "one sentence runs {words} words",
+        "sentence_problem": Option("template", "one sentence runs {words} words",
                                    help="what {problem} says for a sentence of too many words"),
     }
 
@@ -82,10 +83,7 @@ class Metric(Check):
             start = end
 
     def _problem(self, key: str, values: dict) -> str:
-        template = self.opts.get(key) or ""
-        for name, value in values.items():
-            template = template.replace("{" + name + "}", str(value))
-        return template
+        return fill(self.opts.get(key) or "", values)
 
 
 @hookimpl

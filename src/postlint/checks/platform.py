@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from ..text import counting, entities
 from ..text.platforms import Platform, UNIT_NAMES, posted, targets
 from .base import ANY, Check, Match, Option, word_pattern
@@ -22,14 +23,6 @@ ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "ma
 _FIRST_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|(?=\n)|$)")
 
 
-class _Values(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def fill(template: str, values: dict) -> str:
-    """A problem string with `values` in it (unknown placeholders stay as written)."""
-    return template.format_map(_Values(values))
 
 
 def _about(platform: Platform) -> dict:
@@ -123,11 +116,11 @@ class BelowTheFold(Check):
         "disclosures": Option("list", [], help="disclosure words and tags (#ad, paid partnership)"),
         "calls_to_action": Option("list", [], help="calls to action (link in bio, sign up)"),
         "hook": Option("bool", True, help="flag an opening sentence cut by the fold"),
-        "disclosure_problem": Option("str", "is a disclosure",
+        "disclosure_problem": Option("template", "is a disclosure",
                                      help="what {problem} says for a disclosure behind the fold"),
-        "call_to_action_problem": Option("str", "is a call to action",
+        "call_to_action_problem": Option("template", "is a call to action",
                                          help="what {problem} says for a call to action"),
-        "hook_problem": Option("str", "is the end of the opening sentence",
+        "hook_problem": Option("template", "is the end of the opening sentence",
                                help="what {problem} says for an opening sentence cut by the fold"),
     }
 
@@ -176,9 +169,9 @@ class EmptyPost(Check):
 
     type_name = "empty-post"
     options = {
-        "single_problem": Option("str", "the draft has no text to post",
+        "single_problem": Option("template", "the draft has no text to post",
                                  help="what {problem} says for a draft with nothing to post"),
-        "thread_problem": Option("str", "post {number} of {posts} in this thread is empty",
+        "thread_problem": Option("template", "post {number} of {posts} in this thread is empty",
                                  help="what {problem} says for an empty post of a thread"),
     }
 
@@ -206,9 +199,9 @@ class ThreadLength(Check):
     scope = "draft"
     options = {
         "max_posts": Option("int", None, low=0, help="most posts in one thread"),
-        "thread_problem": Option("str", "thread has {count} posts, {max_posts} at most on "
+        "thread_problem": Option("template", "thread has {count} posts, {max_posts} at most on "
                                  "{title}", help="message part for a long thread"),
-        "no_threads_problem": Option("str", "{title} has no threads, but this draft holds "
+        "no_threads_problem": Option("template", "{title} has no threads, but this draft holds "
                                      "{count} posts", help="message part for a platform "
                                      "without threads"),
     }

@@ -8,20 +8,13 @@ cells the findings point at.
 from __future__ import annotations
 
 import datetime as dt
-import string
 
 from .base import ANY, Check, Match, Option
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from ..readers.calendar import DEFAULT_GAP, parse_gap
 
 
-def _fill(template: str, values: dict) -> str:
-    return string.Formatter().vformat(template, (), _Keep(values))
-
-
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
 
 
 def _blank(span) -> bool:
@@ -38,9 +31,9 @@ class ScheduleDate(Check):
     scope = "draft"
     records_only = True
     options = {
-        "unreadable": Option("str", required=True, help="message for a date or time that "
+        "unreadable": Option("template", required=True, help="message for a date or time that "
                              "cannot be read: {value}, {field}, {expected}"),
-        "past": Option("str", required=True, help="message for a past date: {value}, "
+        "past": Option("template", required=True, help="message for a past date: {value}, "
                        "{ago}, {today}"),
     }
 
@@ -69,12 +62,12 @@ class ScheduleDate(Check):
             days = (today - day).days
             ago = f"{days} day{'s' * (days != 1)} ago" if days else "earlier today"
             shown = when.strftime("%Y-%m-%d %H:%M") if when else day.isoformat()
-            detail = _fill(self.opts["past"], {"value": shown, "today": today.isoformat(),
+            detail = fill(self.opts["past"], {"value": shown, "today": today.isoformat(),
                                                "ago": ago})
             yield Match(0, len(span.value), {"detail": detail}, at=at)
 
     def _unreadable(self, field: str, span) -> Match:
-        detail = _fill(self.opts["unreadable"], {"value": " ".join(span.value.split()),
+        detail = fill(self.opts["unreadable"], {"value": " ".join(span.value.split()),
                                                  "field": field, "expected": span.expected})
         return Match(0, len(span.value), {"detail": detail}, at=field)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..load.schema import did_you_mean
-from ..text.suppress import ALL, DIRECTIVES, UNKNOWN
+from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word
 from .base import ANY, Check, Match
 
 
@@ -51,10 +51,10 @@ class UnknownDirective(Check):
     def check_draft(self, draft):
         for sup in draft.suppressions:
             if sup.kind == UNKNOWN:
-                word = next(iter(sup.targets))
-                hint = did_you_mean(word, DIRECTIVES)
+                head = next(iter(sup.targets))
+                hint = did_you_mean(directive_word(head), DIRECTIVES)
                 yield Match(sup.start, sup.end, {
-                    "directive": f"postlint-{word}",
+                    "directive": head,
                     "hint": hint.replace("'", "'postlint-", 1) if hint else
                     f" (known: {', '.join('postlint-' + d for d in DIRECTIVES)})"})
 

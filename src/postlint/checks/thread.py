@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.template import fill
 from .base import ANY, Check, Match, Option
 
 _MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?"
@@ -32,9 +33,11 @@ class ThreadNumbering(Check):
     type_name = "thread-numbering"
     scope = "draft"
     options = {
-        "order_problem": Option("str", "says post {said}, but it is post {actual} of the thread",
+        "order_problem": Option("template", "says post {said}, but it is post {actual} of the thread",
+                                names=("said", "actual"),
                                 help="what {problem} says for a marker out of order"),
-        "total_problem": Option("str", "says the thread has {said} posts, but it has {actual}",
+        "total_problem": Option("template", "says the thread has {said} posts, but it has {actual}",
+                                names=("said", "actual"),
                                 help="what {problem} says for a wrong thread total"),
     }
 
@@ -54,13 +57,13 @@ class ThreadNumbering(Check):
             said, actual = int(m.group("n")), post.index - offset + 1
             start, end = post.start + m.start("mark"), post.start + m.end("mark")
             if said != actual:
-                yield Match(start, end, {"problem": self.opts["order_problem"].format(
-                    said=said, actual=actual), "said": said, "actual": actual})
+                yield Match(start, end, {"problem": fill(self.opts["order_problem"], {
+                    "said": said, "actual": actual}), "said": said, "actual": actual})
             elif m.group("total") and int(m.group("total")) != count and not told:
                 told = True
                 total = int(m.group("total"))
-                yield Match(start, end, {"problem": self.opts["total_problem"].format(
-                    said=total, actual=count), "said": total, "actual": count})
+                yield Match(start, end, {"problem": fill(self.opts["total_problem"], {
+                    "said": total, "actual": count}), "said": total, "actual": count})
 
 
 @hookimpl

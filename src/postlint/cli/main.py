@@ -9,7 +9,7 @@ import sys
 import click
 
 from .. import __version__
-from ..lint import phases
+from ..lint import parallel, phases
 from ..lint.engine import Choices, Linter
 from ..lint.report import Report
 from ..load import cache
@@ -44,6 +44,16 @@ class _Command(click.Command):
             sys.exit(EXIT_ERROR)
 
 
+def _given(ctx, param, value):
+    """An option's value, which may not be empty: `--config "$CONFIG"` with the variable
+    unset would quietly mean no option at all (the config found, every draft linted, no
+    report written)."""
+    for one in value if isinstance(value, tuple) else (value,):
+        if one is not None and not str(one).strip():
+            raise click.BadParameter(f"expected a value, got {one!r} (an empty variable?)")
+    return value
+
+
 def _split(values) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -58,9 +68,11 @@ def use_color(choice: str) -> bool:
 
 @click.command(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1)
-@click.option("--profile", help="Audience profile (default: config, else 'public').")
-@click.option("--platform", "platforms", multiple=True, help="Platform(s) the drafts are for.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--profile", callback=_given,
+              help="Audience profile (default: config, else 'public').")
+@click.option("--platform", "platforms", callback=_given, multiple=True,
+              help="Platform(s) the drafts are for.")
+@click.option("--config", "config_path", callback=_given, type=click.Path(dir_okay=False),
               help="Config file to use instead of searching for one.")
 @click.option("--isolated", is_flag=True,
               help="Search for no config file (a --config FILE is still read).")
@@ -68,15 +80,19 @@ def use_color(choice: str) -> bool:
               help="Lint what .gitignore files exclude too.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude and .gitignore to files named on the command line too.")
-@click.option("--show-settings", "settings_path", metavar="PATH",
+@click.option("--show-settings", "settings_path", callback=_given, metavar="PATH",
               help="Print the config, profile, platforms and rule levels for PATH, and exit.")
-@click.option("--rule-dir", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+@click.option("--rule-dir", "rule_dirs", callback=_given, multiple=True,
+              type=click.Path(file_okay=False),
               help="A folder of rules to add (anywhere; a config's rule-dirs stay in its "
                    "project).")
-@click.option("--format", "format_name", help="Output format (see --list-formats).")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes or names.")
-@click.option("--extend-select", multiple=True, help="Add these rules to the profile's.")
-@click.option("--ignore", multiple=True, help="Never run these rules.")
+@click.option("--format", "format_name", callback=_given,
+              help="Output format (see --list-formats).")
+@click.option("--select", callback=_given, multiple=True,
+              help="Only these rules: codes, prefixes or names.")
+@click.option("--extend-select", callback=_given, multiple=True,
+              help="Add these rules to the profile's.")
+@click.option("--ignore", callback=_given, multiple=True, help="Never run these rules.")
 @click.option("--fail-on", type=click.Choice(LEVELS),
               help="Lowest level that makes the exit code 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -94,10 +110,10 @@ def use_color(choice: str) -> bool:
               help="Let --fix replace drafts with more than one hard link (splits the links).")
 @click.option("--fix-read-only", is_flag=True,
               help="Let --fix rewrite drafts that are read-only (they stay read-only).")
-@click.option("--stdin-filename", help="Name to report for a draft read from '-'.")
-@click.option("--output-file", type=click.Path(dir_okay=False),
+@click.option("--stdin-filename", callback=_given, help="Name to report for a draft read from '-'.")
+@click.option("--output-file", callback=_given, type=click.Path(dir_okay=False),
               help="Write the --format report to this file; the terminal still gets text.")
-@click.option("--diff-base", metavar="REF",
+@click.option("--diff-base", callback=_given, metavar="REF",
               help="Report only on drafts added or changed since git REF (all are read).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --diff-base: report only findings on added or edited lines.")
@@ -118,9 +134,9 @@ def use_color(choice: str) -> bool:
 @click.option("--list-formats", is_flag=True, help="List output formats and exit.")
 @click.option("--measure", is_flag=True,
               help="Print each post's length on its platforms and where folds fall.")
-@click.option("--explain", "explain_rule", metavar="RULE",
+@click.option("--explain", "explain_rule", callback=_given, metavar="RULE",
               help="Explain one rule (code or name): why, examples, profiles.")
-@click.option("--explain-type", metavar="TYPE",
+@click.option("--explain-type", callback=_given, metavar="TYPE",
               help="Explain one rule type: what it matches, its options, an example rule.")
 @click.option("--list-plugins", is_flag=True,
               help="List the loaded plugins (distribution, version) and what each adds.")
@@ -141,6 +157,8 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     nearest to it. Exit codes: 0 clean, 1 problems found (at or above --fail-on), 2 usage,
     configuration, rule or read errors.
     """
+    if parallel.jobs_problem():  # (only a large run reads it: a mistake must not wait for one)
+        _stop(ConfigError(parallel.jobs_problem(), "<environment>", None, parallel.JOBS_VARIABLE))
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
                       extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:
@@ -184,6 +202,9 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
             _stop(exc)
         sys.exit(EXIT_CLEAN)
     paths = list(paths) or ["."]
+    if stdin_filename and "-" not in paths:  # (else it names nothing, and says nothing)
+        raise click.UsageError("--stdin-filename names the draft read from standard input; "
+                               "give '-' among the paths to read it")
     if measure:
         from .measure import answer
         text, errors = answer(linter, list(paths), config, stdin_filename)
@@ -238,6 +259,11 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     for path, message in report.errors:
         click.echo(f"{path}: error: {message}", err=True)
     options = dict(show_source=show_source, statistics=statistics)
+    read = _read_by_run(output_file, report, session) if output_file else None
+    if read:  # (the report still goes to the terminal, in its format)
+        click.echo(f"postlint: not writing --output-file {output_file}: it is {read} of this "
+                   "run, and the report would replace it", err=True)
+        output_file = None
     if output_file:
         _write(output_file, "".join(phases.render(catalog, format_name, report, **options)))
         format_name = terminal_format
@@ -249,7 +275,7 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
         codes = {name: rule.code for other in (session, *session.others())
                  for name, rule in other.catalog.rules.items()}
         click.echo(rule_times(timings, codes), err=True, nl=False)
-    if report.errors:
+    if report.errors or read:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
 
@@ -317,6 +343,26 @@ def _diff(linter: Linter, report: Report, session) -> None:
     if report.errors or outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.changes else EXIT_CLEAN)
+
+
+def _read_by_run(output: str, report: Report, session) -> str | None:
+    """What `output` is among the files the run read ("a draft", "the config"), or None
+    (a file is itself under any name or link; only files of its name are compared)."""
+    try:
+        target = os.stat(output)
+    except OSError:  # (not there yet: nothing of the run's)
+        return None
+    name = os.path.basename(output)
+    configs = [s.config.path for s in (session, *session.others()) if s.config.path]
+    for path, what in [*((p, "a draft") for p in report.sources.values()),
+                       *((p, "the config") for p in configs)]:
+        if os.path.basename(path) == name:
+            try:
+                if os.path.samestat(os.stat(path), target):
+                    return what
+            except OSError:
+                continue
+    return None
 
 
 def _write(path: str, text: str) -> None:

@@ -37,7 +37,10 @@ def show(session, path: str) -> str:
     platform_source = ("front matter" if front.get("platforms") or front.get("platform")
                        else "--platform" if session.choices.platforms
                        else "config" if named else "none")
-    out = [f"path: {path}", f"config: {where}", f"profile: {profile} ({source})",
+    # (a misspelt path would show the settings of some other folder as if they were its)
+    missing = "" if os.path.exists(full) else \
+        " (no such file: the settings a draft there would get)"
+    out = [f"path: {path}{missing}", f"config: {where}", f"profile: {profile} ({source})",
            f"platforms: {', '.join(named) or '-'} ({platform_source})"]
     if front.get("disable"):
         out.append(f"disabled in front matter: {', '.join(map(str, front['disable']))}")

@@ -50,11 +50,11 @@ class Scope:
         """The scope of a config; without `include`, drafts and the files of the readers
         that want to be found in folders (`Reader.in_folders`)."""
         exclude = config.get("exclude")
-        include = tuple(config.get("include") or ()) or DRAFT_GLOBS + tuple(
+        include = _globs(config.get("include")) or DRAFT_GLOBS + tuple(
             p for reader in readers if reader.in_folders() for p in reader.patterns)
         return cls(os.path.abspath(config.root), include,
-                   tuple(DEFAULT_EXCLUDE if exclude is None else exclude)
-                   + tuple(config.get("extend-exclude") or ()),
+                   (DEFAULT_EXCLUDE if exclude is None else _globs(exclude))
+                   + _globs(config.get("extend-exclude")),
                    config.get("respect-gitignore", True) is not False,
                    bool(config.get("force-exclude")), tuple(readers))
 
@@ -169,6 +169,18 @@ def _matches(path: str, full: str, name: str, globs: tuple, top: str) -> bool:
         return False
     relative = full[len(top) + 1:] if full.startswith(top + os.sep) else path
     return bool(paths.match(relative.replace(os.sep, "/")))
+
+
+def _globs(given) -> tuple:
+    """A config's globs as they are matched: relative to its folder, so `./drafts/old`
+    is `drafts/old` (it matched nothing, and excluded nothing)."""
+    out = []
+    for glob in given or ():
+        glob = str(glob)
+        while glob.startswith("./"):
+            glob = glob[2:]
+        out.append(glob)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)

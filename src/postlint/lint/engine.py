@@ -4,15 +4,14 @@ suppressions and turns matches into findings with exact positions."""
 from __future__ import annotations
 
 import os
-import string
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..checks.base import Check, Context, Match, view_name
-from ..load import schema, selection
+from ..load import schema, selection, template
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
-from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve
+from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice
 from ..load.languages import primary
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
@@ -193,6 +192,7 @@ class Linter:
         pack_rules, more = self._add_packs(settings)
         errors += more
         overrides = self.config.get("rules") or {}
+        given: dict[str, tuple] = {}  # rule name -> the key and line that set it
         for key, value in overrides.items():
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
@@ -200,6 +200,11 @@ class Linter:
                 errors.append(ConfigError("unknown rule" + schema.did_you_mean(
                     key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
                 continue
+            if rule.name in given:
+                errors.append(ConfigError(twice(rule, *given[rule.name]), self.config.path,
+                                          line, f"rules.{key}"))
+                continue
+            given[rule.name] = (key, line)
             setting, problems = entry(value, rule, self.catalog.types, self.config.path,
                                       f"rules.{key}", line, settings.get(rule.name))
             errors += problems
@@ -236,7 +241,8 @@ class Linter:
                 line = line_of(pack.rules, key)
                 rule = find_rule(str(key), self.catalog.rules)
                 if rule is None:
-                    errors.append(ConfigError("unknown rule", pack.path, line, f"rules.{key}"))
+                    errors.append(ConfigError("unknown rule" + schema.did_you_mean(
+                        key, sorted(self.known_rules)), pack.path, line, f"rules.{key}"))
                     continue
                 if rule.name in settings and rule.name not in pack_rules:
                     continue  # the profile runs it for every draft
@@ -794,17 +800,9 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
-class _Values(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def render(template: str, values: dict) -> str:
-    """Fill a rule's message; unknown placeholders stay as written."""
-    try:
-        return string.Formatter().vformat(template, (), _Values(values))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+def render(message: str, values: dict) -> str:
+    """Fill a rule's message (`load.template`); unknown placeholders stay as written."""
+    return template.fill(message, values)
 
 
 def clamp(level: str, match: Match) -> str:

@@ -146,9 +146,19 @@ class Texts(Mapping):
         return len(self._files) - len(self._gone)
 
 
+def jobs_problem() -> str | None:
+    """Why POSTLINT_JOBS is no number of workers (checked as a run starts, since only a
+    large run reads it), or None."""
+    given = os.environ.get(JOBS_VARIABLE, "").strip()
+    if given and not (given.isdigit() and int(given) > 0):
+        return (f"expected a whole number of worker processes, 1 or more (1: none), "
+                f"got {given!r}")
+    return None
+
+
 def jobs() -> int:
     """Worker processes to use: POSTLINT_JOBS, else the cores this process may run on."""
-    given = os.environ.get(JOBS_VARIABLE, "")
+    given = os.environ.get(JOBS_VARIABLE, "").strip()
     if given.isdigit() and int(given) > 0:
         return int(given)
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import plugins
 from ..load import config as configuration
-from ..load.filesystem import printable
+from ..load.filesystem import kind, printable
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..readers import Source
 from ..text.draft import Draft, DraftError
@@ -117,8 +117,10 @@ def read_config(config_path, isolated) -> configuration.Config:
     if config_path:
         path = Path(config_path)
         if not path.is_file():
-            raise ConfigError("config file not found", config_path)
-        return configuration.load(path)
+            what = kind(path.stat().st_mode) if path.exists() else None
+            raise ConfigError(f"config file is {what}, not a regular file" if what else
+                              "config file not found", config_path)
+        return configuration.load(path, named=True)
     if isolated:
         return configuration.Config()
     return configuration.load(configuration.discover(Path.cwd()))
@@ -143,6 +145,10 @@ def rule_dirs(config) -> list[Path]:
                 f"{str(folder)!r} is outside the project ({root}); a config may name only "
                 "rule folders inside its own folder: give others with --rule-dir",
                 config.path, line, key))
+        elif not real.is_dir():  # (said here, where the entry's line is known)
+            missing = "is not a folder" if real.exists() else "does not exist"
+            errors.append(ConfigError(f"rule folder {str(folder)!r} {missing} (in {root})",
+                                      config.path, line, key))
     if errors:
         raise Errors(errors)
     return [config.root / folder for folder in given]

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, schema, yamlfile
+from . import languages, regions, schema, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
@@ -59,10 +59,17 @@ def _here(folder: Path) -> Path | None:
     return None
 
 
-def load(path: Path | None) -> Config:
-    """Read and check a config file (None: an empty config). Raises yamlfile.Errors."""
+def load(path: Path | None, named: bool = False) -> Config:
+    """Read and check a config file (None: an empty config; `named`: given with --config,
+    not found). Raises yamlfile.Errors."""
     if path is None:
         return Config()
+    if not named and path.name in NAMES:  # found: its sibling would be passed over quietly
+        other = next((n for n in NAMES if n != path.name and (path.parent / n).is_file()), None)
+        if other:
+            raise yamlfile.Errors([ConfigError(
+                f"{other} is in the same folder, and only one of them is read; merge them "
+                "into one file", str(path))])
     if path.name == "pyproject.toml":
         data = _from_pyproject(path)
     else:
@@ -78,6 +85,11 @@ def load(path: Path | None) -> Config:
     if isinstance(data.get("lang"), str) and languages.problem(data["lang"]):
         errors.append(ConfigError(languages.problem(data["lang"]), str(path),
                                   line_of(data, "lang"), "lang"))
+    if isinstance(data.get("regions"), list):
+        errors += [ConfigError(regions.problem(code), str(path), line_of(data["regions"], i,
+                                                                         line_of(data, "regions")),
+                               f"regions[{i}]")
+                   for i, code in enumerate(data["regions"]) if regions.problem(code)]
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent, unknown)
@@ -109,9 +121,21 @@ def _from_pyproject(path: Path) -> Map:
         import tomli as tomllib
     text = yamlfile.decode(yamlfile.read(path), path)
     try:
-        table = tomllib.loads(text).get("tool", {}).get("postlint", {})
+        tools = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
         raise yamlfile.Errors([ConfigError(f"invalid TOML: {exc}", str(path))]) from None
+    if not isinstance(tools, dict):
+        tools = {}
+    if "postlint" not in tools:  # found for its `[tool.postlint...`: a misspelt table?
+        for name in tools:
+            if str(name).startswith("postlint") or schema.did_you_mean(name, ["postlint"], 0.8):
+                line = next((n for n, row in enumerate(text.splitlines(), 1)
+                             if row.strip().startswith(f"[tool.{name}")), 0)
+                raise yamlfile.Errors([ConfigError(
+                    "unknown table (did you mean [tool.postlint]?); postlint reads only that "
+                    "one, so none of these settings would apply", str(path), line,
+                    f"tool.{name}")])
+    table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
     return _with_lines(table, header)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .schema import unknown_key
 from .yamlfile import ConfigError, line_of
 
 PACK_KEYS = {"name", "description", "rules"}
@@ -36,8 +37,8 @@ def parse_pack(data, path: str) -> tuple[Pack | None, list]:
     """A Pack from its YAML mapping, or the problems with it."""
     if not isinstance(data, dict):
         return None, [ConfigError("a pack must be a mapping", path, getattr(data, "line", 1))]
-    errors = [ConfigError(f"unknown key (known: {', '.join(sorted(PACK_KEYS))})", path,
-                          line_of(data, key), str(key))
+    errors = [ConfigError(unknown_key(key, sorted(PACK_KEYS)), path, line_of(data, key),
+                          str(key))
               for key in data if key not in PACK_KEYS]
     if not isinstance(data.get("name"), str):
         errors.append(ConfigError("missing pack name", path, data.line, "name"))

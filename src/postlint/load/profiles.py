@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import LEVELS, Rule, check_options
-from .schema import did_you_mean
+from .schema import did_you_mean, unknown_key
 from .yamlfile import ConfigError, line_of, without
 
 PROFILE_KEYS = {"name", "description", "extends", "rules", "strictness"}
@@ -52,8 +52,8 @@ def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | N
     """A Profile from its YAML mapping, or the problems with it."""
     if not isinstance(data, dict):
         return None, [ConfigError("a profile must be a mapping", path, getattr(data, "line", 1))]
-    errors = [ConfigError(f"unknown key (known: {', '.join(sorted(PROFILE_KEYS))})", path,
-                          line_of(data, key), str(key))
+    errors = [ConfigError(unknown_key(key, sorted(PROFILE_KEYS)), path, line_of(data, key),
+                          str(key))
               for key in data if key not in PROFILE_KEYS]
     name = name or data.get("name")
     if not isinstance(name, str):
@@ -103,10 +103,13 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
     if isinstance(value, dict):
         level = value.get("level", level)
         if level not in LEVELS:
-            return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}",
-                                      path, line_of(value, "level", line), f"{key}.level")]
+            off = f"; to turn the rule off, write {key.rsplit('.', 1)[-1]}: off" \
+                if level is False or level == "off" else ""
+            return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}"
+                                      f"{off}", path, line_of(value, "level", line),
+                                      f"{key}.level")]
         given = without(value, "level")
-        errors = check_options(types[rule.type], given, path, key)
+        errors = check_options(types[rule.type], given, path, key, also=("level",))
         options.update(given)
         return Setting(level, options), errors
     return base, [ConfigError("expected a level, off, or a mapping of level and options",
@@ -123,11 +126,13 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
                                 profile.extends_line, f"{profile.key}extends")]
     settings, errors = {}, []
     if profile.extends is not None and profile.extends not in profiles:
-        errors.append(ConfigError(f"unknown profile {profile.extends!r} (known: "
-                                  f"{', '.join(sorted(profiles))})", profile.path,
+        hint = did_you_mean(profile.extends, sorted(profiles)) or \
+            f" (known: {', '.join(sorted(profiles))})"
+        errors.append(ConfigError(f"unknown profile {profile.extends!r}{hint}", profile.path,
                                   profile.extends_line, f"{profile.key}extends"))
     elif profile.extends is not None:
         settings, errors = resolve(profile.extends, profiles, rules, types, _seen + (name,))
+    given: dict[str, tuple] = {}  # rule name -> the key and line that set it
     for key, value in profile.rules.items():
         line = line_of(profile.rules, key)
         rule = find_rule(str(key), rules)
@@ -136,6 +141,11 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
             errors.append(ConfigError("unknown rule" + did_you_mean(key, known), profile.path,
                                       line, f"{profile.key}rules.{key}"))
             continue
+        if rule.name in given:
+            errors.append(ConfigError(twice(rule, *given[rule.name]), profile.path, line,
+                                      f"{profile.key}rules.{key}"))
+            continue
+        given[rule.name] = (key, line)
         setting, problems = entry(value, rule, types, profile.path, f"{profile.key}rules.{key}",
                                   line, settings.get(rule.name))
         errors += problems
@@ -144,6 +154,13 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
         else:
             settings[rule.name] = setting
     return settings, errors
+
+
+def twice(rule: Rule, key, line: int) -> str:
+    """The problem with a second entry for `rule` in one mapping (by its code and its
+    name): which of the two would win depended on their order."""
+    return (f"{rule.code} and {rule.name} are one rule, already set as '{key}' (also on "
+            f"line {line}); give each rule once")
 
 
 def find_rule(key: str, rules: dict[str, Rule]) -> Rule | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import regex
 
-from . import yamlfile
+from . import template, yamlfile
 from .yamlfile import ConfigError, Map, line_of
 
 LEVELS = ("info", "warning", "error")
@@ -85,8 +85,10 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
     errors = []
     for key in data:
         if key not in RULE_KEYS:
-            errors.append(ConfigError(f"unknown key (known: {', '.join(sorted(RULE_KEYS))})",
-                                      path, line_of(data, key), str(key)))
+            from .schema import unknown_key  # (the schema module imports this one)
+
+            errors.append(ConfigError(unknown_key(key, sorted(RULE_KEYS)), path,
+                                      line_of(data, key), str(key)))
     for key in REQUIRED:
         if key not in data:
             errors.append(ConfigError("missing required key", path, data.line or line, key))
@@ -100,11 +102,14 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
          "unknown rule type {!r} (known: " + ", ".join(sorted(types)) + ")"),
         ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"),
         ("message", lambda v: isinstance(v, str), "expected a string, got {!r}"),
+        ("message", lambda v: not isinstance(v, str) or not template.problem(v),
+         "{}"),
         ("why", lambda v: isinstance(v, str), "expected a string, got {!r}"),
     ]
     for key, ok, message in checks:
         if key in data and not ok(data[key]):
-            errors.append(ConfigError(message.format(data[key]), path, line_of(data, key), key))
+            said = template.problem(data[key]) if message == "{}" else message.format(data[key])
+            errors.append(ConfigError(said, path, line_of(data, key), key))
     if "examples" not in data:
         return None, errors
     examples = data["examples"]
@@ -162,11 +167,14 @@ def parse_languages(value, check: type, path: str, key: str, line: int,
 
 
 def check_options(check: type, options, path: str, prefix: str,
-                  complete: bool = False, deep: bool = True) -> list[ConfigError]:
+                  complete: bool = False, deep: bool = True,
+                  also: tuple = ()) -> list[ConfigError]:
     """Problems with `options` for rule type `check`, each with file, line and key path.
 
     `complete`: these are all of a rule's options, so required ones must be there.
     `deep`: also ask the rule type (`Check.problems`), which may compile patterns.
+    `also`: keys read beside the options (a config entry's `level`), offered as the key
+    meant by a misspelt one.
     """
     if not isinstance(options, dict):
         return [ConfigError("expected a mapping of options", path,
@@ -180,9 +188,13 @@ def check_options(check: type, options, path: str, prefix: str,
         spec = check.options.get(key)
         line = line_of(options, key)
         if spec is None:
-            known = ", ".join(sorted(check.options)) or "none"
-            errors.append(ConfigError(f"unknown option for type '{check.type_name}' "
-                                      f"(known: {known})", path, line, f"{prefix}.{key}"))
+            from .schema import did_you_mean  # (the schema module imports this one)
+
+            names = sorted(check.options)
+            hint = did_you_mean(key, names + list(also)) or \
+                f" (known: {', '.join(names) or 'none'})"
+            errors.append(ConfigError(f"unknown option for type '{check.type_name}'{hint}",
+                                      path, line, f"{prefix}.{key}"))
             continue
         problem = option_problem(spec, value)
         if problem:
@@ -196,6 +208,7 @@ def check_options(check: type, options, path: str, prefix: str,
 _KINDS = {
     "str": (str,), "int": (int,), "number": (int, float), "bool": (bool,),
     "list": (list,), "mapping": (dict,), "regex": (str,), "level": (str,),
+    "template": (str,),
 }
 
 
@@ -225,6 +238,8 @@ def option_problem(spec, value) -> str | None:
         return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
     if spec.kind == "level" and value not in LEVELS:
         return f"expected one of {', '.join(LEVELS)}, got {value!r}"
+    if spec.kind == "template":
+        return template.problem(value, getattr(spec, "names", None))
     if spec.kind == "regex":
         try:
             regex.compile(value)

@@ -38,12 +38,13 @@ class Key:
     choices: tuple = ()
     open: bool = False
     json: dict = field(default_factory=dict)
+    nocase: bool = False  # `choices` are matched regardless of case
     enum_from: str = ""  # "module:NAME" of the load package holding the allowed values
 
 
-def text(help: str = "", choices: tuple = (), enum_from: str = "") -> Key:
+def text(help: str = "", choices: tuple = (), enum_from: str = "", nocase: bool = False) -> Key:
     """A string; `enum_from` names the values another module checks (for the JSON Schema)."""
-    return Key("string", help, choices=tuple(choices), enum_from=enum_from)
+    return Key("string", help, choices=tuple(choices), enum_from=enum_from, nocase=nocase)
 
 
 def free(help: str, json: dict) -> Key:
@@ -128,7 +129,8 @@ SCHEMA: dict[str, Key] = {
         hashtags=section("hashtags",
                          required=names("tags every draft carries (required-hashtag)"),
                          forbidden=names("tags never to use (forbidden-hashtag)")),
-        voice=text("grammatical person of the brand: we or I (brand-voice)"),
+        voice=text("grammatical person of the brand: we or I (brand-voice)", ("we", "I"),
+                   nocase=True),
         domains=names("the brand's own domains (utm-tags, link-shortener)"),
     ),
     "work": section(
@@ -243,7 +245,9 @@ def _value_problem(spec: Key, value) -> str | None:
     kind, words = _KINDS[spec.kind]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         return f"expected {words}, got {value!r}"
-    if spec.choices and value not in spec.choices:
+    given, allowed = (value.lower(), [c.lower() for c in spec.choices]) if spec.nocase \
+        else (value, spec.choices)
+    if spec.choices and given not in allowed:
         return f"expected one of {', '.join(spec.choices)}, got {value!r}"
     return None
 

@@ -16,7 +16,11 @@ from .rules import Rule
 
 
 def specificity(selector: str, rule: Rule) -> int:
-    """How precisely `selector` names `rule` (0: not at all)."""
+    """How precisely `selector` names `rule` (0: not at all). An empty selector names
+    none (as a prefix it would name every rule: `ignore: [""]` turned them all off)."""
+    selector = str(selector)
+    if not selector.strip():
+        return 0
     if selector == rule.name:
         return 100
     if selector == "ALL":

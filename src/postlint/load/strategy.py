@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .profiles import strictness
+from .schema import did_you_mean
 from .yamlfile import ConfigError, line_of
 
 STRATEGIES = ("open", "audience", "content", "custom")
@@ -52,18 +53,21 @@ class Strategy:
             kind = "open"
         given = config.get("networks") or {}
         networks = {k: v for k, v in DEFAULT_NETWORKS.items() if k in platforms}
+        other = {alias: key for key, p in platforms.items()  # `twitter` is `x`, as elsewhere
+                 for alias in getattr(p, "aliases", ()) if alias not in platforms}
         for name, profile in given.items():
             line = line_of(given, name, config.line("networks"))
-            if str(name) not in platforms:
-                errors.append(ConfigError(f"unknown platform {name!r} (known: "
-                                          f"{', '.join(sorted(platforms))})", path, line,
-                                          f"networks.{name}"))
+            name = other.get(str(name), str(name))
+            if name not in platforms:
+                errors.append(ConfigError(f"unknown platform {name!r}" + (did_you_mean(
+                    name, [*platforms, *other]) or f" (known: {', '.join(sorted(platforms))})"),
+                    path, line, f"networks.{name}"))
             elif str(profile) not in profiles:
-                errors.append(ConfigError(f"unknown profile {profile!r} (known: "
-                                          f"{', '.join(sorted(profiles))})", path, line,
-                                          f"networks.{name}"))
+                errors.append(ConfigError(f"unknown profile {profile!r}" + (did_you_mean(
+                    profile, profiles) or f" (known: {', '.join(sorted(profiles))})"),
+                    path, line, f"networks.{name}"))
             else:
-                networks[str(name)] = str(profile)
+                networks[name] = str(profile)
         objective = config.get("objective")
         if objective is not None and objective not in OBJECTIVES:
             errors.append(ConfigError(_choice(objective, OBJECTIVES), path,

@@ -183,6 +183,8 @@ def read(path: Path) -> bytes:
 def decode(data: bytes, path: Path) -> str:
     """A file's text (UTF-8, with or without a BOM); ConfigError naming the line of the
     first byte that is not UTF-8."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # (PowerShell's `>` and Notepad's "Unicode")
+        raise ConfigError("saved as UTF-16, not UTF-8; save the file as UTF-8", str(path), 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -154,6 +154,11 @@ class Settings:
                     not all(isinstance(f, str) and "%" in f for f in formats):
                 raise ConfigError("expected a strptime format such as '%d/%m/%Y %H:%M' "
                                   "(or a list of them)", path, line, where)
+            for form in formats:  # (a bad directive would only make every date unreadable)
+                problem = _format_problem(form)
+                if problem:
+                    raise ConfigError(f"{problem}; see the strptime codes such as %d, %m, %Y, "
+                                      "%H, %M", path, line, where)
             self.date_formats = tuple(formats)
         elif key == "min-gap":
             self.min_gap = parse_gap(value, path, line)
@@ -415,10 +420,14 @@ class Calendar(Reader):
         import io
         import zipfile
 
+        data = source.data()
         try:
-            book = openpyxl.load_workbook(io.BytesIO(source.data()), read_only=True,
-                                          data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            with zipfile.ZipFile(io.BytesIO(data)) as members:
+                for info in members.infolist():
+                    _check_part(info)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError,
+                RecursionError) as exc:  # (SyntaxError: the XML parser's ParseError)
             raise DraftError(f"not a readable .xlsx workbook ({exc})") from None
         try:
             sheet = book.worksheets[0]
@@ -426,6 +435,9 @@ class Calendar(Reader):
             for values in sheet.iter_rows(values_only=True):
                 cells = [Cell(_cell_text(v), 0, 0, [(0, 0)]) for v in values]
                 rows.append(cells)
+        except (SyntaxError, RecursionError, ValueError) as exc:
+            # an entity bomb or a sheet nested without end, which the parser refuses
+            raise DraftError(f"not a readable .xlsx workbook ({exc})") from None
         finally:
             book.close()
         while rows and not any(c.value for c in rows[-1]):
@@ -511,6 +523,16 @@ def _disable(value: str) -> list[str] | None:
     return names or None
 
 
+def _format_problem(form: str) -> str | None:
+    """Why strptime cannot use `form` (a bad or stray % directive), or None."""
+    try:
+        dt.datetime.strptime("", form)
+    except ValueError as exc:
+        if "directive" in str(exc) or "stray %" in str(exc):
+            return str(exc)
+    return None
+
+
 def _datetime(value: str, formats) -> dt.datetime | None:
     value = " ".join(value.split())
     for form in (*formats, *ISO_DATES):
@@ -551,6 +573,20 @@ def _shown(form: str) -> str:
             .replace("%d", "DD").replace("%H", "HH").replace("%I", "hh").replace("%M", "mm")
             .replace("%S", "SS").replace("%p", "AM/PM"))
 
+
+
+XLSX_RATIO = 100  # XML compresses some 5-20 times; a zip bomb, thousands of times
+XLSX_FLOOR = 1 << 20  # (a part smaller than this may compress as it likes)
+
+
+def _check_part(info) -> None:
+    """Refuse a part of a workbook that would expand like a zip bomb: openpyxl would
+    parse every byte of it (minutes for a 5 MB file that holds gigabytes of spaces)."""
+    if info.file_size > XLSX_FLOOR and info.file_size > XLSX_RATIO * max(info.compress_size, 1):
+        raise ValueError(f"its part {info.filename} expands "
+                         f"{info.file_size // max(info.compress_size, 1)} times, to "
+                         f"{info.file_size >> 20} MB; no spreadsheet compresses more than "
+                         f"{XLSX_RATIO} times, so this looks like a zip bomb; refusing it")
 
 @hookimpl
 def postlint_readers():

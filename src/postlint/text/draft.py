@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,6 +21,8 @@ from . import markup
 
 BOM = "\ufeff"
 SEPARATOR = "---"
+TOML_FENCE = "+++"  # Hugo's TOML front matter opens and closes with this line
+_TOML_KEY = re.compile(r"\s*(?:\[+\s*([\w\"'-]+)|([\w\"'-]+)\s*[=.])")
 # Front-matter keys postlint reads. Other keys (title, tags, slug... of Hugo, Jekyll,
 # Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
 # close to a key here that it must be a typo (`profle:`).
@@ -42,6 +45,8 @@ class DraftError(Exception):
 def decode(data: bytes, what: str = "a draft", fix: str = "save the file as UTF-8") -> str:
     """The text of a file's bytes (strict UTF-8, a BOM kept); DraftError naming the line of
     the first bad byte, or saying the file is binary, and what to do (`fix`)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # (PowerShell's `>` and Notepad's "Unicode")
+        raise DraftError(f"line 1: saved as UTF-16, not UTF-8; {fix}")
     if b"\0" in data:
         raise DraftError(f"binary file (contains NUL bytes), not {what}")
     try:
@@ -132,25 +137,27 @@ class Draft:
         return cls.from_bytes(path, text.encode("utf-8"))
 
     def _parse_front_matter(self) -> None:
-        if not self.text.startswith(SEPARATOR):
+        opener = next((o for o in (SEPARATOR, TOML_FENCE) if self.text.startswith(o)), None)
+        if opener is None:
             return
         lines = self.text.splitlines(keepends=True)
-        if not lines or lines[0].rstrip("\r\n") != SEPARATOR:
+        if not lines or lines[0].rstrip("\r\n") != opener:
             return
+        closers = (SEPARATOR, "...") if opener == SEPARATOR else (TOML_FENCE,)
         offset = len(lines[0])
         for line in lines[1:]:
-            if line.rstrip("\r\n") in (SEPARATOR, "..."):
+            if line.rstrip("\r\n") in closers:
                 source = self.text[len(lines[0]):offset]
                 self.body_start = offset + len(line)
-                self.front_matter = self._check_front_matter(source)
+                self.front_matter = self._check_front_matter(source, opener == TOML_FENCE)
                 return
             offset += len(line)
-        raise DraftError("line 1: front matter opened with '---' is never closed;"
-                         " end it with a line '---'")
+        raise DraftError(f"line 1: front matter opened with '{opener}' is never closed;"
+                         f" end it with a line '{opener}'")
 
-    def _check_front_matter(self, source: str) -> dict:
+    def _check_front_matter(self, source: str, toml: bool = False) -> dict:
         try:
-            data = yamlfile.loads(source, self.path, line_offset=1)
+            data = _toml(source) if toml else yamlfile.loads(source, self.path, line_offset=1)
         except yamlfile.ConfigError as exc:
             raise DraftError(f"line {exc.line or 1}: front matter: {exc.message}") from None
         if data is None:
@@ -247,6 +254,31 @@ class Draft:
         """1-based (line, column) in characters of a code-point offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+
+def _toml(source: str) -> yamlfile.Map:
+    """TOML front matter (Hugo's, between lines `+++`) as a Map whose keys know their
+    lines (TOML gives none: a top-level key's is the line it starts, a table's its
+    header's)."""
+    if sys.version_info >= (3, 11):  # (imported only for a draft with TOML front matter)
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\s*\(at line (\d+)(?:, column \d+)?\)", str(exc))
+        message = str(exc).replace(where.group(0), "") if where else str(exc)
+        raise yamlfile.ConfigError(f"invalid TOML: {message}", "",
+                                   int(where.group(1)) + 1 if where else 1) from None
+    result = yamlfile.Map(data)
+    result.line, result.lines = 2, {}
+    for number, row in enumerate(source.splitlines(), 2):
+        key = _TOML_KEY.match(row)
+        if key and (key.group(1) or key.group(2)).strip("\"'") in data:
+            result.lines.setdefault((key.group(1) or key.group(2)).strip("\"'"), number)
+    return result
 
 
 def _iso_date(text: str) -> datetime.date | None:

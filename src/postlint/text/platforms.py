@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import yamlfile
-from ..load.schema import did_you_mean
+from ..load.schema import did_you_mean, unknown_key
 from ..load.yamlfile import ConfigError, Map, line_of
 from .counting import UNITS
+
+TYPO_CUTOFF = 0.8  # a new platform's name this close to a built-in one is taken for a typo
 
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # key -> (kind, help); kinds: str, int, bool, units (unit -> int), folds (name -> int), counting
@@ -87,8 +89,7 @@ def problems(data, path: str, prefix: str = "", config: bool = False) -> list[Co
 
     for key, value in data.items():
         if key not in KEYS or (key == "extends" and not config):
-            known = ", ".join(k for k in KEYS if config or k != "extends")
-            bad(key, f"unknown key (known: {known})")
+            bad(key, unknown_key(key, [k for k in KEYS if config or k != "extends"]))
             continue
         kind = KEYS[key][0]
         if kind == "str" and not isinstance(value, str):
@@ -194,6 +195,11 @@ def with_settings(builtin: dict[str, tuple[Map, Platform]], settings, path: str
         if found:
             errors += found
             continue
+        if name not in builtin and "extends" not in data:
+            meant = _meant(name, builtin)
+            if meant:
+                errors.append(ConfigError(meant, path, line, prefix))
+                continue
         parent = data.get("extends", name)
         if parent not in builtin and parent != name:
             errors.append(ConfigError(f"unknown platform {parent!r} (known: "
@@ -204,6 +210,22 @@ def with_settings(builtin: dict[str, tuple[Map, Platform]], settings, path: str
         out[name] = build(name, merged(base, yamlfile.without(data, "extends", "name")),
                           path, line)
     return out, errors
+
+
+def _meant(name: str, builtin: dict) -> str | None:
+    """Why settings for a new platform `name` (no `extends:`) must be meant for a built-in
+    one: `name` is its alias (`twitter`), or so close to its name that it is a typo
+    (`mastodn`). Either way the settings would make a platform of no limits but theirs,
+    and leave the one meant as it was."""
+    other = aliases({key: platform for key, (_, platform) in builtin.items()})
+    if name in other:
+        return (f"'{name}' is another name of '{other[name]}': change that platform as "
+                f"platform-settings.{other[name]}")
+    hint = did_you_mean(name, sorted(builtin), TYPO_CUTOFF)
+    if hint:
+        return (f"unknown platform {name!r}{hint}; to add a platform of a name this close "
+                "to a built-in one, give it extends:")
+    return None
 
 
 def front_matter_names(front_matter: dict) -> list[str]:

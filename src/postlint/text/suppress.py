@@ -6,11 +6,15 @@
     <!-- postlint-disable-next-line [...] -->  off for the next line only
     <!-- postlint-disable-file [...] -->       off for the whole file
 
-Targets are rule codes or names, separated by spaces or commas. A suppression that
+Targets are rule codes or names, separated by spaces or commas (a colon after the
+directive, as in `postlint-disable: T101`, is allowed). A suppression that
 suppresses nothing is reported by the `unused-suppression` rule (M001), which only a
 comment naming it (`M001` or `unused-suppression`) can silence. A comment
 `<!-- postlint-WORD ... -->` with any other WORD is kept as a Suppression of kind
-`unknown` that covers nothing, for the `unknown-directive` rule (M002) to report.
+`unknown` that covers nothing, for the `unknown-directive` rule (M002) to report; so is
+a comment meant as a directive but spelt otherwise (`postlint disable`, `POSTLINT-DISABLE`,
+`postlint_disable-line`): its WORD is or is close to a directive. Other comments that
+start with the word (`<!-- postlint is run in CI -->`) are left alone.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from dataclasses import dataclass, field
 
 from .draft import Draft
 
-_COMMENT = re.compile(r"<!--\s*postlint-([A-Za-z][\w-]*)(.*?)-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--\s*(postlint[-_:\s]+[A-Za-z][\w-]*)(.*?)-->",
+                      re.DOTALL | re.IGNORECASE)
+_SEPARATOR = re.compile(r"[-_:\s]+")
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 ALL = "*"
 UNKNOWN = "unknown"
@@ -53,11 +59,16 @@ def parse(draft: Draft) -> list[Suppression]:
     found: list[Suppression] = []
     open_ranges: list[Suppression] = []
     for m in _COMMENT.finditer(draft.text, draft.body_start):
-        kind = m.group(1)
+        head = m.group(1)
+        kind = head[len("postlint-"):] if head.startswith("postlint-") else ""
         if kind not in DIRECTIVES:
-            found.append(Suppression(UNKNOWN, m.start(), m.end(), frozenset([kind]), 0, -1))
+            if kind or meant(head):
+                found.append(Suppression(UNKNOWN, m.start(), m.end(),
+                                         frozenset([" ".join(head.split())]), 0, -1))
             continue
-        targets = frozenset(t for t in re.split(r"[\s,]+", m.group(2).strip()) if t) or {ALL}
+        named = m.group(2).strip()
+        named = named[1:] if named.startswith(":") else named  # `postlint-disable: T101`
+        targets = frozenset(t for t in re.split(r"[\s,]+", named) if t) or {ALL}
         line = draft.position(m.start())[0]
         if kind == "enable":
             for sup in open_ranges:
@@ -71,6 +82,20 @@ def parse(draft: Draft) -> list[Suppression]:
         if kind == "disable":
             open_ranges.append(sup)
     return found
+
+
+def directive_word(head: str) -> str:
+    """The directive a comment's head means, in postlint's spelling: `POSTLINT disable`
+    -> `disable`."""
+    return _SEPARATOR.sub("-", head.lower()).split("-", 1)[1]
+
+
+def meant(head: str) -> bool:
+    """Whether a comment head not spelt as a directive is one all the same."""
+    from ..load.schema import did_you_mean  # (only for a comment that is no directive)
+
+    word = directive_word(head)
+    return word in DIRECTIVES or bool(did_you_mean(word, DIRECTIVES))
 
 
 def apply(findings: list, suppressions: list[Suppression], named_only: bool = False) -> list:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from json.decoder import scanstring
@@ -122,6 +123,9 @@ class JsonLists:
             try:
                 value, end = _DECODER.raw_decode(self.buf, index - self.base)
                 return value, end + self.base
+            except RecursionError:  # the decoder recurses once per level of nesting
+                self._fail(index, f"{expected} is nested too deeply (more than "
+                                  f"{sys.getrecursionlimit():,} levels); that is no export")
             except json.JSONDecodeError as exc:
                 small = len(self.buf) - (index - self.base) < ITEM_LIMIT
                 if small and self._more():

@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...hookspecs import hookimpl
+from ...load.schema import unknown_key
 from ...load.yamlfile import ConfigError, line_of
 from ...text.draft import DraftError
 from ..base import Reader, Record, Source
@@ -91,7 +92,7 @@ class ArchiveReader(Reader):
         for key, value in section.items():
             kind = CONFIG_KEYS.get(key)
             if kind is None:
-                raise ConfigError(f"unknown key (known: {', '.join(CONFIG_KEYS)})", path,
+                raise ConfigError(unknown_key(key, list(CONFIG_KEYS)), path,
                                   line_of(section, key), f"archive.{key}")
             if kind is date and isinstance(value, str):
                 try:
@@ -103,6 +104,10 @@ class ArchiveReader(Reader):
                 raise ConfigError(f"expected {what}, got {value!r}", path,
                                   line_of(section, key), f"archive.{key}")
             out[key] = value
+        if "since" in out and "until" in out and out["since"] > out["until"]:
+            raise ConfigError(f"{out['since']} is after archive.until {out['until']}, so no "
+                              "post would be linted", path, line_of(section, "since"),
+                              "archive.since")
         return out
 
     def restrict(self, since=None, until=None, replies=None, reposts=None) -> None:
