@@ -268,14 +268,19 @@ def _english_word(tag: str) -> bool:
     kept = _kept().get(key)
     if isinstance(kept, bool):
         return kept
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
     try:
-        words = DefaultDictionaryFactory().get_dictionary("en")
-        known = tag in words
+        known = tag in _simplemma_english()
     except (ValueError, KeyError, OSError):  # pragma: no cover - a damaged install
         known = False
     _kept().put(key, known)
     return known
+
+
+@lru_cache(maxsize=1)
+def _simplemma_english():
+    """simplemma's English dictionary, loaded once (each factory loads its own copy)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    return DefaultDictionaryFactory().get_dictionary("en")
 
 
 @hookimpl
