@@ -70,6 +70,21 @@ def write(tmp_path):
     return _write
 
 
+@pytest.fixture
+def mistake(run, write):
+    """`mistake(config, draft)`: the error lines of linting `draft` as a.md with `config`
+    as .postlint.yaml, once checked that the run exits 2 and reports nothing."""
+
+    def _mistake(config: str, draft: str = "Hello.\n") -> list[str]:
+        write(".postlint.yaml", config)
+        write("a.md", draft)
+        result = run("a.md")
+        assert result.code == 2 and result.out == ""
+        return result.err.splitlines()
+
+    return _mistake
+
+
 @pytest.fixture(scope="session")
 def catalog():
     os.environ[plugins.AUTOLOAD_SWITCH] = "1"

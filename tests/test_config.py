@@ -293,24 +293,17 @@ def test_an_empty_rule_in_front_matter_disable_names_no_rule(run, write):
     ("shouting: {level: off}", "rules.shouting.level: expected one of info, warning, error, "
                                "got False; to turn the rule off, write shouting: off"),
 ])
-def test_a_misspelt_option_or_level_names_the_key_meant(run, write, setting, message):
-    write(".postlint.yaml", f"rules:\n  {setting}\n")
-    write("a.md", SHOUT)
-    result = run("a.md")
-    assert result.code == 2 and result.out == ""
-    assert result.err == f".postlint.yaml:2: {message}\n"
+def test_a_misspelt_option_or_level_names_the_key_meant(mistake, setting, message):
+    assert mistake(f"rules:\n  {setting}\n", SHOUT) == [f".postlint.yaml:2: {message}"]
 
 
 @pytest.mark.parametrize("setting, message", [
     ("negative-tone: {min: -2}", "rules.negative-tone.min: expected a number from -1 to 1, got -2"),
     ("emoji-overload: {max: -1}", "rules.emoji-overload.max: expected 0 or more, got -1"),
 ])
-def test_a_setting_off_its_scale_is_a_mistake_not_a_rule_turned_off(run, write, setting, message):
-    write(".postlint.yaml", f"rules:\n  {setting}\n")
-    write("a.md", "I hate this awful, useless product. Worst purchase ever.\n")
-    result = run("a.md")
-    assert result.code == 2 and result.out == ""
-    assert result.err.strip() == f".postlint.yaml:2: {message}"
+def test_a_setting_off_its_scale_is_a_mistake_not_a_rule_turned_off(mistake, setting, message):
+    draft = "I hate this awful, useless product. Worst purchase ever.\n"
+    assert mistake(f"rules:\n  {setting}\n", draft) == [f".postlint.yaml:2: {message}"]
 
 
 @pytest.mark.parametrize("regions, message", [
@@ -319,13 +312,10 @@ def test_a_setting_off_its_scale_is_a_mistake_not_a_rule_turned_off(run, write, 
                  "'US', 'GB' or 'DE')"),
     ("[1]", "regions[0]: expected an ISO 3166 region code such as 'US' or 'GB', got 1"),
 ])
-def test_a_region_phonenumbers_does_not_know_is_a_mistake(run, write, regions, message):
+def test_a_region_phonenumbers_does_not_know_is_a_mistake(mistake, regions, message):
     # `UK` used to pass and make personal-info find no British number at all
-    write(".postlint.yaml", f"regions: {regions}\n")
-    write("a.md", "Call me at 020 7946 0958 today.\n")
-    result = run("a.md")
-    assert result.code == 2 and result.out == ""
-    assert result.err == f".postlint.yaml:1: {message}\n"
+    assert mistake(f"regions: {regions}\n", "Call me at 020 7946 0958 today.\n") == [
+        f".postlint.yaml:1: {message}"]
 
 
 def test_regions_in_any_case_are_read(run, write):

@@ -202,13 +202,10 @@ def test_a_message_fills_names_and_keeps_braces_and_unknown_names(write, run):
     ("{count", "a single '{' at character 1; write '{{' for a brace, or a placeholder such as "
                "'{match}'"),
 ])
-def test_a_message_part_set_in_the_config_is_a_template_too(write, run, template, problem):
-    write(".postlint.yaml", f"rules:\n  emoji-overload:\n    max: 1\n"
-                            f"    count_problem: \"{template}\"\n")
-    write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
-    result = run("a.md")
-    assert result.code == 2 and result.out == ""
-    assert result.err == f".postlint.yaml:4: rules.emoji-overload.count_problem: {problem}\n"
+def test_a_message_part_set_in_the_config_is_a_template_too(mistake, template, problem):
+    config = f"rules:\n  emoji-overload:\n    max: 1\n    count_problem: \"{template}\"\n"
+    assert mistake(config, "Hi 😀 there 🎉 and so on 🎉\n") == [
+        f".postlint.yaml:4: rules.emoji-overload.count_problem: {problem}"]
 
 
 @pytest.mark.parametrize("template, problem", [
@@ -216,12 +213,10 @@ def test_a_message_part_set_in_the_config_is_a_template_too(write, run, template
     ("{cnt} emoji", "unknown placeholder '{cnt}' (did you mean '{count}'?)"),
     ("{run} emoji", "unknown placeholder '{run}' (known: {count}, {max})"),
 ])
-def test_a_config_message_part_names_only_values_its_rule_fills(write, run, template, problem):
-    write(".postlint.yaml", f"rules:\n  emoji-overload: {{max: 1, count_problem: '{template}'}}\n")
-    write("a.md", "Hi 😀 there 🎉 and so on 🎉\n")
-    result = run("a.md")
-    assert result.code == 2 and result.out == ""
-    assert result.err == f".postlint.yaml:2: rules.emoji-overload.count_problem: {problem}\n"
+def test_a_config_message_part_names_only_values_its_rule_fills(mistake, template, problem):
+    config = f"rules:\n  emoji-overload: {{max: 1, count_problem: '{template}'}}\n"
+    assert mistake(config, "Hi 😀 there 🎉 and so on 🎉\n") == [
+        f".postlint.yaml:2: rules.emoji-overload.count_problem: {problem}"]
 
 
 @pytest.mark.parametrize("name, text, error", [

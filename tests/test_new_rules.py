@@ -375,12 +375,8 @@ def test_custom_strategy_wants_a_profile(run, write):
         "(missing-profile)"]
 
 
-def test_a_mistyped_strategy_or_objective_suggests_the_meant_one(run, write):
-    write(".postlint.yaml", "strategy: contnet\nobjective: trafic\nnetworks: {x: pro}\n")
-    write("a.md", "Hello.\n")
-    result = run("a.md")
-    assert result.code == 2
-    assert result.err.splitlines() == [
+def test_a_mistyped_strategy_or_objective_suggests_the_meant_one(mistake):
+    assert mistake("strategy: contnet\nobjective: trafic\nnetworks: {x: pro}\n") == [
         ".postlint.yaml:1: strategy: expected one of open, audience, content, custom, got "
         "'contnet' (did you mean 'content'?)",
         ".postlint.yaml:3: networks.x: unknown profile 'pro' (known: brand, colleagues, "
@@ -420,15 +416,13 @@ def test_duplicate_post_across_parallel_workers(run, write, monkeypatch):
         "down, and X rejects exact repeats: rewrite one of them or drop it (duplicate-post)"]
 
 
-def test_links_utm_without_brand_domains_is_a_config_error(run, write):
+def test_links_utm_without_brand_domains_is_a_config_error(mistake, run, write):
     # utm-tags needs both; links.utm is read by no other rule, so alone it can only be a
     # config half written: the rule would stay silent
-    write(".postlint.yaml", "profile: professional\nlinks:\n  utm: [utm_source]\n")
-    write("a.md", "Read it: https://acme.com/story\n")
-    result = run("a.md")
-    assert (result.code, result.err.splitlines()) == (2, [
+    draft = "Read it: https://acme.com/story\n"
+    assert mistake("profile: professional\nlinks:\n  utm: [utm_source]\n", draft) == [
         ".postlint.yaml:3: links.utm: utm-tags reads links.utm together with brand.domains, "
-        "which is not set, so it would never run; add brand.domains (or remove links.utm)"])
+        "which is not set, so it would never run; add brand.domains (or remove links.utm)"]
     # brand.domains alone is fine: other rules read it (missing-disclosure, link-shortener)
     write(".postlint.yaml", "brand:\n  domains: [acme.com]\n")
     assert run("a.md").code == 0
