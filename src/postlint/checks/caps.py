@@ -139,9 +139,7 @@ class Caps(Check):
 
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
-                or self._in_slot(run, text):
-            return
-        if self._is_typed_code(run, text):
+                or self._in_slot(run, text) or self._is_typed_code(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Iterable
 
 from ..checks.base import Check, Context, Match, view_name
@@ -65,7 +66,6 @@ class Linter:
 
     def __init__(self, catalog: Catalog, config: Config, choices: Choices):
         self.catalog, self.config, self.choices = catalog, config, choices
-        self._key_readers: dict[str, set] | None = None  # (see `_readers`)
         self.platforms, self._platform_errors = platform_data.with_settings(
             catalog.platforms, config.get("platform-settings"), config.path or "<config>")
         self.context = Context(config=config.data, functions=catalog.functions,
@@ -305,17 +305,16 @@ class Linter:
                lang: str = "en") -> Check | None:
         sources = {name: value["from"] for name, value in options.items()
                    if isinstance(value, dict) and set(value) == {"from"}}
-        given = [key for key in sources.values() if self._lookup(key) not in _UNSET]
+        missing = [key for key in sources.values() if self._lookup(key) in _UNSET]
         # (a key set for this rule alone, while another it needs is not: links.utm
         # without brand.domains)
-        alone = [key for key in given if self._readers().get(key) == {rule.name}]
-        if alone and len(given) < len(sources):
-            missing = next(k for k in sources.values() if k not in given)
-            given = alone
+        alone = [key for key in sources.values()
+                 if key not in missing and self._readers.get(key) == {rule.name}]
+        if alone and missing:
             raise Errors([ConfigError(
-                f"{rule.name} reads {given[0]} together with {missing}, which is not set, "
-                f"so it would never run; add {missing} (or remove {given[0]})",
-                self.config.path, self._line_of(given[0]), given[0])])
+                f"{rule.name} reads {alone[0]} together with {missing[0]}, which is not set, "
+                f"so it would never run; add {missing[0]} (or remove {alone[0]})",
+                self.config.path, self._found(alone[0])[1], alone[0])])
         for name, value in options.items():
             if name in sources:
                 options[name] = value = self._lookup(sources[name])
@@ -357,31 +356,27 @@ class Linter:
                 pattern.needs, pattern.compiled
 
     def _lookup(self, dotted: str):
-        value = self.config.data
-        for part in dotted.split("."):
-            if not isinstance(value, dict):
-                return None
-            value = value.get(part)
-        return value
+        return self._found(dotted)[0]
 
+    def _found(self, dotted: str) -> tuple:
+        """The config's value of a dotted key (None when it is not there) and its line
+        (of the deepest part that is there)."""
+        value, line = self.config.data, 0
+        for part in dotted.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return None, line
+            line = line_of(value, part, line)
+            value = value[part]
+        return value, line
+
+    @cached_property
     def _readers(self) -> dict[str, set]:
         """Config key -> the rules whose options read it (`{from: KEY}`)."""
-        if self._key_readers is None:
-            self._key_readers = {}
-            for rule in self.catalog.rules.values():
-                for key in config_reads(rule.options):
-                    self._key_readers.setdefault(key, set()).add(rule.name)
-        return self._key_readers
-
-    def _line_of(self, dotted: str) -> int:
-        """The config line of a dotted key (of its deepest part that is there)."""
-        container, line = self.config.data, 0
-        for part in dotted.split("."):
-            if not isinstance(container, dict) or part not in container:
-                break
-            line = line_of(container, part, line)
-            container = container[part]
-        return line
+        readers: dict[str, set] = {}
+        for rule in self.catalog.rules.values():
+            for key in config_reads(rule.options):
+                readers.setdefault(key, set()).add(rule.name)
+        return readers
 
     # -- running -----------------------------------------------------------------------
 
