@@ -49,7 +49,7 @@ def test_strict_front_matter_reports_other_keys(run, write):
     assert result.err == (
         "a.md: error: line 2: front matter: unknown key 'title' (postlint reads profile, "
         "platform, platforms, disable, packs, objective, lang and publish, publishDate, "
-        "pubDate, date; front-matter.strict is on)\n")
+        "pubDate, date, language, locale; front-matter.strict is on)\n")
 
 
 @pytest.mark.parametrize("text, message", [

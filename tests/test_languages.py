@@ -30,6 +30,27 @@ def test_config_lang_is_the_default_and_front_matter_wins(write, run):
     assert "a.md:1:19: R101 'merde' is profanity" in out and "b.md" not in out
 
 
+def test_other_tools_language_keys_count_when_they_hold_a_tag(write, run):
+    write(".postlint.yaml", "lang: fr\nfront-matter: {strict: true}\n")
+    text = "Quelle journée de merde.\n"
+    write("a.md", "---\nlanguage: en-GB\n---\n" + text)  # (Hugo, Jekyll themes)
+    write("b.md", "---\nlocale: en_US\n---\n" + text)  # (Astro, Netlify CMS)
+    write("c.md", "---\nlang: fr\nlanguage: en\n---\n" + text)  # (postlint's own wins)
+    out = run("--select", "profanity", "a.md", "b.md", "c.md").out
+    assert "a.md" not in out and "b.md" not in out and "c.md:5:19: R101 'merde'" in out
+    write(".postlint.yaml", "lang: fr\n")
+    write("d.md", "---\nlanguage: English\n---\n" + text)  # (a name: the config's lang)
+    assert "d.md:4:19: R101 'merde'" in run("--select", "profanity", "d.md").out
+
+
+def test_a_misspelt_language_key_is_an_error(write, run):
+    write("a.md", "---\nlangauge: de\n---\nHallo zusammen.\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert "a.md: error: line 2: front matter: unknown key 'langauge' (did you mean " \
+        "'language'?)" in result.err
+
+
 def test_detected_spanish_post_uses_the_spanish_list(write, run):
     write("a.md", "No puedo creer que la nueva versión sea una mierda otra vez.\n")
     assert "a.md:1:45: R101 'mierda' is profanity" in run("--select", "profanity", "a.md").out

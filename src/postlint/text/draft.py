@@ -34,6 +34,9 @@ FRONT_MATTER_CHOICES = {"objective": ("traffic", "engagement", "awareness")}
 # must hold a date; the other tools' keys count only when they do.
 DATE_KEYS = ("publish", "publishDate", "pubDate", "date")
 OWN_DATE_KEYS = ("publish", "date")
+# The draft's language: `lang`, else another tool's key for it when it holds a language
+# tag (`language: de`, `locale: es_MX`); `language: English` is left to its tool.
+OTHER_LANG_KEYS = ("language", "locale")
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
@@ -170,12 +173,12 @@ class Draft:
             if expected is None:
                 import difflib  # (only for a key it does not know)
 
-                close = difflib.get_close_matches(str(key).lower(), FRONT_MATTER_KEYS, 1,
-                                                  TYPO_CUTOFF)
-                if close and str(key) not in DATE_KEYS:
+                close = difflib.get_close_matches(
+                    str(key).lower(), [*FRONT_MATTER_KEYS, *OTHER_LANG_KEYS], 1, TYPO_CUTOFF)
+                if close and str(key) not in DATE_KEYS + OTHER_LANG_KEYS:
                     raise DraftError(f"line {line}: front matter: unknown key '{key}' "
                                      f"(did you mean '{close[0]}'?)")
-                if key not in DATE_KEYS:
+                if key not in DATE_KEYS + OTHER_LANG_KEYS:
                     self.foreign_keys[str(key)] = line
                 continue
             if key == "lang" and languages.problem(value):
@@ -189,7 +192,19 @@ class Draft:
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
                                  f" {'list' if expected is list else 'string'}")
         self._read_date(data)
+        self._read_lang(data)
         return data
+
+    @staticmethod
+    def _read_lang(data: dict) -> None:
+        """`lang` from another tool's language key when postlint's own is not given."""
+        if "lang" in data:
+            return
+        for key in OTHER_LANG_KEYS:
+            value = data.get(key)
+            if isinstance(value, str) and not languages.problem(value.replace("_", "-")):
+                data["lang"] = value.replace("_", "-")
+                return
 
     def _read_date(self, data: dict) -> None:
         """`publish_date` from the first date key that holds one; a `publish:` or `date:`
