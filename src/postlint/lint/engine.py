@@ -18,7 +18,7 @@ from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import language, platforms as platform_data, suppress, words
-from ..text.draft import DATE_KEYS, FRONT_MATTER_KEYS, OTHER_LANG_KEYS, Draft, PostView
+from ..text.draft import FRONT_MATTER_KEYS, READ_KEYS, Draft, PostView
 from . import budget
 from .catalog import Catalog
 from .report import Finding
@@ -460,7 +460,7 @@ class Linter:
         if strict and draft.foreign_keys:
             key, line = next(iter(draft.foreign_keys.items()))
             raise ValueError(f"line {line}: front matter: unknown key '{key}' (postlint reads "
-                             f"{', '.join(FRONT_MATTER_KEYS)} and {', '.join(DATE_KEYS + OTHER_LANG_KEYS)}; "
+                             f"{', '.join(FRONT_MATTER_KEYS)} and {', '.join(READ_KEYS)}; "
                              "front-matter.strict is on)")
 
     def lint(self, drafts: list[Draft]) -> list[Finding]:

@@ -37,6 +37,7 @@ OWN_DATE_KEYS = ("publish", "date")
 # The draft's language: `lang`, else another tool's key for it when it holds a language
 # tag (`language: de`, `locale: es_MX`); `language: English` is left to its tool.
 OTHER_LANG_KEYS = ("language", "locale")
+READ_KEYS = DATE_KEYS + OTHER_LANG_KEYS  # (keys of other tools postlint reads: not foreign)
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
@@ -175,10 +176,10 @@ class Draft:
 
                 close = difflib.get_close_matches(
                     str(key).lower(), [*FRONT_MATTER_KEYS, *OTHER_LANG_KEYS], 1, TYPO_CUTOFF)
-                if close and str(key) not in DATE_KEYS + OTHER_LANG_KEYS:
+                if close and str(key) not in READ_KEYS:
                     raise DraftError(f"line {line}: front matter: unknown key '{key}' "
                                      f"(did you mean '{close[0]}'?)")
-                if key not in DATE_KEYS + OTHER_LANG_KEYS:
+                if key not in READ_KEYS:
                     self.foreign_keys[str(key)] = line
                 continue
             if key == "lang" and languages.problem(value):
@@ -202,8 +203,9 @@ class Draft:
             return
         for key in OTHER_LANG_KEYS:
             value = data.get(key)
-            if isinstance(value, str) and not languages.problem(value.replace("_", "-")):
-                data["lang"] = value.replace("_", "-")
+            tag = value.replace("_", "-") if isinstance(value, str) else None
+            if tag and not languages.problem(tag):
+                data["lang"] = tag
                 return
 
     def _read_date(self, data: dict) -> None:
