@@ -75,7 +75,12 @@ def test_folding_a_text_keeps_its_words_where_they_are():
     (r"he's|he\s+is|hi\W", {"he ", "hi "}),
     (r"hé|h\w", {"h"}),
     (r"(?:my|our)\s+(?:boss|manager)", {"boss", "mana"}),  # the rarer word
-    (r"(?:I'm|we\s+are)\s+(?:so\s+)?drunk", {"so ", "drun"}),
+    (r"(?:I'm|we\s+are)\s+(?:so\s+)?drunk", {"drun"}),  # (a word may be left out)
+    (r"(?:the|a)\s+(?:[\w-]+\s+){1,3}?(?:market|world)", {"mark", "worl"}),  # after a
+    # repeat that ends in a space
+    (r"(?:is|was)\s+(?:on\s+the\s+market|in\s+the\s+(?:world|industry))",
+     {"mark", "worl", "indu"}),  # each alternative's rarest word
+    (r"(?:ab|cd)\.\s+(?:final|period)", {"fina", "peri"}),
     (r"my\s*boss", {"my ", "mybo"}),  # `\s*` may separate nothing
     (r"(?:a|b){2}x", {"a", "b"}),
     (r"café|cab", {"caf", "cab "}),  # only ASCII letters are compared
@@ -101,7 +106,12 @@ def test_heads_read_from_the_pattern(body, heads):
     (r"🍺|🍷", "🍷🍺", False),
     (r"#\w+Partner|#ad", "#", False),  # `#ad` is found by the word `ad`
     (r"\.\w+|x?\w", None, None),
-])
+    (r"\{(?!hugs\})[A-Za-z_]\w{1,30}\}", "{", False),  # an escaped brace is no fuzzy one
+    (r"%%?[A-Z][A-Z0-9_]{2,30}%%?", "%", False),  # rarer than a word of any letter
+    (r"[\w.+-]+@[\w-]+\.[a-z]{2,}", "@", False),  # a symbol every match holds
+    (r"(?-i:[A-Z]{2}\d{2}[A-Z0-9]{4})", "", True),
+    (r'["“][^"“”]{10,200}["”]\s*-\s*\p{Lu}[\p{Ll}-]+', "\"“", False),  # (a property
+])                                                                    # in a set)
 def test_marks_read_from_the_pattern(body, marks, digits):
     needs = words.pattern_needs(body)
     if marks is None:

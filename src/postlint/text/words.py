@@ -82,8 +82,9 @@ _COMMON = frozenset(w + " " for w in "a i is at in on to the my our we it s of f
                     "was an or so me us you he she his her by as up do if no not all get "
                     "got has had can now new one".split())
 _STEPS = 10_000  # analysis steps a pattern may take before it is searched unfiltered
-# `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text.
-_PLAIN_BRACES = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
+# `regex` reads `{e<=1}` after an item as fuzzy matching, the standard parser as text
+# (a brace after an even number of backslashes: `\{` is a brace either way).
+_PLAIN_BRACES = regex.compile(r"(?<!\\)(?:\\\\)*\{(?!\d*(?:,\d*)?\})")
 # What ties a term to the others in one pattern: inline flags that are not scoped to a
 # group (they may apply to every term), and references to groups by number or name
 # (conditionals, backreferences, recursion), whose numbers change when terms are left out.
@@ -599,9 +600,11 @@ def pattern_needs(body: str) -> Needs | None:
         found = _needs(tree, [_STEPS])
     except (_GiveUp, RecursionError):
         found = None
-    if found is None or len(found[0]) > MANY_HEADS or not _COMMON.isdisjoint(found[0]):
+    if found is None or len(found[0]) > MANY_HEADS or not _COMMON.isdisjoint(found[0]) \
+            or _weak(found[0]):
         # (a street name of any capitalised word, then a house number: a digit; and a
-        # digit tells more texts apart than a word such as "is " or "at " does)
+        # digit tells more texts apart than a word such as "is " or "at " does, or any
+        # word that starts with one of some letters)
         if _holds_digit(tree):
             return Needs(frozenset(), "", True)
         if found is None:
@@ -701,13 +704,15 @@ _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\([pP])\{(\^?)([^{}]*)\}|\[(?:\\.
 
 
 def _superset(match) -> str:
-    if match.group(2) is None:  # a set: left as it is (a property in it makes parse fail)
-        return match.group(0)
+    if match.group(2) is None:  # a set: as it is, or any character if it holds a
+        # property (which the standard parser does not read)
+        return r"[\s\S]" if _IN_SET.search(match.group(0)) else match.group(0)
     name = match.group(4).replace("_", "").replace(" ", "").lower()
     letters = match.group(2) == "p" and not match.group(3) and name in _LETTERS
     return match.group(1) + (r"[^\W\d_]" if letters else r"[\s\S]")
 
 
+_IN_SET = regex.compile(r"(?<!\\)(?:\\\\)*\\[pP]\{")
 _LETTERS = {"l", "letter", "lu", "ll", "lt", "lm", "lo", "uppercaseletter", "lowercaseletter",
             "alpha", "alphabetic", "l&", "lc"}
 
@@ -724,24 +729,89 @@ def _needs(nodes: list, steps: list) -> tuple[set, set] | None:
             return None
         return set().union(*(c[0] for c in choices)), set().union(*(c[1] for c in choices))
     heads = _word_heads(nodes, steps)
-    if heads is not None:
+    if heads is not None and not _weak(heads):
         return heads, set()
     marks = _first_marks(nodes, steps)
-    return (set(), marks) if marks else None
+    if marks:
+        return set(), marks
+    held = sorted(_held_symbols(nodes, 0), key=lambda char: (char in _COMMON_SYMBOLS, char))
+    if held and (heads is None or held[0] not in _COMMON_SYMBOLS):
+        return set(), {held[0]}  # (`@` in an e-mail address)
+    return (heads, set()) if heads is not None else None
 
 
-def _word_heads(nodes: list, steps: list) -> set[str] | None:
+def _word_heads(nodes: list, steps: list, choices: bool = True) -> set[str] | None:
     """The heads of a word every match of `nodes` holds, the rarest-looking choice among
-    its first word and each word after a separator (a space, `'`, ...); None if none."""
+    its first word and each word after a separator (a space, `'`, a repeat that ends
+    in one, ...), and (`choices`) among each alternative of a choice there read on its
+    own; None if none."""
     best = None
-    sites = (i + 1 for i, node in enumerate(nodes) if _separates(node))
+    sites = (i for i in range(1, len(nodes)) if _sequence_ends_apart(nodes[:i], 0))
     for site in itertools.chain([0], sites):
-        heads = _starts(nodes[site:], HEAD, steps)
-        if "" not in heads and (best is None or _rank(heads) > _rank(best)):
-            best = heads
-            if _rank(best) == (HEAD, -1):  # one whole head: no site does better
-                break
+        found = [_starts(nodes[site:], HEAD, steps)]
+        if choices:
+            found.append(_alternatives(nodes, site, steps))
+        for heads in found:
+            if heads and "" not in heads and (best is None or _rank(heads) > _rank(best)):
+                best = heads
+        if best is not None and _rank(best) == (0, HEAD, -1):  # one whole head: no
+            break                                                  # site does better
     return best
+
+
+def _alternatives(nodes: list, site: int, steps: list) -> set[str] | None:
+    """The heads of `nodes` from `site` on when a choice of alternatives starts there
+    (after any letters they share), the best of each alternative with what follows
+    the choice, together; None if not."""
+    at = site
+    while at < len(nodes) and nodes[at][0] is sre.LITERAL:
+        at += 1
+    if at == len(nodes):
+        return None
+    op, av = nodes[at]
+    shared = nodes[site:at]
+    if op is sre.SUBPATTERN:
+        inner = list(av[-1])
+        if not inner or any(kind is not sre.LITERAL for kind, _ in inner[:-1]):
+            return None
+        shared, (op, av) = shared + inner[:-1], inner[-1]
+    if op is not sre.BRANCH:
+        return None
+    found: set[str] = set()
+    for branch in av[1]:
+        heads = _word_heads(shared + list(branch) + nodes[at + 1:], steps, choices=False)
+        if heads is None:
+            return None
+        found |= heads
+    return found
+
+
+def _weak(heads: set[str]) -> bool:
+    """Whether `heads` hold a lone first letter (`a`: nearly every text has such a word)."""
+    return any(len(head) == 1 for head in heads)
+
+
+_COMMON_SYMBOLS = frozenset(".,-'’!?:;/()\"“”&*")
+
+
+def _held_symbols(nodes: list, depth: int) -> set[str]:
+    """Symbols without case that every match of `nodes` holds."""
+    if depth > 50:
+        return set()
+    held: set[str] = set()
+    for op, av in nodes:
+        if op is sre.LITERAL and _caseless_symbol(chr(av)):
+            held.add(chr(av))
+        elif op is sre.IN and len(av) == 1 and av[0][0] is sre.LITERAL \
+                and _caseless_symbol(chr(av[0][1])):
+            held.add(chr(av[0][1]))
+        elif op is sre.SUBPATTERN:
+            held |= _held_symbols(list(av[-1]), depth + 1)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            held |= _held_symbols(list(av[2]), depth + 1)
+        elif op is sre.BRANCH:
+            held |= set.intersection(*(_held_symbols(list(b), depth + 1) for b in av[1]))
+    return held
 
 
 def _first_marks(nodes: list, steps: list) -> set[str] | None:
@@ -897,22 +967,41 @@ def _caseless_symbol(char: str) -> bool:
 
 
 def _rank(heads: set[str]) -> tuple:
-    """Longer heads, then fewer, skip more texts (a short whole word such as "the " is
-    common)."""
-    return min(len(h.rstrip(" ")) for h in heads), -len(heads)
+    """Fewer short common words (such as "the "), then longer heads, then fewer, skip
+    more texts."""
+    return -len(_COMMON.intersection(heads)), min(len(h.rstrip(" ")) for h in heads), \
+        -len(heads)
 
 
-def _separates(node) -> bool:
-    """Whether `node` always matches one or more characters that are not word characters."""
+def _ends_apart(node, depth: int = 0) -> bool:
+    """Whether every match of `node` ends in a character that is not a word character
+    (a word starts at what follows)."""
     op, av = node
     if op is sre.LITERAL:
         return not _WORD.match(chr(av))
     if op is sre.IN:
         return all(kind is sre.CATEGORY and value in _NOT_WORD_CLASSES
                    or kind is sre.LITERAL and not _WORD.match(chr(value)) for kind, value in av)
+    if depth > 50:
+        return False
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-        low, _, item = av
-        return low >= 1 and len(item) == 1 and _separates(item[0])
+        return av[0] >= 1 and _sequence_ends_apart(list(av[2]), depth + 1)
+    if op is sre.SUBPATTERN:
+        return _sequence_ends_apart(list(av[-1]), depth + 1)
+    if op is sre.BRANCH:
+        return all(_sequence_ends_apart(list(branch), depth + 1) for branch in av[1])
+    return False
+
+
+def _sequence_ends_apart(nodes: list, depth: int) -> bool:
+    for i in range(len(nodes) - 1, -1, -1):
+        op, av = nodes[i]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # (zero width)
+            continue
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0:  # (may match nothing)
+            return _sequence_ends_apart(list(av[2]), depth + 1) \
+                and _sequence_ends_apart(nodes[:i], depth + 1)
+        return _ends_apart(nodes[i], depth + 1)
     return False
 
 
