@@ -68,7 +68,8 @@ def test_folding_a_text_keeps_its_words_where_they_are():
     (r"(?-i:[Hh]ome\s+alone)(?!\s+\d)", {"home"}),
     (r"(?<!(?:went|were)\s+)(?:away|gone)\s+for", {"away", "gone"}),
     (r"the\s+hell|to\s+be", {"hell", "to "}),  # " ": the word ends there
-    (r"f[u\*@#]*ck", {"f ", "fu", "fck "}),
+    (r"f[u\*@#]*ck", {"f ", "fu ", "fuu ", "fck ", "fuck", "fuuc", "fuuu"}),  # (a repeat
+    # of a few characters is read one by one)
     (r"f[u\*@#]*ck|f\w*", {"f"}),  # (and no longer head that starts with a shorter one)
     (r"a?b", {"ab ", "b "}),
     (r"(?:ab)+c", {"ab"}),  # `c` or another `a` may follow
@@ -82,7 +83,9 @@ def test_folding_a_text_keeps_its_words_where_they_are():
      {"mark", "worl", "indu"}),  # each alternative's rarest word
     (r"(?:ab|cd)\.\s+(?:final|period)", {"fina", "peri"}),
     (r"my\s*boss", {"my ", "mybo"}),  # `\s*` may separate nothing
-    (r"(?:a|b){2}x", {"a", "b"}),
+    (r"(?:a|b){2}x", {"aax ", "abx ", "bax ", "bbx "}),
+    (r"a{2,3}b", {"aab ", "aaab"}),
+    (r"[a-e]{2}x", {"a", "b", "c", "d", "e"}),  # (of more than four: its first)
     (r"café|cab", {"caf", "cab "}),  # only ASCII letters are compared
     (r"écrit|cab", None),
     (r"[^a]x", None),
@@ -329,7 +332,7 @@ def test_built_in_word_lists_find_the_same_in_a_long_text_searched_by_blocks():
     (r"#?views?myown", {"#", "view"}),
     (r"(?:\d+|two)\s+kids", {words.DIGIT, "two "}),  # (each alternative on its own)
     (r"(?-i:(?i:Ab)c)", {"abc "}),
-    (r"f[u\*]*ck", {"f ", "fu", "fck "}),  # ("fu": any word that starts so)
+    (r"f[u\*]*ck", {"f ", "fu ", "fuu ", "fck ", "fuck", "fuuc", "fuuu"}),
     (r"[\da]x", None),  # (a digit or the heads of a word, in one set)
     (r"[^a]b", None),
     (r"\s+x", None),

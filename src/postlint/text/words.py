@@ -1045,12 +1045,28 @@ def _starts(nodes: list, room: int, steps: list, ends: bool = True) -> set[str]:
         return set().union(*(_starts(list(b) + rest, room, steps, ends) for b in av[1]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         low, high, item = av
-        once = (_starts(list(item) + rest, room, steps, ends) if high == 1
-                else _starts(list(item), room, steps, False))
+        if high == 1:
+            once = _starts(list(item) + rest, room, steps, ends)
+        elif _few_chars(item, started):  # (`f+u+ck`: `f`, then more or what follows)
+            more = (op, (max(low - 1, 0), high if high is sre.MAXREPEAT else high - 1, item))
+            once = _starts(list(item) + [more] + rest, room, steps, ends)
+        else:
+            once = _starts(list(item), room, steps, False)
         return once | _starts(rest, room, steps, ends) if low == 0 else once
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
         return _starts(rest, room, steps, ends)
     return {""}
+
+
+def _few_chars(item: list, started: bool) -> bool:
+    """Whether `item` is one character or a set of a few, and word characters unless a
+    word has `started` (a repeat of it is read one character at a time)."""
+    if len(item) != 1:
+        return False
+    op, av = item[0]
+    chars = [av] if op is sre.LITERAL else _set_chars(av) if op is sre.IN else None
+    return chars is not None and len(chars) <= 4 \
+        and (started or all(chr(char) in _ASCII_WORD for char in chars))
 
 
 def _set_chars(items) -> list[int] | None:
