@@ -728,6 +728,12 @@ def _needs(nodes: list, steps: list) -> tuple[set, set] | None:
         if None in choices:
             return None
         return set().union(*(c[0] for c in choices)), set().union(*(c[1] for c in choices))
+    if nodes and nodes[0][0] is sre.IN and _few_chars(nodes[:1], True):
+        # a few first characters (`[a@]ss`), each on its own: a word or a symbol
+        choices = [_needs([(sre.LITERAL, char)] + nodes[1:], steps)
+                   for char in _set_chars(nodes[0][1])]
+        if None not in choices:
+            return set().union(*(c[0] for c in choices)), set().union(*(c[1] for c in choices))
     heads = _word_heads(nodes, steps)
     if heads is not None and not _weak(heads):
         return heads, set()
@@ -749,8 +755,11 @@ def _word_heads(nodes: list, steps: list, choices: bool = True) -> set[str] | No
     sites = (i for i in range(1, len(nodes)) if _sequence_ends_apart(nodes[:i], 0))
     for site in itertools.chain([0], sites):
         found = [_starts(nodes[site:], HEAD, steps)]
-        if choices:
-            found.append(_alternatives(nodes, site, steps))
+        if choices:  # (on steps of its own: a choice too long to read is left unread)
+            try:
+                found.append(_alternatives(nodes, site, [_STEPS // 4]))
+            except _GiveUp:
+                pass
         for heads in found:
             if heads and "" not in heads and (best is None or _rank(heads) > _rank(best)):
                 best = heads
