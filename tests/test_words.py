@@ -111,6 +111,7 @@ def test_heads_read_from_the_pattern(body, heads):
     (r"\.\w+|x?\w", None, None),
     (r"\{(?!hugs\})[A-Za-z_]\w{1,30}\}", "{", False),  # an escaped brace is no fuzzy one
     (r"%%?[A-Z][A-Z0-9_]{2,30}%%?", "%", False),  # rarer than a word of any letter
+    (r"[a@][s\$\*]{2}holes?", "@", False),  # (each first character on its own)
     (r"[\w.+-]+@[\w-]+\.[a-z]{2,}", "@", False),  # a symbol every match holds
     (r"(?-i:[A-Z]{2}\d{2}[A-Z0-9]{4})", "", True),
     (r'["“][^"“”]{10,200}["”]\s*-\s*\p{Lu}[\p{Ll}-]+', "\"“", False),  # (a property
@@ -121,6 +122,12 @@ def test_marks_read_from_the_pattern(body, marks, digits):
         assert needs is None
     else:
         assert (needs.marks, needs.digits) == (marks, digits)
+
+
+def test_a_choice_too_long_to_read_leaves_the_rest_of_the_term_read():
+    choice = "|".join(rf"w{i}x\s+(?:[a-z]+\s+){{0,2}}?y{i}" for i in range(400))
+    assert words.pattern_needs(rf"(?:{choice})\s+zebra") == \
+        words.Needs(frozenset({"zebr"}), "", False)
 
 
 def test_texts_without_a_head_are_not_searched():
