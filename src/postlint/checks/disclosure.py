@@ -38,6 +38,7 @@ class Disclosure(Check):
     """A trigger without a clear, visible disclosure in the same post."""
 
     type_name = "disclosure"
+    values = ("problem",)
     options = {
         "triggers": Option("list", required=True, help="what makes a disclosure necessary"),
         "url_triggers": Option("list", [], help="regexes searched in each link (URLs with "

@@ -22,6 +22,7 @@ class EmojiPlacement(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "emoji-placement"
+    values = ("problem", "count")
     options = {
         "min_bullets": Option("int", 2, low=0,
                               help="fewest lines in a row that start with an emoji"),

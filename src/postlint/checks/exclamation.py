@@ -22,6 +22,7 @@ class Exclamation(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "exclamation"
+    values = ("problem", "exclaimed", "sentences")
     options = {
         "marks": Option("str", "!?‼⁉¡", help="characters that form a run"),
         "exclaiming": Option("str", "!‼⁉¡", help="marks that make a run an exclamation"),

@@ -25,6 +25,7 @@ class Metric(Check):
     `{problem}` in the message is `value_problem` or `sentence_problem`, filled in."""
 
     type_name = "metric"
+    values = ("problem", "value", "min", "max", "words", "max_sentence_words")
     options = {
         "function": Option("str", required=True,
                            help="the text function to compute (see postlint_functions)"),

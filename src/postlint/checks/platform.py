@@ -51,6 +51,7 @@ class PostLength(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "post-length"
+    values = ("title", "count", "limit", "over", "unit")
 
     def check(self, post):
         platforms = targets(post.draft, self.context)
@@ -74,6 +75,7 @@ class EntityCount(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "entity-count"
+    values = ("title", "count", "max")
     options = {
         "kind": Option("str", required=True, choices=tuple(ENTITY_KINDS),
                        help="what to count: hashtag, mention or url"),
@@ -112,6 +114,7 @@ class BelowTheFold(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "below-the-fold"
+    values = ("problem", "title", "fold", "at", "unit")
     options = {
         "disclosures": Option("list", [], help="disclosure words and tags (#ad, paid partnership)"),
         "calls_to_action": Option("list", [], help="calls to action (link in bio, sign up)"),
@@ -168,6 +171,7 @@ class EmptyPost(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "empty-post"
+    values = ("problem", "number", "posts")
     options = {
         "single_problem": Option("template", "the draft has no text to post",
                                  help="what {problem} says for a draft with nothing to post"),
@@ -196,6 +200,7 @@ class ThreadLength(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "thread-length"
+    values = ("problem", "title", "count", "max_posts", "number", "over")
     scope = "draft"
     options = {
         "max_posts": Option("int", None, low=0, help="most posts in one thread"),

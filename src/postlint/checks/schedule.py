@@ -28,6 +28,7 @@ class ScheduleDate(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "schedule-date"
+    values = ("detail",)
     scope = "draft"
     records_only = True
     options = {
@@ -79,6 +80,7 @@ class ScheduleGap(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "schedule-gap"
+    values = ("other", "gap", "min_gap", "when")
     scope = "run"
     records_only = True
 
