@@ -279,6 +279,30 @@ def test_a_config_message_part_names_only_values_its_rule_fills(mistake, templat
         f".postlint.yaml:2: rules.emoji-overload.count_problem: {problem}"]
 
 
+@pytest.mark.parametrize("rule, key, template, problem", [
+    # say_gift stopped the run with an internal KeyError; the others printed it as written
+    ("missing-disclosure", "say_gift", "'{fund}' was a gift",
+     "unknown placeholder '{fund}' (did you mean '{found}'?)"),
+    ("exclamation-run", "run_problem", "{count} marks", "unknown placeholder '{count}' "
+                                                        "(known: none)"),
+    ("readability", "sentence_problem", "{word} words",
+     "unknown placeholder '{word}' (did you mean '{words}'?)"),
+    ("below-the-fold", "hook_problem", "is cut at {fld}",
+     "unknown placeholder '{fld}' (did you mean '{fold}'?)"),
+])
+def test_every_message_part_a_config_sets_names_only_values_its_rule_fills(
+        mistake, rule, key, template, problem):
+    config = f"rules:\n  {rule}:\n    {key}: \"{template}\"\n"
+    assert mistake(config) == [f".postlint.yaml:3: rules.{rule}.{key}: {problem}"]
+
+
+def test_a_gift_message_set_in_the_config_is_filled(write, run):
+    write(".postlint.yaml", "rules:\n  missing-disclosure:\n"
+                            "    say_gift: \"{found} is a gift {{not pay}}\"\n")
+    write("a.md", "Gifted by Acme! Use my code SAVE20 for 20% off.\n")
+    assert "but Gifted by is a gift {not pay}; put #ad" in run("a.md").out
+
+
 @pytest.mark.parametrize("name, text, error", [
     # each listed every key or profile, or said "unknown rule" alone, for a near miss
     ("custom/rule.yaml", RULE.format(options="  tokens: [aaa]").replace("why:", "wyh:"),

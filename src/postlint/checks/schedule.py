@@ -32,9 +32,11 @@ class ScheduleDate(Check):
     scope = "draft"
     records_only = True
     options = {
-        "unreadable": Option("template", required=True, help="message for a date or time that "
+        "unreadable": Option("template", required=True, names=("value", "field", "expected"),
+                             help="message for a date or time that "
                              "cannot be read: {value}, {field}, {expected}"),
-        "past": Option("template", required=True, help="message for a past date: {value}, "
+        "past": Option("template", required=True, names=("value", "ago", "today"),
+                       help="message for a past date: {value}, "
                        "{ago}, {today}"),
     }
 

@@ -26,6 +26,8 @@ def explain_type(catalog: Catalog, name: str) -> str:
         for option, spec in check.options.items():
             default = "required" if spec.required else _default(spec.default)
             kind = spec.kind + (f" ({', '.join(spec.choices)})" if spec.choices else "")
+            if spec.kind == "template" and spec.names is not None:
+                kind += f" ({', '.join('{' + n + '}' for n in spec.names) or 'no placeholders'})"
             out.append(f"| `{option}` | {kind} | {default} | {spec.help.replace('|', '/')} |")
     else:
         out.append("No options.")
