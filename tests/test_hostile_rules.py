@@ -187,12 +187,72 @@ def test_a_message_template_is_filled_by_name_only(write, run, message, problem)
     assert result.err == f"myrules/custom/rule.yaml:5: {problem}\n"
 
 
-def test_a_message_fills_names_and_keeps_braces_and_unknown_names(write, run):
+def test_a_message_fills_names_and_keeps_doubled_braces(write, run):
     write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
     write("myrules/custom/rule.yaml", RULE.format(options="  tokens: [aaa]").replace(
-        "'{match}' found", "{{x}} {nope} '{match}'"))
+        "'{match}' found", "{{x}} '{match}' on {platform} ({ignorecase})"))
+    write("a.md", "---\nplatforms: [bluesky]\n---\naaa\n")
+    assert "a.md:4:1: X101 {x} 'aaa' on {platform} (True) (custom-rule)" in run("a.md").out
+
+
+@pytest.mark.parametrize("message, problem", [
+    # each was printed as written in every finding, the value never shown
+    ("'{mach}' found", "unknown placeholder '{mach}' (did you mean '{match}'?)"),
+    ("'{match}' found (or {nope})", "unknown placeholder '{nope}' (known: {match}, "
+     "{platform}, {regex}, {ignorecase}, {whole_words}, {raw}, {forms}, {literal}, {tokens}, "
+     "{exceptions})"),
+])
+def test_a_message_names_only_values_its_rule_fills(write, run, message, problem):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rule.yaml",
+          RULE.format(options="  tokens: [aaa]").replace("'{match}' found", message))
     write("a.md", "aaa\n")
-    assert "a.md:1:1: X101 {x} {nope} 'aaa' (custom-rule)" in run("a.md").out
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"myrules/custom/rule.yaml:5: message: {problem}\n"
+
+
+LEXICON_RULE = """\
+- code: X101
+  name: custom-rule
+  type: lexicon
+  level: warning
+  message: "{message}"
+  why: a test rule
+  options:
+    values: {{kind: a word to avoid}}
+    entries:
+      - swap: {{aaa: bbb}}
+      - tokens: [ccc]
+        values: {{todo: drop it}}
+  languages:
+    en:
+    de:
+      values: {{art: ein Wort}}
+  examples:
+    flag: [aaa]
+    pass: [b]
+"""
+
+
+@pytest.mark.parametrize("message, problem", [
+    ("'{match}' is {kind}: {todo} {art} (use '{suggestion}')", None),
+    ("'{match}' is {knd}", "unknown placeholder '{knd}' (did you mean '{kind}'?)"),
+    ("'{match}': use '{sugestion}'", "unknown placeholder '{sugestion}' (did you mean "
+     "'{suggestion}'?)"),
+])
+def test_a_lexicon_message_may_name_its_groups_and_languages_values(write, run, message,
+                                                                   problem):
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
+    write("myrules/custom/rules.yaml", LEXICON_RULE.format(message=message))
+    write("a.md", "aaa\n")
+    result = run("a.md")
+    if problem is None:
+        # (a value of another group, or of another language, is not this match's)
+        assert "X101 'aaa' is a word to avoid: {todo} {art} (use 'bbb')" in result.out
+    else:
+        assert result.code == 2 and result.out == ""
+        assert result.err == f"myrules/custom/rules.yaml:5: message: {problem}\n"
 
 
 @pytest.mark.parametrize("template, problem", [
@@ -217,6 +277,30 @@ def test_a_config_message_part_names_only_values_its_rule_fills(mistake, templat
     config = f"rules:\n  emoji-overload: {{max: 1, count_problem: '{template}'}}\n"
     assert mistake(config, "Hi 😀 there 🎉 and so on 🎉\n") == [
         f".postlint.yaml:2: rules.emoji-overload.count_problem: {problem}"]
+
+
+@pytest.mark.parametrize("rule, key, template, problem", [
+    # say_gift stopped the run with an internal KeyError; the others printed it as written
+    ("missing-disclosure", "say_gift", "'{fund}' was a gift",
+     "unknown placeholder '{fund}' (did you mean '{found}'?)"),
+    ("exclamation-run", "run_problem", "{count} marks", "unknown placeholder '{count}' "
+                                                        "(known: none)"),
+    ("readability", "sentence_problem", "{word} words",
+     "unknown placeholder '{word}' (did you mean '{words}'?)"),
+    ("below-the-fold", "hook_problem", "is cut at {fld}",
+     "unknown placeholder '{fld}' (did you mean '{fold}'?)"),
+])
+def test_every_message_part_a_config_sets_names_only_values_its_rule_fills(
+        mistake, rule, key, template, problem):
+    config = f"rules:\n  {rule}:\n    {key}: \"{template}\"\n"
+    assert mistake(config) == [f".postlint.yaml:3: rules.{rule}.{key}: {problem}"]
+
+
+def test_a_gift_message_set_in_the_config_is_filled(write, run):
+    write(".postlint.yaml", "rules:\n  missing-disclosure:\n"
+                            "    say_gift: \"{found} is a gift {{not pay}}\"\n")
+    write("a.md", "Gifted by Acme! Use my code SAVE20 for 20% off.\n")
+    assert "but Gifted by is a gift {not pay}; put #ad" in run("a.md").out
 
 
 @pytest.mark.parametrize("name, text, error", [

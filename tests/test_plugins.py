@@ -126,6 +126,27 @@ def test_plugin_rules_pass_their_own_examples(installed_plugin):
     assert selftest.problems(catalog, catalog.rules["long-post"]) == []
 
 
+def test_a_plugin_type_that_declares_no_values_keeps_its_messages_as_they_were(
+        installed_plugin, run, write, monkeypatch):
+    # `max-length` declares no `values`: its rules' messages are not checked, and an
+    # unknown placeholder is printed as written (as every message's was before)
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [L201]\n")
+    write("myrules/length/rule.yaml", RULE.replace("L101", "L201").replace(
+        "long-post", "longer-post").replace("{length}", "{lenght}").replace(
+        '"{x}"', '"' + "x" * 30 + '"'))
+    write("a.md", "This post is far too long.\n")
+    result = run("a.md")
+    assert result.code == 0 and result.err == ""
+    assert "L201 this post is {lenght} characters; keep it under 20 (longer-post)" in result.out
+    # once it declares them, the same rule is refused when it is loaded
+    module = __import__(MODULE)
+    monkeypatch.setattr(module.MaxLength, "values", ("length",), raising=False)
+    result = run("a.md")
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("myrules/length/rule.yaml:6: message: unknown placeholder "
+                          "'{lenght}' (did you mean '{length}'?)\n")
+
+
 def test_autoload_switch_turns_entry_points_off(installed_plugin, run, write, monkeypatch):
     write("a.md", "This post is far too long.\n")
     monkeypatch.setenv(plugins.AUTOLOAD_SWITCH, "1")

@@ -54,6 +54,7 @@ class ImageAlt(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "image-alt"
+    values = ("problem",)
     options = {"weak": Option("list", [], help="alt texts that say nothing")}
 
     def __init__(self, options, context):

@@ -87,6 +87,26 @@ class Match:
 
 SCOPES = {"post": "check", "draft": "check_draft", "run": "check_run"}  # scope -> method
 
+# What the engine adds to every finding's message values (`lint.engine`): the quoted
+# text, and the platform a match names (`Match.platform`).
+ENGINE_VALUES = ("match", "platform")
+
+
+def given_values(options: dict, items: str) -> tuple | None:
+    """The keys of a rule's `values` option and of the `values` of each of its `items`
+    (lexicon and link entries, near pairs), or None when one is read from the config
+    (`{from: ...}`), unknown when the rule is loaded."""
+    listed = options.get(items) or []
+    mappings = [options.get("values")] + [item.get("values") for item in listed
+                                          if isinstance(item, dict)]
+    if _from_config(listed) or any(_from_config(m) for m in mappings):
+        return None
+    return tuple(key for m in mappings if isinstance(m, dict) for key in m)
+
+
+def _from_config(value) -> bool:
+    return isinstance(value, dict) and set(value) == {"from"}
+
 
 class Check:
     """Base of all rule types.
@@ -115,11 +135,22 @@ class Check:
     after_suppression: ClassVar[bool] = False
     judges_suppressions: ClassVar[bool] = False
     records_only: ClassVar[bool] = False  # reads only what readers give (calendar rows)
+    # The keys of the `values` its matches carry, which a rule's message may name beside
+    # its options and ENGINE_VALUES; None (declared nothing): messages are not checked.
+    values: ClassVar[tuple | None] = None
 
     @classmethod
     def problems(cls, options: dict) -> Iterable[tuple[str, str]]:
         """(option, message) pairs for values the declared kinds cannot catch."""
         return ()
+
+    @classmethod
+    def message_names(cls, options: dict) -> tuple | None:
+        """The placeholders a message of a rule with `options` may name, or None when
+        the type declares no `values` (then its messages are not checked)."""
+        if cls.values is None:
+            return None
+        return tuple(dict.fromkeys((*ENGINE_VALUES, *cls.values, *cls.options)))
 
     def __init__(self, options: dict, context: "Context"):
         self.opts = options

@@ -13,6 +13,7 @@ class Capitalization(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "capitalization"
+    values = ("replacement",)
     gated = True
     options = {"terms": Option("list", required=True, help="canonical spellings")}
 

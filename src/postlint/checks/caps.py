@@ -46,6 +46,7 @@ class Caps(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "caps"
+    values = ("words",)
     options = {
         "acronyms": Option("list", [], help="all-caps words that are names, not shouting"),
         "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),

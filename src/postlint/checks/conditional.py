@@ -11,6 +11,7 @@ class Conditional(Check):
     or must not (`second_must: not-appear`). The finding points at the first `first`."""
 
     type_name = "conditional"
+    values = ("second",)
     gated = True
     options = {
         **MATCHING_OPTIONS,

@@ -22,6 +22,7 @@ class Consistency(Check):
     flag every occurrence of the one used less (the second on a tie)."""
 
     type_name = "consistency"
+    values = ("other", "count")
     scope = "run"
     options = {
         "pairs": Option("mapping", required=True, help="variant -> other variant"),

@@ -44,6 +44,7 @@ class DateCheck(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "date"
+    values = ("problem", "weekday", "date", "publish")
     options = {
         "check": Option("str", "calendar", choices=("calendar", "past"),
                         help="calendar: wrong weekdays and impossible dates; past: dates "

@@ -38,6 +38,7 @@ class Disclosure(Check):
     """A trigger without a clear, visible disclosure in the same post."""
 
     type_name = "disclosure"
+    values = ("problem",)
     options = {
         "triggers": Option("list", required=True, help="what makes a disclosure necessary"),
         "url_triggers": Option("list", [], help="regexes searched in each link (URLs with "
@@ -60,7 +61,7 @@ class Disclosure(Check):
         "regex": Option("bool", False, help="triggers and disclosures are regular expressions"),
         "ignorecase": Option("bool", True, help="match regardless of case"),
         "forms": MATCHING_OPTIONS["forms"],
-        "say_missing": Option("template", "there is no disclosure",
+        "say_missing": Option("template", "there is no disclosure", names=(),
                               help="what {problem} says when no disclosure is found"),
         "say_weak": Option("template", "'{found}' is not a clear disclosure", names=("found",),
                            help="what {problem} says when only a weak tag is found"),
@@ -71,8 +72,10 @@ class Disclosure(Check):
                            names=("found", "fold"),
                            help="what {problem} says when the disclosure starts after the fold"),
         "say_announcement": Option("template", "no disclosure makes this yours to announce",
+                                   names=(),
                                    help="what {problem} says for one of `announcements`"),
-        "say_gift": Option("str", "'{found}' says it was a gift, not that you earn from it",
+        "say_gift": Option("template", "'{found}' says it was a gift, not that you earn from it",
+                           names=("found",),
                            help="what {problem} says when a gift disclosure meets a paid "
                            "trigger"),
     }
@@ -107,7 +110,8 @@ class Disclosure(Check):
         prose = post.prose
         news = self.context.search(self.announcements, prose) if self.announcements else None
         if news is not None:
-            yield Match(news.start(), news.end(), {"problem": self.opts["say_announcement"]})
+            yield Match(news.start(), news.end(),
+                        {"problem": fill(self.opts["say_announcement"], {})})
             return
         trigger = self._trigger(prose)
         start = 0
@@ -169,11 +173,11 @@ class Disclosure(Check):
         if first_problem:
             return first_problem
         if paid and gifts:
-            return self.opts["say_gift"].format(found=gifts[0].group(0))
+            return fill(self.opts["say_gift"], {"found": gifts[0].group(0)})
         weak = self.context.search(self.weak, prose) if self.weak else None
         if weak:
             return fill(self.opts["say_weak"], {"found": weak.group(0)})
-        return self.opts["say_missing"]
+        return fill(self.opts["say_missing"], {})
 
     def _trailing_block(self, prose: str) -> int:
         """Start of the trailing run of hashtags and mentions (words that are one of them,

@@ -68,6 +68,7 @@ class DuplicatePost(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "duplicate-post"
+    values = ("other", "how", "on")
     scope = "run"
     options = {
         "min_words": Option("int", 5, low=1, help="shorter posts are not compared"),

@@ -24,6 +24,7 @@ class Emoji(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "emoji"
+    values = ("problem", "run", "max_run", "count", "max")
     options = {
         "max": Option("int", None, low=0, help="most emoji in one post"),
         "max_run": Option("int", None, low=0, help="most emoji in a row"),

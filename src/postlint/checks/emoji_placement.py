@@ -22,6 +22,7 @@ class EmojiPlacement(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "emoji-placement"
+    values = ("problem", "count")
     options = {
         "min_bullets": Option("int", 2, low=0,
                               help="fewest lines in a row that start with an emoji"),
@@ -29,10 +30,11 @@ class EmojiPlacement(Check):
         "before_words": Option("list", [], help="words after which an emoji stands for a word"
                                " (I, we, to...)"),
         "bullet_problem": Option("template", "{count} lines start with an emoji used as a bullet",
+                                 names=("count",),
                                  help="what {problem} says for emoji used as bullets"),
-        "word_problem": Option("template", "an emoji stands in for a word",
+        "word_problem": Option("template", "an emoji stands in for a word", names=(),
                                help="what {problem} says for an emoji in place of a word"),
-        "between_problem": Option("template", "an emoji between every word",
+        "between_problem": Option("template", "an emoji between every word", names=("count",),
                                   help="what {problem} says for an emoji between every word"),
     }
 
@@ -78,8 +80,9 @@ class EmojiPlacement(Check):
                 chain = chain[1:]  # (one that opens the line opens it: "👏 Congrats 👏 to 👏")
             if len(chain) >= self.opts["min_between"]:
                 chained.update(id(c) for c in chain)
+                values = {"count": len(chain)}
                 yield Match(chain[0].start(), chain[-1].end(),
-                            {"problem": self.opts["between_problem"], "count": len(chain)})
+                            {**values, "problem": fill(self.opts["between_problem"], values)})
             chain = [m] if m is not None else []
 
     def _in_place_of_words(self, text, found, chained):

@@ -22,6 +22,7 @@ class Exclamation(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "exclamation"
+    values = ("problem", "exclaimed", "sentences")
     options = {
         "marks": Option("str", "!?‼⁉¡", help="characters that form a run"),
         "exclaiming": Option("str", "!‼⁉¡", help="marks that make a run an exclamation"),
@@ -30,7 +31,8 @@ class Exclamation(Check):
                             help="largest share of exclaimed sentences"),
         "min_exclaimed": Option("int", 3, low=0,
                                 help="exclaimed sentences before the share counts"),
-        "run_problem": Option("template", "a run of marks", help="what {problem} says for a run"),
+        "run_problem": Option("template", "a run of marks", names=(),
+                              help="what {problem} says for a run"),
         "share_problem": Option("template", "{exclaimed} of {sentences} sentences end in '!'",
                                 names=("exclaimed", "sentences"),
                                 help="what {problem} says for the share"),
@@ -49,7 +51,7 @@ class Exclamation(Check):
             if (len(marks) >= 2 or marks in "‼⁉") and marks not in self.allow \
                     and any(ch in self.opts["exclaiming"] for ch in marks):
                 found = True
-                yield Match(m.start(), m.end(), {"problem": self.opts["run_problem"]})
+                yield Match(m.start(), m.end(), {"problem": fill(self.opts["run_problem"], {})})
         if found or self.opts["max_share"] is None:
             return
         sentences = list(self.context.finditer(_SENTENCE, text))

@@ -10,6 +10,7 @@ class Existence(Check):
     """Each occurrence of any of `tokens` (words, phrases, or regexes with `regex: true`)."""
 
     type_name = "existence"
+    values = ()
     gated = True
     options = {
         **MATCHING_OPTIONS,

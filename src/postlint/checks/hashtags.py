@@ -33,6 +33,7 @@ class ForbiddenHashtag(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "hashtag-forbidden"
+    values = ()
     options = {"tags": Option("list", required=True, help="tags, with or without '#'")}
 
     def __init__(self, options, context):
@@ -52,6 +53,7 @@ class RequiredHashtag(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "hashtag-required"
+    values = ("tag",)
     scope = "draft"
     options = {"tags": Option("list", required=True, help="tags, with or without '#'")}
 
@@ -119,6 +121,7 @@ class HashtagCase(Check):
     word, not "dank bar")."""
 
     type_name = "hashtag-case"
+    values = ("suggestion",)
     options = {
         "min_parts": Option("int", 2, low=0, help="words a tag must split into to be flagged"),
         "terms": Option("list", [], help="brand terms, or {from: brand.terms}: their spelling wins"),

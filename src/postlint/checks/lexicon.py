@@ -49,7 +49,7 @@ from ..text import entities
 from ..text.styled import normalize as fold
 from ..text.words import Needs, Words
 from . import terms
-from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Option, given_values, view, word_pattern
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
@@ -121,6 +121,7 @@ class Lexicon(Check):
     """Each occurrence of any group's tokens, with that group's values and level bounds."""
 
     type_name = "lexicon"
+    values = ("suggestion",)
     gated = True
     options = {
         **MATCHING_OPTIONS,
@@ -130,6 +131,12 @@ class Lexicon(Check):
         "mentions": Option("mapping", {}, help="where a match is the word talked about, not "
                            "used: quoted (bool), before/after (regexes around it)"),
     }
+
+    @classmethod
+    def message_names(cls, options):
+        """Also the keys of its `values` and of its entries' `values`."""
+        given = given_values(options, "entries")
+        return None if given is None else (*super().message_names(options), *given)
 
     @classmethod
     def problems(cls, options):

@@ -31,7 +31,7 @@ from ..hookspecs import hookimpl
 from ..text import entities
 from ..text.platforms import targets
 from . import terms
-from .base import ANY, Check, Match, Option, linear
+from .base import ANY, Check, Match, Option, given_values, linear
 
 _SCHEME_URL = linear(regex.compile(r"(?<![\w/])https?://[^\s<>()\[\]\"'`]+", regex.IGNORECASE))
 _TRAILING = ".,;:!?*_~'\""
@@ -154,6 +154,7 @@ class LinkCheck(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "link"
+    values = ("title",)
     options = {
         "entries": Option("list", required=True, help="groups of domains, host or URL"
                           " patterns, private: true or any: true (see the module doc)"),
@@ -163,6 +164,12 @@ class LinkCheck(Check):
         "names_when": Option("regex", None, help="with a match of this in the post (\"link "
                              "in bio\"), a bare domain without a path is a name, not a link"),
     }
+
+    @classmethod
+    def message_names(cls, options):
+        """Also the keys of its `values` and of its entries' `values`."""
+        given = given_values(options, "entries")
+        return None if given is None else (*super().message_names(options), *given)
 
     @classmethod
     def problems(cls, options):
@@ -230,6 +237,7 @@ class LinkParams(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "link-params"
+    values = ("params",)
     options = {
         "entries": Option("list", required=True,
                           help="mappings of params (names) and optional domains they apply to"),
@@ -285,6 +293,7 @@ class LinkTags(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "link-tags"
+    values = ("problem",)
     options = {
         "required": Option("any", required=True, help="names, or name -> allowed values"),
         "domains": Option("list", required=True, help="the domains whose links need them"),

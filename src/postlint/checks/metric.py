@@ -25,6 +25,7 @@ class Metric(Check):
     `{problem}` in the message is `value_problem` or `sentence_problem`, filled in."""
 
     type_name = "metric"
+    values = ("problem", "value", "min", "max", "words", "max_sentence_words")
     options = {
         "function": Option("str", required=True,
                            help="the text function to compute (see postlint_functions)"),
@@ -34,8 +35,10 @@ class Metric(Check):
         "min_sentences": Option("int", 0, low=0, help="skip posts with fewer sentences"),
         "max_sentence_words": Option("int", None, low=0, help="flag a sentence with more words"),
         "value_problem": Option("template", "the value {value} is outside the limits",
+                                names=("value", "min", "max"),
                                 help="what {problem} says when the value is out of bounds"),
         "sentence_problem": Option("template", "one sentence runs {words} words",
+                                   names=("words", "max_sentence_words", "value", "min", "max"),
                                    help="what {problem} says for a sentence of too many words"),
     }
 

@@ -25,7 +25,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from . import terms
-from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
+from .base import MATCHING_OPTIONS, Check, Match, Option, given_values, word_pattern
 
 PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence", "unless"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
@@ -37,6 +37,7 @@ class Near(Check):
     function scores below a limit."""
 
     type_name = "near"
+    values = ("other",)
     gated = True
     options = {
         "pairs": Option("list", required=True, help="mappings of first and second (or function)"),
@@ -47,6 +48,12 @@ class Near(Check):
         "forms": MATCHING_OPTIONS["forms"],
         "values": Option("mapping", {}, help="default message values"),
     }
+
+    @classmethod
+    def message_names(cls, options):
+        """Also the keys of its `values` and of its pairs' `values`."""
+        given = given_values(options, "pairs")
+        return None if given is None else (*super().message_names(options), *given)
 
     @classmethod
     def problems(cls, options):

@@ -14,6 +14,7 @@ class Occurrence(Check):
     """
 
     type_name = "occurrence"
+    values = ("count", "max", "min")
     options = {
         **MATCHING_OPTIONS,
         "tokens": Option("list", required=True, help="the words or phrases to count"),

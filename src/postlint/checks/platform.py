@@ -22,7 +22,9 @@ ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "ma
 # line end.
 _FIRST_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|(?=\n)|$)")
 
-
+# What the message parts of below-the-fold and thread-length are filled with.
+FOLD_VALUES = ("title", "fold", "at", "unit")
+LONG_THREAD_VALUES = ("title", "count", "max_posts", "number", "over")
 
 
 def _about(platform: Platform) -> dict:
@@ -51,6 +53,7 @@ class PostLength(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "post-length"
+    values = ("title", "count", "limit", "over", "unit")
 
     def check(self, post):
         platforms = targets(post.draft, self.context)
@@ -74,6 +77,7 @@ class EntityCount(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "entity-count"
+    values = ("title", "count", "max")
     options = {
         "kind": Option("str", required=True, choices=tuple(ENTITY_KINDS),
                        help="what to count: hashtag, mention or url"),
@@ -112,15 +116,17 @@ class BelowTheFold(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "below-the-fold"
+    values = ("problem", *FOLD_VALUES)
     options = {
         "disclosures": Option("list", [], help="disclosure words and tags (#ad, paid partnership)"),
         "calls_to_action": Option("list", [], help="calls to action (link in bio, sign up)"),
         "hook": Option("bool", True, help="flag an opening sentence cut by the fold"),
-        "disclosure_problem": Option("template", "is a disclosure",
+        "disclosure_problem": Option("template", "is a disclosure", names=FOLD_VALUES,
                                      help="what {problem} says for a disclosure behind the fold"),
-        "call_to_action_problem": Option("template", "is a call to action",
+        "call_to_action_problem": Option("template", "is a call to action", names=FOLD_VALUES,
                                          help="what {problem} says for a call to action"),
         "hook_problem": Option("template", "is the end of the opening sentence",
+                               names=FOLD_VALUES,
                                help="what {problem} says for an opening sentence cut by the fold"),
     }
 
@@ -168,10 +174,13 @@ class EmptyPost(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "empty-post"
+    values = ("problem", "number", "posts")
     options = {
         "single_problem": Option("template", "the draft has no text to post",
+                                 names=("number", "posts"),
                                  help="what {problem} says for a draft with nothing to post"),
         "thread_problem": Option("template", "post {number} of {posts} in this thread is empty",
+                                 names=("number", "posts"),
                                  help="what {problem} says for an empty post of a thread"),
     }
 
@@ -196,14 +205,16 @@ class ThreadLength(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "thread-length"
+    values = ("problem", *LONG_THREAD_VALUES)
     scope = "draft"
     options = {
         "max_posts": Option("int", None, low=0, help="most posts in one thread"),
         "thread_problem": Option("template", "thread has {count} posts, {max_posts} at most on "
-                                 "{title}", help="message part for a long thread"),
+                                 "{title}", names=LONG_THREAD_VALUES,
+                                 help="message part for a long thread"),
         "no_threads_problem": Option("template", "{title} has no threads, but this draft holds "
-                                     "{count} posts", help="message part for a platform "
-                                     "without threads"),
+                                     "{count} posts", names=LONG_THREAD_VALUES,
+                                     help="message part for a platform without threads"),
     }
 
     def check_draft(self, draft):

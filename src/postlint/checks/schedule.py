@@ -28,12 +28,15 @@ class ScheduleDate(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "schedule-date"
+    values = ("detail",)
     scope = "draft"
     records_only = True
     options = {
-        "unreadable": Option("template", required=True, help="message for a date or time that "
+        "unreadable": Option("template", required=True, names=("value", "field", "expected"),
+                             help="message for a date or time that "
                              "cannot be read: {value}, {field}, {expected}"),
-        "past": Option("template", required=True, help="message for a past date: {value}, "
+        "past": Option("template", required=True, names=("value", "ago", "today"),
+                       help="message for a past date: {value}, "
                        "{ago}, {today}"),
     }
 
@@ -79,6 +82,7 @@ class ScheduleGap(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "schedule-gap"
+    values = ("other", "gap", "min_gap", "when")
     scope = "run"
     records_only = True
 

@@ -211,6 +211,7 @@ class Sentiment(Check):
     negative words weigh at least `dense` of it."""
 
     type_name = "sentiment"
+    values = ("value", "min", "min_dense", "negative_share")
     options = {
         "min": Option("number", -0.65, low=-1, high=1, help="flag a compound score below this"),
         "min_dense": Option("number", None, low=-1, high=1,

@@ -48,6 +48,7 @@ class StrategyCheck(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "strategy"
+    values = ("default", "profile", "audience")
     scope = "draft"
     options = {
         "check": Option("str", required=True, choices=("audience-mismatch", "missing-profile"),
@@ -78,6 +79,7 @@ class ObjectiveCheck(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "objective"
+    values = ("objective", "problem")
     scope = "draft"
     options = {
         "link_phrases": Option("list", [], help="traffic: words that point to a link"),

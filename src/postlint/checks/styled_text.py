@@ -34,6 +34,7 @@ class StyledLetters(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "styled-letters"
+    values = ("plain", "style")
     options = {
         "min_letters": Option("int", 2, low=0, help="fewest styled letters a phrase must hold"),
         "kinds": Option("list", ["mathematical", "fullwidth", "circled", "parenthesised",

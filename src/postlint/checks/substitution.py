@@ -20,6 +20,7 @@ class Substitution(Check):
     """Each occurrence of a key of `swap`, with its value as the suggested replacement."""
 
     type_name = "substitution"
+    values = ("replacement",)
     gated = True
     options = {
         "swap": Option("mapping", required=True, help="wrong -> right"),

@@ -17,6 +17,7 @@ class UnusedSuppression(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "unused-suppression"
+    values = ("targets", "reason")
     scope = "draft"
     after_suppression = True
     judges_suppressions = True  # runs after the other after_suppression checks
@@ -45,6 +46,7 @@ class UnknownDirective(Check):
     nothing said), with the closest directive."""
 
     type_name = "unknown-directive"
+    values = ("directive", "hint")
     scope = "draft"
     after_suppression = True
 

@@ -31,6 +31,7 @@ class ThreadNumbering(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "thread-numbering"
+    values = ("problem", "said", "actual")
     scope = "draft"
     options = {
         "order_problem": Option("template", "says post {said}, but it is post {actual} of the thread",

@@ -17,6 +17,7 @@ class Voice(Check):
     (`US` is a country) and words right after one of `not_after` (`World War I`)."""
 
     type_name = "voice"
+    values = ("voice", "wanted")
     options = {
         "voice": Option("str", required=True, help="'we' or 'I'"),
         "singular": Option("list", [], help="first-person singular words"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import inspect
 
 from .. import __version__, plugins
-from ..checks.base import SCOPES
+from ..checks.base import SCOPES, Check
 from ..lint.catalog import Catalog
 
 SCOPE_WORDS = {"post": "each post of a thread", "draft": "each draft file",
@@ -26,9 +26,12 @@ def explain_type(catalog: Catalog, name: str) -> str:
         for option, spec in check.options.items():
             default = "required" if spec.required else _default(spec.default)
             kind = spec.kind + (f" ({', '.join(spec.choices)})" if spec.choices else "")
+            if spec.kind == "template" and spec.names is not None:
+                kind += f" ({', '.join('{' + n + '}' for n in spec.names) or 'no placeholders'})"
             out.append(f"| `{option}` | {kind} | {default} | {spec.help.replace('|', '/')} |")
     else:
         out.append("No options.")
+    out += ["", _message_values(check)]
     rules = sorted((r for r in catalog.rules.values() if r.type == name), key=lambda r: r.code)
     out.append("")
     if rules:
@@ -39,6 +42,16 @@ def explain_type(catalog: Catalog, name: str) -> str:
     else:
         out.append("No built-in rule uses this type.")
     return "\n".join(out) + "\n"
+
+
+def _message_values(check) -> str:
+    """What a message of a rule of this type may name, in one sentence."""
+    if check.values is None:
+        return "Declares no message values (`values`): its rules' messages are not checked."
+    names = ["`{match}`", "`{platform}`", "its options"] + [f"`{{{n}}}`" for n in check.values]
+    if check.message_names.__func__ is not Check.message_names.__func__:
+        names.append("what a rule's options add (such as the keys of `values:` mappings)")
+    return f"A message may name {', '.join(names[:-1])} and {names[-1]}."
 
 
 def example_yaml(rule) -> str:

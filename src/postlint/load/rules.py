@@ -130,6 +130,10 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
                                               f"{data.get('name', '?')}.languages",
                                               line_of(data, "languages"), trusted)
         errors += problems
+    if not errors and isinstance(kind, str) and kind in types:
+        said = template.problem(data["message"], message_names(types[kind], data, languages))
+        if said:
+            errors.append(ConfigError(said, path, line_of(data, "message"), "message"))
     if errors:
         return None, errors
     options = data.get("options") or Map()
@@ -138,6 +142,20 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
                 category=data.get("category", category), options=options, examples=examples,
                 source=data.get("source", ""), path=path, line=data.line or line,
                 trusted=trusted, languages=languages), []
+
+
+def message_names(check: type, data: dict, languages: dict | None) -> tuple | None:
+    """The placeholders a rule's message may name: what its type says matches of a rule
+    with its options (and with each language's, `languages:`) carry; None when the type
+    declares no `values`, so that its messages are not checked."""
+    options = dict(data.get("options") or {})
+    names: list = []
+    for own in [{}, *(languages or {}).values()]:
+        found = check.message_names({**options, **own})
+        if found is None:
+            return None
+        names += found
+    return tuple(dict.fromkeys(names))
 
 
 def parse_languages(value, check: type, path: str, key: str, line: int,
