@@ -126,6 +126,19 @@ def test_front_matter_beats_command_line_beats_config(run, write):
         ("own.md", "bluesky"), ("plain.md", "x")}
 
 
+def test_a_thread_written_without_its_separators_is_told_where_to_split(run, write):
+    part = "This part of the thread says one thing at some length. " * 2
+    write("t.md", f"---\nplatform: x\n---\n1/ {part}\n\n2/ {part}\n\n3/ {part}\n")
+    result = run("t.md", "--isolated", "--select", "post-length", "--format", "json")
+    assert result.json()[0]["message"].endswith(
+        "does not fit; put a line holding only --- before '2/' and each later part, so that "
+        "each is a post of the thread")
+    # numbers that do not count up from 1 are no thread: "24/7" opens a line by chance
+    write("u.md", f"---\nplatform: x\n---\n24/7 {part}\n\n2/ {part}\n\n3/ {part}\n")
+    result = run("u.md", "--isolated", "--select", "post-length", "--format", "json")
+    assert result.json()[0]["message"].endswith("cut 64 or split the post into a thread")
+
+
 def test_thread_is_checked_post_by_post(run, write):
     long_post = "word " * 60
     write("t.md", f"---\nplatforms: [x]\n---\nFirst post.\n---\n{long_post}\n---\nThird.\n---\n\n")

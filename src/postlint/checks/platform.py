@@ -16,6 +16,7 @@ from ..load.template import fill
 from ..text import counting, entities
 from ..text.platforms import Platform, UNIT_NAMES, posted, targets
 from .base import ANY, Check, Match, Option, word_pattern
+from .thread import numbered_lines
 
 ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
 # The opening sentence: up to a sentence end followed by a space, a CJK full stop, or a
@@ -53,7 +54,16 @@ class PostLength(Check):
     languages = ANY  # reads no words of a language
 
     type_name = "post-length"
-    values = ("title", "count", "limit", "over", "unit")
+    values = ("title", "count", "limit", "over", "unit", "todo")
+    options = {
+        "say_cut": Option("template", "cut {over} or split the post into a thread",
+                          names=("over",), help="what {todo} says"),
+        "say_numbered": Option("template", "put a line holding only --- before {second} and "
+                               "each later part, so that each is a post of the thread",
+                               names=("over", "second"),
+                               help="what {todo} says when the post holds parts numbered "
+                               "1/, 2/, ... (a thread written without its --- lines)"),
+    }
 
     def check(self, post):
         platforms = targets(post.draft, self.context)
@@ -65,8 +75,16 @@ class PostLength(Check):
                     continue
                 yield Match(out.offset(cross) - post.start, out.end - post.start,
                             {**_about(platform), "count": count, "limit": limit,
-                             "over": count - limit,
-                             "unit": UNIT_NAMES[unit]}, platform=platform.name)
+                             "over": count - limit, "unit": UNIT_NAMES[unit],
+                             "todo": self._todo(out.text, count - limit)},
+                            platform=platform.name)
+
+    def _todo(self, text: str, over: int) -> str:
+        numbered = numbered_lines(text)
+        if numbered:
+            return fill(self.opts["say_numbered"],
+                        {"over": over, "second": repr(numbered[1].group("mark"))})
+        return fill(self.opts["say_cut"], {"over": over})
 
 
 class EntityCount(Check):

@@ -20,9 +20,22 @@ _START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)")
 _END = regex.compile(rf"(?<=\s)(?:🧵\s*)?(?P<mark>{_MARK})\s*(?:🧵\s*)?\Z")
 
 
+_LINE_START = regex.compile(rf"^[ \t]*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)", regex.M)
+
+
 def marker(text: str):
     """The numbering marker of a post's prose (a match with groups n and total), or None."""
     return _START.search(text) or _END.search(text)
+
+
+def numbered_lines(text: str) -> list:
+    """The markers that open lines of one post numbered 1, 2, 3 ... in turn (a thread
+    written without its `---` lines), when there are two or more; else []."""
+    found = []
+    for m in _LINE_START.finditer(text):
+        if int(m.group("n")) == len(found) + 1:
+            found.append(m)
+    return found if len(found) >= 2 else []
 
 
 class ThreadNumbering(Check):
