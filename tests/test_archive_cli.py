@@ -256,6 +256,17 @@ def test_records_carry_the_platform_and_the_post_date_for_the_date_rules(tmp_pat
     assert made.position(0) == (post.line, post.column + 3)  # after "<p>"
 
 
+def test_a_greeting_of_another_day_is_judged_by_the_days_its_readers_may_have_had(
+        run, tmp_path):
+    js = tweets_js(
+        tweet("3001", "Happy Friday, everyone!", created="Thu Dec 03 23:30:00 +0000 2026"),
+        tweet("3002", "Happy Friday, everyone!", created="Tue Dec 01 12:00:00 +0000 2026"))
+    zipped(tmp_path / "a.zip", {"data/tweets.js": js})
+    result = run("--isolated", "--select", "wrong-day", "--format", "json", "a.zip")
+    # (a Thursday in UTC is a Friday east of it; a Tuesday is no Friday anywhere)
+    assert [f["post_id"] for f in result.json()] == ["3002"]
+
+
 def test_many_posts_are_linted_on_workers_with_the_same_findings(run, tmp_path, monkeypatch):
     gen.write(gen.build("x", 400, 9), tmp_path / "big.zip", folder=False)
     monkeypatch.setattr(parallel, "RECORDS_THRESHOLD", 100)

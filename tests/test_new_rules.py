@@ -104,6 +104,21 @@ def test_past_date_needs_a_publish_date(run, write):
         "(past-date)"]
 
 
+def test_a_greeting_of_another_day_than_the_publish_date(run, write):
+    write("a.md", "---\ndate: 2026-12-03\n---\nHappy Friday! Here is what we shipped.\n")
+    write("b.md", "---\ndate: 2026-12-04\n---\nHappy Friday! Here is what we shipped.\n")
+    write("c.md", "---\ndate: 2026-12-03\n---\nHave a happy Friday tomorrow, all!\n")
+    write("d.csv", "date,time,text\n2026-12-03,09:00,Ready for the weekend? TGIF!\n"
+                   "2026-12-04,09:00,TGIF!\n")
+    result = run("--select", "wrong-day", "a.md", "b.md", "c.md", "d.csv")
+    assert lines(result) == [
+        "a.md:4:1: D106 'Happy Friday' greets a Friday, but this draft is published on "
+        "3 December 2026, a Thursday: change the greeting or the publish date (wrong-day)",
+        "d.csv:2:41: D106 'TGIF' greets a Friday, but this draft is published on "
+        "3 December 2026, a Thursday: change the greeting or the publish date (wrong-day) "
+        "[row 2]"]
+
+
 def test_thread_numbering(run, write):
     write("a.md", "1/4 What we learned.\n---\n2/4 Ship small.\n---\n2/4 Listen.\n---\n"
                   "4/4 Thank you.\n")

@@ -2,9 +2,10 @@
 
 `check: calendar` flags a weekday that does not fit its date ("Wednesday, 15 May 2025"
 is a Thursday) and dates that do not exist ("31 February"); `check: past` flags a date
-before the draft's publish date (front matter `date:` or `publish:`). A date without a
-year takes the publish date's year, else the year of "today" (`--today`, else the
-clock); see `text.dates.resolve`.
+before the draft's publish date (front matter `date:` or `publish:`); `check: weekday`
+flags a greeting that names the day it is read ("Happy Friday!", "#tbt") in a draft
+published on another day. A date without a year takes the publish date's year, else the
+year of "today" (`--today`, else the clock); see `text.dates.resolve`.
 
 Numeric dates are ambiguous and often not dates at all (`24/7`, `1/2 cup`, versions such
 as `3.10.12`): a numeric date counts only with a four-digit year or a weekday before
@@ -44,11 +45,19 @@ class DateCheck(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "date"
-    values = ("problem", "weekday", "date", "publish")
+    values = ("problem", "weekday", "date", "publish", "actual")
     options = {
-        "check": Option("str", "calendar", choices=("calendar", "past"),
+        "check": Option("str", "calendar", choices=("calendar", "past", "weekday"),
                         help="calendar: wrong weekdays and impossible dates; past: dates "
-                        "before the publish date"),
+                        "before the publish date; weekday: greetings of another day than "
+                        "the publish date's"),
+        "greetings": Option("list", [], help="weekday: regexes of a greeting that names "
+                            "the day it is read, {day} standing for the weekday's full "
+                            "names (rules/data/dates.yaml)"),
+        "day_words": Option("mapping", {}, help="weekday: English weekday -> regexes that "
+                            "name it without its name (TGIF, #tbt)"),
+        "ahead_words": Option("list", [], help="weekday: a sentence holding one of these "
+                              "words looks ahead (\"tomorrow\") and is left alone"),
         "languages": Option("list", [], help="languages of rules/data/dates.yaml to read "
                             "(default: all)"),
         "max_days": Option("int", 365, low=0, help="past: ignore dates longer ago than this"),
@@ -60,10 +69,44 @@ class DateCheck(Check):
         super().__init__(options, context)
         self.names = names(tuple(options["languages"]))
         self.past_words = word_pattern(options["past_words"])
+        self.ahead_words = word_pattern(options["ahead_words"])
+        self.greetings = self._greetings(options) if options["check"] == "weekday" else []
+
+    @classmethod
+    def problems(cls, options):
+        for day in options.get("day_words") or {}:
+            if str(day).capitalize() not in WEEKDAYS:
+                yield "day_words", f"{day}: expected a weekday in English, lower case " \
+                                   f"({', '.join(d.lower() for d in WEEKDAYS)})"
+        for pattern in list(options.get("greetings") or ()) + [
+                p for ps in (options.get("day_words") or {}).values() for p in ps or ()]:
+            try:
+                regex.compile(str(pattern).replace("{day}", "day"))
+            except regex.error as exc:
+                yield "greetings", f"invalid regular expression {pattern!r}: {exc}"
+
+    def _greetings(self, options) -> list:
+        """(weekday 0-6, pattern) of each weekday's greetings and words."""
+        data = yamlfile.load(builtin.folder() / "data" / "dates.yaml", keep=True) or {}
+        languages = options["languages"]
+        found = []
+        for day, english in enumerate(WEEKDAYS):
+            full = {form for lang, tables in data.items() if not languages or lang in languages
+                    for form in dates.forms((tables.get("weekdays") or [[]] * 7)[day][0])}
+            names = "(?:%s)" % "|".join(regex.escape(n) for n in sorted(full))
+            terms = [str(g).replace("{day}", names) for g in options["greetings"]]
+            terms += [str(w) for w in (options["day_words"] or {}).get(english.lower()) or ()]
+            pattern = word_pattern(terms, is_regex=True)
+            if pattern is not None:
+                found.append((day, pattern))
+        return found
 
     def check(self, post):
         publish = dates.publish_date(post.draft.front_matter)
-        if self.opts["check"] == "past" and publish is None:
+        if self.opts["check"] in ("past", "weekday") and publish is None:
+            return
+        if self.opts["check"] == "weekday":
+            yield from self._weekday(post, publish)
             return
         reference = publish  # (today is asked for once a date is found: most posts have none)
         text = post.prose
@@ -96,6 +139,23 @@ class DateCheck(Check):
         readings = " or ".join(f"{_say(d)} is a {WEEKDAYS[d.weekday()]}" for d in meant)
         return {"problem": f"{readings}, not a {said}", "weekday": said}
 
+    def _weekday(self, post, publish: datetime.date):
+        """Greetings of a weekday the publish date is not (nor the day before or after,
+        for a time in UTC: an archive's, whose readers' day may be either)."""
+        text = post.prose
+        near = 1 if _in_utc(post.draft.front_matter) else 0
+        days = {(publish + datetime.timedelta(days=d)).weekday() for d in range(-near, near + 1)}
+        for day, pattern in self.greetings:
+            if day in days:
+                continue
+            for m in self.context.finditer(pattern, text):
+                if self.ahead_words is not None and self.context.search(
+                        self.ahead_words, _sentence(text, m.start())):
+                    continue
+                yield Match(m.start(), m.end(), {
+                    "weekday": WEEKDAYS[day], "date": _say(publish),
+                    "actual": WEEKDAYS[publish.weekday()], "publish": publish.isoformat()})
+
     def _past(self, text: str, stated: dates.Stated, publish: datetime.date) -> dict | None:
         if stated.numeric and not stated.long_year and stated.weekday is None:
             return None
@@ -106,12 +166,27 @@ class DateCheck(Check):
         day = max(meant)
         if (publish - day).days > self.opts["max_days"]:
             return None
-        if self.past_words is not None:
-            sentence = next((m for m in _SENTENCE.finditer(text)
-                             if m.start() <= stated.start < max(m.end(), m.start() + 1)), None)
-            if sentence and self.context.search(self.past_words, sentence.group(0)):
-                return None
+        if self.past_words is not None and \
+                self.context.search(self.past_words, _sentence(text, stated.start)):
+            return None
         return {"date": _say(day), "publish": publish.isoformat()}
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` that holds offset `at`."""
+    found = next((m for m in _SENTENCE.finditer(text)
+                  if m.start() <= at < max(m.end(), m.start() + 1)), None)
+    return found.group(0) if found else ""
+
+
+def _in_utc(front_matter: dict) -> bool:
+    """Whether the publish time is one in UTC (an archive's post: `datetime`)."""
+    for key in ("datetime", "publish", "date"):
+        value = front_matter.get(key)
+        if isinstance(value, datetime.datetime):
+            offset = value.utcoffset()
+            return offset is not None and not offset
+    return False
 
 
 @hookimpl

@@ -34,7 +34,7 @@ def _bare(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
-def _forms(name) -> tuple[str, str]:
+def forms(name) -> tuple[str, str]:
     """A name as written and without accents, lower case: `miércoles`, `miercoles`."""
     return str(name).casefold(), _bare(str(name))
 
@@ -54,9 +54,9 @@ class Names:
             if languages and lang not in languages:
                 continue
             for index, names in enumerate(tables.get("months") or ()):
-                months.update((form, index + 1) for n in names for form in _forms(n))
+                months.update((form, index + 1) for n in names for form in forms(n))
             for index, names in enumerate(tables.get("weekdays") or ()):
-                weekdays.update((form, index) for n in names for form in _forms(n))
+                weekdays.update((form, index) for n in names for form in forms(n))
         return cls(months, weekdays)
 
     def __hash__(self):
