@@ -140,13 +140,13 @@ class DateCheck(Check):
         return {"problem": f"{readings}, not a {said}", "weekday": said}
 
     def _weekday(self, post, publish: datetime.date):
-        """Greetings of a weekday the publish date is not (nor the day before or after,
-        for a time in UTC: an archive's, whose readers' day may be either)."""
+        """Greetings of a weekday the publish date is not, in a draft (not a post of an
+        archive, `published`: a greeting of the wrong day long ago hurts no one)."""
+        if post.draft.front_matter.get("published") is True:
+            return
         text = post.prose
-        near = 1 if _in_utc(post.draft.front_matter) else 0
-        days = {(publish + datetime.timedelta(days=d)).weekday() for d in range(-near, near + 1)}
         for day, pattern in self.greetings:
-            if day in days:
+            if day == publish.weekday():
                 continue
             for m in self.context.finditer(pattern, text):
                 if self.ahead_words is not None and self.context.search(
@@ -177,16 +177,6 @@ def _sentence(text: str, at: int) -> str:
     found = next((m for m in _SENTENCE.finditer(text)
                   if m.start() <= at < max(m.end(), m.start() + 1)), None)
     return found.group(0) if found else ""
-
-
-def _in_utc(front_matter: dict) -> bool:
-    """Whether the publish time is one in UTC (an archive's post: `datetime`)."""
-    for key in ("datetime", "publish", "date"):
-        value = front_matter.get(key)
-        if isinstance(value, datetime.datetime):
-            offset = value.utcoffset()
-            return offset is not None and not offset
-    return False
 
 
 @hookimpl

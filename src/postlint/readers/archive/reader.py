@@ -54,8 +54,8 @@ def record(post: ArchivePost, reader: str = "archive") -> Record:
         fields["reply"] = True
     if post.repost:
         fields["repost"] = True
-    front = {"platforms": [post.platform]}
-    if when is not None:
+    front = {"platforms": [post.platform], "published": True}  # (not a draft: what only a
+    if when is not None:                                     # draft needs is not judged)
         front.update(date=when.date(), datetime=when)
     note = " ".join(filter(None, [when.date().isoformat() if when else None, post.url])) or \
         f"post {post.id}"
