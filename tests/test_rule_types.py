@@ -180,6 +180,18 @@ def test_consistency_tie_flags_the_second_and_single_variant_passes():
     assert list(check.check_run([Draft.from_text("colour colour")])) == []
 
 
+def test_consistency_finds_pairs_in_styled_letters_and_across_line_breaks():
+    # (a draft is read for the pairs only after a cheap test of its text as written:
+    # the test must let through everything the phrase index finds)
+    check = make(Consistency, pairs={"colour": "color", "all right": "alright"})
+    drafts = [Draft.from_text("𝗰𝗼𝗹𝗼𝘂𝗿 it in", "a.md"), Draft.from_text("COLOUR", "b.md"),
+              Draft.from_text("color", "c.md"), Draft.from_text("it is all\nright", "d.md"),
+              Draft.from_text("all right then", "e.md"), Draft.from_text("alright", "f.md")]
+    assert sorted((d.path, m.start) for d, m in check.check_run(drafts)) == \
+        [("c.md", 0), ("f.md", 0)]
+    assert not check.relevant(Draft.from_text("colour-blind and all, right?"))
+
+
 def test_consistency_of_a_large_run_counts_and_finds_the_same(run, write, monkeypatch):
     # Past HELD occurrences a run counts spellings instead of holding every draft's words
     # (bounded memory) and passes over the drafts again: the findings stay the same, at

@@ -4,11 +4,13 @@ and hyphenated or as two words in another (email/e-mail, livestream/Live Stream)
 
 from __future__ import annotations
 
+import re
 from array import array
 
 import regex
 
 from ..hookspecs import hookimpl
+from ..text.styled import normalize as fold
 from .base import Check, Match, Option, linear, word_pattern
 
 # a word or hyphenated words (e-mail, check-in), not inside a hashtag, mention or cashtag
@@ -43,6 +45,11 @@ class Consistency(Check):
         # own patterns, compiled for the first draft that does.
         self.any = word_pattern([w for pair in self.words for w in pair],
                                 ignorecase=options["ignorecase"])
+        # ... after a cheaper test that the text holds one as written (the phrase index
+        # reads every word of the text: this is for the parent of a large run, which
+        # reads each draft only for the checks that compare drafts)
+        self.any_text = _as_written([w for pair in self.words for w in pair],
+                                    options["ignorecase"])
         self._pairs: list | None = None
         self.particles = {str(w).casefold() for w in options["particles"]}
         self.not_variants = {_key(str(w)) for w in options["not_variants"]}
@@ -59,7 +66,11 @@ class Consistency(Check):
     def relevant(self, draft):
         if self.opts["variants"]:  # any word may be a spelling another draft varies
             return _WORD.search(draft.prose) is not None
-        return self.any is not None and self.context.search(self.any, draft.prose) is not None
+        return self._holds_a_pair(draft.prose)
+
+    def _holds_a_pair(self, prose: str) -> bool:
+        return self.any is not None and self.any_text.search(fold(prose)) is not None \
+            and self.context.search(self.any, prose) is not None
 
     def check_run(self, drafts):
         """All pairs and variants in one pass over the drafts, holding each occurrence;
@@ -169,7 +180,7 @@ class Consistency(Check):
 
     def _pair_uses(self, draft):
         """(pair, 0 for its first spelling or 1, span) of each use of a listed spelling."""
-        if self.any is None or self.context.search(self.any, draft.prose) is None:
+        if not self._holds_a_pair(draft.prose):
             return
         prose, names = draft.prose, self.opts["skip_names"]
         for pair, (_, _, first_re, second_re) in enumerate(self.pairs):
@@ -251,6 +262,15 @@ class _Seen:
 
     def __contains__(self, string: str) -> bool:
         return all(self.bits[place >> 3] >> (place & 7) & 1 for place in self._places(string))
+
+
+def _as_written(spellings: list[str], ignorecase: bool) -> "re.Pattern":
+    """Each spelling as whole words, spaces any run of them: what a text must hold (its
+    styled letters folded) for the phrase index to find a spelling in it."""
+    terms = sorted({r"\s+".join(map(re.escape, s.split())) for s in spellings if s.split()},
+                   key=lambda t: (-len(t), t))
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(terms or ["(?!)"]),
+                      re.IGNORECASE if ignorecase else 0)
 
 
 def _key(word: str) -> str:
