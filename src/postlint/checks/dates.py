@@ -14,8 +14,9 @@ it, and a slash date is wrong only when neither month/day nor day/month fits.
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -25,7 +26,7 @@ from ..text import dates
 from ..text.dates import MONTHS, WEEKDAYS
 from .base import ANY, Check, Match, Option, word_pattern
 
-_SENTENCE = regex.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+_SENTENCE_END = regex.compile(r"[.!?]+|\n")
 
 
 @lru_cache(maxsize=4)
@@ -110,9 +111,10 @@ class DateCheck(Check):
             return
         reference = publish  # (today is asked for once a date is found: most posts have none)
         text = post.prose
+        sentences = Sentences(text)
         for stated in dates.find(text, self.names):
             if self.opts["check"] == "past":
-                found = self._past(text, stated, publish)
+                found = self._past(sentences, stated, publish)
             else:
                 reference = reference or self.context.now_date()
                 found = self._calendar(stated, reference)
@@ -144,19 +146,20 @@ class DateCheck(Check):
         archive, `published`: a greeting of the wrong day long ago hurts no one)."""
         if post.draft.front_matter.get("published") is True:
             return
-        text = post.prose
+        text, sentences = post.prose, Sentences(post.prose)
         for day, pattern in self.greetings:
             if day == publish.weekday():
                 continue
             for m in self.context.finditer(pattern, text):
                 if self.ahead_words is not None and self.context.search(
-                        self.ahead_words, _sentence(text, m.start())):
+                        self.ahead_words, sentences.at(m.start())):
                     continue
                 yield Match(m.start(), m.end(), {
                     "weekday": WEEKDAYS[day], "date": _say(publish),
                     "actual": WEEKDAYS[publish.weekday()], "publish": publish.isoformat()})
 
-    def _past(self, text: str, stated: dates.Stated, publish: datetime.date) -> dict | None:
+    def _past(self, sentences: "Sentences", stated: dates.Stated,
+              publish: datetime.date) -> dict | None:
         if stated.numeric and not stated.long_year and stated.weekday is None:
             return None
         meant = [d for d in (dates.resolve(*r, publish) for r in stated.readings
@@ -167,16 +170,27 @@ class DateCheck(Check):
         if (publish - day).days > self.opts["max_days"]:
             return None
         if self.past_words is not None and \
-                self.context.search(self.past_words, _sentence(text, stated.start)):
+                self.context.search(self.past_words, sentences.at(stated.start)):
             return None
         return {"date": _say(day), "publish": publish.isoformat()}
 
 
-def _sentence(text: str, at: int) -> str:
-    """The sentence of `text` that holds offset `at`."""
-    found = next((m for m in _SENTENCE.finditer(text)
-                  if m.start() <= at < max(m.end(), m.start() + 1)), None)
-    return found.group(0) if found else ""
+class Sentences:
+    """The sentences of a text (each with the stops that end it), found on the first
+    question and then by bisection: a long text with many dates is read once."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [m.end() for m in _SENTENCE_END.finditer(self.text)]
+
+    def at(self, offset: int) -> str:
+        """The sentence that holds `offset`."""
+        i = bisect.bisect_right(self.ends, offset)
+        return self.text[self.ends[i - 1] if i else 0:
+                         self.ends[i] if i < len(self.ends) else len(self.text)]
 
 
 @hookimpl
