@@ -215,6 +215,28 @@ def test_internal_links_by_profile_and_configured_domains(run, write):
         [("internal-link", "warning"), ("internal-link", "warning")]
 
 
+def test_a_file_shared_from_drive_is_a_warning_to_check_not_an_error(run, write):
+    write("a.md", "Slides: https://drive.google.com/file/d/1AbC/view?usp=sharing\n"
+                  "Notes: https://docs.google.com/document/d/1xYz/edit\n")
+    result = run("--select", "internal-link", "--format", "json", "a.md")
+    assert [(f["line"], f["level"], f["message"].split("; ", 1)[1]) for f in result.json()] == [
+        (1, "warning", "check that anyone with the link may only view it, and that it holds "
+                       "nothing private; link a published copy if there is one"),
+        (2, "error", "a public post must never link to it: link the published page instead")]
+
+
+def test_a_link_entry_level_bound_must_be_a_level(run, write):
+    write("myrules/links/x.yaml", "code: X901\nname: any-link\ntype: link\nlevel: error\n"
+                                  "message: \"'{match}' links\"\nwhy: a test rule\n"
+                                  "options:\n  entries:\n    - any: true\n"
+                                  "      max_level: warn\n"
+                                  "examples:\n  flag: [https://a.com/x]\n  pass: [b]\n")
+    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X901]\n")
+    write("a.md", "See https://example.com/x\n")
+    result = run("a.md")
+    assert result.code == 2 and "entries[0].max_level: expected one of" in result.err
+
+
 def test_tracking_parameters_fixed_and_nothing_else(run, write, tmp_path):
     write("a.md", "Guide: https://acme.com/guide?utm_source=x&fbclid=IwAR2&page=2#top\n"
                   "Song: https://open.spotify.com/track/4uLU6hMC?si=abc123.\n")

@@ -14,6 +14,7 @@ next space, so `http://localhost:8000` and `http://10.0.0.5/admin` count too.
         - urls: ['docs\\.google\\.com/document/d/[^/]+/edit']            # regexes on host/path?query
         - private: true                # IP addresses of private, loopback and link-local ranges
         - any: true                    # every link (with `platforms:`, e.g. captions)
+          max_level: warning           # never above warning, whatever the profile (min_level too)
       exceptions: [{from: brand.domains}]   # domains never flagged
       platforms: [instagram, tiktok]        # only drafts for these platforms
 """
@@ -28,6 +29,7 @@ from urllib.parse import urlsplit
 import regex
 
 from ..hookspecs import hookimpl
+from ..load.rules import LEVELS
 from ..text import entities
 from ..text.platforms import targets
 from . import terms
@@ -35,7 +37,8 @@ from .base import ANY, Check, Match, Option, given_values, linear
 
 _SCHEME_URL = linear(regex.compile(r"(?<![\w/])https?://[^\s<>()\[\]\"'`]+", regex.IGNORECASE))
 _TRAILING = ".,;:!?*_~'\""
-ENTRY_KEYS = {"domains", "hosts", "urls", "private", "any", "values"}
+ENTRY_KEYS = {"domains", "hosts", "urls", "private", "any", "values", "min_level", "max_level"}
+_MATCHING = ENTRY_KEYS - {"values", "min_level", "max_level"}
 # RFC 1035: no name the DNS resolves is longer; a longer "host" is no host, and host
 # patterns, which split a host into labels, would take the square of its length on it
 MAX_HOST = 253
@@ -134,6 +137,10 @@ class _Entry:
         self.urls = _compile_all(spec.get("urls"), f"entries[{index}].urls")
         self.private, self.any = bool(spec.get("private")), bool(spec.get("any"))
         self.values = dict(spec.get("values") or {})
+        self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
+        for key, level in self.levels.items():
+            if level is not None and level not in LEVELS:
+                raise ValueError(f"entries[{index}].{key}: expected one of {', '.join(LEVELS)}")
 
     def matches(self, link: Link, search) -> bool:
         host = link.host
@@ -174,7 +181,7 @@ class LinkCheck(Check):
     @classmethod
     def problems(cls, options):
         for index, spec in enumerate(options.get("entries") or ()):
-            if not isinstance(spec, dict) or not set(spec) & (ENTRY_KEYS - {"values"}):
+            if not isinstance(spec, dict) or not set(spec) & _MATCHING:
                 yield "entries", f"entries[{index}]: expected a mapping with domains, " \
                                  "hosts, urls, private or any"
                 continue
@@ -219,7 +226,8 @@ class LinkCheck(Check):
                 if platform is not None:
                     values.update(platform=platform.name, title=platform.title)
                 yield Match(link.start, link.end, values,
-                            platform=platform.name if platform is not None else None)
+                            platform=platform.name if platform is not None else None,
+                            **entry.levels)
 
 
 def _bare(url: str) -> bool:
