@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 SHOUT = "Our launch is AMAZING.\n"  # T101 at 1:15-1:22 (warning in public)
-RANT = "Honestly this is bullshit.\n"  # R101 profanity at 1:18 (warning in public)
+RANT = "Honestly this is bullshit.\n"  # R101 profanity at 1:18 (warning in public); T107
+# negative-tone at 1:1 (info in public)
 
 
 def test_default_output_line_and_summary(run, write):
@@ -246,8 +247,9 @@ def test_folder_as_written_and_nested_output(run, write):
     write("drafts/.hidden/c.md", SHOUT)  # hidden folders are skipped
     result = run("drafts/")
     assert [line.split(" ")[0] for line in result.out.splitlines()[:-1]] == \
-        ["drafts/a.md:1:15:", "drafts/sub/b.markdown:1:18:"]
-    assert result.out.splitlines()[-1] == "Found 2 problems (2 warnings) in 2 of 2 drafts."
+        ["drafts/a.md:1:15:", "drafts/sub/b.markdown:1:1:", "drafts/sub/b.markdown:1:18:"]
+    assert result.out.splitlines()[-1] == \
+        "Found 3 problems (2 warnings, 1 info) in 2 of 2 drafts."
 
 
 def test_named_file_read_whatever_its_extension(run, write):

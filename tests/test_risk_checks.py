@@ -104,6 +104,29 @@ def test_lexicon_problems_name_the_group():
     assert any("entries[2]: unknown key(s) words" in m for m in messages)
 
 
+def test_lexicon_not_in_phrases_keep_a_token_unflagged_inside_them():
+    check = build(Lexicon, entries=[
+        {"swap": {"dumb": "silly"}, "not_in": [r"(?<!what\s)a\s+dumb\s+question"]}])
+    assert [hit for hit, _ in spans(check, "Maybe a dumb question: why?")] == []
+    assert [hit for hit, _ in spans(check, "What a dumb question. You're dumb.")] == \
+        ["dumb", "dumb"]
+    bad = {"entries": [{"swap": {"a": "b"}, "not_in": ["("]}, {"tokens": ["a"], "not_in": "x"}]}
+    messages = [m for _, m in Lexicon.problems(bad)]
+    assert any("entries[0].not_in: invalid regular expression" in m for m in messages)
+    assert any("entries[1].not_in: expected a list of regexes" in m for m in messages)
+
+
+def test_disclosure_trigger_shapes_are_regexes_beside_a_word_list():
+    check = build(Disclosure, triggers=["gracias por el regalo"], disclosures=["#publi"],
+                  trigger_shapes=[r"gracias\s+a\s+@\w+\s+por\s+el\s+regalo"])
+    assert [hit for hit, _ in spans(check, "Gracias a @marca por el regalo!")] == \
+        ["Gracias a @marca por el regalo"]
+    assert spans(check, "#publi Gracias a @marca por el regalo!") == []
+    assert spans(check, "Gracias a @marca por la invitación.") == []
+    assert any(k == "trigger_shapes" for k, _ in Disclosure.problems(
+        {"triggers": [], "disclosures": [], "trigger_shapes": ["("]}))
+
+
 def test_lexicon_reads_configured_names_case_sensitively():
     check = build(Lexicon, config={"work": {"codenames": ["Bluebird"]}},
                   entries=[{"tokens": [{"from": "work.codenames"}], "ignorecase": False}])

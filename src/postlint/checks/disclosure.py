@@ -18,6 +18,9 @@ a brand's "use code SPRING20" is its own sale, not an endorsement.
 a disclosure only when the post has none of `paid_triggers` (a code or link that earns
 the author money, or one of `url_triggers`): a gift label does not tell readers that the
 author is paid for each sale (`say_gift`).
+`trigger_shapes` are triggers that are regexes whatever `regex` says: the sentence shapes
+that a language's word list cannot hold ("gracias a @marca por el regalo", where any
+handle comes between the words).
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ class Disclosure(Check):
     values = ("problem",)
     options = {
         "triggers": Option("list", required=True, help="what makes a disclosure necessary"),
+        "trigger_shapes": Option("list", [], help="triggers that are regexes whatever `regex` "
+                                 "says (sentence shapes a word list cannot hold)"),
         "url_triggers": Option("list", [], help="regexes searched in each link (URLs with "
                                                 "or without scheme)"),
         "disclosures": Option("list", required=True, help="what counts as a disclosure"),
@@ -83,8 +88,12 @@ class Disclosure(Check):
     @classmethod
     def problems(cls, options):
         for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
-                    "own_offers", "gift_disclosures", "paid_triggers"):
+                    "own_offers", "gift_disclosures", "paid_triggers", "trigger_shapes"):
             yield from terms.problems(options.get(key), key)
+        shapes = [t for t in options.get("trigger_shapes") or () if isinstance(t, str)]
+        problem = shapes and word_pattern(shapes, is_regex=True).problem()
+        if problem:
+            yield "trigger_shapes", problem
         for pattern in options.get("url_triggers") or ():
             try:
                 regex.compile(str(pattern))
@@ -100,6 +109,9 @@ class Disclosure(Check):
                          forms=options.get("forms", "inflected"), lang=context.lang)
             for key in ("triggers", "disclosures", "weak", "announcements", "own_offers",
                         "gift_disclosures", "paid_triggers"))
+        self.shapes = word_pattern(
+            terms.expand(options["trigger_shapes"], context.config, True),
+            ignorecase=options["ignorecase"], is_regex=True, lang=context.lang)
         self.own = tuple(d.casefold().strip().lstrip(".") for d in
                          terms.expand(options["own_domains"], context.config, False) if d.strip())
         urls = [str(p) for p in options["url_triggers"]]
@@ -135,12 +147,18 @@ class Disclosure(Check):
             yield Match(start + trigger.start(), start + trigger.end(), {"problem": problem})
 
     def _trigger(self, prose: str):
-        """The first trigger in `prose` that is not one of `own_offers`."""
-        if self.triggers is None:
+        """The first trigger (or trigger shape) in `prose` that is not one of `own_offers`."""
+        found = [m for m in (self._first(pattern, prose)
+                             for pattern in (self.triggers, self.shapes)) if m is not None]
+        return min(found, key=lambda m: m.start()) if found else None
+
+    def _first(self, pattern, prose: str):
+        """The first match of `pattern` in `prose` that is not one of `own_offers`."""
+        if pattern is None:
             return None
         if self.own_offers is None:
-            return self.context.search(self.triggers, prose)
-        return next((m for m in self.context.finditer(self.triggers, prose)
+            return self.context.search(pattern, prose)
+        return next((m for m in self.context.finditer(pattern, prose)
                      if self.context.search(self.own_offers, m.group()) is None), None)
 
     def _own(self, url: str) -> bool:

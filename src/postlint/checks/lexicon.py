@@ -24,6 +24,11 @@ suggestions and validator.
           with_link: true                     # only in a draft that holds a link (a URL
                                               # or a Markdown link): "click here" in one
                                               # with none is a joke, not link text
+        - swap: {dumb: silly}
+          not_in: ['(?:a|my)\s+dumb\s+question']  # regexes of the phrases (an idiom, a word
+                                              # said of oneself) in which a token is not
+                                              # the word meant: a match inside one of
+                                              # their matches is not flagged
       mentions:                               # the word talked about, not used: not flagged
         quoted: true                          # in quotes ('blacklist')
         suggestion: true                      # its swap's suggestion near it (a rename;
@@ -53,7 +58,7 @@ from .base import Check, Match, MATCHING_OPTIONS, Option, given_values, view, wo
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
-              "forms", "mentions", "with_link"}
+              "forms", "mentions", "with_link", "not_in"}
 
 
 class Group:
@@ -74,6 +79,8 @@ class Group:
         self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
         self.mentions = bool(spec.get("mentions", True))
         self.with_link = bool(spec.get("with_link", False))
+        self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
+                                   is_regex=True, lang=context.lang)
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -163,6 +170,13 @@ class Lexicon(Check):
                     yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
             yield from terms.problems(group.get("tokens"), "entries")
             yield from cls._pattern_problems(group, options, key)
+            not_in = group.get("not_in", [])
+            if not isinstance(not_in, list) or not all(isinstance(p, str) for p in not_in):
+                yield "entries", f"{key}.not_in: expected a list of regexes"
+            else:
+                problem = not_in and word_pattern(not_in, is_regex=True).problem()
+                if problem:
+                    yield "entries", f"{key}.not_in: {problem}"
         mentions = options.get("mentions") or {}
         unknown = set(mentions) - {"quoted", "suggestion", "before", "after"}
         if unknown:
@@ -261,6 +275,7 @@ class Lexicon(Check):
         finditer, exceptions = self.context.finditer, self.exceptions
         linked = None
         for order, group, is_regex in self.searched:
+            phrases = None  # the spans of the group's `not_in` phrases (found on a first match)
             if is_regex and not regexes:
                 continue
             for m in finditer(group.pattern, text):
@@ -280,6 +295,11 @@ class Lexicon(Check):
                                        or self.with_suggestion) \
                         and self.mentioned(text, start, end, group):
                     continue
+                if group.not_in is not None:
+                    if phrases is None:
+                        phrases = [m.span() for m in finditer(group.not_in, text)]
+                    if any(s <= start and end <= e for s, e in phrases):
+                        continue
                 found.append((start, -(end - start), order, end, group, hit))
         if not found:
             return
