@@ -176,6 +176,11 @@ def test_bad_regex_in_any_word_list_type_is_a_rule_error(write, run, rule_type, 
                "nothing else"),
     ("no {match", "message: a single '{' at character 4; write '{{' for a brace, or a "
                   "placeholder such as '{match}'"),
+    # names no match of the rule fills: each was printed as written in every finding
+    ("'{mach}' found", "message: unknown placeholder '{mach}' (did you mean '{match}'?)"),
+    ("'{match}' found (or {nope})", "message: unknown placeholder '{nope}' (known: {match}, "
+     "{platform}, {regex}, {ignorecase}, {whole_words}, {raw}, {forms}, {literal}, {tokens}, "
+     "{exceptions})"),
 ])
 def test_a_message_template_is_filled_by_name_only(write, run, message, problem):
     write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
@@ -193,23 +198,6 @@ def test_a_message_fills_names_and_keeps_doubled_braces(write, run):
         "'{match}' found", "{{x}} '{match}' on {platform} ({ignorecase})"))
     write("a.md", "---\nplatforms: [bluesky]\n---\naaa\n")
     assert "a.md:4:1: X101 {x} 'aaa' on {platform} (True) (custom-rule)" in run("a.md").out
-
-
-@pytest.mark.parametrize("message, problem", [
-    # each was printed as written in every finding, the value never shown
-    ("'{mach}' found", "unknown placeholder '{mach}' (did you mean '{match}'?)"),
-    ("'{match}' found (or {nope})", "unknown placeholder '{nope}' (known: {match}, "
-     "{platform}, {regex}, {ignorecase}, {whole_words}, {raw}, {forms}, {literal}, {tokens}, "
-     "{exceptions})"),
-])
-def test_a_message_names_only_values_its_rule_fills(write, run, message, problem):
-    write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
-    write("myrules/custom/rule.yaml",
-          RULE.format(options="  tokens: [aaa]").replace("'{match}' found", message))
-    write("a.md", "aaa\n")
-    result = run("a.md")
-    assert result.code == 2 and result.out == ""
-    assert result.err == f"myrules/custom/rule.yaml:5: message: {problem}\n"
 
 
 LEXICON_RULE = """\
