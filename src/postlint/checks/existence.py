@@ -46,7 +46,7 @@ class Existence(Check):
                                     lang=context.lang,
                                     elide="*" if context.any_language else None)
         self.exceptions = set(options["exceptions"])
-        self.talked_about = Mentions(options["mentions"], context)
+        self.talked_about = Mentions(options.get("mentions"), context)
 
     def check(self, post):
         if self.pattern is None:
