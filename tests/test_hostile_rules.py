@@ -200,7 +200,7 @@ def test_a_message_fills_names_and_keeps_doubled_braces(write, run):
     ("'{mach}' found", "unknown placeholder '{mach}' (did you mean '{match}'?)"),
     ("'{match}' found (or {nope})", "unknown placeholder '{nope}' (known: {match}, "
      "{platform}, {regex}, {ignorecase}, {whole_words}, {raw}, {forms}, {literal}, {tokens}, "
-     "{exceptions})"),
+     "{exceptions}, {mentions})"),
 ])
 def test_a_message_names_only_values_its_rule_fills(write, run, message, problem):
     write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")
