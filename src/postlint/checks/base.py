@@ -49,6 +49,58 @@ MATCHING_OPTIONS = {
 }
 
 
+class Mentions:
+    """Where a word-list match is the word talked about, not used (a rule's `mentions:`
+    mapping): in quotes ('synergy'), or right after or before one of the `before`/`after`
+    regexes ("the word synergy", "synergy is now banned")."""
+
+    KEYS = ("quoted", "before", "after")
+    QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb",
+              "\u201d": "\u201d", "\u2019": "\u2019"}
+
+    def __init__(self, spec, context):
+        spec = spec or {}
+        self.context = context
+        self.quoted = bool(spec.get("quoted"))
+        before, after = list(spec.get("before") or ()), list(spec.get("after") or ())
+        self.before = regex.compile(r"(?:%s)\s*$" % "|".join(f"(?:{b})" for b in before),
+                                    regex.I | regex.V0) if before else None
+        self.after = regex.compile(r"^(?:%s)" % "|".join(f"(?:{a})" for a in after),
+                                   regex.I | regex.V0) if after else None
+
+    def __bool__(self) -> bool:
+        return self.quoted or self.before is not None or self.after is not None
+
+    def __call__(self, text: str, start: int, end: int) -> bool:
+        """Whether the match at `start:end` of `text` is talked about."""
+        if self.quoted and start and end < len(text) \
+                and self.QUOTES.get(text[start - 1]) == text[end]:
+            return True
+        if self.before is not None and \
+                self.context.search(self.before, text[max(0, start - 80):start]):
+            return True
+        return self.after is not None and \
+            self.context.search(self.after, text[end:end + 80]) is not None
+
+    @classmethod
+    def problems(cls, spec, keys=KEYS):
+        """(message) for each unknown key and each regex of `spec` that does not compile."""
+        spec = spec or {}
+        if not isinstance(spec, dict):
+            yield "expected a mapping (quoted, before, after)"
+            return
+        unknown = set(spec) - set(keys)
+        if unknown:
+            yield f"unknown key(s) {', '.join(sorted(unknown))} (known: " \
+                  f"{', '.join(sorted(keys))})"
+        for side in ("before", "after"):
+            for item in spec.get(side) or ():
+                try:
+                    regex.compile(str(item))
+                except regex.error as exc:
+                    yield f"{side}: invalid regular expression {item!r}: {exc}"
+
+
 def view(post, opts: dict) -> str:
     """The text of a post (or draft) a word-list rule reads, by its `raw`/`literal`
     options: the raw text, the literal view, or the prose view."""

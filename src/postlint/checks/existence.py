@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, MATCHING_OPTIONS, Option, view, word_pattern
+from .base import Check, Match, MATCHING_OPTIONS, Mentions, Option, view, word_pattern
 
 
 class Existence(Check):
-    """Each occurrence of any of `tokens` (words, phrases, or regexes with `regex: true`)."""
+    """Each occurrence of any of `tokens` (words, phrases, or regexes with `regex: true`),
+    except where `mentions` says it is the word talked about, not used (in quotes, or
+    after or before one of its `before`/`after` regexes)."""
 
     type_name = "existence"
     values = ()
@@ -16,11 +18,15 @@ class Existence(Check):
         **MATCHING_OPTIONS,
         "tokens": Option("list", required=True, help="words, phrases or regexes to flag"),
         "exceptions": Option("list", [], help="matched texts never to flag (case-sensitive)"),
+        "mentions": Option("mapping", {}, help="where a match is the word talked about, not "
+                           "used: quoted (bool), before/after (regexes around it)"),
     }
 
     @classmethod
     def problems(cls, options):
-        """A regex token that does not compile."""
+        """A regex token, or a `mentions` regex, that does not compile."""
+        for problem in Mentions.problems(options.get("mentions")):
+            yield "mentions", problem
         if not options.get("regex"):
             return
         flags = {name: options.get(name, cls.options[name].default)
@@ -40,14 +46,18 @@ class Existence(Check):
                                     lang=context.lang,
                                     elide="*" if context.any_language else None)
         self.exceptions = set(options["exceptions"])
+        self.talked_about = Mentions(options.get("mentions"), context)
 
     def check(self, post):
         if self.pattern is None:
             return
         text = view(post, self.opts)
         for m in self.context.finditer(self.pattern, text):
-            if m.group(0) not in self.exceptions:
-                yield Match(m.start(), m.end())
+            if m.group(0) in self.exceptions:
+                continue
+            if self.talked_about and self.talked_about(text, m.start(), m.end()):
+                continue
+            yield Match(m.start(), m.end())
 
 
 @hookimpl

@@ -54,7 +54,8 @@ from ..text import entities
 from ..text.styled import normalize as fold
 from ..text.words import Needs, Words
 from . import terms
-from .base import Check, Match, MATCHING_OPTIONS, Option, given_values, view, word_pattern
+from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_values, view,
+                   word_pattern)
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
@@ -177,17 +178,9 @@ class Lexicon(Check):
                 problem = not_in and word_pattern(not_in, is_regex=True).problem()
                 if problem:
                     yield "entries", f"{key}.not_in: {problem}"
-        mentions = options.get("mentions") or {}
-        unknown = set(mentions) - {"quoted", "suggestion", "before", "after"}
-        if unknown:
-            yield "mentions", f"unknown key(s) {', '.join(sorted(unknown))} (known: after, " \
-                              "before, quoted, suggestion)"
-        for side in ("before", "after"):
-            for item in mentions.get(side) or ():
-                try:
-                    regex.compile(str(item))
-                except regex.error as exc:
-                    yield "mentions", f"{side}: invalid regular expression {item!r}: {exc}"
+        for problem in Mentions.problems(options.get("mentions"),
+                                         Mentions.KEYS + ("suggestion",)):
+            yield "mentions", problem
 
     @classmethod
     def _pattern_problems(cls, group: dict, options: dict, key: str):
@@ -221,16 +214,8 @@ class Lexicon(Check):
         self.groups = [Group(spec, options, context) for spec in options["entries"]]
         self.exceptions = {e.casefold() for e in options["exceptions"]}
         mentions = options["mentions"] or {}
-        self.quoted = bool(mentions.get("quoted"))
+        self.talked_about = Mentions(mentions, context)
         self.with_suggestion = bool(mentions.get("suggestion"))
-        before, after = list(mentions.get("before") or ()), list(mentions.get("after") or ())
-        self.before = regex.compile(r"(?:%s)\s*$" % "|".join(f"(?:{b})" for b in before),
-                                    regex.I | regex.V0) if before else None
-        self.after = regex.compile(r"^(?:%s)" % "|".join(f"(?:{a})" for a in after),
-                                   regex.I | regex.V0) if after else None
-
-    QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb",
-              "\u201d": "\u201d", "\u2019": "\u2019"}
 
     def mentioned(self, text: str, start: int, end: int, group: Group) -> bool:
         """Whether the match at `start:end` is the word talked about ("the word
@@ -245,14 +230,7 @@ class Lexicon(Check):
             if len(suggestion) >= 6 and regex.search(r"(?<!\w)%s(?!\w)" % regex.escape(suggestion),
                                            near, regex.I):
                 return True
-        if self.quoted and start and end < len(text) \
-                and self.QUOTES.get(text[start - 1]) == text[end]:
-            return True
-        if self.before is not None and \
-                self.context.search(self.before, text[max(0, start - 80):start]):
-            return True
-        return self.after is not None and \
-            self.context.search(self.after, text[end:end + 80]) is not None
+        return self.talked_about(text, start, end)
 
     @cached_property
     def needs(self) -> "Needs | None":
@@ -291,8 +269,7 @@ class Lexicon(Check):
                     continue
                 if not group.valid(hit):
                     continue
-                if group.mentions and (self.quoted or self.before or self.after
-                                       or self.with_suggestion) \
+                if group.mentions and (self.talked_about or self.with_suggestion) \
                         and self.mentioned(text, start, end, group):
                     continue
                 if group.not_in is not None:
