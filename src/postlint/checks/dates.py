@@ -93,7 +93,8 @@ class DateCheck(Check):
         found = []
         for day, english in enumerate(WEEKDAYS):
             full = {form for lang, tables in data.items() if not languages or lang in languages
-                    for form in dates.forms((tables.get("weekdays") or [[]] * 7)[day][0])}
+                    for listed in (tables.get("weekdays") or ())[day:day + 1] if listed
+                    for form in dates.forms(listed[0])}
             names = "(?:%s)" % "|".join(regex.escape(n) for n in sorted(full))
             terms = [str(g).replace("{day}", names) for g in options["greetings"]]
             terms += [str(w) for w in (options["day_words"] or {}).get(english.lower()) or ()]
