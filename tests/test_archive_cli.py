@@ -250,8 +250,9 @@ def test_records_carry_the_platform_and_the_post_date_for_the_date_rules(tmp_pat
     gen.write(gen.build("mastodon", 20, 4), tmp_path / "m.zip", folder=False)
     post = next(iter(read_posts(open_export(str(tmp_path / "m.zip"), "m.zip"))))
     made = record(post)
-    assert made.front_matter == {"platforms": ["mastodon"], "published": True,
-                                 "date": post.date.date(), "datetime": post.date}
+    assert made.front_matter == {"platforms": ["mastodon"], "date": post.date.date(),
+                                 "datetime": post.date}
+    assert made.published
     assert made.fields["post_id"] == post.id and made.key == f"m.zip/outbox.json#{post.id}"
     assert made.position(0) == (post.line, post.column + 3)  # after "<p>"
 

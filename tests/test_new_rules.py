@@ -108,15 +108,19 @@ def test_a_greeting_of_another_day_than_the_publish_date(run, write):
     write("a.md", "---\ndate: 2026-12-03\n---\nHappy Friday! Here is what we shipped.\n")
     write("b.md", "---\ndate: 2026-12-04\n---\nHappy Friday! Here is what we shipped.\n")
     write("c.md", "---\ndate: 2026-12-03\n---\nHave a happy Friday tomorrow, all!\n")
+    # (`published` is another tool's key in a draft: a Jekyll post, still judged)
+    write("e.md", "---\ndate: 2026-12-03\npublished: true\n---\nTGIF!\n")
     write("d.csv", "date,time,text\n2026-12-03,09:00,Ready for the weekend? TGIF!\n"
                    "2026-12-04,09:00,TGIF!\n")
-    result = run("--select", "wrong-day", "a.md", "b.md", "c.md", "d.csv")
+    result = run("--select", "wrong-day", "a.md", "b.md", "c.md", "d.csv", "e.md")
     assert lines(result) == [
         "a.md:4:1: D106 'Happy Friday' greets a Friday, but this draft is published on "
         "3 December 2026, a Thursday: change the greeting or the publish date (wrong-day)",
         "d.csv:2:41: D106 'TGIF' greets a Friday, but this draft is published on "
         "3 December 2026, a Thursday: change the greeting or the publish date (wrong-day) "
-        "[row 2]"]
+        "[row 2]",
+        "e.md:5:1: D106 'TGIF' greets a Friday, but this draft is published on "
+        "3 December 2026, a Thursday: change the greeting or the publish date (wrong-day)"]
 
 
 def test_thread_numbering(run, write):

@@ -144,8 +144,8 @@ class DateCheck(Check):
 
     def _weekday(self, post, publish: datetime.date):
         """Greetings of a weekday the publish date is not, in a draft (not a post of an
-        archive, `published`: a greeting of the wrong day long ago hurts no one)."""
-        if post.draft.front_matter.get("published") is True:
+        export, `Record.published`: a greeting of the wrong day long ago hurts no one)."""
+        if getattr(post.draft, "published", False):
             return
         text, sentences = post.prose, Sentences(post.prose)
         for day, pattern in self.greetings:

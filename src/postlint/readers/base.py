@@ -52,7 +52,8 @@ class Record(Draft):
 
     `spans` are other values of the post a check may point at (a calendar row's date
     cell): name -> `Span`; a Match whose values hold `at: NAME` has offsets into that
-    span's value. `data` is the reader's own (never shown)."""
+    span's value. `data` is the reader's own (never shown). `published`: a post that
+    went out long ago (an export's), not a draft to fix before posting."""
 
     key: str = ""
     locate: Callable[[int], tuple[int, int]] | None = None
@@ -62,6 +63,7 @@ class Record(Draft):
     reader: str = ""
     spans: dict = field(default_factory=dict)
     data: dict = field(default_factory=dict)
+    published: bool = False
 
     def __post_init__(self):
         self.key = self.key or self.path

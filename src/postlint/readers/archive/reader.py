@@ -54,14 +54,14 @@ def record(post: ArchivePost, reader: str = "archive") -> Record:
         fields["reply"] = True
     if post.repost:
         fields["repost"] = True
-    front = {"platforms": [post.platform], "published": True}  # (not a draft: what only a
-    if when is not None:                                     # draft needs is not judged)
+    front = {"platforms": [post.platform]}
+    if when is not None:
         front.update(date=when.date(), datetime=when)
     note = " ".join(filter(None, [when.date().isoformat() if when else None, post.url])) or \
         f"post {post.id}"
     return Record(path=post.file, text=post.text, key=f"{post.file}#{post.id}",
                   front_matter=front, locate=post.position, fields=fields, note=note,
-                  reader=reader)
+                  reader=reader, published=True)
 
 
 class ArchiveReader(Reader):
