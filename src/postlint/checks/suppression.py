@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from ..load.schema import did_you_mean
+from ..load.suggest import did_you_mean
 from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word
 from .base import ANY, Check, Match
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lint.catalog import Catalog
 from ..lint.engine import config_reads
 from ..load.profiles import find_rule, resolve
-from ..load.schema import did_you_mean
+from ..load.suggest import did_you_mean
 
 
 def answer(catalog: Catalog, linter, list_rules: bool, list_profiles: bool,

@@ -16,6 +16,7 @@ from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve,
 from ..load.languages import primary
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
+from ..load.suggest import did_you_mean, unknown_key
 from ..load.yamlfile import ConfigError, Errors, line_of
 from ..text import language, platforms as platform_data, suppress, words
 from ..text.draft import FRONT_MATTER_KEYS, READ_KEYS, Draft, PostView
@@ -155,7 +156,7 @@ class Linter:
             parent, _, name = key.rpartition(".")
             here = sorted({k[len(parent) + 1:].split(".")[0] for k in known
                            if k.startswith(parent + ".")})
-            errors.append(ConfigError(schema.unknown_key(name, here), error.path, error.line,
+            errors.append(ConfigError(unknown_key(name, here), error.path, error.line,
                                       key))
         return errors
 
@@ -197,7 +198,7 @@ class Linter:
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
             if rule is None:
-                errors.append(ConfigError("unknown rule" + schema.did_you_mean(
+                errors.append(ConfigError("unknown rule" + did_you_mean(
                     key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
                 continue
             if rule.name in given:
@@ -241,7 +242,7 @@ class Linter:
                 line = line_of(pack.rules, key)
                 rule = find_rule(str(key), self.catalog.rules)
                 if rule is None:
-                    errors.append(ConfigError("unknown rule" + schema.did_you_mean(
+                    errors.append(ConfigError("unknown rule" + did_you_mean(
                         key, sorted(self.known_rules)), pack.path, line, f"rules.{key}"))
                     continue
                 if rule.name in settings and rule.name not in pack_rules:
@@ -435,7 +436,7 @@ class Linter:
         bad = selection.unknown(names, self.catalog.rules.values())
         if not bad:
             return "", -1
-        hint = schema.did_you_mean(bad[0], sorted(self.known_rules)) or \
+        hint = did_you_mean(bad[0], sorted(self.known_rules)) or \
             " (see postlint --list-rules)"
         return f"disable: {bad[0]!r} names no rule{hint}", names.index(bad[0])
 
@@ -844,13 +845,13 @@ def _display(path: str) -> str:
 
 
 def _no_rule(selector: str, known) -> str:
-    hint = schema.did_you_mean(selector, sorted(known))
+    hint = did_you_mean(selector, sorted(known))
     return f"{selector!r} names no rule" + (
         hint or " (use a code, a code prefix, a rule name or ALL)")
 
 
 def _unknown_profile(name: str, profiles: dict) -> str:
-    return f"unknown profile {name!r}" + (schema.did_you_mean(name, sorted(profiles))
+    return f"unknown profile {name!r}" + (did_you_mean(name, sorted(profiles))
                                           or f" (known: {', '.join(sorted(profiles))})")
 
 

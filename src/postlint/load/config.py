@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import languages, regions, schema, yamlfile
+from .suggest import did_you_mean
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
@@ -128,7 +129,7 @@ def _from_pyproject(path: Path) -> Map:
         tools = {}
     if "postlint" not in tools:  # found for its `[tool.postlint...`: a misspelt table?
         for name in tools:
-            if str(name).startswith("postlint") or schema.did_you_mean(name, ["postlint"], 0.8):
+            if str(name).startswith("postlint") or did_you_mean(name, ["postlint"], 0.8):
                 line = next((n for n, row in enumerate(text.splitlines(), 1)
                              if row.strip().startswith(f"[tool.{name}")), 0)
                 raise yamlfile.Errors([ConfigError(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .schema import unknown_key
+from .suggest import unknown_key
 from .yamlfile import ConfigError, line_of
 
 PACK_KEYS = {"name", "description", "rules"}

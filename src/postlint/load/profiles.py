@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import LEVELS, Rule, check_options
-from .schema import did_you_mean, unknown_key
+from .suggest import did_you_mean, unknown_key
 from .yamlfile import ConfigError, line_of, without
 
 PROFILE_KEYS = {"name", "description", "extends", "rules", "strictness"}

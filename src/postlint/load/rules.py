@@ -9,6 +9,7 @@ from pathlib import Path
 import regex
 
 from . import template, yamlfile
+from .suggest import did_you_mean, unknown_key
 from .yamlfile import ConfigError, Map, line_of
 
 LEVELS = ("info", "warning", "error")
@@ -85,7 +86,6 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
     errors = []
     for key in data:
         if key not in RULE_KEYS:
-            from .schema import unknown_key  # (the schema module imports this one)
 
             errors.append(ConfigError(unknown_key(key, sorted(RULE_KEYS)), path,
                                       line_of(data, key), str(key)))
@@ -206,7 +206,6 @@ def check_options(check: type, options, path: str, prefix: str,
         spec = check.options.get(key)
         line = line_of(options, key)
         if spec is None:
-            from .schema import did_you_mean  # (the schema module imports this one)
 
             names = sorted(check.options)
             hint = did_you_mean(key, names + list(also)) or \

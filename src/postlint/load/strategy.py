@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .profiles import strictness
-from .schema import did_you_mean
+from .suggest import did_you_mean
 from .yamlfile import ConfigError, line_of
 
 STRATEGIES = ("open", "audience", "content", "custom")

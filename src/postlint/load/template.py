@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .suggest import did_you_mean
+
 _PIECE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -45,7 +47,6 @@ def problem(template: str, names=None) -> str | None:
             return (f"'{text}' is not a placeholder: a template names a value in braces and "
                     f"nothing else{hint}")
         if names is not None and name not in names:
-            from .schema import did_you_mean  # (only for a mistake)
 
             close = did_you_mean(name, names)
             hint = close.replace(" '", " '{").replace("'?", "}'?") if close else \

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import yamlfile
-from ..load.schema import did_you_mean, unknown_key
+from ..load.suggest import did_you_mean, unknown_key
 from ..load.yamlfile import ConfigError, Map, line_of
 from .counting import UNITS
 

@@ -92,7 +92,7 @@ def directive_word(head: str) -> str:
 
 def meant(head: str) -> bool:
     """Whether a comment head not spelt as a directive is one all the same."""
-    from ..load.schema import did_you_mean  # (only for a comment that is no directive)
+    from ..load.suggest import did_you_mean  # (only for a comment that is no directive)
 
     word = directive_word(head)
     return word in DIRECTIVES or bool(did_you_mean(word, DIRECTIVES))

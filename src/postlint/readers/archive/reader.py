@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...hookspecs import hookimpl
-from ...load.schema import unknown_key
+from ...load.suggest import unknown_key
 from ...load.yamlfile import ConfigError, line_of
 from ...text.draft import DraftError
 from ..base import Reader, Record, Source
