@@ -14,6 +14,7 @@ from typing import Any, Callable, ClassVar, Iterable
 
 import regex
 
+from ..load.rules import LEVELS
 from ..text.draft import Draft, Post
 from ..text.phrases import Phrases
 from ..text.words import Words, handed_out
@@ -99,6 +100,22 @@ class Mentions:
                     regex.compile(str(item))
                 except regex.error as exc:
                     yield f"{side}: invalid regular expression {item!r}: {exc}"
+
+
+LEVEL_BOUNDS = ("min_level", "max_level")
+
+
+def level_bounds(spec: dict) -> dict:
+    """An entry's `min_level`/`max_level` (None where not given), the Match keywords that
+    clamp the level of its matches (lexicon groups, link entries)."""
+    return {bound: spec.get(bound) for bound in LEVEL_BOUNDS}
+
+
+def level_bound_problems(spec: dict, key: str):
+    """(message) for each of an entry's level bounds that is no level."""
+    for bound in LEVEL_BOUNDS:
+        if bound in spec and spec[bound] not in LEVELS:
+            yield f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
 
 
 def view(post, opts: dict) -> str:

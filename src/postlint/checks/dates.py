@@ -29,10 +29,14 @@ from .base import ANY, Check, Match, Option, word_pattern
 _SENTENCE_END = regex.compile(r"[.!?]+|\n")
 
 
+def _data() -> dict:
+    """rules/data/dates.yaml: month and weekday names by language."""
+    return yamlfile.load(builtin.folder() / "data" / "dates.yaml", keep=True) or {}
+
+
 @lru_cache(maxsize=4)
 def names(languages: tuple) -> dates.Names:
-    data = yamlfile.load(builtin.folder() / "data" / "dates.yaml", keep=True) or {}
-    return dates.Names.from_data(data, languages)
+    return dates.Names.from_data(_data(), languages)
 
 
 def _say(day: datetime.date) -> str:
@@ -88,8 +92,7 @@ class DateCheck(Check):
 
     def _greetings(self, options) -> list:
         """(weekday 0-6, pattern) of each weekday's greetings and words."""
-        data = yamlfile.load(builtin.folder() / "data" / "dates.yaml", keep=True) or {}
-        languages = options["languages"]
+        data, languages = _data(), options["languages"]
         found = []
         for day, english in enumerate(WEEKDAYS):
             full = {form for lang, tables in data.items() if not languages or lang in languages

@@ -49,13 +49,12 @@ from functools import cached_property
 import regex
 
 from ..hookspecs import hookimpl
-from ..load.rules import LEVELS
 from ..text import entities
 from ..text.styled import normalize as fold
 from ..text.words import Needs, Words
 from . import terms
-from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_values, view,
-                   word_pattern)
+from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_values,
+                   level_bound_problems, level_bounds, view, word_pattern)
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
@@ -77,7 +76,7 @@ class Group:
                                     forms="exact" if swap else spec.get(
                                         "forms", opts.get("forms", "inflected")),
                                     lang=context.lang)
-        self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
+        self.levels = level_bounds(spec)
         self.mentions = bool(spec.get("mentions", True))
         self.with_link = bool(spec.get("with_link", False))
         self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
@@ -166,9 +165,8 @@ class Lexicon(Check):
                     yield "entries", f"{key}.{flag}: expected true or false"
             if group.get("forms", "inflected") not in ("inflected", "exact"):
                 yield "entries", f"{key}.forms: expected inflected or exact"
-            for bound in ("min_level", "max_level"):
-                if bound in group and group[bound] not in LEVELS:
-                    yield "entries", f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
+            for problem in level_bound_problems(group, key):
+                yield "entries", problem
             yield from terms.problems(group.get("tokens"), "entries")
             yield from cls._pattern_problems(group, options, key)
             not_in = group.get("not_in", [])

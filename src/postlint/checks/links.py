@@ -29,16 +29,16 @@ from urllib.parse import urlsplit
 import regex
 
 from ..hookspecs import hookimpl
-from ..load.rules import LEVELS
 from ..text import entities
 from ..text.platforms import targets
 from . import terms
-from .base import ANY, Check, Match, Option, given_values, linear
+from .base import (ANY, Check, Match, Option, given_values, level_bound_problems,
+                   level_bounds, linear)
 
 _SCHEME_URL = linear(regex.compile(r"(?<![\w/])https?://[^\s<>()\[\]\"'`]+", regex.IGNORECASE))
 _TRAILING = ".,;:!?*_~'\""
-ENTRY_KEYS = {"domains", "hosts", "urls", "private", "any", "values", "min_level", "max_level"}
-_MATCHING = ENTRY_KEYS - {"values", "min_level", "max_level"}
+_MATCHING = {"domains", "hosts", "urls", "private", "any"}
+ENTRY_KEYS = _MATCHING | {"values", "min_level", "max_level"}
 # RFC 1035: no name the DNS resolves is longer; a longer "host" is no host, and host
 # patterns, which split a host into labels, would take the square of its length on it
 MAX_HOST = 253
@@ -137,10 +137,9 @@ class _Entry:
         self.urls = _compile_all(spec.get("urls"), f"entries[{index}].urls")
         self.private, self.any = bool(spec.get("private")), bool(spec.get("any"))
         self.values = dict(spec.get("values") or {})
-        self.levels = {k: spec.get(k) for k in ("min_level", "max_level")}
-        for key, level in self.levels.items():
-            if level is not None and level not in LEVELS:
-                raise ValueError(f"entries[{index}].{key}: expected one of {', '.join(LEVELS)}")
+        self.levels = level_bounds(spec)
+        for problem in level_bound_problems(spec, f"entries[{index}]"):
+            raise ValueError(problem)
 
     def matches(self, link: Link, search) -> bool:
         host = link.host
