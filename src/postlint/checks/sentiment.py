@@ -36,7 +36,7 @@ from .base import Check, Match, Option
 from .functions import _pieces
 from ..hookspecs import hookimpl
 from ..load import cache
-from ..text.words import TRY_FROM, Starts, known_first
+from ..text.words import FAST_TEXT, Blocks, Sieve, known_needs
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
@@ -58,16 +58,8 @@ class Scorer:
         self.lexicon = {str(k).casefold(): float(v) for k, v in lexicon.items()}
         self.read_as = [(regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.V0),
                          str(text)) for pattern, text in read_as.items()]
-        try:  # one search tells whether any `read_as` pattern is in a text
-            self.any_read_as = regex.compile(
-                "|".join(p.pattern for p, _ in self.read_as), regex.IGNORECASE | regex.V0
-            ) if self.read_as else None
-        except regex.error:
-            self.any_read_as = regex.compile("")
-        # ... or trying it where one can start, when that is known for them all
-        first = [known_first(str(pattern)) for pattern in read_as]
-        self.read_starts = Starts(frozenset().union(*first)) \
-            if first and None not in first else None
+        # each pattern is tried only on a text that holds what it needs
+        self.read_sieve = Sieve([known_needs(str(pattern)) for pattern in read_as])
         key = json.dumps(sorted(self.lexicon.items()))
         kept = _negatives().get(key)
         if not (isinstance(kept, list) and len(kept) == 2):
@@ -116,17 +108,25 @@ class Scorer:
                     and negative.isdisjoint([word.strip(string.punctuation) for word in words]))
 
     def read(self, text: str) -> str:
-        """`text` as it is scored: `read_as` applied."""
-        if self.any_read_as is None:
+        """`text` as it is scored: `read_as` applied (to a long text block by block)."""
+        if not self.read_as:
             return text
-        if self.read_starts is not None and len(text) >= TRY_FROM:
-            match = self.any_read_as.match
-            if not any(match(text, place) for place in self.read_starts.places(text)):
-                return text
-        elif self.any_read_as.search(text) is None:
-            return text
-        for pattern, replacement in self.read_as:
-            text = pattern.sub(replacement, text)
+        if len(text) <= FAST_TEXT:
+            return self._read(text)
+        bounds = Blocks.of(text).bounds
+        return "".join(self._read(text[start:end], True) for start, end in zip(bounds, bounds[1:]))
+
+    def _read(self, text: str, alone: bool = False) -> str:
+        """`text` with the `read_as` patterns applied in turn, those it can hold."""
+        met = self.read_sieve.met
+        todo, i = met(text, alone), 0
+        while i < len(todo):
+            pattern, replacement = self.read_as[todo[i]]
+            changed = pattern.sub(replacement, text)
+            if changed != text:  # (what it put in may meet a later pattern's needs)
+                text = changed
+                todo = todo[:i + 1] + [later for later in met(text, alone) if later > todo[i]]
+            i += 1
         return text
 
     def unnamed(self, text: str) -> str:

@@ -558,6 +558,35 @@ class Needs:
                      any(n.digits for n in many))
 
 
+class Sieve:
+    """Which of many patterns may match a text, by what each needs (`Needs`; None: may
+    match anywhere): one look at the text's heads for them all, where testing each
+    pattern's needs would cost a test apiece."""
+
+    def __init__(self, needs: "list[Needs | None]"):
+        self.always = frozenset(i for i, n in enumerate(needs) if n is None)
+        self.by_head: dict[str, list[int]] = {}
+        for i, n in enumerate(needs):
+            for head in n.heads if n is not None else ():
+                self.by_head.setdefault(head, []).append(i)
+        self.heads = frozenset(self.by_head)
+        self.marks = [(frozenset(n.marks), i) for i, n in enumerate(needs) if n and n.marks]
+        self.digits = frozenset(i for i, n in enumerate(needs) if n is not None and n.digits)
+
+    def met(self, text: str, alone: bool = False) -> list[int]:
+        """The patterns (by index, in order) whose needs `text` meets; `alone`: a piece of
+        a longer text, read without `text_heads`' memo (which keeps the texts checked)."""
+        heads = (_heads(text).union((_HAS_DIGIT,)) if _DIGIT.search(text) else _heads(text)) \
+            if alone else text_heads(text)
+        found = set(self.always)
+        for head in self.heads.intersection(heads):
+            found.update(self.by_head[head])
+        if self.digits and _HAS_DIGIT in heads:
+            found |= self.digits
+        found.update(i for marks, i in self.marks if not marks.isdisjoint(text))
+        return sorted(found)
+
+
 def _shortest(heads: frozenset) -> frozenset:
     """`heads` without those that start with another (a word starting with `ab` starts
     with `a`)."""
