@@ -264,6 +264,45 @@ def test_built_in_word_lists_searched_term_by_term_find_the_same_on_the_corpus(m
             assert spans(by_terms, text) == [m.span() for m in whole.finditer(text)], text
 
 
+def apart(made: words.Words, text: str) -> list:
+    """The spans of `made` searched term by term, each term that `text` may hold."""
+    return [m.span() for m in made._matches_apart(text, made._sieve.met(text))]
+
+
+def test_a_list_asked_about_many_texts_searches_only_the_terms_a_text_may_hold():
+    made = fresh([r"zebras?\s+(?:is|are)\s+out", r"lions?\s+roar", r"(?:a|the)\s+zebras?",
+                  r"tigers?\s+sleep"], is_regex=True)
+    text = "The zebras are out. Zebras are out!"
+    assert made._apart(text, {}) is None  # (a list new to the run is searched whole)
+    made._asked = words.APART_AFTER + 1
+    assert made._apart(text, {}) == [0, 1]  # (longest first; not the lions or tigers)
+    assert made._apart("the zebras are out, the lions roar", {}) is None  # (3 of 4: whole)
+    assert [text[a:b] for a, b in spans(made, text)] == ["The zebras", "Zebras are out"]
+    assert spans(made, "A zebra") == [(0, 7)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=2,
+                max_size=4),
+       st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=6).map(" ".join),
+       st.booleans())
+def test_searching_term_by_term_never_changes_a_match(tokens, text, ignorecase):
+    made = fresh(tokens, ignorecase=ignorecase, is_regex=True)
+    if made._sieve is not None:
+        assert apart(made, text) == spans(made.compiled, text)
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_built_in_word_lists_searched_term_by_term_as_in_a_large_run_find_the_same():
+    lists = [w for w in built_in_lists() if w._sieve is not None]
+    assert len(lists) >= 25
+    texts = [words.fold(line.split("\t", 1)[-1])
+             for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]]
+    for made in lists:
+        for text in texts:
+            assert apart(made, text) == spans(made.compiled, text), (made.parts, text)
+
+
 @pytest.mark.parametrize("terms, lead", [
     (["idiots?", "morons?"], "(?=[im])"),
     ([r"(?<!x)\$\d+", r"\d{3}-\d{4}"], r"(?=[\$\d])"),

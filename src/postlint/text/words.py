@@ -31,6 +31,8 @@ if they are few.
 from __future__ import annotations
 
 import bisect
+import functools
+import heapq
 import itertools
 import re
 import string
@@ -77,6 +79,8 @@ MANY_HEADS = 50  # a term with more heads (`[A-Z][a-z]`: 676) is told by a digit
 # digit it holds instead
 MANY_FIRST = 300  # a list with more first heads is searched, not tried word by word
 TRY_EVERY = 8  # characters of text for each place a list is tried at, at most
+APART_AFTER = 200  # texts (as for COMPILE_AFTER) before a list's terms that a text may
+# hold are searched one by one (`Words._apart`), each compiled on first need
 TRY_FROM = 100  # characters: a shorter text is searched (finding its places costs more)
 _COMMON = frozenset(w + " " for w in "a i is at in on to the my our we it s of for and be are "
                     "was an or so me us you he she his her by as up do if no not all get "
@@ -259,6 +263,9 @@ class Words:
         tried = self._tried(text, kwargs)
         if tried is not None:
             return _matches_at(pattern, text, tried)
+        met = self._apart(text, kwargs)
+        if met is not None:
+            return self._matches_apart(text, met)
         regions = self._regions(text, pattern)
         return itertools.chain.from_iterable(
             (_limited(pattern) if kwargs else pattern).finditer(text, start, end, **kwargs)
@@ -272,11 +279,99 @@ class Words:
         tried = self._tried(text, kwargs)
         if tried is not None:
             return next(_matches_at(pattern, text, tried), None)
+        met = self._apart(text, kwargs)
+        if met is not None:
+            return next(self._matches_apart(text, met), None)
         for start, end, pattern in self._regions(text, pattern):
             found = (_limited(pattern) if kwargs else pattern).search(text, start, end, **kwargs)
             if found is not None:
                 return found
         return None
+
+    def _apart(self, text: str, kwargs) -> "list[int] | None":
+        """The terms to search `text` for one by one (`_matches_apart`): those whose
+        needs it meets, when they are at most half the list or the text is long (each is
+        then searched only where it may match), and the list has been asked about many
+        texts (APART_AFTER; the terms' patterns are compiled once each); None: search the
+        list as one pattern."""
+        if kwargs or self._asked <= APART_AFTER or self._sieve is None:
+            return None
+        met = self._sieve.met(text)
+        return met if len(met) * 2 <= len(self.parts) or len(text) > FAST_TEXT else None
+
+    @cached_property
+    def _sieve(self) -> "Sieve | None":
+        """The terms' needs, when they are read apart."""
+        if self.term_needs is None or len(self.parts) < 2:
+            return None
+        return Sieve(self.term_needs)
+
+    def _term(self, index: int, length: int) -> "re.Pattern | regex.Pattern":
+        """Term `index` alone, for a text of `length` (by `re` for a short one, as
+        `_whole` does)."""
+        fast = length <= FAST_TEXT
+        found = self._terms.get((index, fast))
+        if found is None:
+            source = self._source([self.parts[index]])
+            found = self._terms[index, fast] = compile_fast(source, self.flags) if fast \
+                else regex.compile(source, self.flags)
+        return found
+
+    @cached_property
+    def _terms(self) -> dict:
+        return {}
+
+    def _matches_apart(self, text: str, met: list[int]):
+        """The matches the whole list's `finditer` gives, found term by term (`met`:
+        the terms that may match, in the list's order): at each step the match that
+        starts first, of the earliest term at that place, as an alternation takes it
+        (from an empty match on, the whole list is searched).
+        In a long text each term is searched only in the blocks that meet its needs
+        (with the blocks beside them)."""
+        long = len(text) > FAST_TEXT
+        searches = {}
+        for index in met:
+            pattern = self._term(index, len(text))
+            if long:
+                regions = self._term_regions(text, index)
+                searches[index] = _region_search(pattern, text, regions)
+            else:
+                searches[index] = functools.partial(pattern.search, text)
+        heap = []
+        for index, search in searches.items():
+            found = search(0)
+            if found is not None:
+                heap.append((found.start(), index, found))
+        heapq.heapify(heap)
+        at = 0
+        while heap:
+            start, index, found = heapq.heappop(heap)
+            if start >= at:
+                if found.end() == start:  # (an empty match: the whole list takes it on,
+                    yield from self._whole(len(text)).finditer(text, at)  # as its rules
+                    return                                  # for the next one are subtle)
+                yield found
+                at = found.end()
+            found = searches[index](at)
+            if found is not None:
+                heapq.heappush(heap, (found.start(), index, found))
+
+    def _term_regions(self, text: str, index: int) -> list[tuple[int, int]]:
+        """The stretches of a long text to search for term `index`: each block that
+        meets its needs, with the blocks on either side."""
+        needs = self.term_needs[index]
+        if needs is None:
+            return [(0, len(text))]
+        blocks = Blocks.of(text)
+        last = len(blocks.bounds) - 1
+        runs: list[list[int]] = []
+        for block in blocks.meeting(needs):
+            lo, hi = max(block - 1, 0), min(block + 2, last)
+            if runs and lo <= runs[-1][1]:
+                runs[-1][1] = hi
+            else:
+                runs.append([lo, hi])
+        return [(blocks.bounds[lo], blocks.bounds[hi]) for lo, hi in runs]
 
     def _regions(self, text: str, pattern) -> list[tuple[int, int, "re.Pattern | regex.Pattern"]]:
         """Where to search `text`, and with what: all of it with `pattern`, or for a text
@@ -360,6 +455,20 @@ def _matches_at(pattern, text: str, places: list[int]):
             if found is not None:
                 yield found
                 after = found.end()
+
+
+def _region_search(pattern, text: str, regions: list[tuple[int, int]]):
+    """A function of `at`: the first match of `pattern` in `text` at or after `at`,
+    within `regions` (in order)."""
+    ends = [end for _, end in regions]
+
+    def search(at: int):
+        for start, end in regions[bisect.bisect_right(ends, at):]:
+            found = pattern.search(text, max(start, at), end)
+            if found is not None:
+                return found
+        return None
+    return search
 
 
 class Places:
