@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from functools import lru_cache
 
 import regex
 
@@ -113,9 +114,7 @@ class Near(Check):
             if not firsts:
                 continue
             if words is None:
-                ends += [m.end() for m in _SENTENCE_END.finditer(text)]
-                words = [m.span() for m in _WORD.finditer(text)]
-                starts = [w[0] for w in words]
+                ends, words, starts = _layout(text)
             seconds = list(self.context.finditer(second, text)) if second else []
             s_starts = [s.start() for s in seconds]
             s_ends = list(itertools.accumulate((s.end() for s in seconds), max))
@@ -143,6 +142,14 @@ class Near(Check):
                 if other is not None:
                     done.add(f.span())
                     yield Match(f.start(), f.end(), {**values, "other": other})
+
+
+@lru_cache(maxsize=8)
+def _layout(text: str) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """Where `text`'s sentences end, and the (start, end) and start of each of its words
+    (kept for the last few texts: the rules of this type read the same post)."""
+    words = [m.span() for m in _WORD.finditer(text)]
+    return [m.end() for m in _SENTENCE_END.finditer(text)], words, [w[0] for w in words]
 
 
 def _window(f, within: int, words: list, starts: list, s_starts: list, s_ends: list) -> slice:
