@@ -25,7 +25,11 @@ that are not long (FAST_TEXT).
 A search tries a pattern at every character of a text. When each term's matches start
 a word with known letters (or start with a digit or a symbol), a text of TRY_FROM
 characters or more is tried only at the words that start so (`first_heads`, `Places`),
-if they are few.
+if they are few. Otherwise, once a list has been asked about many texts (APART_AFTER),
+a text is searched for each term whose needs it meets on its own (`Sieve` tells them at
+once), the matches merged as the alternation would take them: a few terms alone cost
+less than the whole list, whose engine tries every term at every character; in a long
+text, each term only in the blocks that meet its own needs.
 """
 
 from __future__ import annotations
@@ -357,21 +361,9 @@ class Words:
                 heapq.heappush(heap, (found.start(), index, found))
 
     def _term_regions(self, text: str, index: int) -> list[tuple[int, int]]:
-        """The stretches of a long text to search for term `index`: each block that
-        meets its needs, with the blocks on either side."""
+        """The stretches of a long text to search for term `index` (`Blocks.around`)."""
         needs = self.term_needs[index]
-        if needs is None:
-            return [(0, len(text))]
-        blocks = Blocks.of(text)
-        last = len(blocks.bounds) - 1
-        runs: list[list[int]] = []
-        for block in blocks.meeting(needs):
-            lo, hi = max(block - 1, 0), min(block + 2, last)
-            if runs and lo <= runs[-1][1]:
-                runs[-1][1] = hi
-            else:
-                runs.append([lo, hi])
-        return [(blocks.bounds[lo], blocks.bounds[hi]) for lo, hi in runs]
+        return [(0, len(text))] if needs is None else Blocks.of(text).around(needs)
 
     def _regions(self, text: str, pattern) -> list[tuple[int, int, "re.Pattern | regex.Pattern"]]:
         """Where to search `text`, and with what: all of it with `pattern`, or for a text
@@ -380,18 +372,8 @@ class Words:
         into the next), with the pattern for a text of that length."""
         if len(text) <= FAST_TEXT or self.needs is None:
             return [(0, len(text), pattern)]
-        blocks = Blocks.of(text)
-        last = len(blocks.bounds) - 1
-        runs: list[list[int]] = []  # [first block, block after the last] of each region
-        for index in blocks.meeting(self.needs):
-            lo, hi = max(index - 1, 0), min(index + 2, last)
-            if runs and lo <= runs[-1][1]:
-                runs[-1][1] = hi
-            else:
-                runs.append([lo, hi])
-        bounds = blocks.bounds
-        return [(bounds[lo], bounds[hi], self._whole(bounds[hi] - bounds[lo]))
-                for lo, hi in runs]
+        return [(start, end, self._whole(end - start))
+                for start, end in Blocks.of(text).around(self.needs)]
 
 
 class Blocks:
@@ -412,6 +394,19 @@ class Blocks:
         if cls._last is None or cls._last.text != text:
             cls._last = cls(text)
         return cls._last
+
+    def around(self, needs: "Needs") -> list[tuple[int, int]]:
+        """(start, end) of each run of the blocks that meet `needs` together with the
+        blocks on either side (a match may run on from one block into the next)."""
+        last = len(self.bounds) - 1
+        runs: list[list[int]] = []  # [first block, block after the last] of each run
+        for index in self.meeting(needs):
+            lo, hi = max(index - 1, 0), min(index + 2, last)
+            if runs and lo <= runs[-1][1]:
+                runs[-1][1] = hi
+            else:
+                runs.append([lo, hi])
+        return [(self.bounds[lo], self.bounds[hi]) for lo, hi in runs]
 
     def meeting(self, needs: "Needs") -> list[int]:
         """The blocks that meet `needs`, in order."""
