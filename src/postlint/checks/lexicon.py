@@ -29,6 +29,13 @@ suggestions and validator.
                                               # said of oneself) in which a token is not
                                               # the word meant: a match inside one of
                                               # their matches is not flagged
+        - tokens: ['(?:room|bed)\s+\d{1,4}']
+          sentence_with: ['surgery|recovering']  # regexes (any case): kept only when the
+                                              # sentence that holds the match holds one
+                                              # too, before or after it, however long
+          unless: ['\bnever\b|just\s+kidding']  # dropped when its sentence holds one
+          unless_next: ['just\s+kidding|jk\b']   # dropped when the next sentence starts
+                                              # with one ("We'll sue... just kidding")
       mentions:                               # the word talked about, not used: not flagged
         quoted: true                          # in quotes ('blacklist')
         suggestion: true                      # its swap's suggestion near it (a rename;
@@ -44,6 +51,7 @@ of several groups keep the earliest, then the longest.
 
 from __future__ import annotations
 
+import bisect
 from functools import cached_property
 
 import regex
@@ -58,7 +66,14 @@ from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_value
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
-              "forms", "mentions", "with_link", "not_in"}
+              "forms", "mentions", "with_link", "not_in", "sentence_with", "unless",
+              "unless_next"}
+SENTENCE_CUES = ("sentence_with", "unless", "unless_next")
+# A sentence ends at . ! ? … before a space or the end, or at a line break; not at the
+# full stop of a title or a common abbreviation ("Mrs. Patel", "Dr. Kim", "e.g. this").
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Prof|Sr|Sra|Srta|Dra|Mme|Mlle|Nr|No|Hr|Fr|vs|etc|e\.g|i\.e|z\.B|ca))"
+    r"[.!?…]+(?=\s|$)|\n")
 
 
 class Group:
@@ -81,6 +96,10 @@ class Group:
         self.with_link = bool(spec.get("with_link", False))
         self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
                                    is_regex=True, lang=context.lang)
+        for cue in SENTENCE_CUES:  # (searched only in the sentence of a match)
+            setattr(self, cue, word_pattern([str(p) for p in spec.get(cue) or ()],
+                                            is_regex=True, lang=context.lang))
+        self.sentence_bound = any(getattr(self, cue) is not None for cue in SENTENCE_CUES)
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -169,13 +188,14 @@ class Lexicon(Check):
                 yield "entries", problem
             yield from terms.problems(group.get("tokens"), "entries")
             yield from cls._pattern_problems(group, options, key)
-            not_in = group.get("not_in", [])
-            if not isinstance(not_in, list) or not all(isinstance(p, str) for p in not_in):
-                yield "entries", f"{key}.not_in: expected a list of regexes"
-            else:
-                problem = not_in and word_pattern(not_in, is_regex=True).problem()
-                if problem:
-                    yield "entries", f"{key}.not_in: {problem}"
+            for cue in ("not_in", *SENTENCE_CUES):
+                listed = group.get(cue, [])
+                if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+                    yield "entries", f"{key}.{cue}: expected a list of regexes"
+                else:
+                    problem = listed and word_pattern(listed, is_regex=True).problem()
+                    if problem:
+                        yield "entries", f"{key}.{cue}: {problem}"
         for problem in Mentions.problems(options.get("mentions"),
                                          Mentions.KEYS + ("suggestion",)):
             yield "mentions", problem
@@ -244,8 +264,36 @@ class Lexicon(Check):
         return [(order, group, isinstance(group.pattern, Words))
                 for order, group in enumerate(self.groups) if group.pattern is not None]
 
+    def in_context(self, text: str, start: int, end: int, group: Group, ends: list) -> bool:
+        """Whether the sentence around `start:end` keeps the match: it holds one of the
+        group's `sentence_with` cues (outside the match) if it has any, none of its
+        `unless` cues, and the next sentence starts with none of its `unless_next` cues.
+        `ends` holds the sentence ends of `text` (filled on the first call)."""
+        if not ends:
+            ends += [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        index = bisect.bisect_right(ends, start)
+        begin, stop = (ends[index - 1] if index else 0), ends[min(index, len(ends) - 1)]
+        stop = max(stop, end)
+        search = self.context.search
+        if group.sentence_with is not None:
+            before, after = text[begin:start], text[end:stop]
+            if search(group.sentence_with, before) is None \
+                    and search(group.sentence_with, after) is None:
+                return False
+        if group.unless is not None and search(group.unless, text[begin:stop]) is not None:
+            return False
+        if group.unless_next is not None and stop < len(text):
+            following = ends[bisect.bisect_right(ends, stop)] \
+                if bisect.bisect_right(ends, stop) < len(ends) else len(text)
+            nxt = text[stop:following]
+            m = search(group.unless_next, nxt)
+            if m is not None and not nxt[:m.start()].strip(" \t\n([-–—,.…"):
+                return False
+        return True
+
     def check(self, post):
         text = view(post, self.opts)
+        ends: list[int] = []  # sentence ends, found on the first match of a sentence-bound group
         regexes = self.needs is None or self.needs.met_by(text)
         found = []
         finditer, exceptions = self.context.finditer, self.exceptions
@@ -275,6 +323,8 @@ class Lexicon(Check):
                         phrases = [m.span() for m in finditer(group.not_in, text)]
                     if any(s <= start and end <= e for s, e in phrases):
                         continue
+                if group.sentence_bound and not self.in_context(text, start, end, group, ends):
+                    continue
                 found.append((start, -(end - start), order, end, group, hit))
         if not found:
             return
