@@ -264,3 +264,15 @@ def test_lexicon_sentence_cues_bound_a_match_to_its_sentence():
     messages = [m for _, m in Lexicon.problems(bad)]
     assert any("entries[0].unless: invalid regular expression" in m for m in messages)
     assert any("entries[1].unless_next: expected a list of regexes" in m for m in messages)
+
+
+def test_lexicon_skip_names_leaves_a_word_in_a_title_case_name():
+    check = build(Lexicon, entries=[{"tokens": ["stoned", "hungover"],
+                                     "skip_names": ["Monday"]}])
+    hits = lambda text: [hit for hit, _ in spans(check, text)]  # noqa: E731
+    assert hits("Dinner at Stoned Age Pizza.") == []
+    assert hits("Stoned Age Pizza opens today.") == []
+    assert hits("Hungover Monday, send coffee.") == ["Hungover"]
+    assert hits("Stoned at the party. So STONED.") == ["Stoned", "STONED"]
+    assert any("skip_names" in m for _, m in Lexicon.problems(
+        {"entries": [{"tokens": ["a"], "skip_names": "x"}]}))

@@ -36,6 +36,12 @@ suggestions and validator.
           unless: ['\bnever\b|just\s+kidding']  # dropped when its sentence holds one
           unless_next: ['just\s+kidding|jk\b']   # dropped when the next sentence starts
                                               # with one ("We'll sue... just kidding")
+          skip_names: [Monday, Friday]        # a match in Title Case that is part of a
+                                              # name is not flagged: capitalised mid-
+                                              # sentence ("dinner at Stoned Age Pizza"),
+                                              # or with a capitalised word after it
+                                              # ("Stoned Age Pizza opens"), except one of
+                                              # these ("Hungover Monday"); true: none
       mentions:                               # the word talked about, not used: not flagged
         quoted: true                          # in quotes ('blacklist')
         suggestion: true                      # its swap's suggestion near it (a rename;
@@ -67,7 +73,7 @@ from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_value
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
               "forms", "mentions", "with_link", "not_in", "sentence_with", "unless",
-              "unless_next"}
+              "unless_next", "skip_names"}
 SENTENCE_CUES = ("sentence_with", "unless", "unless_next")
 # A sentence ends at . ! ? … before a space or the end, or at a line break; not at the
 # full stop of a title or a common abbreviation ("Mrs. Patel", "Dr. Kim", "e.g. this").
@@ -99,6 +105,9 @@ class Group:
         for cue in SENTENCE_CUES:  # (searched only in the sentence of a match)
             setattr(self, cue, word_pattern([str(p) for p in spec.get(cue) or ()],
                                             is_regex=True, lang=context.lang))
+        names = spec.get("skip_names", False)
+        self.skip_names = names is not False and names is not None
+        self.not_names = {str(w).casefold() for w in names} if isinstance(names, list) else set()
         self.sentence_bound = any(getattr(self, cue) is not None for cue in SENTENCE_CUES)
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
@@ -133,6 +142,30 @@ def _holds_link(post) -> bool:
     draft = getattr(post, "draft", post)
     text = getattr(draft, "text", "") or ""
     return "](" in text or bool(entities.urls(text))
+
+
+_TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]\S*")
+
+
+def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
+    """Whether the match at `start:end`, each word in Title Case, is part of a name: it
+    comes after a word of its sentence (capitalised mid-sentence: "at Stoned Age Pizza"),
+    or a word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza")."""
+    if not all(_TITLE_WORD.match(word) for word in text[start:end].split()):
+        return False  # (a word in lower case or in capitals: "So hungover", "STONED")
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and (text[i].isalnum() or text[i] in ",;"):
+        return True
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    following = _TITLE_WORD.match(text, j) if j > end else None
+    if following is None:
+        return False
+    word = following.group(0).rstrip(".,;:!?'’\"")
+    return word.casefold() not in not_names
 
 
 def _setting(value, config: dict):
@@ -182,6 +215,10 @@ class Lexicon(Check):
             for flag in ("mentions", "with_link"):
                 if not isinstance(group.get(flag, True), bool):
                     yield "entries", f"{key}.{flag}: expected true or false"
+            names = group.get("skip_names", False)
+            if not isinstance(names, bool) and not (
+                    isinstance(names, list) and all(isinstance(w, str) for w in names)):
+                yield "entries", f"{key}.skip_names: expected true, false or a list of words"
             if group.get("forms", "inflected") not in ("inflected", "exact"):
                 yield "entries", f"{key}.forms: expected inflected or exact"
             for problem in level_bound_problems(group, key):
@@ -323,6 +360,9 @@ class Lexicon(Check):
                         phrases = [m.span() for m in finditer(group.not_in, text)]
                     if any(s <= start and end <= e for s, e in phrases):
                         continue
+                if group.skip_names and hit[:1].isupper() \
+                        and _name_like(text, start, end, group.not_names):
+                    continue
                 if group.sentence_bound and not self.in_context(text, start, end, group, ends):
                     continue
                 found.append((start, -(end - start), order, end, group, hit))
