@@ -32,7 +32,9 @@ suggestions and validator.
         - tokens: ['(?:room|bed)\s+\d{1,4}']
           sentence_with: ['surgery|recovering']  # regexes (any case): kept only when the
                                               # sentence that holds the match holds one
-                                              # too, before or after it, however long
+                                              # too, before or after it, however long (the
+                                              # next sentence too when the match is all
+                                              # of its own: "Between us... the merger")
           unless: ['\bnever\b|just\s+kidding']  # dropped when its sentence holds one
           unless_next: ['just\s+kidding|jk\b']   # dropped when the next sentence starts
                                               # with one ("We'll sue... just kidding")
@@ -144,6 +146,7 @@ def _holds_link(post) -> bool:
     return "](" in text or bool(entities.urls(text))
 
 
+_HAS_WORD = regex.compile(r"\w")
 _TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]\S*")
 
 
@@ -314,6 +317,11 @@ class Lexicon(Check):
         search = self.context.search
         if group.sentence_with is not None:
             before, after = text[begin:start], text[end:stop]
+            if not _HAS_WORD.search(before) and not _HAS_WORD.search(after) \
+                    and stop < len(text):
+                # (a sentence that is the match alone, "Between us...", "Off the record:",
+                # governs the next one)
+                after = text[end:ends[min(bisect.bisect_right(ends, stop), len(ends) - 1)]]
             if search(group.sentence_with, before) is None \
                     and search(group.sentence_with, after) is None:
                 return False
