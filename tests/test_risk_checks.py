@@ -276,3 +276,12 @@ def test_lexicon_skip_names_leaves_a_word_in_a_title_case_name():
     assert hits("Stoned at the party. So STONED.") == ["Stoned", "STONED"]
     assert any("skip_names" in m for _, m in Lexicon.problems(
         {"entries": [{"tokens": ["a"], "skip_names": "x"}]}))
+
+
+def test_disclosure_self_offers_need_a_sign_that_the_goods_are_the_authors():
+    check = build(Disclosure, regex=True, triggers=[r"link\s+in\s+bio\s+to\s+shop"],
+                  disclosures=["#ad"], self_offers=[r"link\s+in\s+bio"],
+                  own_signs=[r"\bour\s+(?:new\s+)?collection\b"])
+    assert spans(check, "Our new collection is here, link in bio to shop!") == []
+    assert [hit for hit, _ in spans(check, "Love this blush, link in bio to shop!")] == \
+        ["link in bio to shop"]
