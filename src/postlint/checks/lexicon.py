@@ -104,8 +104,10 @@ class Group:
         self.with_link = bool(spec.get("with_link", False))
         self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
                                    is_regex=True, lang=context.lang)
-        for cue in SENTENCE_CUES:  # (searched only in the sentence of a match)
-            setattr(self, cue, word_pattern([str(p) for p in spec.get(cue) or ()],
+        for cue in SENTENCE_CUES:  # (searched only in the sentence of a match; the items
+            # may name a shared list or a config key, as tokens do)
+            setattr(self, cue, word_pattern(terms.expand(spec.get(cue) or [], context.config,
+                                                         True),
                                             is_regex=True, lang=context.lang))
         names = spec.get("skip_names", False)
         self.skip_names = names is not False and names is not None
@@ -230,12 +232,18 @@ class Lexicon(Check):
             yield from cls._pattern_problems(group, options, key)
             for cue in ("not_in", *SENTENCE_CUES):
                 listed = group.get(cue, [])
-                if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+                strings_only = cue == "not_in"
+                if not isinstance(listed, list) or not all(
+                        isinstance(p, str) or not strings_only and isinstance(p, dict)
+                        for p in listed):
                     yield "entries", f"{key}.{cue}: expected a list of regexes"
-                else:
-                    problem = listed and word_pattern(listed, is_regex=True).problem()
-                    if problem:
-                        yield "entries", f"{key}.{cue}: {problem}"
+                    continue
+                if not strings_only:
+                    yield from terms.problems(listed, "entries")
+                plain = [p for p in listed if isinstance(p, str)]
+                problem = plain and word_pattern(plain, is_regex=True).problem()
+                if problem:
+                    yield "entries", f"{key}.{cue}: {problem}"
         for problem in Mentions.problems(options.get("mentions"),
                                          Mentions.KEYS + ("suggestion",)):
             yield "mentions", problem
