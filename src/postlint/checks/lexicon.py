@@ -35,6 +35,8 @@ suggestions and validator.
                                               # too, before or after it, however long (the
                                               # next sentence too when the match is all
                                               # of its own: "Between us... the merger")
+          reach_next: true                    # sentence_with cues may be in the next
+                                              # sentence too
           unless: ['\bnever\b|just\s+kidding']  # dropped when its sentence holds one
           unless_next: ['just\s+kidding|jk\b']   # dropped when the next sentence starts
                                               # with one ("We'll sue... just kidding")
@@ -75,7 +77,7 @@ from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_value
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
               "forms", "mentions", "with_link", "not_in", "sentence_with", "unless",
-              "unless_next", "skip_names"}
+              "unless_next", "skip_names", "reach_next"}
 SENTENCE_CUES = ("sentence_with", "unless", "unless_next")
 # A sentence ends at . ! ? … before a space or the end, or at a line break; not at the
 # full stop of a title or a common abbreviation ("Mrs. Patel", "Dr. Kim", "e.g. this").
@@ -112,6 +114,7 @@ class Group:
         names = spec.get("skip_names", False)
         self.skip_names = names is not False and names is not None
         self.not_names = {str(w).casefold() for w in names} if isinstance(names, list) else set()
+        self.reach_next = bool(spec.get("reach_next", False))
         self.sentence_bound = any(getattr(self, cue) is not None for cue in SENTENCE_CUES)
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
@@ -217,7 +220,7 @@ class Lexicon(Check):
                 yield "entries", f"{key}.validate_options: expected a mapping of option: value"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
-            for flag in ("mentions", "with_link"):
+            for flag in ("mentions", "with_link", "reach_next"):
                 if not isinstance(group.get(flag, True), bool):
                     yield "entries", f"{key}.{flag}: expected true or false"
             names = group.get("skip_names", False)
@@ -325,10 +328,11 @@ class Lexicon(Check):
         search = self.context.search
         if group.sentence_with is not None:
             before, after = text[begin:start], text[end:stop]
-            if not _HAS_WORD.search(before) and not _HAS_WORD.search(after) \
-                    and stop < len(text):
+            if (group.reach_next or not _HAS_WORD.search(before)
+                    and not _HAS_WORD.search(after)) and stop < len(text):
                 # (a sentence that is the match alone, "Between us...", "Off the record:",
-                # governs the next one)
+                # governs the next one; with `reach_next`, any sentence does: "Thank you
+                # Mrs. Ortiz for the card! So glad your recovery is going well")
                 after = text[end:ends[min(bisect.bisect_right(ends, stop), len(ends) - 1)]]
             if search(group.sentence_with, before) is None \
                     and search(group.sentence_with, after) is None:
