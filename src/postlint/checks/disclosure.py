@@ -158,22 +158,30 @@ class Disclosure(Check):
     def _trigger(self, prose: str):
         """The first trigger (or trigger shape) in `prose` that is not one of `own_offers`
         (nor of `self_offers`, in a post that holds one of `own_signs`)."""
-        offers = [p for p in (self.own_offers,) if p is not None]
-        if self.self_offers is not None and self.own_signs is not None \
-                and self.context.search(self.own_signs, prose) is not None:
-            offers.append(self.self_offers)
-        found = [m for m in (self._first(pattern, prose, offers)
+        signed: list = []  # whether the post holds an own sign, found on a first self offer
+        found = [m for m in (self._first(pattern, prose, signed)
                              for pattern in (self.triggers, self.shapes)) if m is not None]
         return min(found, key=lambda m: m.start()) if found else None
 
-    def _first(self, pattern, prose: str, offers: list):
-        """The first match of `pattern` in `prose` that is not one of `offers`."""
+    def _first(self, pattern, prose: str, signed: list):
+        """The first match of `pattern` in `prose` that is not the account's own offer."""
         if pattern is None:
             return None
-        if not offers:
+        if self.own_offers is None and self.self_offers is None:
             return self.context.search(pattern, prose)
         return next((m for m in self.context.finditer(pattern, prose)
-                     if all(self.context.search(o, m.group()) is None for o in offers)), None)
+                     if not self._own_offer(m.group(), prose, signed)), None)
+
+    def _own_offer(self, trigger: str, prose: str, signed: list) -> bool:
+        search = self.context.search
+        if self.own_offers is not None and search(self.own_offers, trigger) is not None:
+            return True
+        if self.self_offers is None or self.own_signs is None \
+                or search(self.self_offers, trigger) is None:
+            return False
+        if not signed:
+            signed.append(search(self.own_signs, prose) is not None)
+        return signed[0]
 
     def _own(self, url: str) -> bool:
         """Whether `url` points at one of `own_domains` (or a subdomain of one)."""
