@@ -69,7 +69,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import entities
 from ..text.styled import normalize as fold
-from ..text.words import Needs, Words
+from ..text.words import Needs, Words, recording
 from . import terms
 from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_values,
                    level_bound_problems, level_bounds, view, word_pattern)
@@ -106,11 +106,14 @@ class Group:
         self.with_link = bool(spec.get("with_link", False))
         self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
                                    is_regex=True, lang=context.lang)
-        for cue in SENTENCE_CUES:  # (searched only in the sentence of a match; the items
-            # may name a shared list or a config key, as tokens do)
-            setattr(self, cue, word_pattern(terms.expand(spec.get(cue) or [], context.config,
-                                                         True),
-                                            is_regex=True, lang=context.lang))
+        # (searched only in the sentence of a match; the items may name a shared list or a
+        # config key, as tokens do). Made apart from the check's recorded word lists: a
+        # cue alone never makes a match, so it must not open the check's gate to a post.
+        with recording():
+            for cue in SENTENCE_CUES:
+                setattr(self, cue, word_pattern(terms.expand(spec.get(cue) or [],
+                                                             context.config, True),
+                                                is_regex=True, lang=context.lang))
         names = spec.get("skip_names", False)
         self.skip_names = names is not False and names is not None
         self.not_names = {str(w).casefold() for w in names} if isinstance(names, list) else set()
