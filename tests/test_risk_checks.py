@@ -274,6 +274,7 @@ def test_lexicon_skip_names_leaves_a_word_in_a_title_case_name():
     assert hits("Stoned Age Pizza opens today.") == []
     assert hits("Hungover Monday, send coffee.") == ["Hungover"]
     assert hits("Stoned at the party. So STONED.") == ["Stoned", "STONED"]
+    assert hits("We watched The Hungover Games. Got Stoned at the gig.") == ["Stoned"]
     assert any("skip_names" in m for _, m in Lexicon.problems(
         {"entries": [{"tokens": ["a"], "skip_names": "x"}]}))
 

@@ -159,24 +159,33 @@ _TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]\S*")
 
 
 def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
-    """Whether the match at `start:end`, each word in Title Case, is part of a name: it
-    comes after a word of its sentence (capitalised mid-sentence: "at Stoned Age Pizza"),
-    or a word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza")."""
+    """Whether the match at `start:end`, each word in Title Case, is part of a name: a
+    word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza"), or one
+    comes before it inside the sentence ("at The Hangover"; not "Got Stoned at the gig",
+    whose first word is capitalised as a sentence's is)."""
     if not all(_TITLE_WORD.match(word) for word in text[start:end].split()):
         return False  # (a word in lower case or in capitals: "So hungover", "STONED")
-    i = start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    if i >= 0 and (text[i].isalnum() or text[i] in ",;"):
-        return True
     j = end
     while j < len(text) and text[j] in " \t":
         j += 1
     following = _TITLE_WORD.match(text, j) if j > end else None
-    if following is None:
+    if following is not None \
+            and following.group(0).rstrip(".,;:!?'’\"").casefold() not in not_names:
+        return True
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start:
         return False
-    word = following.group(0).rstrip(".,;:!?'’\"")
-    return word.casefold() not in not_names
+    word_start = i
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if not _TITLE_WORD.match(text[word_start:i]):
+        return False
+    k = word_start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and k < word_start and (text[k - 1].isalnum() or text[k - 1] in ",;")
 
 
 def _setting(value, config: dict):
