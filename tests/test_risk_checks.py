@@ -245,3 +245,44 @@ def test_disclosure_url_triggers_match_inside_links_with_or_without_scheme():
         ["?tag=me-20"]
     # Text that only looks like a link is not one.
     assert spans(check, "The amzn.tox/abc page and ?tag=x") == []
+
+
+def test_lexicon_sentence_cues_bound_a_match_to_its_sentence():
+    check = build(Lexicon, regex=True, entries=[
+        {"tokens": [r"(?:room|bed)\s+\d{1,4}"], "sentence_with": [r"surgery|recovering"]},
+        {"tokens": [r"we'll\s+sue"], "unless": [r"\bnever\b"],
+         "unless_next": [r"just\s+kidding|jk\b"]}])
+    hits = lambda text: [hit for hit, _ in spans(check, text)]  # noqa: E731
+    # a cue anywhere in the sentence, before or after, however far; not in the next one
+    assert hits("After her surgery, Mrs. Patel in room 12 took her first steps.") == ["room 12"]
+    assert hits("Room 12 is free. Surgery starts at 8.") == []
+    # undone in its sentence, or by the start of the next one only
+    assert hits("We'll sue... just kidding!") == []
+    assert hits("We would never say we'll sue.") == []
+    assert hits("We'll sue. They never learn, just kidding") == ["We'll sue"]
+    bad = {"entries": [{"tokens": ["a"], "unless": ["("]}, {"tokens": ["a"], "unless_next": "x"}]}
+    messages = [m for _, m in Lexicon.problems(bad)]
+    assert any("entries[0].unless: invalid regular expression" in m for m in messages)
+    assert any("entries[1].unless_next: expected a list of regexes" in m for m in messages)
+
+
+def test_lexicon_skip_names_leaves_a_word_in_a_title_case_name():
+    check = build(Lexicon, entries=[{"tokens": ["stoned", "hungover"],
+                                     "skip_names": ["Monday"]}])
+    hits = lambda text: [hit for hit, _ in spans(check, text)]  # noqa: E731
+    assert hits("Dinner at Stoned Age Pizza.") == []
+    assert hits("Stoned Age Pizza opens today.") == []
+    assert hits("Hungover Monday, send coffee.") == ["Hungover"]
+    assert hits("Stoned at the party. So STONED.") == ["Stoned", "STONED"]
+    assert hits("We watched The Hungover Games. Got Stoned at the gig.") == ["Stoned"]
+    assert any("skip_names" in m for _, m in Lexicon.problems(
+        {"entries": [{"tokens": ["a"], "skip_names": "x"}]}))
+
+
+def test_disclosure_self_offers_need_a_sign_that_the_goods_are_the_authors():
+    check = build(Disclosure, regex=True, triggers=[r"link\s+in\s+bio\s+to\s+shop"],
+                  disclosures=["#ad"], self_offers=[r"link\s+in\s+bio"],
+                  own_signs=[r"\bour\s+(?:new\s+)?collection\b"])
+    assert spans(check, "Our new collection is here, link in bio to shop!") == []
+    assert [hit for hit, _ in spans(check, "Love this blush, link in bio to shop!")] == \
+        ["link in bio to shop"]

@@ -13,7 +13,11 @@ block is found with `entities.tags`, so `bad#ad` or an email address ends it.
 `announcements` are triggers that no disclosure makes right (`say_announcement`): a
 "views are my own" line does not make company news yours to announce. `own_offers`
 (set by a profile that speaks for a brand) are triggers that are the account's own offer:
-a brand's "use code SPRING20" is its own sale, not an endorsement.
+a brand's "use code SPRING20" is its own sale, not an endorsement. `self_offers` are the
+same on any profile, in a post that holds one of `own_signs`: words that say the goods are
+the author's own ("our shop", "my Etsy store", "I made these"), so "Link in bio to shop"
+under a maker's personal profile sells their own work, while "Link in bio to shop" under
+"Obsessed with this blush from @glowco" is an affiliate push.
 `gift_disclosures` ("gifted by @brand", "#gifted") say a product was free, and count as
 a disclosure only when the post has none of `paid_triggers` (a code or link that earns
 the author money, or one of `url_triggers`): a gift label does not tell readers that the
@@ -60,6 +64,10 @@ class Disclosure(Check):
         "own_offers": Option("list", [], help="triggers that are the account's own offer, not "
                              "an endorsement (a brand's own promo code), for a profile that "
                              "speaks for the brand"),
+        "self_offers": Option("list", [], help="triggers that are the author's own offer in a "
+                              "post that holds one of `own_signs`, on any profile"),
+        "own_signs": Option("list", [], help="words that say the goods are the author's own "
+                            "(our shop, my Etsy store, I made these)"),
         "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -88,7 +96,8 @@ class Disclosure(Check):
     @classmethod
     def problems(cls, options):
         for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
-                    "own_offers", "gift_disclosures", "paid_triggers", "trigger_shapes"):
+                    "own_offers", "gift_disclosures", "paid_triggers", "trigger_shapes",
+                    "self_offers", "own_signs"):
             yield from terms.problems(options.get(key), key)
         shapes = [t for t in options.get("trigger_shapes") or () if isinstance(t, str)]
         problem = shapes and word_pattern(shapes, is_regex=True).problem()
@@ -103,12 +112,12 @@ class Disclosure(Check):
     def __init__(self, options, context):
         super().__init__(options, context)
         (self.triggers, self.disclosures, self.weak, self.announcements, self.own_offers,
-         self.gifts, self.paid) = (
+         self.gifts, self.paid, self.self_offers, self.own_signs) = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
                          ignorecase=options["ignorecase"], is_regex=options["regex"],
                          forms=options.get("forms", "inflected"), lang=context.lang)
             for key in ("triggers", "disclosures", "weak", "announcements", "own_offers",
-                        "gift_disclosures", "paid_triggers"))
+                        "gift_disclosures", "paid_triggers", "self_offers", "own_signs"))
         self.shapes = word_pattern(
             terms.expand(options["trigger_shapes"], context.config, True),
             ignorecase=options["ignorecase"], is_regex=True, lang=context.lang)
@@ -147,19 +156,32 @@ class Disclosure(Check):
             yield Match(start + trigger.start(), start + trigger.end(), {"problem": problem})
 
     def _trigger(self, prose: str):
-        """The first trigger (or trigger shape) in `prose` that is not one of `own_offers`."""
-        found = [m for m in (self._first(pattern, prose)
+        """The first trigger (or trigger shape) in `prose` that is not one of `own_offers`
+        (nor of `self_offers`, in a post that holds one of `own_signs`)."""
+        signed: list = []  # whether the post holds an own sign, found on a first self offer
+        found = [m for m in (self._first(pattern, prose, signed)
                              for pattern in (self.triggers, self.shapes)) if m is not None]
         return min(found, key=lambda m: m.start()) if found else None
 
-    def _first(self, pattern, prose: str):
-        """The first match of `pattern` in `prose` that is not one of `own_offers`."""
+    def _first(self, pattern, prose: str, signed: list):
+        """The first match of `pattern` in `prose` that is not the account's own offer."""
         if pattern is None:
             return None
-        if self.own_offers is None:
+        if self.own_offers is None and self.self_offers is None:
             return self.context.search(pattern, prose)
         return next((m for m in self.context.finditer(pattern, prose)
-                     if self.context.search(self.own_offers, m.group()) is None), None)
+                     if not self._own_offer(m.group(), prose, signed)), None)
+
+    def _own_offer(self, trigger: str, prose: str, signed: list) -> bool:
+        search = self.context.search
+        if self.own_offers is not None and search(self.own_offers, trigger) is not None:
+            return True
+        if self.self_offers is None or self.own_signs is None \
+                or search(self.self_offers, trigger) is None:
+            return False
+        if not signed:
+            signed.append(search(self.own_signs, prose) is not None)
+        return signed[0]
 
     def _own(self, url: str) -> bool:
         """Whether `url` points at one of `own_domains` (or a subdomain of one)."""

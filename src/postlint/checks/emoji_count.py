@@ -17,6 +17,36 @@ EMOJI = linear(regex.compile(
 _SPACE = regex.compile(r"[ \t]*")
 
 
+def keycap_number(emoji: str) -> int | None:
+    """The number a keycap emoji shows (1️⃣: 1, 🔟: 10), else None."""
+    if emoji == "\U0001F51F":
+        return 10
+    if emoji[:1].isdigit() and emoji.endswith("\u20E3"):
+        return int(emoji[0])
+    return None
+
+
+def numbering(text: str, found: list) -> set:
+    """The starts of the keycap emoji among `found` (EMOJI matches in `text`) that number
+    lines in turn (1️⃣ at one line's start, 2️⃣ at a later one's ...): a numbered list,
+    whose keycaps are its numbers, not decoration; two lines or more, else empty."""
+    listed: list[int] = []
+    first = 0
+    for m in found:
+        n = keycap_number(m.group(0))
+        if n is None:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        if text[line:m.start()].strip(" \t-*>•"):
+            continue  # (not at the start of its line)
+        if not listed and n in (0, 1):
+            first = n
+            listed.append(m.start())
+        elif listed and n == first + len(listed):
+            listed.append(m.start())
+    return set(listed) if len(listed) >= 2 else set()
+
+
 class Emoji(Check):
     """A run of more than `max_run` emoji (spaces between them allowed) is flagged;
     otherwise a post with more than `max` emoji is flagged at the first one past it."""
@@ -28,6 +58,8 @@ class Emoji(Check):
     options = {
         "max": Option("int", None, low=0, help="most emoji in one post"),
         "max_run": Option("int", None, low=0, help="most emoji in a row"),
+        "skip_numbering": Option("bool", False, help="keycaps that number lines in turn "
+                                 "(1️⃣, 2️⃣, 3️⃣ a numbered list) are numbers, not emoji"),
         "run_problem": Option("template", "a run of {run} emoji (limit {max_run})",
                               names=("run", "max_run"),
                               help="what {problem} says for a run of emoji longer than max_run"),
@@ -39,6 +71,9 @@ class Emoji(Check):
     def check(self, post):
         text = post.prose
         found = list(self.context.finditer(EMOJI, text))
+        if self.opts["skip_numbering"] and ("\u20E3" in text or "\U0001F51F" in text):
+            numbers = numbering(text, found)
+            found = [m for m in found if m.start() not in numbers]
         runs, current = [], []
         for m in found:
             if current and _SPACE.fullmatch(text, current[-1].end(), m.start()):

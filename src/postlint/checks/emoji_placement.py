@@ -8,7 +8,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..load.template import fill
 from .base import ANY, Check, Match, Option, linear
-from .emoji_count import EMOJI
+from .emoji_count import EMOJI, numbering
 
 _WORD = regex.compile(r"[\w'’]+")
 _GAP = linear(regex.compile(r"[ \t]+[\w'’]+[ \t]+"))  # one word between two emoji
@@ -26,6 +26,8 @@ class EmojiPlacement(Check):
     options = {
         "min_bullets": Option("int", 2, low=0,
                               help="fewest lines in a row that start with an emoji"),
+        "skip_numbering": Option("bool", False, help="keycaps that number lines in turn "
+                                 "(1️⃣, 2️⃣, 3️⃣: a numbered list) are its numbers, not bullets"),
         "min_between": Option("int", 3, low=0, help="fewest emoji in a chain between single words"),
         "before_words": Option("list", [], help="words after which an emoji stands for a word"
                                " (I, we, to...)"),
@@ -56,6 +58,9 @@ class EmojiPlacement(Check):
 
     def _bullets(self, text, found):
         starts = {m.start(): m for m in found}
+        if self.opts["skip_numbering"] and ("\u20E3" in text or "\U0001F51F" in text):
+            for start in numbering(text, found):
+                del starts[start]
         run = []
         lines = text.split("\n")
         offset = 0

@@ -29,6 +29,23 @@ suggestions and validator.
                                               # said of oneself) in which a token is not
                                               # the word meant: a match inside one of
                                               # their matches is not flagged
+        - tokens: ['(?:room|bed)\s+\d{1,4}']
+          sentence_with: ['surgery|recovering']  # regexes (any case): kept only when the
+                                              # sentence that holds the match holds one
+                                              # too, before or after it, however long (the
+                                              # next sentence too when the match is all
+                                              # of its own: "Between us... the merger")
+          reach_next: true                    # sentence_with cues may be in the next
+                                              # sentence too
+          unless: ['\bnever\b|just\s+kidding']  # dropped when its sentence holds one
+          unless_next: ['just\s+kidding|jk\b']   # dropped when the next sentence starts
+                                              # with one ("We'll sue... just kidding")
+          skip_names: [Monday, Friday]        # a match in Title Case that is part of a
+                                              # name is not flagged: capitalised mid-
+                                              # sentence ("dinner at Stoned Age Pizza"),
+                                              # or with a capitalised word after it
+                                              # ("Stoned Age Pizza opens"), except one of
+                                              # these ("Hungover Monday"); true: none
       mentions:                               # the word talked about, not used: not flagged
         quoted: true                          # in quotes ('blacklist')
         suggestion: true                      # its swap's suggestion near it (a rename;
@@ -44,6 +61,7 @@ of several groups keep the earliest, then the longest.
 
 from __future__ import annotations
 
+import bisect
 from functools import cached_property
 
 import regex
@@ -51,14 +69,21 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import entities
 from ..text.styled import normalize as fold
-from ..text.words import Needs, Words
+from ..text.words import Needs, Words, recording
 from . import terms
 from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, given_values,
                    level_bound_problems, level_bounds, view, word_pattern)
 
 GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level",
               "max_level", "values", "suggest", "validate", "validate_options", "label",
-              "forms", "mentions", "with_link", "not_in"}
+              "forms", "mentions", "with_link", "not_in", "sentence_with", "unless",
+              "unless_next", "skip_names", "reach_next"}
+SENTENCE_CUES = ("sentence_with", "unless", "unless_next")
+# A sentence ends at . ! ? … before a space or the end, or at a line break; not at the
+# full stop of a title or a common abbreviation ("Mrs. Patel", "Dr. Kim", "e.g. this").
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Prof|Sr|Sra|Srta|Dra|Mme|Mlle|Nr|No|Hr|Fr|vs|etc|e\.g|i\.e|z\.B|ca))"
+    r"[.!?…]+(?=\s|$)|\n")
 
 
 class Group:
@@ -81,6 +106,19 @@ class Group:
         self.with_link = bool(spec.get("with_link", False))
         self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
                                    is_regex=True, lang=context.lang)
+        # (searched only in the sentence of a match; the items may name a shared list or a
+        # config key, as tokens do). Made apart from the check's recorded word lists: a
+        # cue alone never makes a match, so it must not open the check's gate to a post.
+        with recording():
+            for cue in SENTENCE_CUES:
+                setattr(self, cue, word_pattern(terms.expand(spec.get(cue) or [],
+                                                             context.config, True),
+                                                is_regex=True, lang=context.lang))
+        names = spec.get("skip_names", False)
+        self.skip_names = names is not False and names is not None
+        self.not_names = {str(w).casefold() for w in names} if isinstance(names, list) else set()
+        self.reach_next = bool(spec.get("reach_next", False))
+        self.sentence_bound = any(getattr(self, cue) is not None for cue in SENTENCE_CUES)
         self.values = {**(opts["values"] or {}), **(spec.get("values") or {})}
         self.suggest = spec.get("suggest")
         self.validate = None
@@ -114,6 +152,40 @@ def _holds_link(post) -> bool:
     draft = getattr(post, "draft", post)
     text = getattr(draft, "text", "") or ""
     return "](" in text or bool(entities.urls(text))
+
+
+_HAS_WORD = regex.compile(r"\w")
+_TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]\S*")
+
+
+def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
+    """Whether the match at `start:end`, each word in Title Case, is part of a name: a
+    word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza"), or one
+    comes before it inside the sentence ("at The Hangover"; not "Got Stoned at the gig",
+    whose first word is capitalised as a sentence's is)."""
+    if not all(_TITLE_WORD.match(word) for word in text[start:end].split()):
+        return False  # (a word in lower case or in capitals: "So hungover", "STONED")
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    following = _TITLE_WORD.match(text, j) if j > end else None
+    if following is not None \
+            and following.group(0).rstrip(".,;:!?'’\"").casefold() not in not_names:
+        return True
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start:
+        return False
+    word_start = i
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if not _TITLE_WORD.match(text[word_start:i]):
+        return False
+    k = word_start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and k < word_start and (text[k - 1].isalnum() or text[k - 1] in ",;")
 
 
 def _setting(value, config: dict):
@@ -160,22 +232,33 @@ class Lexicon(Check):
                 yield "entries", f"{key}.validate_options: expected a mapping of option: value"
             if ("tokens" in group) == ("swap" in group):
                 yield "entries", f"{key}: give either 'tokens' or 'swap'"
-            for flag in ("mentions", "with_link"):
+            for flag in ("mentions", "with_link", "reach_next"):
                 if not isinstance(group.get(flag, True), bool):
                     yield "entries", f"{key}.{flag}: expected true or false"
+            names = group.get("skip_names", False)
+            if not isinstance(names, bool) and not (
+                    isinstance(names, list) and all(isinstance(w, str) for w in names)):
+                yield "entries", f"{key}.skip_names: expected true, false or a list of words"
             if group.get("forms", "inflected") not in ("inflected", "exact"):
                 yield "entries", f"{key}.forms: expected inflected or exact"
             for problem in level_bound_problems(group, key):
                 yield "entries", problem
             yield from terms.problems(group.get("tokens"), "entries")
             yield from cls._pattern_problems(group, options, key)
-            not_in = group.get("not_in", [])
-            if not isinstance(not_in, list) or not all(isinstance(p, str) for p in not_in):
-                yield "entries", f"{key}.not_in: expected a list of regexes"
-            else:
-                problem = not_in and word_pattern(not_in, is_regex=True).problem()
+            for cue in ("not_in", *SENTENCE_CUES):
+                listed = group.get(cue, [])
+                strings_only = cue == "not_in"
+                if not isinstance(listed, list) or not all(
+                        isinstance(p, str) or not strings_only and isinstance(p, dict)
+                        for p in listed):
+                    yield "entries", f"{key}.{cue}: expected a list of regexes"
+                    continue
+                if not strings_only:
+                    yield from terms.problems(listed, "entries")
+                plain = [p for p in listed if isinstance(p, str)]
+                problem = plain and word_pattern(plain, is_regex=True).problem()
                 if problem:
-                    yield "entries", f"{key}.not_in: {problem}"
+                    yield "entries", f"{key}.{cue}: {problem}"
         for problem in Mentions.problems(options.get("mentions"),
                                          Mentions.KEYS + ("suggestion",)):
             yield "mentions", problem
@@ -244,8 +327,42 @@ class Lexicon(Check):
         return [(order, group, isinstance(group.pattern, Words))
                 for order, group in enumerate(self.groups) if group.pattern is not None]
 
+    def in_context(self, text: str, start: int, end: int, group: Group, ends: list) -> bool:
+        """Whether the sentence around `start:end` keeps the match: it holds one of the
+        group's `sentence_with` cues (outside the match) if it has any, none of its
+        `unless` cues, and the next sentence starts with none of its `unless_next` cues.
+        `ends` holds the sentence ends of `text` (filled on the first call)."""
+        if not ends:
+            ends += [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        index = bisect.bisect_right(ends, start)
+        begin, stop = (ends[index - 1] if index else 0), ends[min(index, len(ends) - 1)]
+        stop = max(stop, end)
+        search = self.context.search
+        if group.sentence_with is not None:
+            before, after = text[begin:start], text[end:stop]
+            if (group.reach_next or not _HAS_WORD.search(before)
+                    and not _HAS_WORD.search(after)) and stop < len(text):
+                # (a sentence that is the match alone, "Between us...", "Off the record:",
+                # governs the next one; with `reach_next`, any sentence does: "Thank you
+                # Mrs. Ortiz for the card! So glad your recovery is going well")
+                after = text[end:ends[min(bisect.bisect_right(ends, stop), len(ends) - 1)]]
+            if search(group.sentence_with, before) is None \
+                    and search(group.sentence_with, after) is None:
+                return False
+        if group.unless is not None and search(group.unless, text[begin:stop]) is not None:
+            return False
+        if group.unless_next is not None and stop < len(text):
+            following = ends[bisect.bisect_right(ends, stop)] \
+                if bisect.bisect_right(ends, stop) < len(ends) else len(text)
+            nxt = text[stop:following]
+            m = search(group.unless_next, nxt)
+            if m is not None and not nxt[:m.start()].strip(" \t\n([-–—,.…"):
+                return False
+        return True
+
     def check(self, post):
         text = view(post, self.opts)
+        ends: list[int] = []  # sentence ends, found on the first match of a sentence-bound group
         regexes = self.needs is None or self.needs.met_by(text)
         found = []
         finditer, exceptions = self.context.finditer, self.exceptions
@@ -275,6 +392,11 @@ class Lexicon(Check):
                         phrases = [m.span() for m in finditer(group.not_in, text)]
                     if any(s <= start and end <= e for s, e in phrases):
                         continue
+                if group.skip_names and hit[:1].isupper() \
+                        and _name_like(text, start, end, group.not_names):
+                    continue
+                if group.sentence_bound and not self.in_context(text, start, end, group, ends):
+                    continue
                 found.append((start, -(end - start), order, end, group, hit))
         if not found:
             return

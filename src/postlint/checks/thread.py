@@ -1,6 +1,7 @@
 """`thread-numbering`: the `1/`, `2/5`, `(3/7)`, `🧵 1/` markers of a thread's posts.
 
-A marker is read at the start of a post (after an optional 🧵) or at its end. Only drafts
+A marker is read at the start of a post (after an optional 🧵) or at its end; a keycap
+that opens a post (`1️⃣`, `🔟`) is one too. Only drafts
 with two posts or more are judged (a one-post draft may be one post of a thread kept
 elsewhere). Numbers must go up with the posts: post 3 of a thread whose first marked
 post is `1/` must say 3; a total (`/5`) must be the number of posts counted from the
@@ -16,7 +17,9 @@ from ..load.template import fill
 from .base import ANY, Check, Match, Option
 
 _MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?"
-_START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)")
+# a keycap opening a post numbers it too ("1️⃣ What we learned", "🔟 Last one")
+_KEYCAP = r"(?P<n>\d)\uFE0F?\u20E3|(?P<ten>\U0001F51F)"
+_START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK}|{_KEYCAP})(?=\s|\Z)")
 _END = regex.compile(rf"(?<=\s)(?:🧵\s*)?(?P<mark>{_MARK})\s*(?:🧵\s*)?\Z")
 
 
@@ -26,6 +29,11 @@ _LINE_START = regex.compile(rf"^[ \t]*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)", r
 def marker(text: str):
     """The numbering marker of a post's prose (a match with groups n and total), or None."""
     return _START.search(text) or _END.search(text)
+
+
+def number(m) -> int:
+    """The post number a marker says (🔟: 10)."""
+    return 10 if m.groupdict().get("ten") else int(m.group("n"))
 
 
 def numbered_lines(text: str) -> list:
@@ -64,16 +72,16 @@ class ThreadNumbering(Check):
             return
         first_post, first = marks[0]
         # unnumbered opening posts before the `1/` (a first marker past its post is a skip)
-        offset = max(0, first_post.index - (int(first.group("n")) - 1))
+        offset = max(0, first_post.index - (number(first) - 1))
         count = len(posts) - offset
         told = False  # a wrong total is reported once, where it first appears
         for post, m in marks:
-            said, actual = int(m.group("n")), post.index - offset + 1
+            said, actual = number(m), post.index - offset + 1
             start, end = post.start + m.start("mark"), post.start + m.end("mark")
             if said != actual:
                 yield Match(start, end, {"problem": fill(self.opts["order_problem"], {
                     "said": said, "actual": actual}), "said": said, "actual": actual})
-            elif m.group("total") and int(m.group("total")) != count and not told:
+            elif m.groupdict().get("total") and int(m.group("total")) != count and not told:
                 told = True
                 total = int(m.group("total"))
                 yield Match(start, end, {"problem": fill(self.opts["total_problem"], {
