@@ -217,6 +217,12 @@ PIECES = st.sampled_from(["\u0663", "7", "42", "$", "#", "a", "A", "bi", "BI", "
                           "\u212a", "s", "ſ", "🍺", "🍷", "'", "x", "-"])
 
 
+# lists of 1 to 4 regex terms made of the fragments, and texts of the pieces
+REGEX_LISTS = st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=1,
+                       max_size=4)
+REGEX_TEXTS = st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=6).map(" ".join)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=1,
                 max_size=3),
@@ -282,10 +288,7 @@ def test_a_list_asked_about_many_texts_searches_only_the_terms_a_text_may_hold()
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=2,
-                max_size=4),
-       st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=6).map(" ".join),
-       st.booleans())
+@given(REGEX_LISTS, REGEX_TEXTS, st.booleans())
 def test_searching_term_by_term_never_changes_a_match(tokens, text, ignorecase):
     made = fresh(tokens, ignorecase=ignorecase, is_regex=True)
     if made._sieve is not None:
@@ -389,10 +392,7 @@ def test_the_first_heads_are_where_every_match_can_start(body, first):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.lists(FRAGMENTS, min_size=1, max_size=4).map("".join), min_size=1,
-                max_size=3),
-       st.lists(st.lists(PIECES, max_size=4).map("".join), max_size=6).map(" ".join),
-       st.booleans())
+@given(REGEX_LISTS, REGEX_TEXTS, st.booleans())
 def test_trying_a_list_only_where_a_match_can_start_never_loses_one(tokens, text, ignorecase):
     made = fresh(tokens, ignorecase=ignorecase, is_regex=True)
     if made.first_heads is not None:
