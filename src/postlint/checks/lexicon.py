@@ -352,9 +352,7 @@ class Lexicon(Check):
         if group.unless is not None and search(group.unless, text[begin:stop]) is not None:
             return False
         if group.unless_next is not None and stop < len(text):
-            following = ends[bisect.bisect_right(ends, stop)] \
-                if bisect.bisect_right(ends, stop) < len(ends) else len(text)
-            nxt = text[stop:following]
+            nxt = text[stop:ends[min(bisect.bisect_right(ends, stop), len(ends) - 1)]]
             m = search(group.unless_next, nxt)
             if m is not None and not nxt[:m.start()].strip(" \t\n([-–—,.…"):
                 return False

@@ -126,6 +126,7 @@ class Words:
         self._spent = 0  # on compiling subsets, in terms
         self._asked = 0  # texts asked about (see COMPILE_AFTER)
         self._fast = None  # the list by `re`, once made (see FAST_AFTER)
+        self._terms: dict = {}  # (term, short text) -> the term alone (see `_term`)
 
     def _source(self, parts: list[str]) -> str:
         body = "|".join(f"(?:{p})" for p in parts)
@@ -320,10 +321,6 @@ class Words:
             found = self._terms[index, fast] = compile_fast(source, self.flags) if fast \
                 else regex.compile(source, self.flags)
         return found
-
-    @cached_property
-    def _terms(self) -> dict:
-        return {}
 
     def _matches_apart(self, text: str, met: list[int]):
         """The matches the whole list's `finditer` gives, found term by term (`met`:
