@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -69,9 +70,9 @@ def render() -> dict[str, str]:
         subprocess.run([sys.executable, "-c", BUILD], check=True, env=env, cwd=folder)
         texts = {}
         for kind in KINDS:
-            path = Path(folder) / f"{kind}.json"
-            data = json.loads(path.read_text("utf-8")) if path.exists() else {"stamp": "",
-                                                                              "entries": {}}
+            path = Path(folder) / f"{kind}.marshal"  # (the cache folder's format)
+            data = marshal.loads(path.read_bytes()) if path.exists() else {"stamp": "",
+                                                                           "entries": {}}
             lines = [f"{json.dumps(key)}: {json.dumps(value)}"
                      for key, value in sorted(data["entries"].items())]
             texts[kind] = (f'{{"stamp": {json.dumps(data["stamp"])}, "made with": '

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import subprocess
 import sys
@@ -34,18 +34,18 @@ def test_entries_are_kept_for_the_next_run_of_the_same_code(folder):
     store.save()
     assert cache.Store("kind", "code 1").get("key") == ["value", 1]
     assert cache.Store("kind", "code 2").get("key") is cache.MISSING
-    assert json.loads((folder / "kind.json").read_text())["stamp"] == "code 1"
+    assert marshal.loads((folder / "kind.marshal").read_bytes())["stamp"] == "code 1"
 
 
 def test_a_broken_file_is_ignored_then_replaced(folder):
     folder.mkdir()
-    (folder / "kind.json").write_text('{"stamp": "code", "entries": [1, 2')
+    (folder / "kind.marshal").write_bytes(marshal.dumps({"stamp": "code", "entries": {}})[:-3])
     store = cache.Store("kind", "code")
     assert store.get("key") is cache.MISSING
     store.put("key", None)
     store.save()
     assert cache.Store("kind", "code").get("key") is None
-    assert [p.name for p in folder.iterdir()] == ["kind.json"]  # no temporary file left
+    assert [p.name for p in folder.iterdir()] == ["kind.marshal"]  # no temporary file left
 
 
 def test_a_huge_file_is_not_read(folder, monkeypatch):
@@ -107,7 +107,7 @@ def test_runs_with_a_cold_and_a_warm_cache_say_the_same(tmp_path):
     env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "postlint", "--select", "ALL", "--isolated", "post.md"]
     cold = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
-    kept = json.loads((tmp_path / "cache" / "needs.json").read_text())["entries"]
+    kept = marshal.loads((tmp_path / "cache" / "needs.marshal").read_bytes())["entries"]
     warm = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert len(kept) > 100 and "synerg(?:y|ies|ize|ise|istic)" in kept
     assert (warm.returncode, warm.stdout, warm.stderr) == \

@@ -4,6 +4,7 @@ its entries stand only for the code they were made by."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def test_a_first_run_takes_what_it_would_compute_from_the_seed(script, tmp_path,
                          env=env).stdout
     assert "T104 'lol' is chat shorthand" in out
     assert out.splitlines()[-1] == "analysed: 0 False"
-    kept = json.loads((tmp_path / "cache" / "needs.json").read_text("utf-8"))
+    kept = marshal.loads((tmp_path / "cache" / "needs.marshal").read_bytes())
     assert kept["entries"]  # what the seed gave is kept in the cache folder
 
 

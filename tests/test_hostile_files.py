@@ -126,7 +126,7 @@ def test_a_cache_file_that_is_no_regular_file_is_ignored(tmp_path, monkeypatch, 
     from postlint.load import cache
     monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "cache").mkdir(mode=0o700)
-    make(tmp_path / "cache" / "kind.json")
+    make(tmp_path / "cache" / "kind.marshal")
     assert cache.Store("kind", "code").get("key") is cache.MISSING
 
 

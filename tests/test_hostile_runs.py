@@ -266,7 +266,7 @@ def test_a_cache_folder_others_may_write_is_not_used(folder, capsys, mode):
     store = cache.Store("kind", "code")
     store.put("key", 1)
     store.save()
-    assert not (folder / "kind.json").exists()
+    assert not (folder / "kind.marshal").exists()
     err = capsys.readouterr().err
     assert err == (f"postlint: not using the cache folder {folder}: others may write to the "
                    f"folder (make it yours alone: chmod go-w {folder})\n")
@@ -285,7 +285,7 @@ def test_cache_files_are_private_and_files_others_could_change_are_ignored(folde
     store = cache.Store("kind", "code")
     store.put("key", 1)
     store.save()
-    path = folder / "kind.json"
+    path = folder / "kind.marshal"
     assert os.stat(path).st_mode & 0o777 == 0o600
     assert os.stat(folder).st_mode & 0o777 == 0o700
     assert cache.Store("kind", "code").get("key") == 1

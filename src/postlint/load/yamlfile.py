@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
-import json
 import os
 from pathlib import Path
 
@@ -211,8 +210,8 @@ def load(path: Path, keep: bool = False):
     value = loads(decode(data, path), str(path))
     if keep:
         try:
-            _KEPT.put(key, json.dumps(_frozen(value)))
-        except (TypeError, ValueError):  # more than JSON holds (a date, a number as key)
+            _KEPT.put(key, [_frozen(value)])
+        except TypeError:  # more than JSON holds (a date, a number as key)
             pass
     return value
 
@@ -233,9 +232,10 @@ def load_each(paths, errors: list, folder: Path | None = None):
             errors.append(exc)
 
 
-# Parsed files, kept between runs as JSON: a Map or Seq is an object with its lines under
-# the key _LINES (a Seq's items too); stamped with the code that parses (this module
-# and PyYAML, found but not imported).
+# Parsed files, kept between runs as plain values that JSON can hold too (the seed is
+# JSON), each in a list of one: a Map or Seq is an object with its lines under the key
+# _LINES (a Seq's items too); stamped with the code that parses (this module and PyYAML,
+# found but not imported).
 _KEPT = cache.Store("yaml", cache.code_stamp(
     __file__, getattr(importlib.util.find_spec("yaml"), "origin", None) or ""), 1_000)
 _LINES = "\0"
@@ -259,22 +259,36 @@ def _frozen(value):
 
 
 def _thawed(kept):
-    """What a kept entry holds, else MISSING (also for an entry that is damaged)."""
-    if not isinstance(kept, str):
+    """What a kept entry holds, as new Maps and Seqs (the entry itself is not changed),
+    else MISSING (also for an entry that is damaged)."""
+    if type(kept) is not list or len(kept) != 1:
         return cache.MISSING
     try:
-        return json.loads(kept, object_hook=_revive)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return _revived(kept[0])
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
         return cache.MISSING
 
 
-def _revive(thawed: dict):
-    if _LINES not in thawed:  # the lines of a Map's keys
-        return thawed
-    line, lines, *items = thawed.pop(_LINES)
-    value = Seq(items[0]) if items else Map(thawed)
-    value.line, value.lines = line, lines
-    return value
+def _revived(kept):
+    if type(kept) is dict:
+        if _LINES not in kept:
+            raise ValueError("a mapping without its lines")
+        line, lines, *items = kept[_LINES]
+        if items:
+            value = Seq(map(_revived, items[0]))
+            if type(lines) is not list:
+                raise TypeError("lines of a list")
+        else:
+            value = Map((key, _revived(item)) for key, item in kept.items() if key != _LINES)
+            if type(lines) is not dict:
+                raise TypeError("lines of a mapping")
+        if type(line) is not int:
+            raise TypeError("a line")
+        value.line, value.lines = line, type(lines)(lines)
+        return value
+    if kept is None or type(kept) in (str, int, float, bool):
+        return kept
+    raise TypeError(f"a value of type {type(kept).__name__}")
 
 
 def line_of(container, key, default: int = 0) -> int:
