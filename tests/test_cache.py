@@ -177,3 +177,24 @@ def test_files_that_json_cannot_hold_are_parsed_each_time(folder, tmp_path, monk
     assert yamlfile.load(path, keep=True) == yamlfile.load(path, keep=True) == \
         yamlfile.loads(text)
     assert yamlfile._KEPT.get(kept_key(path)) is cache.MISSING
+
+
+def test_kept_front_matter_gives_the_same_draft_and_errors_with_their_lines(folder, monkeypatch):
+    from postlint.text.draft import Draft, DraftError
+
+    monkeypatch.setattr(yamlfile, "_HEADS", cache.Store("front-matter", "code"))
+    text = "---\nprofile: brand\nplatforms: [x, linkedin]\ntags: [a]\n---\nHello there.\n"
+    first, again = Draft.from_text(text), Draft.from_text(text)
+    assert first.front_matter == again.front_matter == {
+        "profile": "brand", "platforms": ["x", "linkedin"], "tags": ["a"]}
+    assert yamlfile.line_of(again.front_matter, "platforms") == 3
+    again.front_matter["platforms"].append("threads")  # a draft's own copy
+    assert Draft.from_text(text).front_matter["platforms"] == ["x", "linkedin"]
+    wrong = "---\nprofile: brand\nplatforms: {x: 1}\n---\nHello.\n"
+    for _ in range(2):
+        with pytest.raises(DraftError, match="line 3: front matter: 'platforms' must be a list"):
+            Draft.from_text(wrong)
+    broken = "---\nprofile: [brand\n---\nHello.\n"
+    for _ in range(2):
+        with pytest.raises(DraftError, match="invalid YAML"):
+            Draft.from_text(broken)

@@ -41,7 +41,7 @@ def test_the_command_exits_at_once_with_all_its_output(tmp_path, monkeypatch, ar
     assert (command.stdout, command.stderr) == (inside.stdout, inside.stderr)
 
 
-def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, monkeypatch):
+def test_a_second_run_parses_no_yaml_not_even_a_drafts_front_matter(tmp_path, monkeypatch):
     (tmp_path / ".postlint.yaml").write_text("brand: {terms: [GitHub]}\n")
     os.utime(tmp_path / ".postlint.yaml", (time.time() - 60,) * 2)  # kept once settled
     (tmp_path / "plain.md").write_text("We love Github.\n")
@@ -61,7 +61,12 @@ def test_a_second_run_parses_no_yaml_unless_a_draft_has_front_matter(tmp_path, m
 
     assert imported("plain.md") == "PyYAML imported: True"  # the files are read once
     assert imported("plain.md") == "PyYAML imported: False"  # then kept
-    assert imported("front.md") == "PyYAML imported: True"
+    assert imported("front.md") == "PyYAML imported: True"  # its front matter is new
+    assert imported("front.md") == "PyYAML imported: False"
+    (tmp_path / "other.md").write_text("---\nplatform: x\n---\nWe love Github too.\n")
+    assert imported("other.md") == "PyYAML imported: False"  # the same front matter
+    (tmp_path / "other.md").write_text("---\nplatform: x\nlang: en\n---\nWe love Github.\n")
+    assert imported("other.md") == "PyYAML imported: True"
 
 
 ONLY_WHEN_USED = ["postlint.cli.explain", "postlint.cli.settings", "importlib.metadata",

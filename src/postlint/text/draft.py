@@ -161,7 +161,7 @@ class Draft:
 
     def _check_front_matter(self, source: str, toml: bool = False) -> dict:
         try:
-            data = _toml(source) if toml else yamlfile.loads(source, self.path, line_offset=1)
+            data = _toml(source) if toml else yamlfile.loads_kept(source, self.path, line_offset=1)
         except yamlfile.ConfigError as exc:
             raise DraftError(f"line {exc.line or 1}: front matter: {exc.message}") from None
         if data is None:
