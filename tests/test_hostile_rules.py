@@ -311,3 +311,25 @@ def test_a_near_miss_in_a_rule_folder_file_names_the_key_meant(write, run, name,
     result = run("a.md")
     assert result.code == 2 and result.out == ""
     assert error in result.err.splitlines()
+
+
+def test_a_shipped_profiles_patterns_keep_a_rule_trusted_and_a_config_profiles_do_not(
+        write, run, monkeypatch):
+    from postlint.lint.catalog import Catalog
+    from postlint.lint.engine import Choices, Linter
+    from postlint.load.config import Config
+
+    linter = Linter(Catalog.load(plugins.manager()), Config(), Choices(select=["ALL"]))
+    setting = linter.settings("brand")["missing-disclosure"]
+    assert setting.options["own_offers"] and not setting.untrusted  # rules/profiles/brand.yaml
+    # a profile of the config that extends it, with patterns of its own: searched with
+    # the time limit, so a catastrophic one stops the rule instead of hanging the run
+    monkeypatch.setattr(check, "SEARCH_TIMEOUT", 0.2)
+    write(".postlint.yaml", "profiles:\n  mine:\n    extends: brand\n    rules:\n"
+                            "      profanity:\n        whole_words: false\n"
+                            "        entries: [{tokens: ['(a|aa)+$']}]\n")
+    write("d1.md", "---\nprofile: mine\n---\n" + "a" * 60 + "!\nWhat a SHAMEFUL mess.\n")
+    result = run("d1.md")
+    assert ("d1.md: error: rule profanity (R101): a pattern search timed out; simplify the "
+            "rule's pattern (the rule was stopped for this run)") in result.err
+    assert result.code == 2

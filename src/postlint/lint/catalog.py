@@ -139,11 +139,13 @@ class Catalog:
 
     def _add_profiles(self, folder: Path) -> list[ConfigError]:
         errors = []
+        shipped = folder.resolve() == builtin.folder()
         for path, data in yamlfile.load_each(sorted((folder / "profiles").glob("*.y*ml")),
                                              errors, folder):
             profile, problems = parse_profile(data, str(path), None)
             errors += problems
             if profile:
+                profile.shipped = shipped
                 self.profiles[profile.name] = profile
         return errors
 

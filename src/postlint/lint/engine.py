@@ -287,7 +287,7 @@ class Linter:
         options.update(rule.options)
         options.update((rule.languages or {}).get(lang) or {})
         options.update(setting.options)
-        trusted = rule.trusted and all(_plain(v) for v in setting.options.values())
+        trusted = rule.trusted and not setting.untrusted
         key = (rule.name, trusted, lang, repr(sorted(options.items())))
         if key not in self._compiled:
             self._compiled[key] = self._build(rule, check_type, options, trusted, lang)
@@ -810,13 +810,6 @@ def clamp(level: str, match: Match) -> str:
     if high in LEVELS and LEVELS.index(level) > LEVELS.index(high):
         level = high
     return level
-
-
-def _plain(value) -> bool:
-    """A number, which a profile or config may set on a trusted rule without making its
-    patterns untrusted (a string, list or mapping may hold a pattern; a switch such as
-    `regex: true` may make config terms patterns)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _relevant(check: Check, draft: Draft) -> bool:

@@ -33,6 +33,9 @@ class Setting:
 
     level: str
     options: dict = field(default_factory=dict)
+    # options that may hold patterns were set by a config or a profile not shipped with
+    # postlint (a shipped rule's word lists are then checked and searched with a timeout)
+    untrusted: bool = False
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Profile:
     extends_line: int = 0
     key: str = ""  # prefix of key paths in messages: "profiles.NAME." for config profiles
     strictness: int | None = None  # how public the audience is (friends-family 1 .. brand 5)
+    shipped: bool = False  # in postlint's own rule folder: its options are tested
 
 
 def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | None, list]:
@@ -86,8 +90,9 @@ def strictness(name: str, profiles: dict[str, Profile]) -> int:
 
 
 def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
-          base: Setting | None) -> tuple[Setting | None, list]:
-    """Apply one profile or config entry for `rule` on top of `base` (None: not applied).
+          base: Setting | None, shipped: bool = False) -> tuple[Setting | None, list]:
+    """Apply one profile or config entry for `rule` on top of `base` (None: not applied);
+    `shipped`: the entry is postlint's own (a built-in profile's).
 
     `value` is a level, `off`/false, or a mapping with an optional `level` and options.
     """
@@ -95,11 +100,12 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
         return None, []
     level = base.level if base else rule.level
     options = dict(base.options) if base else {}
+    untrusted = base.untrusted if base else False
     if isinstance(value, str):
         if value not in LEVELS:
             return base, [ConfigError(f"expected a level ({', '.join(LEVELS)}) or off, "
                                       f"got {value!r}", path, line, key)]
-        return Setting(value, options), []
+        return Setting(value, options, untrusted), []
     if isinstance(value, dict):
         level = value.get("level", level)
         if level not in LEVELS:
@@ -111,7 +117,8 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
         given = without(value, "level")
         errors = check_options(types[rule.type], given, path, key, also=("level",))
         options.update(given)
-        return Setting(level, options), errors
+        untrusted = untrusted or not shipped and not all(map(_plain, given.values()))
+        return Setting(level, options, untrusted), errors
     return base, [ConfigError("expected a level, off, or a mapping of level and options",
                               path, line, key)]
 
@@ -147,13 +154,20 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
             continue
         given[rule.name] = (key, line)
         setting, problems = entry(value, rule, types, profile.path, f"{profile.key}rules.{key}",
-                                  line, settings.get(rule.name))
+                                  line, settings.get(rule.name), profile.shipped)
         errors += problems
         if setting is None:
             settings.pop(rule.name, None)
         else:
             settings[rule.name] = setting
     return settings, errors
+
+
+def _plain(value) -> bool:
+    """A number, which a config may set on a shipped rule without making its patterns
+    untrusted (a string, list or mapping may hold a pattern; a switch such as
+    `regex: true` may make config terms patterns)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def twice(rule: Rule, key, line: int) -> str:
