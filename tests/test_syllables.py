@@ -62,3 +62,24 @@ def test_the_quicker_vader_scores_every_piece_of_the_corpus_as_vader_does():
     plain, quick = SentimentIntensityAnalyzer(), Analyzer()
     assert len(pieces) > 4_000
     assert [quick.polarity_scores(p) for p in pieces] == [plain.polarity_scores(p) for p in pieces]
+
+
+def test_vaders_lexicon_kept_between_runs_is_its_own_and_each_analyzer_has_a_copy(
+        tmp_path, monkeypatch):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from postlint.load import cache
+    from postlint.text import vader
+
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(vader, "_store", None)
+    plain, first = SentimentIntensityAnalyzer(), vader.Analyzer()
+    first.lexicon["sick"] = 3.0  # (a rule's own valences go into its analyzer's lexicon)
+    cache.save_all()
+    monkeypatch.setattr(vader, "_store", None)  # the next run
+    opened = []
+    monkeypatch.setattr("codecs.open", lambda *a, **k: opened.append(a))  # (VADER's reads)
+    kept = vader.Analyzer()
+    assert opened == []  # read from the cache, not from VADER's files
+    assert (kept.lexicon, kept.emojis) == (plain.lexicon, plain.emojis)
+    assert kept.polarity_scores("This is sick.") == plain.polarity_scores("This is sick.")
