@@ -138,3 +138,24 @@ def test_the_quicker_registration_finds_what_pluggys_finds():
     for name in plugins.DEFAULT_PLUGINS:
         theirs.register(importlib.import_module(name), name)
     assert found(plugins.manager()) == found(theirs) != []
+
+
+def test_the_collector_paused_for_start_up_runs_again_before_any_draft_is_linted(tmp_path):
+    # (an export's reading leaves cycles that only the collector frees: a run that never
+    # turned it back on would grow with every post)
+    (tmp_path / "a.md").write_text("Thanks for coming today.\n")
+    probe = ("import gc, sys\nfrom postlint.lint import phases\nseen = []\n"
+             "lint = phases.lint_names\n"
+             "def watched(*a, **k):\n"
+             "    seen.append((gc.isenabled(), gc.get_freeze_count() > 1000))\n"
+             "    return lint(*a, **k)\n"
+             "phases.lint_names = watched\n"
+             "import os\nos._exit = lambda code: (sys.stderr.write(f'collector: {seen}\\n'),"
+             " sys.exit(code))  # (run ends with it)\n"
+             "from postlint.cli import run\nsys.argv = ['postlint', '--isolated', 'a.md']\n"
+             "run()\n")
+    env = {**os.environ, plugins.AUTOLOAD_SWITCH: "1"}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                          text=True, env=env)
+    assert "collector: [(True, True)]" in done.stderr
+    assert done.returncode == 0 and "All clear: 1 draft checked." in done.stdout

@@ -12,7 +12,7 @@ import sys
 if not sys.flags.safe_path and sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 
-from postlint.cli.main import run  # noqa: E402
+from postlint.cli import run  # noqa: E402
 
 if __name__ == "__main__":
     run()
