@@ -288,25 +288,25 @@ def _thawed(kept):
 
 
 def _revived(kept):
-    if type(kept) is dict:
-        if _LINES not in kept:
-            raise ValueError("a mapping without its lines")
-        line, lines, *items = kept[_LINES]
-        if items:
-            value = Seq(map(_revived, items[0]))
-            if type(lines) is not list:
-                raise TypeError("lines of a list")
-        else:
-            value = Map((key, _revived(item)) for key, item in kept.items() if key != _LINES)
-            if type(lines) is not dict:
-                raise TypeError("lines of a mapping")
-        if type(line) is not int:
-            raise TypeError("a line")
-        value.line, value.lines = line, type(lines)(lines)
-        return value
-    if kept is None or type(kept) in (str, int, float, bool):
-        return kept
-    raise TypeError(f"a value of type {type(kept).__name__}")
+    if type(kept) is not dict:
+        if type(kept) in _SCALARS:
+            return kept
+        raise TypeError(f"a value of type {type(kept).__name__}")
+    line, lines, *items = kept[_LINES]  # (KeyError: a mapping without its lines)
+    if items:
+        value = Seq([item if type(item) in _SCALARS else _revived(item) for item in items[0]])
+        lines = list(lines) if type(lines) is list else None
+    else:
+        value = Map({key: item if type(item) in _SCALARS else _revived(item)
+                     for key, item in kept.items() if key != _LINES})
+        lines = dict(lines) if type(lines) is dict else None
+    if lines is None or type(line) is not int:
+        raise TypeError("lines")
+    value.line, value.lines = line, lines
+    return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def line_of(container, key, default: int = 0) -> int:
