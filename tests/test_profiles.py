@@ -99,3 +99,12 @@ def test_list_profiles_shows_what_each_changes(run):
 def test_list_profiles_marks_the_chosen_default(run):
     assert "professional (extends public) [default]" in \
         run("--list-profiles", "--profile", "professional").out
+
+
+@pytest.mark.parametrize("text", ["Wine pairing dinner on Friday 🍷 Four courses, four wines.",
+                                  "Free tasting Thursday 5-8pm, 21+ only, ID required 🍺"])
+def test_a_brand_pours_drinks_a_professional_is_seen_with_them(run, write, text):
+    # (substances weighs a person's night out as a recruiter would, not a business's trade)
+    write("a.md", text + "\n")
+    assert levels(run, "--profile", "brand", "a.md") == set()
+    assert {c for c, _, _ in levels(run, "--profile", "professional", "a.md")} == {"R109"}
