@@ -269,7 +269,7 @@ def test_run_rules_see_rows_and_drafts_together(write, run):
     write("c.csv", "text\nPick a color you love.\n")
     result = run("--select", "term-consistency", "--fail-on", "info", "a.md", "c.csv")
     assert lines(result) == [
-        "c.csv:2:8: B106 'color' is also written 'colour' (2 times) in these drafts; pick "
+        "c.csv:2:8: B106 'color' is also written 'colour' (twice) in these drafts; pick "
         "one (term-consistency) [row 2]"]
 
 

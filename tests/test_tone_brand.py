@@ -290,3 +290,14 @@ def test_caps_skips_only_texts_without_two_capitals_in_a_word():
                   "min_run": 2}, Context())
     shouted = [Draft.from_text(t).posts[0] for t in ("D'O", "A-B", "ΑΒ", "ÉT")]
     assert all(list(check.check(post)) for post in shouted)
+
+
+@pytest.mark.parametrize("uses, times", [(1, "once"), (2, "twice"), (3, "3 times")])
+def test_term_consistency_says_how_often_the_other_spelling_is_used_in_words(
+        run, write, uses, times):
+    write("a.md", "Send us an e-mail today.\n")
+    for i in range(uses):
+        write(f"b{i}.md", "Our email newsletter is out.\n")
+    result = run("--select", "term-consistency", ".")
+    assert (f"a.md:1:12: B106 'e-mail' is also written 'email' ({times}) in these drafts; "
+            "pick one (term-consistency)") in result.out

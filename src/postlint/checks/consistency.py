@@ -24,7 +24,7 @@ class Consistency(Check):
     flag every occurrence of the one used less (the second on a tie)."""
 
     type_name = "consistency"
-    values = ("other", "count")
+    values = ("other", "count", "times")  # times: "once", "twice", "3 times"
     scope = "run"
     options = {
         "pairs": Option("mapping", required=True, help="variant -> other variant"),
@@ -112,7 +112,7 @@ class Consistency(Check):
                                    else (seconds, first, len(firsts) // 3))
             for i in range(0, len(rare), 3):
                 yield seen[rare[i]], Match(rare[i + 1], rare[i + 2],
-                                           {"other": common, "count": count})
+                                           _values(common, count))
 
     def _counted(self, drafts, passing, closed_keys: set, split_keys: _Seen, counts: list):
         """`check_run` for a large run, from the keys and counts of the first pass so
@@ -165,7 +165,7 @@ class Consistency(Check):
                 common, count, _ = flagged[key]
             else:
                 continue
-            yield draft, Match(start, end, {"other": common, "count": count})
+            yield draft, Match(start, end, _values(common, count))
 
     def _uses(self, draft, keys, rare: dict):
         """(span, key, spelling, hyphenated or split) of each use in `draft` of a key in
@@ -237,7 +237,13 @@ class Consistency(Check):
             for spelling in ranked[1:]:
                 for number, (start, end) in uses[spelling]:
                     yield seen[number], Match(start, end,
-                                              {"other": common, "count": len(uses[common])})
+                                              _values(common, len(uses[common])))
+
+
+def _values(other: str, count: int) -> dict:
+    """A finding's values: the other spelling and how often it is used, in words too."""
+    times = {1: "once", 2: "twice"}.get(count, f"{count} times")
+    return {"other": other, "count": count, "times": times}
 
 
 class _Seen:
