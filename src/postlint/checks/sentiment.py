@@ -184,14 +184,11 @@ def _negatives() -> cache.Store:
     if _store is None:
         spec = importlib.util.find_spec("vaderSentiment")
         folder = os.path.dirname(getattr(spec, "origin", None) or "")
-        sizes = []
-        for name in ("vader_lexicon.txt", "emoji_utf8_lexicon.txt"):
-            try:
-                sizes.append(str(os.path.getsize(os.path.join(folder, name))))
-            except OSError:
-                sizes.append("?")
-        _store = cache.Store("vader", " ".join([cache.code_stamp(
-            __file__, os.path.join(folder, "vaderSentiment.py")), *sizes]), limit=100)
+        _store = cache.Store("vader", " ".join([
+            cache.code_stamp(__file__, os.path.join(folder, "vaderSentiment.py")),
+            cache.data_stamp(*(os.path.join(folder, name)
+                               for name in ("vader_lexicon.txt", "emoji_utf8_lexicon.txt")))]),
+            limit=100)
     return _store
 
 

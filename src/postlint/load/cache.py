@@ -94,6 +94,18 @@ def code_stamp(*files: str) -> str:
     return " ".join(stamps)
 
 
+def data_stamp(*files: str) -> str:
+    """A stamp for entries made from the data in `files`, by their sizes (hashing large
+    data files each run would cost more than the entries save)."""
+    sizes = []
+    for name in files:
+        try:
+            sizes.append(str(os.path.getsize(name)))
+        except OSError:
+            sizes.append("?")
+    return " ".join(sizes)
+
+
 # What a first run of the built-in rules computes, shipped with the package (written by
 # scripts/gen_cache_seed.py): one file per kind, as in the cache folder. An entry is
 # used only when its file's stamp is the stamp of the code now installed.

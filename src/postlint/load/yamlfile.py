@@ -218,8 +218,8 @@ def load(path: Path, keep: bool = False):
 
 def loads_kept(text: str, path: str, line_offset: int = 0):
     """`loads`, with what the text holds kept between runs, keyed by a hash of the text
-    and its first line: the few lines of front matter that head many drafts are parsed
-    once (and PyYAML is not imported at all when every one is kept)."""
+    and the line it starts on: the few lines of front matter that head many drafts are
+    parsed once (and PyYAML is not imported at all when every one is kept)."""
     key = f"{line_offset} {digest(text.encode('utf-8', 'surrogatepass'))}"
     kept = _thawed(_HEADS.get(key))
     if kept is not cache.MISSING:
@@ -254,8 +254,9 @@ def load_each(paths, errors: list, folder: Path | None = None):
 # found but not imported).
 _KEPT = cache.Store("yaml", cache.code_stamp(
     __file__, getattr(importlib.util.find_spec("yaml"), "origin", None) or ""), 1_000)
-_HEADS = cache.Store("front-matter", _KEPT.stamp, 5_000)  # (apart: many drafts' heads
-# must not push the rule files' entries out)
+# Drafts' front matter, in a store of its own: many drafts must not push the rule files'
+# entries out.
+_HEADS = cache.Store("front-matter", _KEPT.stamp, 5_000)
 _LINES = "\0"
 
 

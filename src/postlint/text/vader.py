@@ -22,6 +22,8 @@ from ..load import cache
 
 __all__ = ["Analyzer", "BOOSTER_DICT"]
 
+LEXICON_FILES = ("vader_lexicon.txt", "emoji_utf8_lexicon.txt")  # (in VADER's folder)
+
 _Plain = SentimentIntensityAnalyzer
 _NEGATE = frozenset(NEGATE)
 
@@ -99,14 +101,10 @@ def _kept() -> cache.Store:
     global _store
     if _store is None:
         folder = os.path.dirname(_module.__file__)
-        sizes = []
-        for name in ("vader_lexicon.txt", "emoji_utf8_lexicon.txt"):
-            try:
-                sizes.append(str(os.path.getsize(os.path.join(folder, name))))
-            except OSError:
-                sizes.append("?")
-        _store = cache.Store("vader-lexicon", " ".join(
-            [cache.code_stamp(__file__, _module.__file__), *sizes]), limit=10)
+        _store = cache.Store("vader-lexicon", " ".join([
+            cache.code_stamp(__file__, _module.__file__),
+            cache.data_stamp(*(os.path.join(folder, name) for name in LEXICON_FILES))]),
+            limit=10)
     return _store
 
 
