@@ -96,7 +96,8 @@ def test_sentiment_curve_script_on_a_ratings_file(tmp_path, script):
 ORDER = ("off", "info", "warning", "error")
 # Rules a profile leaves out on purpose, with the reason (never a lower level by accident).
 BY_DESIGN = {("brand", "oversharing"): "a brand account has no home to leave empty",
-             ("brand", "employer-voice"): "a brand account does speak for the company"}
+             ("brand", "employer-voice"): "a brand account does speak for the company",
+             ("brand", "substances"): "a business's tasting or happy hour is its trade"}
 
 
 def level_of(catalog, profile):

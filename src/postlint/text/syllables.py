@@ -13,6 +13,7 @@ as Coleman-Liau, never does.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import sys
 import types
@@ -37,9 +38,11 @@ def textstat():
 def _lazy(name: str) -> None:
     """Make `import name` give a stand-in module that imports the real one when one of
     its names is first read (a module `__getattr__`, PEP 562)."""
-    if name in sys.modules:
+    spec = None if name in sys.modules else importlib.util.find_spec(name)
+    if spec is None:
         return
     stand_in = types.ModuleType(name, f"{name}, imported on first use")
+    stand_in.__spec__ = spec  # (what `find_spec` answers for it; nothing is run)
 
     def __getattr__(attribute: str):
         if sys.modules.get(name) is stand_in:
