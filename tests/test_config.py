@@ -237,7 +237,8 @@ def test_invalid_rule_entries(run, write):
     assert sorted(result.err.splitlines()) == sorted([
         ".postlint.yaml:4: rules.emoji-overload.max: expected an integer, got 'x'",
         ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon' (known: "
-        "entries, exceptions, forms, ignorecase, literal, mentions, raw, regex, values, whole_words)",
+        "entries, exceptions, forms, ignorecase, literal, mentions, one_per_sentence, raw, "
+        "regex, values, whole_words)",
         ".postlint.yaml:7: rules.chatspeak: expected a level (info, warning, error) or off, "
         "got 'loud'",
         ".postlint.yaml:8: rules.no-such-rule: unknown rule",

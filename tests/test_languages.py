@@ -71,6 +71,14 @@ def test_detection_keeps_short_or_english_text_english():
     assert [lang for _, _, lang in spans(text)] == ["de", "en"]
 
 
+def test_a_sentence_of_rarer_english_words_stays_english():
+    """Four English words the common list lacks are English, not pycld2's Danish; a
+    German sentence with a few English-looking words is still German."""
+    assert spans("Cold baths reverse aging") == [(0, 24, "en")]
+    assert [lang for _, _, lang in spans("Unser Tee heilt Erkältungen in zwei Tagen. "
+                                         "Wir lieben ihn.")] == ["de"]
+
+
 def test_bad_language_tags_are_errors_with_a_position(write, run):
     write(".postlint.yaml", "lang: german!\n")
     write("a.md", "Hi.\n")

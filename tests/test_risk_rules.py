@@ -162,3 +162,12 @@ def test_phone_numbers_measured_against_libphonenumber():
     found, total = map(int, out.split("recall: ")[1].split(" ")[0].split("/"))
     assert total > 3000 and found / total >= 0.99, out
     assert "decoys found (should be none): 0/" in out, out
+
+
+def test_patient_info_reports_one_patient_once(run, write):
+    """A patient's name and bed in one sentence are one finding (`one_per_sentence`); two
+    patients in two sentences are two."""
+    result = lint(run, write, "Mrs. Patel in bed 4 finally went home today after her hip "
+                  "replacement.\nMr Lee in room 9 is recovering after his surgery.\n",
+                  "--select", "H103")
+    assert [(f[0], f[2]) for f in findings(result)] == [(1, "H103"), (2, "H103")]

@@ -17,7 +17,10 @@ a brand's "use code SPRING20" is its own sale, not an endorsement. `self_offers`
 same on any profile, in a post that holds one of `own_signs`: words that say the goods are
 the author's own ("our shop", "my Etsy store", "I made these"), so "Link in bio to shop"
 under a maker's personal profile sells their own work, while "Link in bio to shop" under
-"Obsessed with this blush from @glowco" is an affiliate push.
+"Obsessed with this blush from @glowco" is an affiliate push. With `endorsement_signs`, a
+self offer in a post that holds none of them (no handle, no "from Brand", no "obsessed
+with") is the author's own too: a bare "Use code FLOOD20 for 20% off everything" names
+no one else's goods.
 `gift_disclosures` ("gifted by @brand", "#gifted") say a product was free, and count as
 a disclosure only when the post has none of `paid_triggers` (a code or link that earns
 the author money, or one of `url_triggers`): a gift label does not tell readers that the
@@ -68,6 +71,10 @@ class Disclosure(Check):
                               "post that holds one of `own_signs`, on any profile"),
         "own_signs": Option("list", [], help="words that say the goods are the author's own "
                             "(our shop, my Etsy store, I made these)"),
+        "endorsement_signs": Option("list", [], help="words that say the post speaks of "
+                                    "another's goods (a handle, 'from Brand', 'obsessed with'): "
+                                    "a self offer in a post with none of them is the author's "
+                                    "own too (empty: not used)"),
         "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -97,7 +104,7 @@ class Disclosure(Check):
     def problems(cls, options):
         for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
                     "own_offers", "gift_disclosures", "paid_triggers", "trigger_shapes",
-                    "self_offers", "own_signs"):
+                    "self_offers", "own_signs", "endorsement_signs"):
             yield from terms.problems(options.get(key), key)
         shapes = [t for t in options.get("trigger_shapes") or () if isinstance(t, str)]
         problem = shapes and word_pattern(shapes, is_regex=True).problem()
@@ -112,12 +119,13 @@ class Disclosure(Check):
     def __init__(self, options, context):
         super().__init__(options, context)
         (self.triggers, self.disclosures, self.weak, self.announcements, self.own_offers,
-         self.gifts, self.paid, self.self_offers, self.own_signs) = (
+         self.gifts, self.paid, self.self_offers, self.own_signs, self.endorsing) = (
             word_pattern(terms.expand(options[key], context.config, options["regex"]),
                          ignorecase=options["ignorecase"], is_regex=options["regex"],
                          forms=options.get("forms", "inflected"), lang=context.lang)
             for key in ("triggers", "disclosures", "weak", "announcements", "own_offers",
-                        "gift_disclosures", "paid_triggers", "self_offers", "own_signs"))
+                        "gift_disclosures", "paid_triggers", "self_offers", "own_signs",
+                        "endorsement_signs"))
         self.shapes = word_pattern(
             terms.expand(options["trigger_shapes"], context.config, True),
             ignorecase=options["ignorecase"], is_regex=True, lang=context.lang)
@@ -176,11 +184,14 @@ class Disclosure(Check):
         search = self.context.search
         if self.own_offers is not None and search(self.own_offers, trigger) is not None:
             return True
-        if self.self_offers is None or self.own_signs is None \
+        if self.self_offers is None or self.own_signs is None and self.endorsing is None \
                 or search(self.self_offers, trigger) is None:
             return False
         if not signed:
-            signed.append(search(self.own_signs, prose) is not None)
+            # (the author's own goods, said so, or no one else's named: "Use code FLOOD20 for
+            # 20% off everything this weekend")
+            signed.append(self.own_signs is not None and search(self.own_signs, prose) is not None
+                          or self.endorsing is not None and search(self.endorsing, prose) is None)
         return signed[0]
 
     def _own(self, url: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..hookspecs import hookimpl
 from ..load import cache
 from ..text import entities
-from ..text.language import common_english
+from ..text.language import common_english, english_forms
 from . import terms
 from .base import ANY, Check, Match, Option
 
@@ -279,11 +279,9 @@ def _english_word(tag: str) -> bool:
     return known
 
 
-@lru_cache(maxsize=1)
 def _simplemma_english():
-    """simplemma's English dictionary, loaded once (each factory loads its own copy)."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-    return DefaultDictionaryFactory().get_dictionary("en")
+    """simplemma's English dictionary, loaded once (the one `language` reads)."""
+    return english_forms()
 
 
 @hookimpl

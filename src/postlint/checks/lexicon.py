@@ -46,6 +46,8 @@ suggestions and validator.
                                               # or with a capitalised word after it
                                               # ("Stoned Age Pizza opens"), except one of
                                               # these ("Hungover Monday"); true: none
+      one_per_sentence: true                  # only the first match of each sentence is
+                                              # reported (one patient's name and bed)
       mentions:                               # the word talked about, not used: not flagged
         quoted: true                          # in quotes ('blacklist')
         suggestion: true                      # its swap's suggestion near it (a rename;
@@ -209,6 +211,9 @@ class Lexicon(Check):
         "exceptions": Option("list", [], help="matched texts never to flag (any case)"),
         "mentions": Option("mapping", {}, help="where a match is the word talked about, not "
                            "used: quoted (bool), before/after (regexes around it)"),
+        "one_per_sentence": Option("bool", False, help="report only the first match of each "
+                                   "sentence (the parts of one thing told in it: a patient's "
+                                   "name and bed)"),
     }
 
     @classmethod
@@ -399,9 +404,17 @@ class Lexicon(Check):
         if not found:
             return
         last_end = -1
+        told = set()  # the sentences reported, with `one_per_sentence`
         for start, _, _, end, group, hit in sorted(found, key=lambda f: f[:3]):
             if start < last_end:
                 continue
+            if self.opts["one_per_sentence"]:
+                if not ends:
+                    ends += [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+                index = bisect.bisect_right(ends, start)
+                if index in told:
+                    continue
+                told.add(index)
             last_end = end
             yield Match(start, end, group.values_for(hit), **group.levels)
 

@@ -44,9 +44,10 @@ _EDGE = "\"'.,!?;:()[]{}…“”‘’"
 
 # capitalised words, one or a run (Dick Van Dyke, Bank of America), and whether a plain
 # lower-case word comes before them in the sentence
-_CAPITALISED = regex.compile(r"(?<![\w'’@#$-])\p{Lu}\p{Ll}+(?:\s+(?:of\s+|the\s+)?\p{Lu}\p{Ll}+)*"
-                             r"(?![\w'’-])")
-_AFTER_WORD = regex.compile(r"(?:^|[\s(\"“])\p{Ll}+\s+$")
+# (a name may stand in quotes, 'Killer Queen'; an apostrophe inside a word is not one)
+_CAPITALISED = regex.compile(r"(?<![\w@#$-])(?<![\w'’]['’])\p{Lu}\p{Ll}+"
+                             r"(?:\s+(?:of\s+|the\s+)?\p{Lu}\p{Ll}+)*(?![\w-])(?!['’]\w)")
+_AFTER_WORD = regex.compile(r"(?:^|[\s(\"“])\p{Ll}+\s+['‘\"“]?$")
 
 
 class Scorer:
