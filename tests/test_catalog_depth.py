@@ -370,10 +370,13 @@ def test_missing_disclosure_catches_gift_thanks(catalog, text):
 
 
 def test_own_site_tracking_links_are_not_affiliate_links(catalog):
-    text = "New drop is live: https://shop.acme.com/new?ref=ig&utm_campaign=spring"
+    text = "New drop is live: https://shop.acme.com/new?ref=emma22&utm_campaign=spring"
     assert findings(catalog, "missing-disclosure", text)  # unknown site: may be affiliate
     assert findings(catalog, "missing-disclosure", text,
                     config={"brand": {"domains": ["acme.com"]}}) == []
+    # a ref that names where the link was posted is a source tag, on any site
+    assert findings(catalog, "missing-disclosure",
+                    "New drop is live: https://shop.acme.com/new?ref=ig&utm_campaign=spring") == []
 
 
 def test_employer_voice_advice_fits_the_finding(catalog):
