@@ -272,16 +272,11 @@ def _english_word(tag: str) -> bool:
     if isinstance(kept, bool):
         return kept
     try:
-        known = tag in _simplemma_english()
+        known = tag in english_forms()
     except (ValueError, KeyError, OSError):  # pragma: no cover - a damaged install
         known = False
     _kept().put(key, known)
     return known
-
-
-def _simplemma_english():
-    """simplemma's English dictionary, loaded once (the one `language` reads)."""
-    return english_forms()
 
 
 @hookimpl

@@ -337,9 +337,7 @@ class Lexicon(Check):
         group's `sentence_with` cues (outside the match) if it has any, none of its
         `unless` cues, and the next sentence starts with none of its `unless_next` cues.
         `ends` holds the sentence ends of `text` (filled on the first call)."""
-        if not ends:
-            ends += [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-        index = bisect.bisect_right(ends, start)
+        index = _sentence_of(text, start, ends)
         begin, stop = (ends[index - 1] if index else 0), ends[min(index, len(ends) - 1)]
         stop = max(stop, end)
         search = self.context.search
@@ -409,14 +407,20 @@ class Lexicon(Check):
             if start < last_end:
                 continue
             if self.opts["one_per_sentence"]:
-                if not ends:
-                    ends += [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-                index = bisect.bisect_right(ends, start)
+                index = _sentence_of(text, start, ends)
                 if index in told:
                     continue
                 told.add(index)
             last_end = end
             yield Match(start, end, group.values_for(hit), **group.levels)
+
+
+def _sentence_of(text: str, start: int, ends: list) -> int:
+    """The number of the sentence of `text` that holds `start`; `ends` holds the sentence
+    ends of `text`, found on the first call."""
+    if not ends:
+        ends += [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    return bisect.bisect_right(ends, start)
 
 
 @hookimpl

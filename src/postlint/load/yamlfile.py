@@ -202,18 +202,9 @@ def load(path: Path, keep: bool = False):
     keyed by a hash of the file's bytes, so an entry can only ever stand for the bytes
     it was made from."""
     data = read(path)
-    key = digest(data) if keep else ""
-    if keep:
-        kept = _thawed(_KEPT.get(key))
-        if kept is not cache.MISSING:
-            return kept
-    value = loads(decode(data, path), str(path))
-    if keep:
-        try:
-            _KEPT.put(key, [_frozen(value)])
-        except TypeError:  # more than JSON holds (a date, a number as key)
-            pass
-    return value
+    if not keep:
+        return loads(decode(data, path), str(path))
+    return _kept(_KEPT, digest(data), lambda: loads(decode(data, path), str(path)))
 
 
 def loads_kept(text: str, path: str, line_offset: int = 0):
@@ -221,13 +212,19 @@ def loads_kept(text: str, path: str, line_offset: int = 0):
     and the line it starts on: the few lines of front matter that head many drafts are
     parsed once (and PyYAML is not imported at all when every one is kept)."""
     key = f"{line_offset} {digest(text.encode('utf-8', 'surrogatepass'))}"
-    kept = _thawed(_HEADS.get(key))
+    return _kept(_HEADS, key, lambda: loads(text, path, line_offset))
+
+
+def _kept(store: cache.Store, key: str, parse):
+    """What `store` keeps under `key`, else `parse()`, kept there when JSON can hold it
+    (not a date, nor a number as a key: those are parsed each time)."""
+    kept = _thawed(store.get(key))
     if kept is not cache.MISSING:
         return kept
-    value = loads(text, path, line_offset)
+    value = parse()
     try:
-        _HEADS.put(key, [_frozen(value)])
-    except TypeError:  # (a date, a number as key: parsed each time)
+        store.put(key, [_frozen(value)])
+    except TypeError:
         pass
     return value
 

@@ -7,10 +7,11 @@ MIN_WORDS words of which at least ENGLISH_SHARE are among the 3,000 common Engli
 that textstat ships (`easy_words.txt`) is English, and a short one follows the rest of
 the post; a post with CLEARLY_ENGLISH of its words common English ones is English whole,
 and so is a sentence with ALL_ENGLISH of its words among simplemma's English word forms
-(rarer English words: "Cold plunges reverse aging"). Only sentences that look otherwise go to pycld2 (Compact Language Detector 2,
-chosen over py3langid, langdetect and simplemma by `scripts/compare_langdetect.py`:
-as accurate on short posts, and 0.2 s to a first answer against 2 s or more), imported
-on first need; an answer it does not call reliable counts as English.
+(rarer English words: "Cold plunges reverse aging"). Only sentences that look otherwise
+go to pycld2 (Compact Language Detector 2, chosen over py3langid, langdetect and
+simplemma by `scripts/compare_langdetect.py`: as accurate on short posts, and 0.2 s to a
+first answer against 2 s or more), imported on first need; an answer it does not call
+reliable counts as English.
 """
 
 from __future__ import annotations

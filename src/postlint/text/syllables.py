@@ -12,7 +12,6 @@ as Coleman-Liau, never does.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import re
 import sys
