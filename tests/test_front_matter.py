@@ -68,6 +68,24 @@ def test_strict_front_matter_reports_other_keys(run, write):
     ("---\npublish: next tuesday\n---\nHi\n",
      "line 2: front matter: 'publish' must be a date (YYYY-MM-DD, optionally with a time), "
      "got 'next tuesday'"),
+    # postlint's own keys under a namespace, and other tools' words for `disable`, would
+    # leave the rules on
+    ("---\ntitle: x\npostlint:\n  disable: [hype]\n---\nHi\n",
+     "line 3: front matter: unknown key 'postlint': postlint's keys go at the top of the "
+     "front matter, without a namespace (profile, platform, platforms, disable, packs, "
+     "objective, lang, publish)"),
+    ("---\npostlint-disable: hype\n---\nHi\n",
+     "line 2: front matter: unknown key 'postlint-disable': postlint's keys go at the top "
+     "of the front matter, without a namespace (did you mean 'disable'?)"),
+    ("---\npostlint_profile: brand\n---\nHi\n",
+     "line 2: front matter: unknown key 'postlint_profile': postlint's keys go at the top "
+     "of the front matter, without a namespace (did you mean 'profile'?)"),
+    ("---\nignore: [hype]\n---\nHi\n",
+     "line 2: front matter: unknown key 'ignore' (did you mean 'disable'? it turns rules "
+     "off for this draft)"),
+    ('+++\ndisable_rules = ["hype"]\n+++\nHi\n',
+     "line 2: front matter: unknown key 'disable_rules' (did you mean 'disable'? it turns "
+     "rules off for this draft)"),
     ("---\npublish: 2026-02-30\n---\nHi\n",
      "line 2: front matter: invalid YAML: '2026-02-30' is not a date (day is out of range "
      "for month)"),

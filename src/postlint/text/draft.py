@@ -38,6 +38,12 @@ OWN_DATE_KEYS = ("publish", "date")
 # tag (`language: de`, `locale: es_MX`); `language: English` is left to its tool.
 OTHER_LANG_KEYS = ("language", "locale")
 READ_KEYS = DATE_KEYS + OTHER_LANG_KEYS  # (keys of other tools postlint reads: not foreign)
+# Keys no other tool uses that say what `disable` does (the config's `ignore`, flake8's
+# `noqa`): errors that name `disable`, not keys left alone with the rules still on. So is
+# a key that names postlint (`postlint: {disable: ...}`, `postlint-disable:`): its keys
+# go at the top, without a namespace.
+MEANT_DISABLE = ("ignore", "extend-ignore", "noqa", "disable-rules", "disabled-rules",
+                 "rules-disabled", "lint-disable")
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
@@ -176,6 +182,19 @@ class Draft:
 
                 close = difflib.get_close_matches(
                     str(key).lower(), [*FRONT_MATTER_KEYS, *OTHER_LANG_KEYS], 1, TYPO_CUTOFF)
+                named = str(key).lower().replace("_", "-")
+                if named.startswith("postlint"):
+                    rest = named[len("postlint"):].lstrip("-.:")
+                    meant = "disable" if rest in MEANT_DISABLE or rest.startswith("disable") \
+                        else rest if rest in FRONT_MATTER_KEYS else None
+                    raise DraftError(
+                        f"line {line}: front matter: unknown key '{key}': postlint's keys go "
+                        f"at the top of the front matter, without a namespace" + (
+                            f" (did you mean '{meant}'?)" if meant else
+                            f" ({', '.join(FRONT_MATTER_KEYS)}, publish)"))
+                if named in MEANT_DISABLE:
+                    raise DraftError(f"line {line}: front matter: unknown key '{key}' (did "
+                                     f"you mean 'disable'? it turns rules off for this draft)")
                 if close and str(key) not in READ_KEYS:
                     raise DraftError(f"line {line}: front matter: unknown key '{key}' "
                                      f"(did you mean '{close[0]}'?)")
