@@ -72,10 +72,11 @@ def test_unused_suppressions_are_reported(run, write):
     data = run("--format", "json", "--profile", "professional", "a.md").json()
     assert [(f["code"], f["line"], f["column"], f["end_column"], f["message"]) for f in data] == [
         ("M001", 1, 1, 36, "suppression of every rule is unused (nothing to suppress here); "
-                           "remove the comment"),
-        ("M001", 3, 1, 45, "suppression of lol is unused (unknown rule lol); remove the comment"),
+                           "correct the comment or remove it"),
+        ("M001", 3, 1, 45, "suppression of lol is unused (unknown rule lol); correct the "
+                           "comment or remove it"),
         ("M001", 5, 1, 36, "suppression of chatspeak is unused (nothing to suppress here); "
-                           "remove the comment"),
+                           "correct the comment or remove it"),
     ]
 
 
@@ -95,6 +96,15 @@ def test_unused_suppression_can_be_ignored_and_suppressed(run, write):
 def test_unknown_rule_name_in_a_used_comment_is_still_reported(run, write):
     text = "<!-- postlint-disable-next-line shoutting -->\nAMAZING\n"
     assert found(run, write, text) == [("M001", 1, 1), ("T101", 2, 1)]
+
+
+def test_a_misspelt_rule_name_is_reported_with_the_rule_meant(run, write):
+    write("a.md", "<!-- postlint-disable-next-line shoutng, T1O4 -->\nAMAZING lol\n")
+    data = run("--format", "json", "--profile", "professional", "a.md").json()
+    assert [(f["code"], f["message"]) for f in data][0] == (
+        "M001", "suppression of T1O4, shoutng is unused (unknown rule T1O4, did you mean "
+        "'T104'?; unknown rule shoutng, did you mean 'shouting'?); correct the comment or "
+        "remove it")
 
 
 def test_a_directive_spelt_otherwise_is_reported_not_passed_over(run, write):

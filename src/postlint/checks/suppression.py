@@ -35,8 +35,9 @@ class UnusedSuppression(Check):
                 unknown = [t for t in unused if t != "every rule" and t not in draft.known_rules]
                 yield Match(sup.start, sup.end, {
                     "targets": ", ".join(unused),
-                    "reason": f"unknown rule {', '.join(unknown)}" if unknown
-                    else "nothing to suppress here",
+                    "reason": "; ".join(f"unknown rule {t}" + did_you_mean(t, draft.known_rules)
+                                        .replace(" (", ", ").rstrip(")") for t in unknown)
+                    if unknown else "nothing to suppress here",
                 })
 
 
