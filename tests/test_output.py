@@ -70,8 +70,8 @@ def test_an_unused_disable_line_is_reported(run, write):
     write("a.md", "Calm. <!-- postlint-disable-line T101 -->\n")
     result = run("a.md")
     assert result.out.splitlines()[0] == (
-        "a.md:1:7: M001 suppression of T101 is unused (nothing to suppress here); remove the "
-        "comment (unused-suppression)")
+        "a.md:1:7: M001 suppression of T101 is unused (nothing to suppress here); correct the "
+        "comment or remove it (unused-suppression)")
 
 
 def test_an_unknown_directive_is_reported_as_such(run, write):

@@ -249,6 +249,25 @@ def test_shouting_reads_only_the_runs_with_a_capital_and_finds_what_reading_ever
 
 
 @pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_negative_tone_quotes_the_words_that_weigh_most(run, write):
+    # as the post writes them ("Worst"), most negative first; a name's words (Death
+    # Valley) and praise slang read as praise ("is sick!") are not quoted, and a post
+    # negative by its negations alone quotes none
+    write("a.md", "We drove to Death Valley: the docs are sooo LAAAME, the hotel was a "
+                  "total disaster and the food awful. Worst week ever.\n")
+    write("b.md", "This release is sick! But the install was horrible, the docs "
+                  "terrible and support useless.\n")
+    write("c.md", "I am not happy, not at all, and it is not fine.\n")
+    result = run("a.md", "b.md", "c.md", "--isolated", "--select", "negative-tone")
+    assert [line.split(" T107 ")[1].split(" check ")[0] for line in lines(result.out)] == [
+        "this post reads as clearly negative (sentiment -0.95 on a scale of -1 to 1; most "
+        "negative: 'disaster', 'Worst', 'awful');",
+        "this post reads as clearly negative (sentiment -0.83 on a scale of -1 to 1; most "
+        "negative: 'horrible', 'terrible', 'useless');",
+        "this post reads as clearly negative (sentiment -0.56 on a scale of -1 to 1);",
+    ]
+
+
 def test_negative_tone_reads_only_the_read_as_a_text_can_hold_as_applying_them_all_would():
     import yaml
 

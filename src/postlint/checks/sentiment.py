@@ -161,6 +161,23 @@ class Scorer:
         return {key: sum(s[key] * size for s, size in found) / total
                 for key in ("compound", "neg")}
 
+    def heaviest(self, original: str, scored: str, count: int = 3) -> list[str]:
+        """Up to `count` words of `original` that weigh most negative in `scored` (the
+        text as scored: a word `read_as` or `names` took out is not among them), as the
+        post writes them, most negative first."""
+        lexicon, weights = self.vader.lexicon, {}
+        for word in scored.split():
+            core = self._unstretch(word.strip(_EDGE)).casefold()
+            if lexicon.get(core, 0) < 0:
+                weights[core] = lexicon[core]
+        found: dict[str, tuple] = {}
+        for at, word in enumerate(original.split()):
+            written = word.strip(_EDGE)
+            core = self._unstretch(written).casefold()
+            if core in weights and core not in found:
+                found[core] = (weights[core], at, written)
+        return [written for _, _, written in sorted(found.values())[:count]]
+
     def _unstretch(self, word: str) -> str:
         """`word` with a letter repeated three or more times cut to two, then to one,
         when that makes a word VADER knows ("sooo" -> "so", "LAAAME" -> "LAME")."""
@@ -209,7 +226,7 @@ class Sentiment(Check):
     negative words weigh at least `dense` of it."""
 
     type_name = "sentiment"
-    values = ("value", "min", "min_dense", "negative_share")
+    values = ("value", "min", "min_dense", "negative_share", "words")
     options = {
         "min": Option("number", -0.65, low=-1, high=1, help="flag a compound score below this"),
         "min_dense": Option("number", None, low=-1, high=1,
@@ -249,14 +266,18 @@ class Sentiment(Check):
         if low <= 0 and (dense_low is None or dense_low <= 0) \
                 and not self.scorer.may_be_negative(read):
             return  # (its score is 0 or more: never below the thresholds)
-        found = self.scorer.scores(self.scorer.unnamed(read) if self.opts["names"] else read)
+        scored = self.scorer.unnamed(read) if self.opts["names"] else read
+        found = self.scorer.scores(scored)
         value = found["compound"]
         if value < low or (dense_low is not None and value < dense_low
                            and found["neg"] >= self.opts["dense"]):
             start = len(text) - len(text.lstrip())
+            heaviest = self.scorer.heaviest(text, scored)
             yield Match(start, len(text.rstrip()),
                         {"value": round(value, 2), "min": low, "min_dense": dense_low,
-                         "negative_share": round(found["neg"], 2)})
+                         "negative_share": round(found["neg"], 2),
+                         "words": "; most negative: " + ", ".join(f"'{w}'" for w in heaviest)
+                         if heaviest else ""})
 
 
 @hookimpl
