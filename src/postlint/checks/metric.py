@@ -13,6 +13,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
 # list item follows: list items and headings seldom end in a full stop, but a reader takes
 # each one as a sentence. (The grade's own formula counts only marks, so the gate of
 # `min_sentences` does too: a list is not graded as if it were several sentences.)
+OPENING = 5  # words of a long sentence quoted in `{opening}` ("It was the best of…")
 _LINE_END = re.compile(r"[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))|\S$")
 
 
@@ -22,7 +23,8 @@ class Metric(Check):
     words and `min_sentences` sentences. With `max_sentence_words`, a post whose value
     is within the limits (or that is too short to measure) still has each sentence of
     more words than that flagged: one run-on sentence is hard to read at any length.
-    `{problem}` in the message is `value_problem` or `sentence_problem`, filled in."""
+    `{problem}` in the message is `value_problem` or `sentence_problem`, filled in
+    (`{opening}`: a long sentence's first words)."""
 
     type_name = "metric"
     values = ("problem", "value", "min", "max", "words", "max_sentence_words")
@@ -38,7 +40,8 @@ class Metric(Check):
                                 names=("value", "min", "max"),
                                 help="what {problem} says when the value is out of bounds"),
         "sentence_problem": Option("template", "one sentence runs {words} words",
-                                   names=("words", "max_sentence_words", "value", "min", "max"),
+                                   names=("words", "max_sentence_words", "value", "min", "max",
+                                          "opening"),
                                    help="what {problem} says for a sentence of too many words"),
     }
 
@@ -81,8 +84,9 @@ class Metric(Check):
                 lead = len(text[start:end]) - len(text[start:end].lstrip())
                 values = {"words": words, "max_sentence_words": limit, "value": words,
                           "min": self.opts["min"], "max": self.opts["max"]}
-                yield Match(start + lead, len(text[:end].rstrip()),
-                            {**values, "problem": self._problem("sentence_problem", values)})
+                opening = " ".join(text[start:end].split()[:OPENING]) + "…"
+                problem = self._problem("sentence_problem", {**values, "opening": opening})
+                yield Match(start + lead, len(text[:end].rstrip()), {**values, "problem": problem})
             start = end
 
     def _problem(self, key: str, values: dict) -> str:
