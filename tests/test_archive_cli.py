@@ -100,6 +100,21 @@ def test_text_output_adds_date_and_link_and_lists_the_riskiest_posts_first(run, 
     assert lines[-1].startswith("Found ") and lines[-1].endswith(" in 4 of 5 posts.")
 
 
+def test_the_riskiest_posts_are_ranked_by_their_findings_of_each_level_in_turn():
+    from postlint.lint.report import Finding, riskiest
+
+    def posted(post_id, *levels):
+        return [Finding("x.zip", 1, 1, 1, 2, "T101", "shouting", level, "m", "public",
+                        extra={"post_id": post_id}) for level in levels]
+
+    found = (posted("a", "error") + posted("b", "warning", "warning", "warning")
+             + posted("c", "error", "warning") + posted("d", "error", "error")
+             + posted("e", "error", "info") + posted("f", "info"))
+    # two errors before one error and a warning, before one error and an info, before
+    # one error; any error before any number of warnings
+    assert [post.post_id for post in riskiest(found)] == ["d", "c", "e", "a", "b", "f"]
+
+
 def test_replies_reposts_and_dates_can_be_left_out(run, x_archive):
     def posts(*options):
         result = run("--isolated", "--select", "ALL", "--format", "json", "twitter.zip",

@@ -138,8 +138,10 @@ class PostRisk:
 
 
 def riskiest(findings: list[Finding]) -> list[PostRisk]:
-    """The posts of data exports that have findings, riskiest first: by their most
-    serious level, then by how many findings they have, then in file order."""
+    """The posts of data exports that have findings, riskiest first: by how many
+    findings of the most serious level they have, then of the next level, and so on (two
+    errors before one error and a warning, which is before one error alone), then in
+    file order."""
     posts: dict[tuple, PostRisk] = {}
     for f in findings:
         extra = f.extra or {}
@@ -151,5 +153,7 @@ def riskiest(findings: list[Finding]) -> list[PostRisk]:
                                   extra.get("url"), [])
         posts[key].findings.append(f)
     order = {key: i for i, key in enumerate(posts)}
-    return sorted(posts.values(), key=lambda p: (-level_rank(p.worst), -len(p.findings),
-                                                 order[p.path, p.post_id]))
+    def weight(post: PostRisk) -> tuple:
+        levels = Counter(f.level for f in post.findings)
+        return (*(-levels[level] for level in reversed(LEVELS)), order[post.path, post.post_id])
+    return sorted(posts.values(), key=weight)
