@@ -14,7 +14,9 @@ class Voice(Check):
     """With `voice: we`, each word of `singular` is flagged; with `voice: I`, each word of
     `plural`. Quoted speech is skipped, and so is what a `skip` regex matches (a quoted
     line, an interviewee's answer), as are all-caps words of two letters or more
-    (`US` is a country) and words right after one of `not_after` (`World War I`)."""
+    (`US` is a country) and words right after one of `not_after` (`World War I`). A post
+    that a `signed` regex matches (a founder's note ending "— Sam, founder") speaks in
+    its signer's voice: nothing of it is flagged."""
 
     type_name = "voice"
     values = ("voice", "wanted")
@@ -25,6 +27,8 @@ class Voice(Check):
         "not_after": Option("list", [], help="words after which a match is a name or number"),
         "skip": Option("list", [], help="regexes of other speech to skip (a quoted "
                        "line, a Q&A answer)"),
+        "signed": Option("list", [], help="regexes of a signature that makes a post its "
+                         "signer's own words"),
     }
 
     def __init__(self, options, context):
@@ -40,9 +44,10 @@ class Voice(Check):
             if after else None
         self.skip = [regex.compile(str(p), regex.IGNORECASE | regex.MULTILINE)
                      for p in options["skip"]]
+        self.signed = [regex.compile(str(p), regex.MULTILINE) for p in options["signed"]]
 
     def check(self, post):
-        if self.pattern is None:
+        if self.pattern is None or any(p.search(post.prose) for p in self.signed):
             return
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), post.prose)
         for skip in self.skip:
