@@ -65,6 +65,8 @@ class Caps(Check):
                              "a code to type, not shouting (code STRONG, coupon SPRING)"),
         "quoted": Option("bool", False, help="a run that is all of a quotation is quoted "
                          "text (a sign's \"CLOSED\", a caller 'UNKNOWN'), not shouting"),
+        "emphasis_words": Option("list", [], help="with quoted: words after which quotes "
+                                 "mark emphasis, not a quotation (it is \"AMAZING\")"),
     }
 
     def __init__(self, options, context):
@@ -76,6 +78,14 @@ class Caps(Check):
         self.code_before = regex.compile(
             r"(?<![\p{L}\p{N}])(?:" + "|".join(words) + r")\s*[:=]?\s*[\"'“‘]?$",
             regex.IGNORECASE) if words else None
+        emphasis = [str(w) for w in options.get("emphasis_words") or ()]
+        # a word just before an opening quote that makes the quotes emphasis: is "AMAZING"
+        # (a contraction's ending, 's or 're, follows its word's letters)
+        whole = "|".join(regex.escape(w) for w in emphasis if w[:1] not in "'’")
+        endings = "|".join(regex.escape(w) for w in emphasis if w[:1] in "'’")
+        self.emphasis_before = regex.compile(
+            r"(?:(?<![\p{L}\p{N}'’])(?:" + (whole or "(?!)") + r")|(?:" + (endings or "(?!)")
+            + r"))[ \t]*$", regex.IGNORECASE) if emphasis else None
 
     def _is_acronym(self, word: str) -> bool:
         bare = word.replace("’", "'")
@@ -143,12 +153,12 @@ class Caps(Check):
         return (len(run) == 1 and self.code_before is not None
                 and self.code_before.search(text, max(0, start - 30), start) is not None)
 
-    @staticmethod
-    def _is_quotation(run, text: str) -> bool:
+    def _is_quotation(self, run, text: str) -> bool:
         """Whether the run lies inside a quotation with no lower-case letter in it
         ("CLOSED", 'UNKNOWN CALLER', “SOLD OUT!”, "THE SUBTLE ART OF NOT GIVING A F*CK"),
         on one line: an opening quote mark before it that follows no letter, and its
-        closing one after it that no letter follows (an apostrophe, IT'S, is neither)."""
+        closing one after it that no letter follows (an apostrophe, IT'S, is neither).
+        Quotes right after one of `emphasis_words` (is, so, really) mark emphasis."""
         start, end = run[0].start(), run[-1].end()
         i = start - 1
         while i >= 0 and text[i] not in _QUOTES and text[i] != "\n" \
@@ -156,6 +166,9 @@ class Caps(Check):
             i -= 1
         if i < 0 or text[i] not in _QUOTES or i and text[i - 1].isalpha():
             return False
+        if self.emphasis_before is not None and \
+                self.emphasis_before.search(text, max(0, i - 30), i) is not None:
+            return False  # scare quotes for emphasis: it is "AMAZING", we're "SO" excited
         closing = _QUOTES[text[i]]
         j = end
         while j < len(text) and text[j] != closing and text[j] != "\n" \
