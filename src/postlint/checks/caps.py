@@ -17,6 +17,7 @@ _GAP = LazyPattern(r"[ \t,;:&+-]*")
 # a text without them is skipped.
 _TWO_CAPITALS = linear(regex.compile(r"\p{Lu}['’-]?\p{Lu}"))
 _CLOSING = {"[": "]", "{": "}", "<": ">"}
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 _SLOT_OPEN = regex.compile(r"([\[{<])\{?[\p{Lu}\p{N}_ /-]*$")
 _SLOT_CLOSE = regex.compile(r"[\p{Lu}\p{N}_ /-]*\}?([\]}>])")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
@@ -41,7 +42,9 @@ class Caps(Check):
     matching `acronym_pattern` count as acronyms: never flagged alone, and a run made
     only of acronyms is not shouting. Hashtags, mentions and cashtags (`entities.tags`)
     are skipped and end a run. With `labels`, one word that starts a line and ends at a
-    colon is a label or a dateline ("UPDATE:", "LONDON:"), not shouting ("BIG NEWS:" is)."""
+    colon is a label or a dateline ("UPDATE:", "LONDON:"), not shouting ("BIG NEWS:" is).
+    With `quoted`, a run that is all of a quotation is text quoted as written (a sign,
+    a button, a caller's name, a title), not the author shouting."""
 
     languages = ANY  # reads no words of a language
 
@@ -60,6 +63,10 @@ class Caps(Check):
                          "ends at a colon is a label (UPDATE:, LONDON:)"),
         "code_words": Option("list", [], help="words after which one word in capitals is "
                              "a code to type, not shouting (code STRONG, coupon SPRING)"),
+        "quoted": Option("bool", False, help="a run that is all of a quotation is quoted "
+                         "text (a sign's \"CLOSED\", a caller 'UNKNOWN'), not shouting"),
+        "emphasis_words": Option("list", [], help="with quoted: words after which quotes "
+                                 "mark emphasis, not a quotation (it is \"AMAZING\")"),
     }
 
     def __init__(self, options, context):
@@ -71,6 +78,14 @@ class Caps(Check):
         self.code_before = regex.compile(
             r"(?<![\p{L}\p{N}])(?:" + "|".join(words) + r")\s*[:=]?\s*[\"'“‘]?$",
             regex.IGNORECASE) if words else None
+        emphasis = [str(w) for w in options.get("emphasis_words") or ()]
+        # a word just before an opening quote that makes the quotes emphasis: is "AMAZING"
+        # (a contraction's ending, 's or 're, follows its word's letters)
+        whole = "|".join(regex.escape(w) for w in emphasis if w[:1] not in "'’")
+        endings = "|".join(regex.escape(w) for w in emphasis if w[:1] in "'’")
+        self.emphasis_before = regex.compile(
+            r"(?:(?<![\p{L}\p{N}'’])(?:" + (whole or "(?!)") + r")|(?:" + (endings or "(?!)")
+            + r"))[ \t]*$", regex.IGNORECASE) if emphasis else None
 
     def _is_acronym(self, word: str) -> bool:
         bare = word.replace("’", "'")
@@ -138,9 +153,34 @@ class Caps(Check):
         return (len(run) == 1 and self.code_before is not None
                 and self.code_before.search(text, max(0, start - 30), start) is not None)
 
+    def _is_quotation(self, run, text: str) -> bool:
+        """Whether the run lies inside a quotation with no lower-case letter in it
+        ("CLOSED", 'UNKNOWN CALLER', “SOLD OUT!”, "THE SUBTLE ART OF NOT GIVING A F*CK"),
+        on one line: an opening quote mark before it that follows no letter, and its
+        closing one after it that no letter follows (an apostrophe, IT'S, is neither).
+        Quotes right after one of `emphasis_words` (is, so, really) mark emphasis."""
+        start, end = run[0].start(), run[-1].end()
+        i = start - 1
+        while i >= 0 and text[i] not in _QUOTES and text[i] != "\n" \
+                and not text[i].islower():
+            i -= 1
+        if i < 0 or text[i] not in _QUOTES or i and text[i - 1].isalpha():
+            return False
+        if self.emphasis_before is not None and \
+                self.emphasis_before.search(text, max(0, i - 30), i) is not None:
+            return False  # scare quotes for emphasis: it is "AMAZING", we're "SO" excited
+        closing = _QUOTES[text[i]]
+        j = end
+        while j < len(text) and text[j] != closing and text[j] != "\n" \
+                and not text[j].islower():
+            j += 1
+        return j < len(text) and text[j] == closing \
+            and not (j + 1 < len(text) and text[j + 1].isalpha())
+
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
-                or self._in_slot(run, text) or self._is_typed_code(run, text):
+                or self._in_slot(run, text) or self._is_typed_code(run, text) \
+                or self.opts.get("quoted") and self._is_quotation(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]

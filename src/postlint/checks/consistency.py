@@ -10,6 +10,7 @@ from array import array
 import regex
 
 from ..hookspecs import hookimpl
+from ..text import forms as word_forms
 from ..text.styled import normalize as fold
 from .base import Check, Match, Option, linear, word_pattern
 
@@ -36,20 +37,25 @@ class Consistency(Check):
         "particles": Option("list", [], help="second words that make a phrasal verb (log in)"),
         "not_variants": Option("list", [], help="closed words whose split form means something else"),
         "min_letters": Option("int", 3, low=0, help="letters each word of a spaced form needs"),
+        "forms": Option("str", "exact", choices=("inflected", "exact"),
+                        help="a one-word spelling also stands for its inflections "
+                        "(organise: organised, organising); exact: as written"),
     }
 
     def __init__(self, options, context):
         super().__init__(options, context)
         self.words = [(str(a), str(b)) for a, b in (options["pairs"] or {}).items()]
+        # each spelling with the forms it stands for (itself, or its inflections too)
+        inflected = options.get("forms") == "inflected"
+        self.spelled = [(_forms(a, inflected), _forms(b, inflected)) for a, b in self.words]
+        spellings = [w for pair in self.spelled for side in pair for w in side]
         # Any spelling of any pair: one search tells whether a draft needs the pairs'
         # own patterns, compiled for the first draft that does.
-        self.any = word_pattern([w for pair in self.words for w in pair],
-                                ignorecase=options["ignorecase"])
+        self.any = word_pattern(spellings, ignorecase=options["ignorecase"])
         # ... after a cheaper test that the text holds one as written (the phrase index
         # reads every word of the text: this is for the parent of a large run, which
         # reads each draft only for the checks that compare drafts)
-        self.any_text = _as_written([w for pair in self.words for w in pair],
-                                    options["ignorecase"])
+        self.any_text = _as_written(spellings, options["ignorecase"])
         self._pairs: list | None = None
         self.particles = {str(w).casefold() for w in options["particles"]}
         self.not_variants = {_key(str(w)) for w in options["not_variants"]}
@@ -59,8 +65,8 @@ class Consistency(Check):
         """(first, second, first pattern, second pattern) for each pair."""
         if self._pairs is None:
             flags = dict(ignorecase=self.opts["ignorecase"])
-            self._pairs = [(a, b, word_pattern([a], **flags), word_pattern([b], **flags))
-                           for a, b in self.words]
+            self._pairs = [(a, b, word_pattern(list(fa), **flags), word_pattern(list(fb), **flags))
+                           for (a, b), (fa, fb) in zip(self.words, self.spelled)]
         return self._pairs
 
     def relevant(self, draft):
@@ -268,6 +274,15 @@ class _Seen:
 
     def __contains__(self, string: str) -> bool:
         return all(self.bits[place >> 3] >> (place & 7) & 1 for place in self._places(string))
+
+
+def _forms(spelling: str, inflected: bool) -> tuple[str, ...]:
+    """A pair's spelling and, when `inflected` and it is one word, its inflections
+    (colour: colours, coloured); a phrase (all right) stands for itself alone."""
+    if not inflected or not spelling.isalpha():
+        return (spelling,)
+    found = word_forms.forms(spelling.lower())
+    return (spelling,) + tuple(f for f in found if f != spelling.lower())
 
 
 def _as_written(spellings: list[str], ignorecase: bool) -> "re.Pattern":

@@ -164,7 +164,8 @@ def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
     """Whether the match at `start:end`, each word in Title Case, is part of a name: a
     word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza"), or one
     comes before it inside the sentence ("at The Hangover"; not "Got Stoned at the gig",
-    whose first word is capitalised as a sentence's is)."""
+    whose first word is capitalised as a sentence's is, nor a word after a label's colon,
+    "Memphis: Crazy traffic")."""
     if not all(_TITLE_WORD.match(word) for word in text[start:end].split()):
         return False  # (a word in lower case or in capitals: "So hungover", "STONED")
     j = end
@@ -182,8 +183,9 @@ def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
     word_start = i
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
-    if not _TITLE_WORD.match(text[word_start:i]):
-        return False
+    before = text[word_start:i]
+    if not _TITLE_WORD.match(before) or before[-1] in ":;":
+        return False  # (a label's colon ends it: "Heads-up Memphis: Crazy number of wrecks")
     k = word_start
     while k > 0 and text[k - 1] in " \t":
         k -= 1

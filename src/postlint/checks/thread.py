@@ -5,7 +5,9 @@ that opens a post (`1️⃣`, `🔟`) is one too. Only drafts
 with two posts or more are judged (a one-post draft may be one post of a thread kept
 elsewhere). Numbers must go up with the posts: post 3 of a thread whose first marked
 post is `1/` must say 3; a total (`/5`) must be the number of posts counted from the
-first numbered one (an unnumbered opening post before `1/` is allowed).
+first numbered one (an unnumbered opening post before `1/` is allowed). A number past
+the post after the last ("10/10" in a two-post draft, "24/7") is a score or an idiom,
+and a fraction of something ("1/2 of", "3/4 cup") is no marker.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from ..hookspecs import hookimpl
 from ..load.template import fill
 from .base import ANY, Check, Match, Option
 
-_MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?"
+# (not a fraction: "1/2 of our team", "3/4 cup of flour", "1/2 price")
+_MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?" \
+    r"(?!(?<=\d)\s+(?:of|cups?|tsp|tbsp|teaspoons?|tablespoons?|inch(?:es)?|miles?|lbs?|" \
+    r"pounds?|oz|kg|hours?|hrs?|price|off)\b)"
 # a keycap opening a post numbers it too ("1️⃣ What we learned", "🔟 Last one")
 _KEYCAP = r"(?P<n>\d)\uFE0F?\u20E3|(?P<ten>\U0001F51F)"
 _START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK}|{_KEYCAP})(?=\s|\Z)")
@@ -67,7 +72,10 @@ class ThreadNumbering(Check):
         posts = draft.posts
         if len(posts) < 2:
             return
-        marks = [(post, m) for post in posts if (m := marker(post.prose)) is not None]
+        # a number past the post after the last is no marker but a score, a date or an
+        # idiom ("10/10 would recommend", "open 24/7", "9/11") said at a post's edge
+        marks = [(post, m) for post in posts if (m := marker(post.prose)) is not None
+                 and number(m) <= len(posts) + 1]
         if not marks:
             return
         first_post, first = marks[0]

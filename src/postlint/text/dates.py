@@ -163,7 +163,10 @@ def find(text: str, names: Names):
         short = m.group("wd") and len(m.group("wd")) <= 4 and not m.group("wdot") \
             and "," not in (m.group("wsep") or "")
         start = m.start()
-        if numeric and short:  # "Sat 5/6" and "So 3/4": too often not a weekday
+        # "Sat 5/6" and "So 3/4": too often not a weekday; but one before a date with its
+        # four-digit year is ("Fri 2026-12-05", "Sat 5/12/2026")
+        full_year = bool(m.group("iy")) or len(m.group("ny") or m.group("y1") or "") == 4
+        if numeric and short and not full_year:
             weekday, start = None, m.start("n1") if m.group("n1") else m.start()
         if m.group("mon"):
             readings = [(_year(m.group("year")), names.months[m.group("mon").casefold()],
