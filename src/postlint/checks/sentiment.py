@@ -9,6 +9,8 @@ the rule's own adjustments to VADER's lexicon.
       lexicon: {slay: 2.2, idiots: -2.3}      # valences (-4..4) added to VADER's or replacing them
       read_as: {'a\s+beast\s+of\s+a': great}  # regex -> text to score in its place
       names: true           # leave out the negative words of names (Death Valley)
+      advice: ['don''t\s+click']  # a post with such advice is a warning: its
+      dangers: [scam, fake]        # `dangers` (what it warns of) are not scored
 
 `read_as` is how slang VADER misreads is scored for what it means ("this release is
 sick" reads as praise; "no idea" carries no sentiment). A word stretched for emphasis
@@ -238,6 +240,10 @@ class Sentiment(Check):
         "read_as": Option("mapping", {}, help="regex -> text scored in its place"),
         "names": Option("bool", False, help="leave out the negative words of names: "
                         "capitalised inside a sentence or in a run (Death Valley)"),
+        "advice": Option("list", [], help="regexes of advice that protects the reader "
+                         "(don't click the link): a post with one is a warning"),
+        "dangers": Option("list", [], help="words a warning names the danger by (scam, "
+                          "fake): not scored in a post with `advice`"),
     }
 
     @classmethod
@@ -245,7 +251,7 @@ class Sentiment(Check):
         for word, value in (options.get("lexicon") or {}).items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not -4 <= value <= 4:
                 yield "lexicon", f"{word}: expected a valence from -4 to 4, got {value!r}"
-        for pattern in options.get("read_as") or {}:
+        for pattern in [*(options.get("read_as") or {}), *(options.get("advice") or [])]:
             try:
                 regex.compile(str(pattern))
             except regex.error as error:
@@ -254,6 +260,13 @@ class Sentiment(Check):
     def __init__(self, options, context):
         super().__init__(options, context)
         self.scorer = None
+        advice = [f"(?:{pattern})" for pattern in options["advice"] or []]
+        self.advice = regex.compile(rf"(?<!\w){'|'.join(advice)}(?!\w)", regex.IGNORECASE) \
+            if advice else None
+        dangers = sorted({regex.escape(str(w)) for w in options["dangers"] or []}, key=len,
+                         reverse=True)
+        self.dangers = regex.compile(rf"(?<![\w#@-])(?:{'|'.join(dangers)})(?![\w-])",
+                                     regex.IGNORECASE) if dangers else None
 
     def check(self, post):
         text = post.prose
@@ -267,6 +280,9 @@ class Sentiment(Check):
                 and not self.scorer.may_be_negative(read):
             return  # (its score is 0 or more: never below the thresholds)
         scored = self.scorer.unnamed(read) if self.opts["names"] else read
+        if self.dangers is not None and self.advice is not None \
+                and self.advice.search(text) is not None:
+            scored = self.dangers.sub("thing", scored)  # (a warning names the danger)
         found = self.scorer.scores(scored)
         value = found["compound"]
         if value < low or (dense_low is not None and value < dense_low
