@@ -304,3 +304,13 @@ def test_disclosure_name_codes_make_a_bare_code_a_creators():
     problems = dict(Disclosure.problems({"triggers": [], "disclosures": [],
                                          "name_codes": [r"code\s+[A-Z]+\d+"]}))
     assert "no group named 'word'" in problems["name_codes"]
+
+
+def test_lexicon_skip_names_reads_titles_with_small_words_and_a_leading_article():
+    check = build(Lexicon, entries=[{"tokens": ["jerk", "shut up"], "skip_names": True}])
+    hits = lambda text: [hit for hit, _ in spans(check, text)]  # noqa: E731
+    assert hits("The Jerk is still Steve Martin's best film.") == []
+    assert hits("Shut Up and Dance is on the radio again.") == []
+    # (a sentence's own capital, with no article or title word beside it, is no name)
+    assert hits("Jerk. Shut up and listen.") == ["Jerk", "Shut up"]
+    assert hits("The jerk next door is at it again.") == ["jerk"]
