@@ -286,3 +286,31 @@ def test_disclosure_self_offers_need_a_sign_that_the_goods_are_the_authors():
     assert spans(check, "Our new collection is here, link in bio to shop!") == []
     assert [hit for hit, _ in spans(check, "Love this blush, link in bio to shop!")] == \
         ["link in bio to shop"]
+
+
+def test_disclosure_name_codes_make_a_bare_code_a_creators():
+    # a self offer in a post naming no one else's goods is the author's own, unless its
+    # code is made of a name: letters that are no common word nor one of code_words
+    check = build(Disclosure, regex=True, triggers=[r"use\s+code\s+[A-Z0-9]{3,}"],
+                  disclosures=["#ad"], self_offers=[r"use\s+code\s+[A-Z0-9]{3,}"],
+                  endorsement_signs=["@\\w+"], code_words=["xmas"],
+                  name_codes=[r"\bcode\s+(?-i:(?P<word>[A-Z]{3,})\d{1,3})\b"])
+    assert [hit for hit, _ in spans(check, "Use code EMMA20 for 20% off")] == \
+        ["Use code EMMA20"]
+    assert spans(check, "Use code SUMMER20 for 20% off") == []       # a common word
+    assert spans(check, "Use code XMAS15 for 15% off") == []         # one of code_words
+    assert spans(check, "Use code BLACKFRIDAY30 for 30% off") == []  # two words run together
+    assert spans(check, "#ad Use code EMMA20 for 20% off") == []
+    problems = dict(Disclosure.problems({"triggers": [], "disclosures": [],
+                                         "name_codes": [r"code\s+[A-Z]+\d+"]}))
+    assert "no group named 'word'" in problems["name_codes"]
+
+
+def test_lexicon_skip_names_reads_titles_with_small_words_and_a_leading_article():
+    check = build(Lexicon, entries=[{"tokens": ["jerk", "shut up"], "skip_names": True}])
+    hits = lambda text: [hit for hit, _ in spans(check, text)]  # noqa: E731
+    assert hits("The Jerk is still Steve Martin's best film.") == []
+    assert hits("Shut Up and Dance is on the radio again.") == []
+    # (a sentence's own capital, with no article or title word beside it, is no name)
+    assert hits("Jerk. Shut up and listen.") == ["Jerk", "Shut up"]
+    assert hits("The jerk next door is at it again.") == ["jerk"]

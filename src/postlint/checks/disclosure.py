@@ -25,6 +25,12 @@ no one else's goods.
 a disclosure only when the post has none of `paid_triggers` (a code or link that earns
 the author money, or one of `url_triggers`): a gift label does not tell readers that the
 author is paid for each sale (`say_gift`).
+`name_codes` are regexes whose group `word` holds the letters of a discount code
+(`EMMA20`): a code whose letters are no common English word (the Dale-Chall list that
+language detection reads, give or take a plural or two such words run together) nor one
+of `code_words` (occasions: XMAS, BFCM) names a person, so a self offer in a post that
+holds one is a creator's code, not the shop's own, unless an own sign says otherwise
+("Use code EMMA20 for 20% off" flags; "Use code SUMMER20" and "Use code FLOOD20" do not).
 `trigger_shapes` are triggers that are regexes whatever `regex` says: the sentence shapes
 that a language's word list cannot hold ("gracias a @marca por el regalo", where any
 handle comes between the words).
@@ -37,6 +43,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..load.template import fill
 from ..text import entities
+from ..text.language import common_english
 from . import terms
 from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
@@ -75,6 +82,12 @@ class Disclosure(Check):
                                     "another's goods (a handle, 'from Brand', 'obsessed with'): "
                                     "a self offer in a post with none of them is the author's "
                                     "own too (empty: not used)"),
+        "name_codes": Option("list", [], help="regexes whose group `word` is a discount "
+                             "code's letters: a code that is no common word nor one of "
+                             "`code_words` (EMMA20, not SUMMER20) is a creator's, so a self "
+                             "offer beside it is no own offer"),
+        "code_words": Option("list", [], help="letters of a code that name no person "
+                             "(occasions the common-word list lacks: XMAS, BFCM)"),
         "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -110,6 +123,14 @@ class Disclosure(Check):
         problem = shapes and word_pattern(shapes, is_regex=True).problem()
         if problem:
             yield "trigger_shapes", problem
+        for pattern in options.get("name_codes") or ():
+            try:
+                compiled = regex.compile(str(pattern))
+            except regex.error as exc:
+                yield "name_codes", f"invalid regular expression {pattern!r}: {exc}"
+                continue
+            if "word" not in compiled.groupindex:
+                yield "name_codes", f"{pattern!r} has no group named 'word'"
         for pattern in options.get("url_triggers") or ():
             try:
                 regex.compile(str(pattern))
@@ -131,6 +152,10 @@ class Disclosure(Check):
             ignorecase=options["ignorecase"], is_regex=True, lang=context.lang)
         self.own = tuple(d.casefold().strip().lstrip(".") for d in
                          terms.expand(options["own_domains"], context.config, False) if d.strip())
+        codes = [str(p) for p in options["name_codes"]]
+        self.name_codes = regex.compile("|".join(f"(?:{p})" for p in codes), regex.V0) \
+            if codes else None
+        self.code_words = frozenset(str(w).casefold() for w in options["code_words"])
         urls = [str(p) for p in options["url_triggers"]]
         self.gated = not urls  # (links are searched apart from the word lists)
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
@@ -191,8 +216,28 @@ class Disclosure(Check):
             # (the author's own goods, said so, or no one else's named: "Use code FLOOD20 for
             # 20% off everything this weekend")
             signed.append(self.own_signs is not None and search(self.own_signs, prose) is not None
-                          or self.endorsing is not None and search(self.endorsing, prose) is None)
+                          or self.endorsing is not None and search(self.endorsing, prose) is None
+                          and not self._name_code(prose))
         return signed[0]
+
+    def _name_code(self, prose: str) -> bool:
+        """Whether `prose` holds a discount code made of a person's name (EMMA20): its
+        letters are none of the common English words, nor one of `code_words`, nor two of
+        them run together (BLACKFRIDAY)."""
+        if self.name_codes is None:
+            return False
+        return any(not self._word_like(m.group("word").casefold())
+                   for m in self.name_codes.finditer(prose) if m.group("word"))
+
+    def _word_like(self, letters: str) -> bool:
+        words, own = common_english(), self.code_words
+
+        def known(w):
+            return w in words or w in own or (w.endswith("s") and (w[:-1] in words
+                                                                  or w[:-1] in own))
+        # (two words of three letters or more: BLACKFRIDAY, NEWYEAR; not EM+MA)
+        return known(letters) or any(known(letters[:i]) and known(letters[i:])
+                                     for i in range(3, len(letters) - 2))
 
     def _own(self, url: str) -> bool:
         """Whether `url` points at one of `own_domains` (or a subdomain of one)."""

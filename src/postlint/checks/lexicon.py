@@ -44,7 +44,9 @@ suggestions and validator.
                                               # name is not flagged: capitalised mid-
                                               # sentence ("dinner at Stoned Age Pizza"),
                                               # or with a capitalised word after it
-                                              # ("Stoned Age Pizza opens"), except one of
+                                              # ("Stoned Age Pizza opens"; "Shut Up and
+                                              # Dance"), or after an article that starts
+                                              # the sentence ("The Jerk is"), except one of
                                               # these ("Hungover Monday"); true: none
       one_per_sentence: true                  # only the first match of each sentence is
                                               # reported (one patient's name and bed)
@@ -158,19 +160,28 @@ def _holds_link(post) -> bool:
 
 _HAS_WORD = regex.compile(r"\w")
 _TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]\S*")
+# the small words inside a title ("Shut Up and Dance", "Dumb and Dumber", "Lord of the Flies")
+_JOINER = regex.compile(r"(?:and|of|the|in|on|to|for|&)[ \t]+(?=\p{Lu}[\p{Ll}'’])")
+_ARTICLE = ("The", "A", "An")
 
 
 def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
     """Whether the match at `start:end`, each word in Title Case, is part of a name: a
-    word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza"), or one
-    comes before it inside the sentence ("at The Hangover"; not "Got Stoned at the gig",
-    whose first word is capitalised as a sentence's is, nor a word after a label's colon,
-    "Memphis: Crazy traffic")."""
+    word in Title Case (not one of `not_names`) follows it ("Stoned Age Pizza"), perhaps
+    after a title's small word ("Shut Up and Dance"), or one comes before it inside the
+    sentence ("at The Hangover"; not "Got Stoned at the gig", whose first word is
+    capitalised as a sentence's is, nor a word after a label's colon, "Memphis: Crazy
+    traffic"), or an article that starts the sentence does ("The Jerk is Steve Martin's
+    best film": nothing else capitalises the word after it)."""
     if not all(_TITLE_WORD.match(word) for word in text[start:end].split()):
         return False  # (a word in lower case or in capitals: "So hungover", "STONED")
     j = end
     while j < len(text) and text[j] in " \t":
         j += 1
+    if j > end:
+        joiner = _JOINER.match(text, j)
+        if joiner is not None:
+            j = joiner.end()
     following = _TITLE_WORD.match(text, j) if j > end else None
     if following is not None \
             and following.group(0).rstrip(".,;:!?'’\"").casefold() not in not_names:
@@ -189,6 +200,8 @@ def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
     k = word_start
     while k > 0 and text[k - 1] in " \t":
         k -= 1
+    if text[word_start:i] in _ARTICLE:
+        return True  # (an article before it, at the start of a sentence or after a word)
     return k > 0 and k < word_start and (text[k - 1].isalnum() or text[k - 1] in ",;")
 
 
