@@ -263,8 +263,8 @@ class Sentiment(Check):
         advice = [f"(?:{pattern})" for pattern in options["advice"] or []]
         self.advice = regex.compile(rf"(?<!\w){'|'.join(advice)}(?!\w)", regex.IGNORECASE) \
             if advice else None
-        dangers = sorted({regex.escape(str(w)) for w in options["dangers"] or []}, key=len,
-                         reverse=True)
+        dangers = sorted({regex.escape(str(w)) for w in options["dangers"] or []},
+                         key=lambda w: (-len(w), w))  # (the same pattern in every process)
         self.dangers = regex.compile(rf"(?<![\w#@-])(?:{'|'.join(dangers)})(?![\w-])",
                                      regex.IGNORECASE) if dangers else None
 
