@@ -158,3 +158,20 @@ def test_an_english_name_with_an_apostrophe_is_not_an_elision(write, run):
     out = run("--select", "overhype", "a.md", "b.md").out
     assert "a.md" not in out
     assert "b.md:4:14: X901 'Angelo'" in out
+
+
+def test_english_forms_are_kept_between_runs_without_simplemma(tmp_path):
+    # the first run reads simplemma's dictionary and keeps its hashes; the next reads
+    # only those (simplemma is not imported), and knows the same words
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom postlint.text.language import english_forms\n"
+             "from postlint.load import cache\nforms = english_forms()\n"
+             "print([w in forms for w in ('seascape', 'plunges', 'Twas', 'xqzvv', 'gato')],"
+             " 'simplemma' in sys.modules)\ncache.save_all()\n")
+    env = {"POSTLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=env, check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["[True, True, False, False, False] True",
+                    "[True, True, False, False, False] False"]

@@ -98,9 +98,6 @@ class Hashed:
         at = bisect_left(self._hashes, found)
         return at < len(self._hashes) and self._hashes[at] == found
 
-    def __len__(self) -> int:
-        return len(self._hashes)
-
 
 def _looks_english(words: list[str]) -> bool | None:
     """True or False for enough words; None when too few to tell."""
