@@ -4,7 +4,6 @@ and hyphenated or as two words in another (email/e-mail, livestream/Live Stream)
 
 from __future__ import annotations
 
-import re
 from array import array
 
 import regex
@@ -285,13 +284,15 @@ def _forms(spelling: str, inflected: bool) -> tuple[str, ...]:
     return (spelling,) + tuple(f for f in found if f != spelling.lower())
 
 
-def _as_written(spellings: list[str], ignorecase: bool) -> "re.Pattern":
+def _as_written(spellings: list[str], ignorecase: bool) -> "regex.Pattern":
     """Each spelling as whole words, spaces any run of them: what a text must hold (its
-    styled letters folded) for the phrase index to find a spelling in it."""
-    terms = sorted({r"\s+".join(map(re.escape, s.split())) for s in spellings if s.split()},
-                   key=lambda t: (-len(t), t))
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(terms or ["(?!)"]),
-                      re.IGNORECASE if ignorecase else 0)
+    styled letters folded) for the phrase index to find a spelling in it. (By `regex`,
+    whose patterns are kept between runs: `re` compiled this one, of a few hundred
+    spellings, in about 10 ms of every run.)"""
+    terms = sorted({r"\s+".join(map(regex.escape, s.split())) for s in spellings
+                    if s.split()}, key=lambda t: (-len(t), t))
+    return regex.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(terms or ["(?!)"]),
+                         regex.IGNORECASE if ignorecase else 0)
 
 
 def _key(word: str) -> str:
