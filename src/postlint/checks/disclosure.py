@@ -111,6 +111,9 @@ class Disclosure(Check):
                            names=("found",),
                            help="what {problem} says when a gift disclosure meets a paid "
                            "trigger"),
+        "disclose_with": Option("str", "#ad", help="the disclosure a message names as the "
+                                "fix ({disclose_with}): one readers of the post's language "
+                                "know (#anzeige, #publicidad)"),
     }
 
     @classmethod
