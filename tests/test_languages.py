@@ -71,6 +71,18 @@ def test_detection_keeps_short_or_english_text_english():
     assert [lang for _, _, lang in spans(text)] == ["de", "en"]
 
 
+def test_a_short_sentence_the_detector_cannot_call_is_told_by_its_function_words(write, run):
+    # pycld2 is unsure of it; "ya" would be English chat shorthand
+    write("a.md", "Ya está disponible nuestro informe de mercado del segundo semestre.\n")
+    assert "All clear" in run("--select", "chatspeak", "a.md").out
+    assert spans("Este suplemento cura la diabetes en un mes, sin medicamentos.")[0][2] == "es"
+    assert spans("Messe du souvenir à 11 h ; le café rouvre lundi.")[0][2] == "fr"
+    # English function words count too: loan words do not make a sentence French
+    assert spans("Café crème and crêpes, served à la carte.") == [(0, 41, "en")]
+    # a handle is no language's: without it the detector can call the sentence
+    assert spans("Probé la crema de @marcaX durante un mes y os cuento todo.")[0][2] == "es"
+
+
 def test_a_sentence_of_rarer_english_words_stays_english():
     """Four English words the common list lacks are English, not pycld2's Danish; a
     German sentence with a few English-looking words is still German."""
@@ -175,3 +187,18 @@ def test_english_forms_are_kept_between_runs_without_simplemma(tmp_path):
                            env=env, check=True).stdout.strip() for _ in range(2)]
     assert runs == ["[True, True, False, False, False] True",
                     "[True, True, False, False, False] False"]
+
+
+def test_a_missing_disclosure_names_a_disclosure_of_the_posts_language(write, run):
+    write("es.md", "Probé la crema de @marcaX durante un mes y os cuento todo. "
+                   "Código DESCUENTO20 para un 20%\n")
+    write("de.md", "Ich habe die neue Kaffeemaschine von @brandY geschenkt bekommen, "
+                   "sie ist super!\n")
+    write("en.md", "Use my code EMMA20 for 20% off at @glowco!\n")
+    out = run("--select", "missing-disclosure", "es.md", "de.md", "en.md").out
+    assert ("es.md:1:60: R111 'Código DESCUENTO20' suggests a paid, gifted or affiliate post, "
+            "but there is no clear disclosure; put #publicidad or 'Publicidad' at the start"
+            ) in out
+    assert ("de.md:1:46: R111 'geschenkt bekommen' suggests a paid, gifted or affiliate post, "
+            "but there is no clear disclosure; put #anzeige or 'Werbung' at the start") in out
+    assert "put #ad or 'Paid partnership' at the start" in out.split("en.md:")[1]

@@ -10,8 +10,11 @@ and so is a sentence with ALL_ENGLISH of its words among simplemma's English wor
 (rarer English words: "Cold plunges reverse aging"). Only sentences that look otherwise
 go to pycld2 (Compact Language Detector 2, chosen over py3langid, langdetect and
 simplemma by `scripts/compare_langdetect.py`: as accurate on short posts, and 0.2 s to a
-first answer against 2 s or more), imported on first need; an answer it does not call
-reliable counts as English.
+first answer against 2 s or more), imported on first need, and given the sentences' words
+alone (a handle or a link is no language's). A sentence too short for it to call is told
+by its function words (`rules/data/function-words.yaml`: "Este suplemento cura la
+diabetes en un mes" holds five Spanish ones and no English one), when one language has
+clearly the most; else it counts as English.
 """
 
 from __future__ import annotations
@@ -26,15 +29,19 @@ from hashlib import blake2b
 from pathlib import Path
 from typing import Iterable
 
-from ..load import cache
+from ..load import builtin, cache, yamlfile
 from ..load.languages import primary
-from .tokens import WORD, tokens_of
+from .tokens import MENTION, URL, WORD, tokens_of
 
 ENGLISH = "en"
 MIN_WORDS = 4
 ENGLISH_SHARE = 0.5
 CLEARLY_ENGLISH = 0.75  # a post with this share of common English words is English
 ALL_ENGLISH = 0.9  # a sentence with this share of English word forms is English
+# pycld2 calls informal English ("ugh sorry girlie", "leafs gotta bring kadri up") Scots
+READ_AS_ENGLISH = frozenset({"sco"})
+FUNCTION_SHARE = 0.3  # of a text's words, the share a language's function words need
+FUNCTION_MIN = 2  # ... and how many at least
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
 
 
@@ -119,18 +126,77 @@ def _all_english(words: list[str]) -> bool:
     return sum(w in forms for w in words) >= ALL_ENGLISH * len(words)
 
 
+def _without_handles(text: str, tokens, spans: list[tuple[int, int]]) -> str:
+    """The text of `spans`, without the handles and links in them (no language's words,
+    which make pycld2 unsure of a short sentence)."""
+    cut = [(start, end) for kind, start, end in zip(tokens.kinds, tokens.starts, tokens.ends)
+           if kind is MENTION or kind is URL]
+    pieces = []
+    for s, e in spans:
+        at = s
+        for start, end in cut:
+            if s <= start < e:
+                pieces.append(text[at:start])
+                at = end
+        pieces.append(text[at:e])
+    return " ".join(pieces)
+
+
 def detect(text: str) -> str:
-    """pycld2's answer for `text` (a primary subtag), English when it is not sure."""
+    """pycld2's answer for `text` (a primary subtag), else the language its function words
+    tell (`by_function_words`), else English."""
+    return _cld2(text) or by_function_words(text.lower().split()) or ENGLISH
+
+
+def _cld2(text: str) -> str | None:
+    """pycld2's answer for `text`, None when it is not sure."""
     try:
         import pycld2
     except ImportError:  # pragma: no cover - a dependency
-        return ENGLISH
+        return None
     try:
         reliable, _, found = pycld2.detect(text)
     except pycld2.error:
-        return ENGLISH
+        return None
     code = found[0][1] if found else "un"
-    return primary(code) if reliable and code not in ("un", "xxx") else ENGLISH
+    if code in READ_AS_ENGLISH:
+        return ENGLISH
+    return primary(code) if reliable and code not in ("un", "xxx") else None
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset]:
+    """Language -> its function words; another language's less the common English words
+    that are not English function words (`die`, `was`; `a` and `in` are kept, shared)."""
+    data = yamlfile.load(builtin.folder() / "data" / "function-words.yaml", keep=True) or {}
+    lists = {primary(str(lang)): frozenset(str(w).lower() for w in words)
+             for lang, words in data.items()}
+    common = common_english() - lists.get(ENGLISH, frozenset())  # (`a`, `in` are shared)
+    return {lang: words if lang == ENGLISH else words - common
+            for lang, words in lists.items()}
+
+
+def by_function_words(words: list[str]) -> str | None:
+    """The language whose function words weigh most in `words` (a word of several
+    languages' lists weighs 1/n in each), when they are FUNCTION_MIN words at least and
+    FUNCTION_SHARE of them, and a fifth more than any other language's; None
+    when no language does."""
+    lists = function_words()
+    weights: dict[str, float] = dict.fromkeys(lists, 0.0)
+    hits: dict[str, int] = dict.fromkeys(lists, 0)
+    for word in words:
+        own = [lang for lang, listed in lists.items() if word in listed]
+        for lang in own:
+            weights[lang] += 1 / len(own)
+            hits[lang] += 1
+    ranked = sorted(weights, key=lambda lang: (-weights[lang], lang))
+    if not ranked:
+        return None
+    best, second = ranked[0], weights[ranked[1]] if len(ranked) > 1 else 0.0
+    if hits[best] >= max(FUNCTION_MIN, FUNCTION_SHARE * len(words)) and \
+            weights[best] > 1.2 * second:
+        return best
+    return None
 
 
 def spans(text: str) -> list[tuple[int, int, str]]:
@@ -155,7 +221,10 @@ def spans(text: str) -> list[tuple[int, int, str]]:
         found.append([m.start(), m.end(), look])
     if all(look is not False for _, _, look in found):
         return [(0, len(text), ENGLISH)]
-    other = detect(" ".join(text[s:e] for s, e, look in found if look is False))
+    unsure = [(s, e) for s, e, look in found if look is False]
+    other = _cld2(_without_handles(text, tokens, unsure)) or by_function_words(
+        [norm for kind, start, norm in zip(tokens.kinds, tokens.starts, tokens.norms)
+         if kind is WORD and any(s <= start < e for s, e in unsure)]) or ENGLISH
     if other == ENGLISH:
         return [(0, len(text), ENGLISH)]
     main = other if sum(e - s for s, e, look in found if look is False) >= \
