@@ -176,6 +176,21 @@ def test_missing_text_column_is_one_line(write, run):
     assert result.code == 2
 
 
+def test_a_teams_own_headers_are_read_by_their_usual_names(write, run):
+    write("plan.csv", "Publish Date,Time,Network,Post Copy,Alt Text\n"
+                      "2027-01-04,9:00 AM,LinkedIn,\"We are hiring, see the jobs page.\",\n"
+                      "2027-01-04,9:05 AM,LinkedIn,Our new office opens TODAY!!,\n"
+                      "2027-01-04,9:05 AM,X,Our new office opens today.,\n")
+    result = run("--today", "2027-01-01", "--select", "schedule-conflict,exclamation-run",
+                 "plan.csv")
+    assert lines(result) == [
+        "plan.csv:3:12: S102 scheduled 5 minutes after row 2 (09:00) on the same platform; "
+        "leave at least 10 minutes between posts (calendar.min-gap) [linkedin] "
+        "(schedule-conflict) [row 3]",
+        "plan.csv:3:55: T102 repeated punctuation: '!!'; one '!' is enough, and only where "
+        "it counts (exclamation-run) [row 3]"]
+
+
 def test_unknown_layout_is_one_line(write, run):
     write("c.csv", "when,what\nsoon,Hello\n")
     result = run("c.csv")

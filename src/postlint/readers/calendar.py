@@ -63,6 +63,22 @@ LAYOUTS = {
                      ("text", "link(s)", "media url(s)")),
     "generic": Layout("generic", True, {key: key for key in KEYS}, US_DATES, ("text",)),
 }
+# The headers a team's own spreadsheet names each key by (the generic layout, after the
+# key itself), in the order they are looked for
+HEADERS = {
+    "text": ("post", "post text", "post copy", "copy", "caption", "message", "content",
+             "tweet", "body"),
+    "date": ("publish date", "post date", "scheduled date", "publish on", "date and time",
+             "date/time", "datetime", "scheduled for", "day"),
+    "time": ("publish time", "post time", "scheduled time", "time (24h)"),
+    "platform": ("network", "channel", "social network", "platforms", "networks",
+                 "channels"),
+    "profile": ("audience",),
+    "link": ("url", "link url", "links"),
+    "media": ("image", "image url", "media url", "asset", "visual"),
+    "alt": ("alt text", "alt-text", "image alt text", "image description"),
+    "lang": ("language",),
+}
 ISO_DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
              "%Y-%m-%d")
 TIMES = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%I %p")
@@ -474,11 +490,16 @@ def _decode(data: bytes) -> str:
 
 
 def _recognise(names: list[str], first: list[Cell]) -> Layout | None:
-    """The layout whose signature headers the first row holds (most specific first), or
-    Hootsuite's headerless layout when the first cell is a date."""
+    """The layout whose signature headers the first row holds (most specific first), the
+    generic one read by the usual names of its columns (`HEADERS`) when one names the
+    text, or Hootsuite's headerless layout when the first cell is a date."""
     for name in ("publer", "sprout", "generic"):
         if all(s in names for s in LAYOUTS[name].signature):
             return LAYOUTS[name]
+    named = {key: next((h for h in (key, *HEADERS[key]) if h in names), None) for key in KEYS}
+    if named["text"] is not None:  # (a team's own headers: Post Copy, Network, Publish date)
+        return Layout("generic", True, {k: h for k, h in named.items() if h is not None},
+                      LAYOUTS["generic"].date_formats)
     if len(first) >= 2 and _datetime(first[0].value, LAYOUTS["hootsuite"].date_formats):
         return LAYOUTS["hootsuite"]
     return None
