@@ -191,6 +191,15 @@ def test_a_teams_own_headers_are_read_by_their_usual_names(write, run):
         "it counts (exclamation-run) [row 3]"]
 
 
+def test_a_date_with_the_months_name_is_read(write, run):
+    write("plan.csv", "date,text\n\"Jan 4, 2027\",Happy new year!\n4 January 2027 9:30,Hello\n"
+                      "\"Monday, January 4, 2027\",Hi\nJan 40 2027,Oops\n")
+    result = run("--today", "2027-01-01", "--select", "schedule-date", "plan.csv")
+    assert lines(result) == [
+        "plan.csv:5:1: S101 cannot read the date 'Jan 40 2027'; write it as MM/DD/YYYY HH:mm "
+        "or MM/DD/YYYY hh:mm AM/PM or MM/DD/YYYY or YYYY-MM-DD (schedule-date) [row 5]"]
+
+
 def test_unknown_layout_is_one_line(write, run):
     write("c.csv", "when,what\nsoon,Hello\n")
     result = run("c.csv")

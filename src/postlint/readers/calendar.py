@@ -79,8 +79,13 @@ HEADERS = {
     "alt": ("alt text", "alt-text", "image alt text", "image description"),
     "lang": ("language",),
 }
-ISO_DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-             "%Y-%m-%d")
+UNAMBIGUOUS_DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+             "%Y-%m-%d",
+             # dates with the month's English name, as people type them (Dec 10, 2026;
+             # 10 December 2026), with or without a time: never ambiguous either
+             *(day + hour for day in ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y",
+                                      "%a, %b %d, %Y", "%A, %B %d, %Y")
+               for hour in ("", " %H:%M", " %I:%M %p")))
 TIMES = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%I %p")
 PLATFORM_NAMES = {"twitter": "x", "x (twitter)": "x", "twitter/x": "x", "linkedin page": "linkedin",
                   "facebook page": "facebook", "instagram business": "instagram"}
@@ -556,7 +561,7 @@ def _format_problem(form: str) -> str | None:
 
 def _datetime(value: str, formats) -> dt.datetime | None:
     value = " ".join(value.split())
-    for form in (*formats, *ISO_DATES):
+    for form in (*formats, *UNAMBIGUOUS_DATES):
         try:
             return dt.datetime.strptime(value, form)
         except ValueError:
