@@ -31,6 +31,11 @@ language detection reads, give or take a plural or two such words run together) 
 of `code_words` (occasions: XMAS, BFCM) names a person, so a self offer in a post that
 holds one is a creator's code, not the shop's own, unless an own sign says otherwise
 ("Use code EMMA20 for 20% off" flags; "Use code SUMMER20" and "Use code FLOOD20" do not).
+With `dictionary_words`, letters that simplemma's English dictionary holds (ESPRESSO,
+GELATO, CYCLING), or a common word run together with one of five letters or more
+(GLUTENFREE), are a word too, unless they are one of `name_words` (first names the
+dictionary also lists: LUNA, JAKE, HOLLY), so a bakery's "Use code ESPRESSO15" is its
+own offer while "Use code LUNA10" stays a creator's.
 `trigger_shapes` are triggers that are regexes whatever `regex` says: the sentence shapes
 that a language's word list cannot hold ("gracias a @marca por el regalo", where any
 handle comes between the words).
@@ -43,7 +48,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..load.template import fill
 from ..text import entities
-from ..text.language import common_english
+from ..text.language import common_english, english_forms
 from . import terms
 from .base import MATCHING_OPTIONS, Check, Match, Option, word_pattern
 
@@ -88,6 +93,12 @@ class Disclosure(Check):
                              "offer beside it is no own offer"),
         "code_words": Option("list", [], help="letters of a code that name no person "
                              "(occasions the common-word list lacks: XMAS, BFCM)"),
+        "dictionary_words": Option("bool", False, help="a code's letters that simplemma's "
+                                   "English dictionary holds (about 180,000 word forms) are a "
+                                   "word too (ESPRESSO15, GELATO10), unless one of "
+                                   "`name_words`"),
+        "name_words": Option("list", [], help="first names that the English dictionary also "
+                             "holds (LUNA, JAKE): a code made of one stays a person's"),
         "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -120,7 +131,7 @@ class Disclosure(Check):
     def problems(cls, options):
         for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
                     "own_offers", "gift_disclosures", "paid_triggers", "trigger_shapes",
-                    "self_offers", "own_signs", "endorsement_signs"):
+                    "self_offers", "own_signs", "endorsement_signs", "name_words"):
             yield from terms.problems(options.get(key), key)
         shapes = [t for t in options.get("trigger_shapes") or () if isinstance(t, str)]
         problem = shapes and word_pattern(shapes, is_regex=True).problem()
@@ -159,6 +170,9 @@ class Disclosure(Check):
         self.name_codes = regex.compile("|".join(f"(?:{p})" for p in codes), regex.V0) \
             if codes else None
         self.code_words = frozenset(str(w).casefold() for w in options["code_words"])
+        self.dictionary = options["dictionary_words"]
+        self.name_words = frozenset(w.casefold() for w in terms.expand(
+            options["name_words"], context.config, False))
         urls = [str(p) for p in options["url_triggers"]]
         self.gated = not urls  # (links are searched apart from the word lists)
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
@@ -235,12 +249,19 @@ class Disclosure(Check):
     def _word_like(self, letters: str) -> bool:
         words, own = common_english(), self.code_words
 
-        def known(w):
+        def common(w):
             return w in words or w in own or (w.endswith("s") and (w[:-1] in words
-                                                                  or w[:-1] in own))
-        # (two words of three letters or more: BLACKFRIDAY, NEWYEAR; not EM+MA)
-        return known(letters) or any(known(letters[:i]) and known(letters[i:])
-                                     for i in range(3, len(letters) - 2))
+                                                                   or w[:-1] in own))
+
+        def rarer(w):  # (ESPRESSO, GELATO; not a name the dictionary holds, LUNA)
+            return self.dictionary and w not in self.name_words and _dictionary_word(w)
+
+        # (two common words of three letters or more: BLACKFRIDAY, NEWYEAR; not EM+MA; or a
+        # common word and a rarer one of five letters or more, GLUTENFREE; not TIFF+ANY)
+        return common(letters) or len(letters) >= 3 and rarer(letters) or any(
+            common(a) and (common(b) or len(b) >= 5 and rarer(b))
+            or common(b) and len(a) >= 5 and rarer(a)
+            for a, b in ((letters[:i], letters[i:]) for i in range(3, len(letters) - 2)))
 
     def _own(self, url: str) -> bool:
         """Whether `url` points at one of `own_domains` (or a subdomain of one)."""
@@ -304,6 +325,14 @@ class Disclosure(Check):
                                                       else [])
         folds = [self.opts["fold"][n] for n in names if n in (self.opts["fold"] or {})]
         return min(folds) if folds else None
+
+
+def _dictionary_word(word: str) -> bool:
+    """Whether simplemma's English dictionary holds `word` (False on a damaged install)."""
+    try:
+        return word in english_forms()
+    except (ValueError, KeyError, OSError):  # pragma: no cover - a damaged install
+        return False
 
 
 @hookimpl

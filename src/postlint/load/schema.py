@@ -139,6 +139,7 @@ SCHEMA: dict[str, Key] = {
         employer=names("the employer's name or names (disparaging, employer-voice)"),
         clients=names("client names (confidential-info, disparaging)"),
         competitors=names("competitors' names (disparaging)"),
+        vendors=names("suppliers', vendors' and agencies' names (disparaging)"),
         codenames=names("confidential project names, case-sensitive (confidential-info)"),
         **{"internal-domains": names("the employer's internal domains (internal-link)")},
     ),
