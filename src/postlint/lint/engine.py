@@ -91,6 +91,8 @@ class Linter:
         self._by_packs: dict = {}
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
+        self.spellings = {n: frozenset((r.name, r.code)) for r in catalog.rules.values()
+                          for n in (r.name, r.code)}  # (so `enable shouting` ends `disable T101`)
         self.errors: list[tuple[str, str]] = []
         self.notes: list[str] = []  # said on standard error before the report (aliases)
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
@@ -720,7 +722,7 @@ class Linter:
 
     def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
         """Apply suppression comments, then run the checks that report on them."""
-        draft.suppressions = suppress.parse(draft)
+        draft.suppressions = suppress.parse(draft, self.spellings)
         kept = suppress.apply(found, draft.suppressions)
         profile = self.profile_of(draft)
         if profile not in self._active_names:

@@ -43,10 +43,14 @@ class Suppression:
     first_line: int
     last_line: int | None  # None: to the end of the file
     used: set = field(default_factory=set)
+    excluded: frozenset = frozenset()  # rules an `enable` turned back on (of a bare disable)
+    continued: bool = False  # the rest of a `disable` after an `enable` of part of it
 
     def covers(self, line: int, code: str, name: str) -> str | None:
         """The target that silences (code, name) on `line`, or None."""
         if line < self.first_line or (self.last_line is not None and line > self.last_line):
+            return None
+        if code in self.excluded or name in self.excluded:
             return None
         for target in (ALL, code, name):
             if target in self.targets:
@@ -54,8 +58,15 @@ class Suppression:
         return None
 
 
-def parse(draft: Draft) -> list[Suppression]:
-    """The suppression comments of a draft, with `enable` comments closing open ranges."""
+def parse(draft: Draft, spellings: dict | None = None) -> list[Suppression]:
+    """The suppression comments of a draft, with `enable` comments closing open ranges.
+
+    `spellings` maps a rule's code and name to both (`T101` -> {T101, shouting}), so that
+    `enable shouting` ends `disable T101`. An `enable` of some of the rules of a `disable`
+    ends it for those alone, and one of some rules after a bare `disable` turns those
+    back on; each `enable` is kept (covering nothing) with the targets it ended in `used`,
+    so that one ending nothing (`enable shoutng`, a typo that would leave the rule off to
+    the end of the file) is reported."""
     found: list[Suppression] = []
     open_ranges: list[Suppression] = []
     for m in _COMMENT.finditer(draft.text, draft.body_start):
@@ -71,9 +82,15 @@ def parse(draft: Draft) -> list[Suppression]:
         targets = frozenset(t for t in re.split(r"[\s,]+", named) if t) or {ALL}
         line = draft.position(m.start())[0]
         if kind == "enable":
+            enable = Suppression(kind, m.start(), m.end(), frozenset(targets), 0, -1)
+            found.append(enable)
+            still = []
             for sup in open_ranges:
-                if sup.last_line is None and (ALL in targets or sup.targets <= targets):
-                    sup.last_line = line
+                for rest in _enable(sup, enable, line, spellings or {}):
+                    if rest is not sup:
+                        found.append(rest)
+                    still.append(rest)
+            open_ranges = still
             continue
         first, last = {"disable-next-line": (line + 1, line + 1), "disable-line": (line, line),
                        "disable-file": (1, None), "disable": (line, None)}[kind]
@@ -82,6 +99,39 @@ def parse(draft: Draft) -> list[Suppression]:
         if kind == "disable":
             open_ranges.append(sup)
     return found
+
+
+def _enable(sup: Suppression, enable: Suppression, line: int, spellings: dict) -> list:
+    """End the open `disable` `sup` on `line` for what `enable` names; the part of it
+    that stays open (none, `sup` itself, or a continuation of it)."""
+    def spelt(target):
+        return spellings.get(target, frozenset([target]))
+
+    if ALL in enable.targets:
+        sup.last_line = line
+        enable.used.add(ALL)
+        return []
+    named = frozenset(s for t in enable.targets for s in spelt(t))
+    if ALL in sup.targets:
+        ended = {t for t in enable.targets if not spelt(t) <= sup.excluded}
+        if not ended:
+            return [sup]
+        enable.used |= ended
+        rest = frozenset(sup.excluded | named)
+    else:
+        ended = {t for t in enable.targets if spelt(t) & sup.targets}
+        if not ended:
+            return [sup]
+        enable.used |= ended
+        rest = frozenset(t for t in sup.targets if not spelt(t) & named)
+        if not rest:
+            sup.last_line = line
+            return []
+    sup.last_line = line
+    # (`used` is shared: the comment is unused only if no part of it silenced anything)
+    return [Suppression(sup.kind, sup.start, sup.end,
+                        sup.targets if ALL in sup.targets else rest, line + 1, None,
+                        sup.used, rest if ALL in sup.targets else sup.excluded, True)]
 
 
 def directive_word(head: str) -> str:
