@@ -292,7 +292,8 @@ class Linter:
         trusted = rule.trusted and not setting.untrusted
         key = (rule.name, trusted, lang, repr(sorted(options.items())))
         if key not in self._compiled:
-            self._compiled[key] = self._build(rule, check_type, options, trusted, lang)
+            self._compiled[key] = self._build(rule, check_type, options, trusted, lang,
+                                              setting.options)
         return self._compiled[key]
 
     def _check_in(self, act: Active, lang: str) -> Check | None:
@@ -305,7 +306,7 @@ class Linter:
         return act.by_language[lang]
 
     def _build(self, rule: Rule, check_type, options: dict, trusted: bool,
-               lang: str = "en") -> Check | None:
+               lang: str = "en", setting_options: dict | None = None) -> Check | None:
         sources = {name: value["from"] for name, value in options.items()
                    if isinstance(value, dict) and set(value) == {"from"}}
         missing = [key for key in sources.values() if self._lookup(key) in _UNSET]
@@ -344,7 +345,21 @@ class Linter:
                 raise ValueError(problems[0])
             return check
         except (ValueError, TypeError) as exc:
-            raise Errors([ConfigError(str(exc), rule.path, rule.line, f"{rule.name}.options")])
+            key, line = f"{rule.name}.options", rule.line
+            item = getattr(exc, "item", None)  # (a BadTerm: name the list that holds it)
+            name = next((n for n, v in options.items() if item is not None
+                         and isinstance(v, list) and any(x is item for x in v)), None)
+            path = rule.path
+            if name is not None:
+                index = next(i for i, x in enumerate(options[name]) if x is item)
+                given = options[name]
+                if given is (setting_options or {}).get(name):  # the config's, not the rule's
+                    path, key = self.config.path or path, f"rules.{rule.name}.{name}"
+                    line = line_of(given, index, line_of(setting_options, name, 0))
+                elif name in rule.options:
+                    key, line = f"{key}.{name}", line_of(given, index,
+                                                         line_of(rule.options, name, rule.line))
+            raise Errors([ConfigError(str(exc), path, line, key)])
 
     def prepare(self) -> None:
         """Read and compile the default profile's word lists and run its checks once on a

@@ -246,6 +246,12 @@ def option_problem(spec, value) -> str | None:
         if spec.high is None:
             return f"expected {spec.low} or more, got {value!r}"
         return f"expected a number from {spec.low} to {spec.high}, got {value!r}"
+    if spec.kind == "list":
+        for index, item in enumerate(value):
+            if item is None or (isinstance(item, list) and any(isinstance(v, str) for v in value)):
+                what = "empty (null, or a '-' with nothing after it)" if item is None else \
+                    f"a list {item!r} inside the list"
+                return f"item {index + 1} is {what}; write a value there or remove it"
     if spec.kind == "list" and any(isinstance(v, str) for v in value):
         for index, item in enumerate(value):
             if isinstance(item, bool):  # YAML 1.1 reads no, yes, on, off, y, n as booleans
