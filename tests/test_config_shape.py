@@ -36,6 +36,13 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
      ".postlint.yaml:1: brand.terms: expected a list of names, got {'GitHub': 1}"),
     ("brand: {preferred: {e-mail: [email]}}\n",
      ".postlint.yaml:1: brand.preferred.e-mail: expected a string, got ['email']"),
+    # a `plugins.prefer` entry that settles nothing was passed over without a word
+    ("plugins:\n  prefer:\n    existance: acme-rules\n",
+     ".postlint.yaml:3: plugins.prefer.existance: no rule type, format, function, reader or "
+     "rule is named 'existance' (did you mean 'existence'?); postlint would prefer nothing"),
+    ("plugins: {prefer: {existence: postlnt, B101: postlint, json: postlint}}\n",
+     ".postlint.yaml:1: plugins.prefer.existence: 'postlnt' offers no 'existence' (did you "
+     "mean 'postlint'?); it is offered by postlint: name one of them, or remove the entry"),
 ])
 def test_unknown_or_wrong_nested_keys_are_errors(run, write, config, error):
     write(".postlint.yaml", config)
