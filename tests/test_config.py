@@ -77,6 +77,31 @@ def test_a_misspelt_pyproject_table_is_a_mistake(run, write, tmp_path):
                           "settings would apply\n")
 
 
+
+@pytest.mark.parametrize("text, line, table", [
+    # neither was found as a config at all: postlint ran on its defaults without a word
+    ("[tool.post-lint]\nprofile = 'brand'\n", 1, "post-lint"),
+    ("[tool.Postlint.rules]\nshouting = 'off'\n", 1, "Postlint"),
+    # beside the table, one spelt otherwise was passed over
+    ("[tool.postlint]\nprofile = 'public'\n\n[tool.post_lint]\nfail-on = 'info'\n", 4,
+     "post_lint"),
+])
+def test_a_pyproject_table_spelt_otherwise_is_a_mistake(run, write, text, line, table):
+    write("pyproject.toml", "[project]\nname = 'x'\n" + text)
+    write("a.md", "lol\n")
+    result = run("a.md")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"pyproject.toml:{line + 2}: tool.{table}: unknown table (did you "
+                          "mean [tool.postlint]?); postlint reads only that one, so none of "
+                          "these settings would apply\n")
+
+
+def test_a_plugins_own_table_beside_postlints_is_left_alone(run, write):
+    write("pyproject.toml", "[tool.postlint]\nprofile = 'public'\n[tool.postlint-acme]\nx = 1\n"
+                            "[tool.pylint]\nx = 1\n")
+    write("a.md", "Fine.\n")
+    assert run("a.md").code == 0
+
 def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
     write(".postlint.yaml", "profile: professional\n")
     write("sub/pyproject.toml", "[project]\nname = 'x'\n")

@@ -7,6 +7,7 @@ in the config are relative to the config file's folder.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from .suggest import did_you_mean
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
+_TOOL_TABLE = re.compile(rb"^[ \t]*\[\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?([\w.-]+)", re.MULTILINE)
 
 @dataclass
 class Config:
@@ -53,7 +55,10 @@ def _here(folder: Path) -> Path | None:
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         try:
-            if b"[tool.postlint" in yamlfile.read(pyproject):
+            text = yamlfile.read(pyproject)
+            if b"[tool.postlint" in text or any(
+                    misspelt(name.split(b".")[0].decode("utf-8", "replace"), False)
+                    for name in _TOOL_TABLE.findall(text) if b"lint" in name.lower()):
                 return pyproject
         except ConfigError:  # too large, or gone: `load` says what is wrong with it
             return pyproject
@@ -127,19 +132,30 @@ def _from_pyproject(path: Path) -> Map:
         raise yamlfile.Errors([ConfigError(f"invalid TOML: {exc}", str(path))]) from None
     if not isinstance(tools, dict):
         tools = {}
-    if "postlint" not in tools:  # found for its `[tool.postlint...`: a misspelt table?
-        for name in tools:
-            if str(name).startswith("postlint") or did_you_mean(name, ["postlint"], 0.8):
-                line = next((n for n, row in enumerate(text.splitlines(), 1)
-                             if row.strip().startswith(f"[tool.{name}")), 0)
-                raise yamlfile.Errors([ConfigError(
-                    "unknown table (did you mean [tool.postlint]?); postlint reads only that "
-                    "one, so none of these settings would apply", str(path), line,
-                    f"tool.{name}")])
+    for name in tools:  # found for its `[tool.postlint...`, or a table like it: misspelt?
+        if misspelt(str(name), "postlint" in tools):
+            line = next((n for n, row in enumerate(text.splitlines(), 1)
+                         if row.strip().startswith(f"[tool.{name}")), 0)
+            raise yamlfile.Errors([ConfigError(
+                "unknown table (did you mean [tool.postlint]?); postlint reads only that "
+                "one, so none of these settings would apply", str(path), line,
+                f"tool.{name}")])
     table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
     return _with_lines(table, header)
+
+
+def misspelt(name: str, beside_postlint: bool) -> bool:
+    """Whether a `[tool.NAME]` table of pyproject.toml must be meant as `[tool.postlint]`
+    (`postlintt`, `post-lint`, `Postlint`); beside a `[tool.postlint]`, only a name that
+    differs from it in case or separators is (a plugin may read `[tool.postlint-acme]`)."""
+    if name == "postlint":
+        return False
+    if re.sub(r"[-_.\s]", "", name.lower()) == "postlint":
+        return True
+    return not beside_postlint and (name.startswith("postlint")
+                                    or bool(did_you_mean(name, ["postlint"], 0.8)))
 
 
 def _with_lines(value, line: int):
