@@ -160,6 +160,11 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     """
     if parallel.jobs_problem():  # (only a large run reads it: a mistake must not wait for one)
         _stop(ConfigError(parallel.jobs_problem(), "<environment>", None, parallel.JOBS_VARIABLE))
+    for folder in rule_dirs:  # (else blamed on the config's rule-dirs, or on the folder)
+        if not os.path.isdir(folder):
+            _stop(ConfigError(f"rule folder {folder!r} "
+                              + ("is not a folder" if os.path.exists(folder) else "does not exist"),
+                              "<command line>", None, "--rule-dir"))
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
                       extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:
