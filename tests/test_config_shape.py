@@ -36,6 +36,15 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
      ".postlint.yaml:1: brand.terms: expected a list of names, got {'GitHub': 1}"),
     ("brand: {preferred: {e-mail: [email]}}\n",
      ".postlint.yaml:1: brand.preferred.e-mail: expected a string, got ['email']"),
+    # a level spelt as other tools spell it names the one meant
+    ("rules:\n  shouting: warn\n", ".postlint.yaml:2: rules.shouting: expected a level (info, "
+     "warning, error) or off, got 'warn' (did you mean 'warning'?)"),
+    ("rules:\n  shouting: {level: Error}\n", ".postlint.yaml:2: rules.shouting.level: expected "
+     "one of info, warning, error, got 'Error' (did you mean 'error'?)"),
+    ("fail-on: warn\n", ".postlint.yaml:1: fail-on: expected one of info, warning, error, got "
+     "'warn' (did you mean 'warning'?)"),
+    ("rules:\n  banned-term: {forms: exakt}\n", ".postlint.yaml:2: rules.banned-term.forms: "
+     "expected one of inflected, exact, got 'exakt' (did you mean 'exact'?)"),
     # a `plugins.prefer` entry that settles nothing was passed over without a word
     ("plugins:\n  prefer:\n    existance: acme-rules\n",
      ".postlint.yaml:3: plugins.prefer.existance: no rule type, format, function, reader or "

@@ -103,16 +103,18 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
     untrusted = base.untrusted if base else False
     if isinstance(value, str):
         if value not in LEVELS:
+            hint = did_you_mean(value, (*LEVELS, "off"))
             return base, [ConfigError(f"expected a level ({', '.join(LEVELS)}) or off, "
-                                      f"got {value!r}", path, line, key)]
+                                      f"got {value!r}{hint}", path, line, key)]
         return Setting(value, options, untrusted), []
     if isinstance(value, dict):
         level = value.get("level", level)
         if level not in LEVELS:
             off = f"; to turn the rule off, write {key.rsplit('.', 1)[-1]}: off" \
                 if level is False or level == "off" else ""
+            hint = "" if off else did_you_mean(level, LEVELS)
             return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}"
-                                      f"{off}", path, line_of(value, "level", line),
+                                      f"{hint}{off}", path, line_of(value, "level", line),
                                       f"{key}.level")]
         given = without(value, "level")
         errors = check_options(types[rule.type], given, path, key, also=("level",))

@@ -99,8 +99,10 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
         ("name", lambda v: isinstance(v, str) and NAME.match(v),
          "expected a kebab-case name such as 'all-caps', got {!r}"),
         ("type", lambda v: isinstance(v, str) and v in types,
-         "unknown rule type {!r} (known: " + ", ".join(sorted(types)) + ")"),
-        ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"),
+         "unknown rule type {!r}" + ((did_you_mean(kind, types, 0.75) if isinstance(kind, str)
+                                      else "") or " (known: " + ", ".join(sorted(types)) + ")")),
+        ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"
+         + did_you_mean(data.get("level"), LEVELS).replace("{", "{{").replace("}", "}}")),
         ("message", lambda v: isinstance(v, str), "expected a string, got {!r}"),
         ("message", lambda v: not isinstance(v, str) or not template.problem(v),
          "{}"),
@@ -258,9 +260,10 @@ def option_problem(spec, value) -> str | None:
                 return (f"item {index + 1} is {item!r}, not a word: YAML reads an unquoted "
                         "no, yes, on or off as true/false; quote it ('no', 'on')")
     if spec.choices and value not in spec.choices:
-        return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
+        return (f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
+                + did_you_mean(value, spec.choices))
     if spec.kind == "level" and value not in LEVELS:
-        return f"expected one of {', '.join(LEVELS)}, got {value!r}"
+        return f"expected one of {', '.join(LEVELS)}, got {value!r}" + did_you_mean(value, LEVELS)
     if spec.kind == "template":
         return template.problem(value, getattr(spec, "names", None))
     if spec.kind == "regex":

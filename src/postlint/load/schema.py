@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import LEVELS
-from .suggest import unknown_key
+from .suggest import did_you_mean, unknown_key
 from .yamlfile import ConfigError, Seq, line_of
 
 
@@ -232,7 +232,8 @@ def _value_problem(spec: Key, value) -> str | None:
     given, allowed = (value.lower(), [c.lower() for c in spec.choices]) if spec.nocase \
         else (value, spec.choices)
     if spec.choices and given not in allowed:
-        return f"expected one of {', '.join(spec.choices)}, got {value!r}"
+        return (f"expected one of {', '.join(spec.choices)}, got {value!r}"
+                + did_you_mean(value, spec.choices))
     return None
 
 
