@@ -59,6 +59,10 @@ def test_strict_front_matter_reports_other_keys(run, write):
      "line 3: front matter: unknown key 'disabled' (did you mean 'disable'?)"),
     ("---\ndisable: [chatspeak, shoutng]\n---\nHi\n",
      "line 2: front matter: disable: 'shoutng' names no rule (did you mean 'shouting'?)"),
+    # several rules in one string: the rule meant was one of them ('chatspeak')
+    ("---\ndisable: shouting, chatspeak\n---\nHi\n",
+     "line 2: front matter: disable: 'shouting, chatspeak' names no rule (several rules in "
+     "one string; write a list: [shouting, chatspeak])"),
     ("---\ndisable:\n  - T104\n  - Q9\n---\nHi\n",
      "line 4: front matter: disable: 'Q9' names no rule (see postlint --list-rules)"),
     ("---\ntitle: Hi\nprofile: brnd\n---\nHi\n",

@@ -4,6 +4,7 @@ suppressions and turns matches into findings with exact positions."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Iterable
@@ -136,7 +137,7 @@ class Linter:
             configured = self.config.get(key) or []
             for bad in selection.unknown(configured, rules):
                 index = configured.index(bad)
-                errors.append(ConfigError(_no_rule(bad, self.known_rules), self.config.path,
+                errors.append(ConfigError(_no_rule(bad, self.known_rules, rules), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
         if errors:
@@ -453,8 +454,8 @@ class Linter:
         bad = selection.unknown(names, self.catalog.rules.values())
         if not bad:
             return "", -1
-        hint = did_you_mean(bad[0], sorted(self.known_rules)) or \
-            " (see postlint --list-rules)"
+        hint = _as_list(bad[0], self.catalog.rules.values()) or \
+            did_you_mean(bad[0], sorted(self.known_rules)) or " (see postlint --list-rules)"
         return f"disable: {bad[0]!r} names no rule{hint}", names.index(bad[0])
 
     def accept(self, draft: Draft) -> None:
@@ -854,10 +855,19 @@ def _display(path: str) -> str:
     return path if relative.startswith(os.pardir) else relative
 
 
-def _no_rule(selector: str, known) -> str:
-    hint = did_you_mean(selector, sorted(known))
+def _no_rule(selector: str, known, rules=None) -> str:
+    hint = _as_list(selector, rules) or did_you_mean(selector, sorted(known))
     return f"{selector!r} names no rule" + (
         hint or " (use a code, a code prefix, a rule name or ALL)")
+
+
+def _as_list(selector: str, rules) -> str:
+    """` (write a list: [a, b])` for one string of several selectors (`shouting, T104`),
+    as the command line takes them but a YAML list does not; else ''."""
+    parts = [part for part in re.split(r"[\s,]+", selector) if part]
+    if len(parts) < 2 or rules is None or selection.unknown(parts, rules):
+        return ""
+    return f" (several rules in one string; write a list: [{', '.join(parts)}])"
 
 
 def _unknown_profile(name: str, profiles: dict) -> str:
