@@ -236,3 +236,15 @@ def test_toml_front_matter_never_closed(run, write):
     assert run("a.md").err.splitlines()[0] == (
         "a.md: error: line 1: front matter opened with '+++' is never closed; end it with a "
         "line '+++'")
+
+
+@pytest.mark.parametrize("text", ["--- \nprofile: brnd\n---\nHi\n",
+                                  "---\r\nprofile: brnd\r\n---\t\r\nHi\r\n",
+                                  "+++  \nprofile = 'brnd'\n+++ \nHi\n"])
+def test_white_space_after_a_fence_still_opens_front_matter(run, write, text):
+    # `--- ` was read as a thread separator: the keys became an empty post and post text
+    write("a.md", text)
+    result = run("a.md")
+    assert (result.code, result.out.splitlines()[0], result.err) == (
+        2, "Nothing checked: 1 draft could not be read (see the errors above).",
+        "a.md: error: line 2: front matter: unknown profile 'brnd' (did you mean 'brand'?)\n")

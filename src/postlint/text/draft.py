@@ -151,12 +151,14 @@ class Draft:
         if opener is None:
             return
         lines = self.text.splitlines(keepends=True)
-        if not lines or lines[0].rstrip("\r\n") != opener:
+        # (white space after a fence is allowed, as Jekyll allows it and as a thread's
+        # separators allow it: `--- ` was read as a separator, its keys as post text)
+        if not lines or lines[0].rstrip(" \t\r\n") != opener:
             return
         closers = (SEPARATOR, "...") if opener == SEPARATOR else (TOML_FENCE,)
         offset = len(lines[0])
         for line in lines[1:]:
-            if line.rstrip("\r\n") in closers:
+            if line.rstrip(" \t\r\n") in closers:
                 source = self.text[len(lines[0]):offset]
                 self.body_start = offset + len(line)
                 self.front_matter = self._check_front_matter(source, opener == TOML_FENCE)
