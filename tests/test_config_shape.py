@@ -36,6 +36,8 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
      ".postlint.yaml:1: brand.terms: expected a list of names, got {'GitHub': 1}"),
     ("brand: {preferred: {e-mail: [email]}}\n",
      ".postlint.yaml:1: brand.preferred.e-mail: expected a string, got ['email']"),
+    ("ignore: [all]\n", ".postlint.yaml:1: ignore[0]: 'all' names no rule (did you mean "
+     "'ALL'?)"),
     # several selectors in one string, as the command line takes them
     ("ignore: shouting, T104\n", ".postlint.yaml:1: ignore[0]: 'shouting, T104' names no rule "
      "(several rules in one string; write a list: [shouting, T104])"),

@@ -856,7 +856,7 @@ def _display(path: str) -> str:
 
 
 def _no_rule(selector: str, known, rules=None) -> str:
-    hint = _as_list(selector, rules) or did_you_mean(selector, sorted(known))
+    hint = _as_list(selector, rules) or did_you_mean(selector, [*sorted(known), "ALL"])
     return f"{selector!r} names no rule" + (
         hint or " (use a code, a code prefix, a rule name or ALL)")
 
