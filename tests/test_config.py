@@ -102,6 +102,22 @@ def test_a_plugins_own_table_beside_postlints_is_left_alone(run, write):
     write("a.md", "Fine.\n")
     assert run("a.md").code == 0
 
+
+@pytest.mark.parametrize("name, text, error", [
+    # it ran on the defaults, as if no config had been named
+    ("pyproject.toml", "[project]\nname = 'x'\n",
+     "pyproject.toml: no [tool.postlint] table: --config names a file without postlint settings"),
+    # it said "invalid YAML", or "expected a mapping of settings"
+    ("ci.toml", "profile = 'brand'\n",
+     "ci.toml: postlint reads TOML only from a pyproject.toml's [tool.postlint] table; name "
+     "that file, or write this one as YAML (.postlint.yaml)"),
+])
+def test_a_toml_file_named_with_config_without_postlint_settings(run, write, name, text, error):
+    write(name, text)
+    write("a.md", "Fine.\n")
+    result = run("--config", name, "a.md")
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")
+
 def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
     write(".postlint.yaml", "profile: professional\n")
     write("sub/pyproject.toml", "[project]\nname = 'x'\n")

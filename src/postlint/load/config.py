@@ -77,7 +77,11 @@ def load(path: Path | None, named: bool = False) -> Config:
                 f"{other} is in the same folder, and only one of them is read; merge them "
                 "into one file", str(path))])
     if path.name == "pyproject.toml":
-        data = _from_pyproject(path)
+        data = _from_pyproject(path, named)
+    elif named and path.suffix.lower() == ".toml":  # (read as YAML, it says "invalid YAML")
+        raise yamlfile.Errors([ConfigError(
+            "postlint reads TOML only from a pyproject.toml's [tool.postlint] table; name "
+            "that file, or write this one as YAML (.postlint.yaml)", str(path))])
     else:
         data = yamlfile.load(path, keep=True)
     if data is None:
@@ -120,7 +124,9 @@ def _utm_problems(links: dict, path: str) -> list[ConfigError]:
                         f"values, got {utm!r}", path, line, "links.utm")]
 
 
-def _from_pyproject(path: Path) -> Map:
+def _from_pyproject(path: Path, named: bool = False) -> Map:
+    """The [tool.postlint] table; `named` (with --config): a file without one is a mistake,
+    not the defaults."""
     if sys.version_info >= (3, 11):  # (imported here: most runs read no pyproject.toml)
         import tomllib
     else:  # pragma: no cover
@@ -140,6 +146,10 @@ def _from_pyproject(path: Path) -> Map:
                 "unknown table (did you mean [tool.postlint]?); postlint reads only that "
                 "one, so none of these settings would apply", str(path), line,
                 f"tool.{name}")])
+    if named and "postlint" not in tools:
+        raise yamlfile.Errors([ConfigError(
+            "no [tool.postlint] table: --config names a file without postlint settings",
+            str(path))])
     table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
