@@ -36,6 +36,13 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
      ".postlint.yaml:1: brand.terms: expected a list of names, got {'GitHub': 1}"),
     ("brand: {preferred: {e-mail: [email]}}\n",
      ".postlint.yaml:1: brand.preferred.e-mail: expected a string, got ['email']"),
+    # `rules:` names one rule: a code in lower case (as selectors take it) names the one
+    # meant, not the closest other code ('U101'), and a prefix or ALL says where they go
+    ("rules: {t101: off}\n", ".postlint.yaml:1: rules.t101: unknown rule (did you mean "
+     "'T101'?)"),
+    ("rules:\n  T1: off\n", ".postlint.yaml:2: rules.T1: unknown rule: rules: takes one "
+     "rule's name or code; to turn off or on every rule 'T1' selects, use ignore: [T1] or "
+     "extend-select: [T1]"),
     ("ignore: [all]\n", ".postlint.yaml:1: ignore[0]: 'all' names no rule (did you mean "
      "'ALL'?)"),
     # several selectors in one string, as the command line takes them

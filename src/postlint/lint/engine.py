@@ -13,7 +13,8 @@ from ..checks.base import Check, Context, Match, view_name
 from ..load import schema, selection, template
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
-from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice
+from ..load.profiles import (DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice,
+                             unknown_rule)
 from ..load.languages import primary
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
@@ -201,8 +202,8 @@ class Linter:
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
             if rule is None:
-                errors.append(ConfigError("unknown rule" + did_you_mean(
-                    key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
+                errors.append(ConfigError(unknown_rule(key, self.catalog.rules),
+                                          self.config.path, line, f"rules.{key}"))
                 continue
             if rule.name in given:
                 errors.append(ConfigError(twice(rule, *given[rule.name]), self.config.path,
@@ -245,8 +246,8 @@ class Linter:
                 line = line_of(pack.rules, key)
                 rule = find_rule(str(key), self.catalog.rules)
                 if rule is None:
-                    errors.append(ConfigError("unknown rule" + did_you_mean(
-                        key, sorted(self.known_rules)), pack.path, line, f"rules.{key}"))
+                    errors.append(ConfigError(unknown_rule(key, self.catalog.rules),
+                                              pack.path, line, f"rules.{key}"))
                     continue
                 if rule.name in settings and rule.name not in pack_rules:
                     continue  # the profile runs it for every draft

@@ -89,6 +89,19 @@ def strictness(name: str, profiles: dict[str, Profile]) -> int:
     return 0
 
 
+def unknown_rule(key, rules: dict) -> str:
+    """The message for a `rules:` key that names no rule: the rule meant, or, for a key
+    that selects several (`T1`, `ALL`), the keys that take selectors."""
+    from .selection import unknown
+
+    known = sorted(n for r in rules.values() for n in (r.name, r.code))
+    if str(key).lower() not in {k.lower() for k in known} and not unknown([str(key)],
+                                                                          rules.values()):
+        return (f"unknown rule: rules: takes one rule's name or code; to turn off or on every "
+                f"rule {str(key)!r} selects, use ignore: [{key}] or extend-select: [{key}]")
+    return "unknown rule" + did_you_mean(key, known)
+
+
 def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
           base: Setting | None, shipped: bool = False) -> tuple[Setting | None, list]:
     """Apply one profile or config entry for `rule` on top of `base` (None: not applied);
@@ -146,8 +159,7 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
         line = line_of(profile.rules, key)
         rule = find_rule(str(key), rules)
         if rule is None:
-            known = sorted(n for r in rules.values() for n in (r.name, r.code))
-            errors.append(ConfigError("unknown rule" + did_you_mean(key, known), profile.path,
+            errors.append(ConfigError(unknown_rule(key, rules), profile.path,
                                       line, f"{profile.key}rules.{key}"))
             continue
         if rule.name in given:
