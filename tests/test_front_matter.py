@@ -107,6 +107,14 @@ def test_disable_by_code_prefix_and_name_still_works(run, write):
     assert [f["code"] for f in run("--format", "json", "a.md").json()] == []
 
 
+@pytest.mark.parametrize("disable", ["ALL", "[t1, r]", "[t101, r101]"])
+def test_disable_takes_every_selector_that_passes_its_check(run, write, disable):
+    # ALL and codes in lower case were accepted as naming rules, and then turned none off
+    write("a.md", f"---\ndisable: {disable}\n---\nThis is AMAZING bullshit.\n")
+    result = run("--format", "json", "--select", "T101,R101", "a.md")
+    assert (result.code, result.json()) == (0, [])
+
+
 @pytest.mark.parametrize("text, date, line", [
     (HUGO, datetime.date(2026, 3, 2), 3),
     ("---\npublish: 2026-04-01\ndate: 2025-01-01\n---\nHi\n", datetime.date(2026, 4, 1), 2),

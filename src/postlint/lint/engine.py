@@ -846,8 +846,10 @@ def _not_disabled(draft: Draft, actives: list[Active]) -> list[Active]:
 
 
 def _disabled(draft: Draft, rule: Rule) -> bool:
+    # (as selectors name rules, which is how `disable` is checked: `ALL`, and a code in
+    # lower case, passed the check and then turned nothing off)
     names = draft.front_matter.get("disable") or ()
-    return any(str(n) in (rule.name, rule.code) or rule.code.startswith(str(n)) for n in names)
+    return any(selection.specificity(n, rule) for n in names)
 
 
 def _display(path: str) -> str:
