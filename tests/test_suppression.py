@@ -160,3 +160,12 @@ def test_an_enable_that_ends_nothing_is_reported_with_the_rule_meant(run, write)
                     "postlint-disable of it); correct the comment or remove it")]
     # a bare enable with nothing open is harmless, and an enable that ends something is used
     assert found(run, write, "lol\n<!-- postlint-enable -->\n") == [("T104", 1, 1)]
+
+
+def test_all_and_code_prefixes_suppress_as_selectors_name_rules(run, write):
+    # front matter's `disable` takes them; a comment said "unknown rule T1, did you mean
+    # 'T109'?" and suppressed nothing
+    assert found(run, write, "<!-- postlint-disable-next-line T1 -->\nAMAZING lol\nlol\n") == \
+        [("T104", 3, 1)]
+    assert found(run, write, "<!-- postlint-disable-file ALL -->\nAMAZING lol\n") == []
+    assert found(run, write, "<!-- postlint-disable-next-line T1 -->\nFine.\n") == [("M001", 1, 1)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..load.suggest import did_you_mean
-from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word
+from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word, names_rule
 from .base import ANY, Check, Match
 
 
@@ -33,9 +33,11 @@ class UnusedSuppression(Check):
                 unused = [] if sup.used else ["every rule"]
             else:
                 unused = [t for t in sorted(sup.targets) if t not in sup.used
-                          and (t in draft.active_rules or t not in draft.known_rules)]
+                          and (names_rule(t, draft.active_rules)
+                               or not names_rule(t, draft.known_rules))]
             if unused:
-                unknown = [t for t in unused if t != "every rule" and t not in draft.known_rules]
+                unknown = [t for t in unused if t != "every rule"
+                           and not names_rule(t, draft.known_rules)]
                 yield Match(sup.start, sup.end, {
                     "targets": ", ".join(unused),
                     "reason": "; ".join(f"unknown rule {t}" + did_you_mean(t, draft.known_rules)

@@ -6,7 +6,8 @@
     <!-- postlint-disable-next-line [...] -->  off for the next line only
     <!-- postlint-disable-file [...] -->       off for the whole file
 
-Targets are rule codes or names, separated by spaces or commas (a colon after the
+Targets are rule codes or names, code prefixes (`T1`) or `ALL` (every rule), separated
+by spaces or commas (a colon after the
 directive, as in `postlint-disable: T101`, is allowed). A suppression that
 suppresses nothing is reported by the `unused-suppression` rule (M001), which only a
 comment naming it (`M001` or `unused-suppression`) can silence. A comment
@@ -55,7 +56,23 @@ class Suppression:
         for target in (ALL, code, name):
             if target in self.targets:
                 return target
+        for target in self.targets:  # a code prefix, as selectors take it: `T1`
+            if is_prefix(target) and code.startswith(target):
+                return target
         return None
+
+
+_PREFIX = re.compile(r"[A-Z]+\d{0,2}")
+
+
+def is_prefix(target: str) -> bool:
+    """Whether a target is written as a code prefix (`T`, `T1`, `T10`), not a code or name."""
+    return _PREFIX.fullmatch(target) is not None
+
+
+def names_rule(target: str, names) -> bool:
+    """Whether `target` names one of `names` (codes and names), also as a code prefix."""
+    return target in names or (is_prefix(target) and any(n.startswith(target) for n in names))
 
 
 def parse(draft: Draft, spellings: dict | None = None) -> list[Suppression]:
@@ -79,7 +96,8 @@ def parse(draft: Draft, spellings: dict | None = None) -> list[Suppression]:
             continue
         named = m.group(2).strip()
         named = named[1:] if named.startswith(":") else named  # `postlint-disable: T101`
-        targets = frozenset(t for t in re.split(r"[\s,]+", named) if t) or {ALL}
+        targets = frozenset(ALL if t == "ALL" else t for t in re.split(r"[\s,]+", named) if t) \
+            or {ALL}
         line = draft.position(m.start())[0]
         if kind == "enable":
             enable = Suppression(kind, m.start(), m.end(), frozenset(targets), 0, -1)
