@@ -43,6 +43,11 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
     ("rules:\n  T1: off\n", ".postlint.yaml:2: rules.T1: unknown rule: rules: takes one "
      "rule's name or code; to turn off or on every rule 'T1' selects, use ignore: [T1] or "
      "extend-select: [T1]"),
+    # another linter's key says what does its work here, not the closest spelling
+    # ('respect-gitignore')
+    ("per-file-ignores:\n  'drafts/*': [shouting]\n", ".postlint.yaml:1: per-file-ignores: "
+     "unknown key: postlint has no per-file-ignores; turn rules off for one draft with its "
+     "front matter (disable: [RULE]), or for a folder with a .postlint.yaml of its own"),
     ("ignore: [all]\n", ".postlint.yaml:1: ignore[0]: 'all' names no rule (did you mean "
      "'ALL'?)"),
     # several selectors in one string, as the command line takes them

@@ -98,11 +98,8 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
          "expected a code such as T101 (capital letters, then three digits), got {!r}"),
         ("name", lambda v: isinstance(v, str) and NAME.match(v),
          "expected a kebab-case name such as 'all-caps', got {!r}"),
-        ("type", lambda v: isinstance(v, str) and v in types,
-         "unknown rule type {!r}" + ((did_you_mean(kind, types, 0.75) if isinstance(kind, str)
-                                      else "") or " (known: " + ", ".join(sorted(types)) + ")")),
-        ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"
-         + did_you_mean(data.get("level"), LEVELS).replace("{", "{{").replace("}", "}}")),
+        ("type", lambda v: isinstance(v, str) and v in types, "unknown rule type {!r}"),
+        ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"),
         ("message", lambda v: isinstance(v, str), "expected a string, got {!r}"),
         ("message", lambda v: not isinstance(v, str) or not template.problem(v),
          "{}"),
@@ -111,6 +108,11 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
     for key, ok, message in checks:
         if key in data and not ok(data[key]):
             said = template.problem(data[key]) if message == "{}" else message.format(data[key])
+            if key == "type":  # (the hints only for a mistake: difflib is not loaded else)
+                said += (did_you_mean(kind, types, 0.75) if isinstance(kind, str) else "") \
+                    or " (known: " + ", ".join(sorted(types)) + ")"
+            elif key == "level":
+                said += did_you_mean(data[key], LEVELS)
             errors.append(ConfigError(said, path, line_of(data, key), key))
     if "examples" not in data:
         return None, errors

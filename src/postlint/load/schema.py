@@ -184,6 +184,17 @@ _KINDS = {"string": (str, "a string"), "boolean": (bool, "true or false"),
           "table": (dict, "a mapping"), "checked": (dict, "a mapping")}
 
 
+# Keys of other linters' configs that postlint has no key for, and what does their work
+# here (the closest key by spelling, `respect-gitignore` for `per-file-ignores`, misleads).
+OTHER_TOOLS = {
+    "per-file-ignores": "unknown key: postlint has no per-file-ignores; turn rules off for "
+                        "one draft with its front matter (disable: [RULE]), or for a folder "
+                        "with a .postlint.yaml of its own",
+    "extends": "unknown key: a config extends nothing; a profile does (profiles: {NAME: "
+               "{extends: PROFILE}})",
+}
+
+
 def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
           unknown: list | None = None) -> list[ConfigError]:
     """Problems with `data` against `schema` (in place, one string where names are
@@ -194,7 +205,8 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
         dotted, line = f"{prefix}{key}", line_of(data, key)
         spec = schema.get(key)
         if spec is None:
-            errors.append(ConfigError(unknown_key(key, list(schema)), path, line, dotted))
+            said = OTHER_TOOLS.get(dotted) or unknown_key(key, list(schema))
+            errors.append(ConfigError(said, path, line, dotted))
             continue
         problem = _value_problem(spec, value)
         if problem:
