@@ -100,6 +100,15 @@ def test_rows_use_their_platform_and_profile(write, run):
     assert result.code == 2
 
 
+def test_a_rows_unknown_platform_names_its_row_alone(write, run):
+    # it said "line 2 (row 2): line 1: unknown platform", the line of no front matter
+    write("c.csv", "platform,text\ntwiter,Hello there.\n")
+    result = run("c.csv")
+    assert result.err == ("c.csv: error: line 2 (row 2): unknown platform 'twiter' (did you "
+                          "mean 'twitter', that is 'x'?)\n")
+    assert result.code == 2
+
+
 def test_a_platform_column_may_name_several_and_twitter_is_x(write, run):
     write("c.csv", "platform,text\n\"Twitter, LinkedIn\",Hello there.\n")
     result = run("--measure", "c.csv")

@@ -361,3 +361,20 @@ def test_stdin_filename_without_standard_input_is_a_usage_error(run, write):
     assert result.code == 2 and result.out == ""
     assert "--stdin-filename names the draft read from standard input; give '-' among the " \
            "paths to read it" in result.err
+
+
+def test_a_missing_rule_dir_is_blamed_on_the_command_line(run, write):
+    # it was blamed on the config: ".postlint.yaml: rule-dirs: rule folder 'nonexist' ..."
+    write(".postlint.yaml", "profile: public\n")
+    write("a.md", "Fine.\n")
+    result = run("--rule-dir", "nonexist", "a.md")
+    assert (result.code, result.out, result.err) == (
+        2, "", "<command line>: --rule-dir: rule folder 'nonexist' does not exist\n")
+
+
+def test_a_misspelt_choice_on_the_command_line_names_the_one_meant(run, write):
+    write("a.md", "Fine.\n")
+    result = run("--fail-on", "warn", "a.md")
+    assert result.code == 2
+    assert ("Error: Invalid value for '--fail-on': 'warn' is not one of 'info', 'warning', "
+            "'error' (did you mean 'warning'?)") in result.err

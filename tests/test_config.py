@@ -77,6 +77,47 @@ def test_a_misspelt_pyproject_table_is_a_mistake(run, write, tmp_path):
                           "settings would apply\n")
 
 
+
+@pytest.mark.parametrize("text, line, table", [
+    # neither was found as a config at all: postlint ran on its defaults without a word
+    ("[tool.post-lint]\nprofile = 'brand'\n", 1, "post-lint"),
+    ("[tool.Postlint.rules]\nshouting = 'off'\n", 1, "Postlint"),
+    # beside the table, one spelt otherwise was passed over
+    ("[tool.postlint]\nprofile = 'public'\n\n[tool.post_lint]\nfail-on = 'info'\n", 4,
+     "post_lint"),
+])
+def test_a_pyproject_table_spelt_otherwise_is_a_mistake(run, write, text, line, table):
+    write("pyproject.toml", "[project]\nname = 'x'\n" + text)
+    write("a.md", "lol\n")
+    result = run("a.md")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"pyproject.toml:{line + 2}: tool.{table}: unknown table (did you "
+                          "mean [tool.postlint]?); postlint reads only that one, so none of "
+                          "these settings would apply\n")
+
+
+def test_a_plugins_own_table_beside_postlints_is_left_alone(run, write):
+    write("pyproject.toml", "[tool.postlint]\nprofile = 'public'\n[tool.postlint-acme]\nx = 1\n"
+                            "[tool.pylint]\nx = 1\n")
+    write("a.md", "Fine.\n")
+    assert run("a.md").code == 0
+
+
+@pytest.mark.parametrize("name, text, error", [
+    # it ran on the defaults, as if no config had been named
+    ("pyproject.toml", "[project]\nname = 'x'\n",
+     "pyproject.toml: no [tool.postlint] table: --config names a file without postlint settings"),
+    # it said "invalid YAML", or "expected a mapping of settings"
+    ("ci.toml", "profile = 'brand'\n",
+     "ci.toml: postlint reads TOML only from a pyproject.toml's [tool.postlint] table; name "
+     "that file, or write this one as YAML (.postlint.yaml)"),
+])
+def test_a_toml_file_named_with_config_without_postlint_settings(run, write, name, text, error):
+    write(name, text)
+    write("a.md", "Fine.\n")
+    result = run("--config", name, "a.md")
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")
+
 def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
     write(".postlint.yaml", "profile: professional\n")
     write("sub/pyproject.toml", "[project]\nname = 'x'\n")

@@ -36,6 +36,39 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
      ".postlint.yaml:1: brand.terms: expected a list of names, got {'GitHub': 1}"),
     ("brand: {preferred: {e-mail: [email]}}\n",
      ".postlint.yaml:1: brand.preferred.e-mail: expected a string, got ['email']"),
+    # `rules:` names one rule: a code in lower case (as selectors take it) names the one
+    # meant, not the closest other code ('U101'), and a prefix or ALL says where they go
+    ("rules: {t101: off}\n", ".postlint.yaml:1: rules.t101: unknown rule (did you mean "
+     "'T101'?)"),
+    ("rules:\n  T1: off\n", ".postlint.yaml:2: rules.T1: unknown rule: rules: takes one "
+     "rule's name or code; to turn off or on every rule 'T1' selects, use ignore: [T1] or "
+     "extend-select: [T1]"),
+    # another linter's key says what does its work here, not the closest spelling
+    # ('respect-gitignore')
+    ("per-file-ignores:\n  'drafts/*': [shouting]\n", ".postlint.yaml:1: per-file-ignores: "
+     "unknown key: postlint has no per-file-ignores; turn rules off for one draft with its "
+     "front matter (disable: [RULE]), or for a folder with a .postlint.yaml of its own"),
+    ("ignore: [all]\n", ".postlint.yaml:1: ignore[0]: 'all' names no rule (did you mean "
+     "'ALL'?)"),
+    # several selectors in one string, as the command line takes them
+    ("ignore: shouting, T104\n", ".postlint.yaml:1: ignore[0]: 'shouting, T104' names no rule "
+     "(several rules in one string; write a list: [shouting, T104])"),
+    # a level spelt as other tools spell it names the one meant
+    ("rules:\n  shouting: warn\n", ".postlint.yaml:2: rules.shouting: expected a level (info, "
+     "warning, error) or off, got 'warn' (did you mean 'warning'?)"),
+    ("rules:\n  shouting: {level: Error}\n", ".postlint.yaml:2: rules.shouting.level: expected "
+     "one of info, warning, error, got 'Error' (did you mean 'error'?)"),
+    ("fail-on: warn\n", ".postlint.yaml:1: fail-on: expected one of info, warning, error, got "
+     "'warn' (did you mean 'warning'?)"),
+    ("rules:\n  banned-term: {forms: exakt}\n", ".postlint.yaml:2: rules.banned-term.forms: "
+     "expected one of inflected, exact, got 'exakt' (did you mean 'exact'?)"),
+    # a `plugins.prefer` entry that settles nothing was passed over without a word
+    ("plugins:\n  prefer:\n    existance: acme-rules\n",
+     ".postlint.yaml:3: plugins.prefer.existance: no rule type, format, function, reader or "
+     "rule is named 'existance' (did you mean 'existence'?); postlint would prefer nothing"),
+    ("plugins: {prefer: {existence: postlnt, B101: postlint, json: postlint}}\n",
+     ".postlint.yaml:1: plugins.prefer.existence: 'postlnt' offers no 'existence' (did you "
+     "mean 'postlint'?); it is offered by postlint: name one of them, or remove the entry"),
 ])
 def test_unknown_or_wrong_nested_keys_are_errors(run, write, config, error):
     write(".postlint.yaml", config)

@@ -53,6 +53,13 @@ def test_front_matter_platform_and_platforms_accepted(run, write):
     ("---\nprofile: public\nHi\n", "a.md: error: line 1: front matter opened with '---' is "
                                    "never closed"),
     ("---\ndisable: 3\n---\nHi\n", "a.md: error: line 2: front matter: 'disable' must be a list"),
+    # what was given, and what to write instead
+    ("---\nplatform: [x, linkedin]\n---\nHi\n", "a.md: error: line 2: front matter: 'platform' "
+     "must be a string, got ['x', 'linkedin']; for several platforms, write platforms: [...]\n"),
+    ("---\ndisable:\n---\nHi\n", "a.md: error: line 2: front matter: 'disable' must be a list, "
+     "got nothing (null)\n"),
+    ("---\nobjective: Traffic\n---\nHi\n", "a.md: error: line 2: front matter: 'objective' must "
+     "be one of traffic, engagement, awareness, got 'Traffic' (did you mean 'traffic'?)\n"),
 ])
 def test_bad_front_matter_is_a_read_error(run, write, text, message):
     write("a.md", text)

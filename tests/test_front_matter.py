@@ -59,6 +59,10 @@ def test_strict_front_matter_reports_other_keys(run, write):
      "line 3: front matter: unknown key 'disabled' (did you mean 'disable'?)"),
     ("---\ndisable: [chatspeak, shoutng]\n---\nHi\n",
      "line 2: front matter: disable: 'shoutng' names no rule (did you mean 'shouting'?)"),
+    # several rules in one string: the rule meant was one of them ('chatspeak')
+    ("---\ndisable: shouting, chatspeak\n---\nHi\n",
+     "line 2: front matter: disable: 'shouting, chatspeak' names no rule (several rules in "
+     "one string; write a list: [shouting, chatspeak])"),
     ("---\ndisable:\n  - T104\n  - Q9\n---\nHi\n",
      "line 4: front matter: disable: 'Q9' names no rule (see postlint --list-rules)"),
     ("---\ntitle: Hi\nprofile: brnd\n---\nHi\n",
@@ -101,6 +105,14 @@ def test_names_in_front_matter_are_checked_with_their_line(run, write, text, mes
 def test_disable_by_code_prefix_and_name_still_works(run, write):
     write("a.md", "---\ndisable: [T1, profanity]\n---\nThis is AMAZING bullshit lol.\n")
     assert [f["code"] for f in run("--format", "json", "a.md").json()] == []
+
+
+@pytest.mark.parametrize("disable", ["ALL", "[t1, r]", "[t101, r101]"])
+def test_disable_takes_every_selector_that_passes_its_check(run, write, disable):
+    # ALL and codes in lower case were accepted as naming rules, and then turned none off
+    write("a.md", f"---\ndisable: {disable}\n---\nThis is AMAZING bullshit.\n")
+    result = run("--format", "json", "--select", "T101,R101", "a.md")
+    assert (result.code, result.json()) == (0, [])
 
 
 @pytest.mark.parametrize("text, date, line", [
@@ -232,3 +244,15 @@ def test_toml_front_matter_never_closed(run, write):
     assert run("a.md").err.splitlines()[0] == (
         "a.md: error: line 1: front matter opened with '+++' is never closed; end it with a "
         "line '+++'")
+
+
+@pytest.mark.parametrize("text", ["--- \nprofile: brnd\n---\nHi\n",
+                                  "---\r\nprofile: brnd\r\n---\t\r\nHi\r\n",
+                                  "+++  \nprofile = 'brnd'\n+++ \nHi\n"])
+def test_white_space_after_a_fence_still_opens_front_matter(run, write, text):
+    # `--- ` was read as a thread separator: the keys became an empty post and post text
+    write("a.md", text)
+    result = run("a.md")
+    assert (result.code, result.out.splitlines()[0], result.err) == (
+        2, "Nothing checked: 1 draft could not be read (see the errors above).",
+        "a.md: error: line 2: front matter: unknown profile 'brnd' (did you mean 'brand'?)\n")

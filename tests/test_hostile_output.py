@@ -129,3 +129,29 @@ def test_a_yaml_key_with_a_newline_cannot_forge_a_line(write, run):
     write("a.md", "hello\n")
     result = run("a.md")
     assert len(result.err.splitlines()) == 1 and "speed\\n::error::forged" in result.err
+
+
+def test_a_drafts_control_characters_never_reach_the_terminal(run, write):
+    # an escape sequence in a draft (here one that retitles the terminal) or a bidi
+    # override went out as it was in the message's quote and under --show-source
+    write("rules/x.yaml", "code: X901\nname: x-rule\ntype: existence\nlevel: warning\n"
+                          "why: a test\nmessage: \"found {match}\"\n"
+                          "options: {tokens: ['pwn\\S*', \"\\u202eevil\"], regex: true}\n"
+                          "examples: {flag: [pwn], pass: [hello]}\n")
+    write(".postlint.yaml", "rule-dirs: [rules]\nselect: [X901]\n")
+    write("a.md", "hello pwn\x1b]0;TITLE\x07 and \u202eevil\n")
+    out = run("--color", "always", "--show-source", "a.md").out
+    assert "\x1b]" not in out and "\x07" not in out and "\u202e" not in out
+    assert "found pwn\\x1b]0;TITLE\\x07 (x-rule)" in out
+    assert "     1 | hello pwn\\x1b]0;TITLE\\x07 and \\u202eevil\n" in out
+    assert "       | \x1b[33m      " + "^" * 19 + "\x1b[0m\n" in out  # under all it shows
+
+
+def test_show_source_puts_the_caret_under_the_text_after_tabs_and_wide_characters(run, write):
+    write("a.md", "\tcafe\u0301 \U0001F600 \u4e2d lol AMAZING stuff\n")
+    lines = run("--show-source", "--select", "T101", "a.md").out.splitlines()
+    assert lines[0].startswith("a.md:1:16: T101 'AMAZING'")
+    # a tab to the next stop (8), the combining accent no column, the emoji and the CJK
+    # character two each: AMAZING starts after 8 + 5 + 3 + 3 + 4 = 23 terminal columns
+    assert lines[1] == "     1 | " + " " * 8 + "cafe\u0301 \U0001F600 \u4e2d lol AMAZING stuff"
+    assert lines[2] == "       | " + " " * 23 + "^" * 7

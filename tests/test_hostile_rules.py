@@ -333,3 +333,52 @@ def test_a_shipped_profiles_patterns_keep_a_rule_trusted_and_a_config_profiles_d
     assert ("d1.md: error: rule profanity (R101): a pattern search timed out; simplify the "
             "rule's pattern (the rule was stopped for this run)") in result.err
     assert result.code == 2
+
+
+def test_a_user_regex_that_matches_an_empty_text_is_refused(rule_dir, write, run):
+    # it used to be reported after the draft's last line with nothing quoted: "p.md:2:1 ... ''"
+    rule_dir('  tokens: ["aaa", "(b|c)*$"]\n  regex: true')
+    write("d.md", "hello world\n")
+    result = run("d.md")
+    assert result.err == (
+        "myrules/custom/rule.yaml:8: custom-rule.options.tokens: the regular expression "
+        "'(b|c)*$' matches an empty text, so it would be reported with nothing to show; make "
+        "it match at least one character (+ rather than *, or no ? on its only part)\n")
+    assert result.code == 2
+
+
+@pytest.mark.parametrize("items, line, said", [
+    ("[aaa, null]", 8, "item 2 is empty (null, or a '-' with nothing after it); write a value "
+                       "there or remove it"),
+    ("[aaa, [b]]", 8, "item 2 is a list ['b'] inside the list; write a value there or remove it"),
+    ("\n    - aaa\n    - {from: brand.banned}", 10,
+     "expected a word, a phrase or a regex in the list, got {'from': 'brand.banned'} ({from: "
+     "KEY} stands for a whole list here, not for one item)"),
+    ("[[b]]", 8, "expected a word, a phrase or a regex in the list, got ['b']"),
+])
+def test_an_item_of_a_word_list_that_is_no_word_is_one_line_not_a_crash(
+        rule_dir, write, run, items, line, said):
+    # null and mappings ended in "internal error: AttributeError ... 'isascii'" or
+    # "unhashable type: 'Map'" on the rule's first line
+    rule_dir(f"  tokens: {items}")
+    write("d.md", "hello world\n")
+    result = run("d.md")
+    assert result.err == f"myrules/custom/rule.yaml:{line}: custom-rule.options.tokens: {said}\n"
+    assert result.code == 2
+
+
+def test_a_number_in_a_word_list_is_the_word_it_is_written_as(rule_dir, write, run):
+    rule_dir("  tokens: [aaa, 2024]")
+    write("d.md", "See you in 2024\n")
+    result = run("d.md")
+    assert "d.md:1:12: X101 '2024' found (custom-rule)" in result.out
+
+
+def test_a_config_item_that_is_no_word_is_blamed_on_the_config(write, run):
+    write(".postlint.yaml", "rules:\n  hedging:\n    tokens:\n      - maybe\n"
+                            "      - {from: brand.banned}\n")
+    write("d.md", "hello world\n")
+    result = run("d.md")
+    assert result.err.startswith(".postlint.yaml:5: rules.hedging.tokens: expected a word, a "
+                                 "phrase or a regex in the list, got {'from': 'brand.banned'}")
+    assert result.code == 2

@@ -46,6 +46,12 @@ def test_a_list_of_rules_in_one_file(run, write):
      "'Hype_Words'"),
     (("level: warning", "level: loud"),
      "house-rules/tone/overhype.yaml:4: level: expected one of info, warning, error, got 'loud'"),
+    (("level: warning", "level: warn"),
+     "house-rules/tone/overhype.yaml:4: level: expected one of info, warning, error, got 'warn' "
+     "(did you mean 'warning'?)"),
+    (("type: existence", "type: existance"),
+     "house-rules/tone/overhype.yaml:3: type: unknown rule type 'existance' (did you mean "
+     "'existence'?)"),
     (("type: existence", "type: vibes"),
      "house-rules/tone/overhype.yaml:3: type: unknown rule type 'vibes' (known: below-the-fold, capitalization, "),
     (("tokens: [epic, insane]", "tokens: [epic]\n  ignorecase: 'yes'"),

@@ -131,3 +131,41 @@ def test_a_colon_after_the_directive_is_allowed(run, write):
     # it was read as a rule named ':', reported as "suppression of : is unused"
     text = "<!-- postlint-disable-next-line: shouting -->\nAMAZING lol\n"
     assert found(run, write, text) == [("T104", 2, 9)]
+
+
+def test_enable_by_name_ends_a_disable_by_code_and_the_other_way_round(run, write):
+    text = ("<!-- postlint-disable T101 -->\nAMAZING one\n<!-- postlint-enable shouting -->\n"
+            "AMAZING two\n<!-- postlint-disable chatspeak -->\nlol\n<!-- postlint-enable T104 -->\n"
+            "lol\n")
+    assert found(run, write, text) == [("T101", 4, 1), ("T104", 8, 1)]
+
+
+def test_enable_of_some_rules_ends_the_disable_for_those_alone(run, write):
+    text = ("<!-- postlint-disable shouting, chatspeak -->\nAMAZING lol\n"
+            "<!-- postlint-enable chatspeak -->\nAMAZING lol\n")
+    assert found(run, write, text) == [("T104", 4, 9)]
+    text = "<!-- postlint-disable -->\nAMAZING lol\n<!-- postlint-enable T101 -->\nAMAZING lol\n"
+    assert found(run, write, text) == [("T101", 4, 1)]
+
+
+def test_an_enable_that_ends_nothing_is_reported_with_the_rule_meant(run, write):
+    # a typo in the enable would leave shouting off to the end of the file, unsaid
+    write("a.md", "<!-- postlint-disable shouting -->\nAMAZING one\n"
+                  "<!-- postlint-enable shoutng -->\nAMAZING two\n<!-- postlint-enable T104 -->\n")
+    data = run("--format", "json", "--profile", "professional", "a.md").json()
+    assert [(f["code"], f["line"], f["message"]) for f in data] == [
+        ("M001", 3, "suppression of shoutng is unused (unknown rule shoutng, did you mean "
+                    "'shouting'?); correct the comment or remove it"),
+        ("M001", 5, "suppression of T104 is unused (this postlint-enable ends no "
+                    "postlint-disable of it); correct the comment or remove it")]
+    # a bare enable with nothing open is harmless, and an enable that ends something is used
+    assert found(run, write, "lol\n<!-- postlint-enable -->\n") == [("T104", 1, 1)]
+
+
+def test_all_and_code_prefixes_suppress_as_selectors_name_rules(run, write):
+    # front matter's `disable` takes them; a comment said "unknown rule T1, did you mean
+    # 'T109'?" and suppressed nothing
+    assert found(run, write, "<!-- postlint-disable-next-line T1 -->\nAMAZING lol\nlol\n") == \
+        [("T104", 3, 1)]
+    assert found(run, write, "<!-- postlint-disable-file ALL -->\nAMAZING lol\n") == []
+    assert found(run, write, "<!-- postlint-disable-next-line T1 -->\nFine.\n") == [("M001", 1, 1)]

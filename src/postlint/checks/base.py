@@ -328,11 +328,32 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
     the elided articles of `elide` (a language, `*` for all; default `lang`): `l'iPhone`."""
     if forms not in FORMS:
         raise ValueError(f"forms: expected one of {', '.join(FORMS)}, got {forms!r}")
-    return handed_out(_word_pattern(tuple(terms), ignorecase, whole_words, is_regex,
+    terms = tuple(terms)
+    if not all(isinstance(term, str) for term in terms):  # (YAML reads `2024` as a number)
+        terms = tuple(term if isinstance(term, str) else _term(term) for term in terms)
+    return handed_out(_word_pattern(terms, ignorecase, whole_words, is_regex,
                                     forms, lang, elide))
 
 
 FORMS = ("inflected", "exact")
+
+
+class BadTerm(ValueError):
+    """An item of a word list that is no word; `item` is it, for the error to find."""
+
+    def __init__(self, item, message: str):
+        super().__init__(message)
+        self.item = item
+
+
+def _term(item) -> str:
+    """A number in a word list as the word it is written as; anything else is a mistake
+    of the rule (a mapping, a list, null) that would otherwise fail deep in matching."""
+    if isinstance(item, (int, float)) and not isinstance(item, bool):
+        return str(item)
+    raise BadTerm(item, f"expected a word, a phrase or a regex in the list, got {item!r}"
+                     + (" ({from: KEY} stands for a whole list here, not for one item)"
+                        if isinstance(item, dict) and "from" in item else ""))
 
 
 @lru_cache(maxsize=512)  # rules compile alike in every linter of a process

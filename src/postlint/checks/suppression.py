@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..load.suggest import did_you_mean
-from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word
+from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word, names_rule
 from .base import ANY, Check, Match
 
 
 class UnusedSuppression(Check):
     """Runs after suppressions were applied: flags each comment, or each rule it names,
-    that silenced no finding. Names of rules that are not enabled are not reported;
-    names that match no rule at all are."""
+    that silenced no finding, and each rule a `postlint-enable` names that it turned
+    back on nowhere (a typo there would leave the rule off to the end of the file).
+    Names of rules that are not enabled are not reported; names that match no rule at
+    all are."""
 
     languages = ANY  # reads no words of a language
 
@@ -24,20 +26,24 @@ class UnusedSuppression(Check):
 
     def check_draft(self, draft):
         for sup in draft.suppressions:
-            if sup.kind == UNKNOWN:
+            if sup.kind == UNKNOWN or sup.continued or (sup.kind == "enable"
+                                                         and ALL in sup.targets):
                 continue
             if ALL in sup.targets:
                 unused = [] if sup.used else ["every rule"]
             else:
                 unused = [t for t in sorted(sup.targets) if t not in sup.used
-                          and (t in draft.active_rules or t not in draft.known_rules)]
+                          and (names_rule(t, draft.active_rules)
+                               or not names_rule(t, draft.known_rules))]
             if unused:
-                unknown = [t for t in unused if t != "every rule" and t not in draft.known_rules]
+                unknown = [t for t in unused if t != "every rule"
+                           and not names_rule(t, draft.known_rules)]
                 yield Match(sup.start, sup.end, {
                     "targets": ", ".join(unused),
                     "reason": "; ".join(f"unknown rule {t}" + did_you_mean(t, draft.known_rules)
                                         .replace(" (", ", ").rstrip(")") for t in unknown)
-                    if unknown else "nothing to suppress here",
+                    if unknown else "this postlint-enable ends no postlint-disable of it"
+                    if sup.kind == "enable" else "nothing to suppress here",
                 })
 
 

@@ -55,6 +55,21 @@ def _given(ctx, param, value):
     return value
 
 
+class _Choice(click.Choice):
+    """A choice whose error names the one meant (`--fail-on warn`: 'warning')."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            from ..load.suggest import did_you_mean
+
+            hint = did_you_mean(value, self.choices)
+            if hint:
+                exc.message = exc.message.rstrip(".") + hint
+            raise
+
+
 def _split(values) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -94,14 +109,14 @@ def use_color(choice: str) -> bool:
 @click.option("--extend-select", callback=_given, multiple=True,
               help="Add these rules to the profile's.")
 @click.option("--ignore", callback=_given, multiple=True, help="Never run these rules.")
-@click.option("--fail-on", type=click.Choice(LEVELS),
+@click.option("--fail-on", type=_Choice(LEVELS),
               help="Lowest level that makes the exit code 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--profile-rules", is_flag=True,
               help="Print the time each rule took, slowest first (one process).")
 @click.option("--show-source", is_flag=True, help="Show the line with a caret under the span.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+@click.option("--color", type=_Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour output (NO_COLOR is honoured).")
 @click.option("--fix", "fix_files", is_flag=True,
               help="Apply the fixable rules' replacements in place, then report what remains.")
@@ -160,6 +175,11 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     """
     if parallel.jobs_problem():  # (only a large run reads it: a mistake must not wait for one)
         _stop(ConfigError(parallel.jobs_problem(), "<environment>", None, parallel.JOBS_VARIABLE))
+    for folder in rule_dirs:  # (else blamed on the config's rule-dirs, or on the folder)
+        if not os.path.isdir(folder):
+            _stop(ConfigError(f"rule folder {folder!r} "
+                              + ("is not a folder" if os.path.exists(folder) else "does not exist"),
+                              "<command line>", None, "--rule-dir"))
     choices = Choices(profile=profile, platforms=_split(platforms), select=_split(select),
                       extend_select=_split(extend_select), ignore=_split(ignore), today=today)
     try:

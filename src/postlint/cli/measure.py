@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..checks.platform import fold_offset, measure
 from ..lint import discovery, files
+from ..load.filesystem import printable
 from ..text.draft import DraftError
 from ..text.platforms import UNIT_NAMES, posted
 
@@ -75,7 +76,7 @@ def platform_lines(draft, text, platform) -> list[str]:
         after = text.text[cut:cut + CONTEXT]
         quote = ("..." if cut > CONTEXT else "") + before + "|" + after + \
                 ("..." if cut + CONTEXT < len(text.text) else "")
-        quote = quote.replace("\n", "\\n")
+        quote = printable(quote)  # (a newline as \n, and no escape sequence of the draft's)
         lines.append(f'{head} at {_where(draft, text.offset(cut))}: "{quote}"')
     return lines
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..hookspecs import hookimpl
 from ..lint.report import level_counts, riskiest
+from ..load.filesystem import printable
 from .base import Format
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -29,7 +32,10 @@ class Text(Format):
             code = self.paint(f.code, _COLORS[f.level])
             platform = f" [{f.platform}]" if f.platform else ""
             note = f" [{f.note}]" if f.note else ""  # where in a calendar or export
-            out.append(f"{where} {code} {f.message}{platform} ({f.name}){note}")
+            # (a draft's own characters never reach the terminal as they are: an escape
+            # sequence would retitle it or hide lines, a bidi override reorder the report)
+            out.append(f"{where} {code} {printable(f.message)}{platform} ({f.name})"
+                       f"{printable(note)}")
             if self.show_source and f.path in report.texts:
                 out += self.source(report.texts[f.path], f)
             if len(out) >= BLOCK:
@@ -62,9 +68,39 @@ class Text(Format):
     def source(self, text: str, f) -> list[str]:
         lines = text.split("\n")
         line = lines[f.line - 1].rstrip("\r") if f.line <= len(lines) else ""
-        width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
-        caret = " " * (f.column - 1) + "^" * max(1, width)
-        return [f"  {f.line:>4} | {line}", f"       | {self.paint(caret, _COLORS[f.level])}"]
+        end = f.end_column if f.end_line == f.line else len(line) + 1
+        shown = [_shown(char, column) for char, column in zip(line, _columns(line))]
+        width = sum(w for _, w in shown[f.column - 1:end - 1])
+        lead = sum(w for _, w in shown[:f.column - 1])
+        caret = " " * lead + "^" * max(1, width)
+        return [f"  {f.line:>4} | {''.join(s for s, _ in shown)}",
+                f"       | {self.paint(caret, _COLORS[f.level])}"]
+
+
+TAB = 8
+
+
+def _columns(line: str):
+    """The terminal column each character of `line` starts at (for tab stops)."""
+    column = 0
+    for char in line:
+        yield column
+        column += _shown(char, column)[1]
+
+
+def _shown(char: str, column: int) -> tuple[str, int]:
+    """How --show-source prints a character of a draft, and how many terminal columns
+    that takes: a tab as spaces to the next stop, a control character (an escape
+    sequence's ESC, a bidi override) escaped, wide characters two, combining marks none."""
+    if char == "\t":
+        return " " * (TAB - column % TAB), TAB - column % TAB
+    if not char.isprintable() and char not in "\u200d\ufe0f":
+        escaped = printable(char)
+        if escaped != char:
+            return escaped, len(escaped)
+    if unicodedata.combining(char) or char in "\u200d\ufe0f\ufeff":
+        return char, 0
+    return char, 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def statistics(findings) -> list[str]:

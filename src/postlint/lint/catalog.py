@@ -12,6 +12,7 @@ from ..load import builtin, yamlfile
 from ..load.packs import Pack, parse_pack
 from ..load.profiles import Profile, parse_profile
 from ..load.rules import Rule, load_folder
+from ..load.suggest import did_you_mean
 from ..load.yamlfile import ConfigError, Errors
 from ..readers import Reader
 from ..text import platforms as platform_data
@@ -86,9 +87,38 @@ class Catalog:
             if profile:
                 profile.key = f"profiles.{name}."
                 catalog.profiles[profile.name] = profile
+        errors += catalog._prefer_problems(prefer, config_path)
         if errors:
             raise Errors(errors)
         return catalog
+
+    def _prefer_problems(self, prefer, config_path: str) -> list[ConfigError]:
+        """`plugins.prefer` entries that settle nothing: a name nothing offers (a typo,
+        `existance`), or a distribution that does not offer it, would be passed over and
+        leave the clash, or the choice, other than the config says."""
+        errors = []
+        codes = {rule.code: rule for rule in self.rules.values()}
+        for name, chosen in (prefer or {}).items():
+            name = str(name)
+            rule = self.rules.get(name) or codes.get(name)
+            offered = {plugins.distribution(owner) for (kind, offered_name), owner
+                       in self.owners.items() if offered_name == name and kind != "rule"}
+            if rule is not None:
+                offered.add(plugins.distribution(self.owners[("rule", rule.code)]))
+            line, key = yamlfile.line_of(prefer, name), f"plugins.prefer.{name}"
+            if not offered:
+                known = sorted({n for _, n in self.owners} | set(self.rules))
+                errors.append(ConfigError(
+                    f"no rule type, format, function, reader or rule is named {name!r}"
+                    + (did_you_mean(name, known) or "") + "; postlint would prefer nothing",
+                    config_path, line, key))
+            elif chosen not in offered:
+                errors.append(ConfigError(
+                    f"{chosen!r} offers no {name!r}" + (did_you_mean(str(chosen), sorted(offered))
+                                                        or "")
+                    + f"; it is offered by {', '.join(sorted(offered))}: name one of them, or "
+                    "remove the entry", config_path, line, key))
+        return errors
 
     def _offer(self, kind: str, offered: dict, name: str, item, owner: str) -> list:
         """Add what `owner` offers under `name`, or the clash with who offered it first."""

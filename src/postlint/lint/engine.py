@@ -4,6 +4,7 @@ suppressions and turns matches into findings with exact positions."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Iterable
@@ -12,7 +13,8 @@ from ..checks.base import Check, Context, Match, view_name
 from ..load import schema, selection, template
 from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
-from ..load.profiles import DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice
+from ..load.profiles import (DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice,
+                             unknown_rule)
 from ..load.languages import primary
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
@@ -91,6 +93,8 @@ class Linter:
         self._by_packs: dict = {}
         self._active_names: dict[str, frozenset] = {}  # profile -> its rules' names and codes
         self.known_rules = frozenset(n for r in catalog.rules.values() for n in (r.name, r.code))
+        self.spellings = {n: frozenset((r.name, r.code)) for r in catalog.rules.values()
+                          for n in (r.name, r.code)}  # (so `enable shouting` ends `disable T101`)
         self.errors: list[tuple[str, str]] = []
         self.notes: list[str] = []  # said on standard error before the report (aliases)
         self.timed_out: set[str] = set()  # rules stopped after a pattern search timed out
@@ -134,7 +138,7 @@ class Linter:
             configured = self.config.get(key) or []
             for bad in selection.unknown(configured, rules):
                 index = configured.index(bad)
-                errors.append(ConfigError(_no_rule(bad, self.known_rules), self.config.path,
+                errors.append(ConfigError(_no_rule(bad, self.known_rules, rules), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
         if errors:
@@ -198,8 +202,8 @@ class Linter:
             line = line_of(overrides, key)
             rule = find_rule(str(key), self.catalog.rules)
             if rule is None:
-                errors.append(ConfigError("unknown rule" + did_you_mean(
-                    key, sorted(self.known_rules)), self.config.path, line, f"rules.{key}"))
+                errors.append(ConfigError(unknown_rule(key, self.catalog.rules),
+                                          self.config.path, line, f"rules.{key}"))
                 continue
             if rule.name in given:
                 errors.append(ConfigError(twice(rule, *given[rule.name]), self.config.path,
@@ -242,8 +246,8 @@ class Linter:
                 line = line_of(pack.rules, key)
                 rule = find_rule(str(key), self.catalog.rules)
                 if rule is None:
-                    errors.append(ConfigError("unknown rule" + did_you_mean(
-                        key, sorted(self.known_rules)), pack.path, line, f"rules.{key}"))
+                    errors.append(ConfigError(unknown_rule(key, self.catalog.rules),
+                                              pack.path, line, f"rules.{key}"))
                     continue
                 if rule.name in settings and rule.name not in pack_rules:
                     continue  # the profile runs it for every draft
@@ -290,7 +294,8 @@ class Linter:
         trusted = rule.trusted and not setting.untrusted
         key = (rule.name, trusted, lang, repr(sorted(options.items())))
         if key not in self._compiled:
-            self._compiled[key] = self._build(rule, check_type, options, trusted, lang)
+            self._compiled[key] = self._build(rule, check_type, options, trusted, lang,
+                                              setting.options)
         return self._compiled[key]
 
     def _check_in(self, act: Active, lang: str) -> Check | None:
@@ -303,7 +308,7 @@ class Linter:
         return act.by_language[lang]
 
     def _build(self, rule: Rule, check_type, options: dict, trusted: bool,
-               lang: str = "en") -> Check | None:
+               lang: str = "en", setting_options: dict | None = None) -> Check | None:
         sources = {name: value["from"] for name, value in options.items()
                    if isinstance(value, dict) and set(value) == {"from"}}
         missing = [key for key in sources.values() if self._lookup(key) in _UNSET]
@@ -342,7 +347,21 @@ class Linter:
                 raise ValueError(problems[0])
             return check
         except (ValueError, TypeError) as exc:
-            raise Errors([ConfigError(str(exc), rule.path, rule.line, f"{rule.name}.options")])
+            key, line = f"{rule.name}.options", rule.line
+            item = getattr(exc, "item", None)  # (a BadTerm: name the list that holds it)
+            name = next((n for n, v in options.items() if item is not None
+                         and isinstance(v, list) and any(x is item for x in v)), None)
+            path = rule.path
+            if name is not None:
+                index = next(i for i, x in enumerate(options[name]) if x is item)
+                given = options[name]
+                if given is (setting_options or {}).get(name):  # the config's, not the rule's
+                    path, key = self.config.path or path, f"rules.{rule.name}.{name}"
+                    line = line_of(given, index, line_of(setting_options, name, 0))
+                elif name in rule.options:
+                    key, line = f"{key}.{name}", line_of(given, index,
+                                                         line_of(rule.options, name, rule.line))
+            raise Errors([ConfigError(str(exc), path, line, key)])
 
     def prepare(self) -> None:
         """Read and compile the default profile's word lists and run its checks once on a
@@ -436,8 +455,8 @@ class Linter:
         bad = selection.unknown(names, self.catalog.rules.values())
         if not bad:
             return "", -1
-        hint = did_you_mean(bad[0], sorted(self.known_rules)) or \
-            " (see postlint --list-rules)"
+        hint = _as_list(bad[0], self.catalog.rules.values()) or \
+            did_you_mean(bad[0], sorted(self.known_rules)) or " (see postlint --list-rules)"
         return f"disable: {bad[0]!r} names no rule{hint}", names.index(bad[0])
 
     def accept(self, draft: Draft) -> None:
@@ -720,7 +739,7 @@ class Linter:
 
     def finish(self, draft: Draft, found: list[Finding]) -> list[Finding]:
         """Apply suppression comments, then run the checks that report on them."""
-        draft.suppressions = suppress.parse(draft)
+        draft.suppressions = suppress.parse(draft, self.spellings)
         kept = suppress.apply(found, draft.suppressions)
         profile = self.profile_of(draft)
         if profile not in self._active_names:
@@ -827,8 +846,10 @@ def _not_disabled(draft: Draft, actives: list[Active]) -> list[Active]:
 
 
 def _disabled(draft: Draft, rule: Rule) -> bool:
+    # (as selectors name rules, which is how `disable` is checked: `ALL`, and a code in
+    # lower case, passed the check and then turned nothing off)
     names = draft.front_matter.get("disable") or ()
-    return any(str(n) in (rule.name, rule.code) or rule.code.startswith(str(n)) for n in names)
+    return any(selection.specificity(n, rule) for n in names)
 
 
 def _display(path: str) -> str:
@@ -837,10 +858,19 @@ def _display(path: str) -> str:
     return path if relative.startswith(os.pardir) else relative
 
 
-def _no_rule(selector: str, known) -> str:
-    hint = did_you_mean(selector, sorted(known))
+def _no_rule(selector: str, known, rules=None) -> str:
+    hint = _as_list(selector, rules) or did_you_mean(selector, [*sorted(known), "ALL"])
     return f"{selector!r} names no rule" + (
         hint or " (use a code, a code prefix, a rule name or ALL)")
+
+
+def _as_list(selector: str, rules) -> str:
+    """` (write a list: [a, b])` for one string of several selectors (`shouting, T104`),
+    as the command line takes them but a YAML list does not; else ''."""
+    parts = [part for part in re.split(r"[\s,]+", selector) if part]
+    if len(parts) < 2 or rules is None or selection.unknown(parts, rules):
+        return ""
+    return f" (several rules in one string; write a list: [{', '.join(parts)}])"
 
 
 def _unknown_profile(name: str, profiles: dict) -> str:

@@ -6,6 +6,7 @@ and tests call them directly."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -290,7 +291,9 @@ def checked_records(linter: Linter, records, errors: list):
         except ValueError as exc:
             line = record.position(0)[0]
             where = f"line {line}" + (f" ({record.note})" if record.note else "")
-            errors.append((record.path, f"{where}: {str(exc).replace('front matter: ', '')}"))
+            # (a record's settings are cells, not front matter: no line of that to name)
+            said = re.sub(r"^line \d+: ", "", str(exc)).replace("front matter: ", "")
+            errors.append((record.path, f"{where}: {said}"))
             continue
         kept.append(record)
     return records if len(kept) == len(records) and not isinstance(records, list) else kept

@@ -7,6 +7,7 @@ in the config are relative to the config file's folder.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from .suggest import did_you_mean
 from .yamlfile import ConfigError, Map, line_of
 
 NAMES = (".postlint.yaml", ".postlint.yml")
+_TOOL_TABLE = re.compile(rb"^[ \t]*\[\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?([\w.-]+)", re.MULTILINE)
 
 @dataclass
 class Config:
@@ -53,7 +55,10 @@ def _here(folder: Path) -> Path | None:
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         try:
-            if b"[tool.postlint" in yamlfile.read(pyproject):
+            text = yamlfile.read(pyproject)
+            if b"[tool.postlint" in text or any(
+                    misspelt(name.split(b".")[0].decode("utf-8", "replace"), False)
+                    for name in _TOOL_TABLE.findall(text) if b"lint" in name.lower()):
                 return pyproject
         except ConfigError:  # too large, or gone: `load` says what is wrong with it
             return pyproject
@@ -72,7 +77,11 @@ def load(path: Path | None, named: bool = False) -> Config:
                 f"{other} is in the same folder, and only one of them is read; merge them "
                 "into one file", str(path))])
     if path.name == "pyproject.toml":
-        data = _from_pyproject(path)
+        data = _from_pyproject(path, named)
+    elif named and path.suffix.lower() == ".toml":  # (read as YAML, it says "invalid YAML")
+        raise yamlfile.Errors([ConfigError(
+            "postlint reads TOML only from a pyproject.toml's [tool.postlint] table; name "
+            "that file, or write this one as YAML (.postlint.yaml)", str(path))])
     else:
         data = yamlfile.load(path, keep=True)
     if data is None:
@@ -115,7 +124,9 @@ def _utm_problems(links: dict, path: str) -> list[ConfigError]:
                         f"values, got {utm!r}", path, line, "links.utm")]
 
 
-def _from_pyproject(path: Path) -> Map:
+def _from_pyproject(path: Path, named: bool = False) -> Map:
+    """The [tool.postlint] table; `named` (with --config): a file without one is a mistake,
+    not the defaults."""
     if sys.version_info >= (3, 11):  # (imported here: most runs read no pyproject.toml)
         import tomllib
     else:  # pragma: no cover
@@ -127,19 +138,34 @@ def _from_pyproject(path: Path) -> Map:
         raise yamlfile.Errors([ConfigError(f"invalid TOML: {exc}", str(path))]) from None
     if not isinstance(tools, dict):
         tools = {}
-    if "postlint" not in tools:  # found for its `[tool.postlint...`: a misspelt table?
-        for name in tools:
-            if str(name).startswith("postlint") or did_you_mean(name, ["postlint"], 0.8):
-                line = next((n for n, row in enumerate(text.splitlines(), 1)
-                             if row.strip().startswith(f"[tool.{name}")), 0)
-                raise yamlfile.Errors([ConfigError(
-                    "unknown table (did you mean [tool.postlint]?); postlint reads only that "
-                    "one, so none of these settings would apply", str(path), line,
-                    f"tool.{name}")])
+    for name in tools:  # found for its `[tool.postlint...`, or a table like it: misspelt?
+        if misspelt(str(name), "postlint" in tools):
+            line = next((n for n, row in enumerate(text.splitlines(), 1)
+                         if row.strip().startswith(f"[tool.{name}")), 0)
+            raise yamlfile.Errors([ConfigError(
+                "unknown table (did you mean [tool.postlint]?); postlint reads only that "
+                "one, so none of these settings would apply", str(path), line,
+                f"tool.{name}")])
+    if named and "postlint" not in tools:
+        raise yamlfile.Errors([ConfigError(
+            "no [tool.postlint] table: --config names a file without postlint settings",
+            str(path))])
     table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
     return _with_lines(table, header)
+
+
+def misspelt(name: str, beside_postlint: bool) -> bool:
+    """Whether a `[tool.NAME]` table of pyproject.toml must be meant as `[tool.postlint]`
+    (`postlintt`, `post-lint`, `Postlint`); beside a `[tool.postlint]`, only a name that
+    differs from it in case or separators is (a plugin may read `[tool.postlint-acme]`)."""
+    if name == "postlint":
+        return False
+    if re.sub(r"[-_.\s]", "", name.lower()) == "postlint":
+        return True
+    return not beside_postlint and (name.startswith("postlint")
+                                    or bool(did_you_mean(name, ["postlint"], 0.8)))
 
 
 def _with_lines(value, line: int):

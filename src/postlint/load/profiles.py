@@ -89,6 +89,19 @@ def strictness(name: str, profiles: dict[str, Profile]) -> int:
     return 0
 
 
+def unknown_rule(key, rules: dict) -> str:
+    """The message for a `rules:` key that names no rule: the rule meant, or, for a key
+    that selects several (`T1`, `ALL`), the keys that take selectors."""
+    from .selection import unknown
+
+    known = sorted(n for r in rules.values() for n in (r.name, r.code))
+    if str(key).lower() not in {k.lower() for k in known} and not unknown([str(key)],
+                                                                          rules.values()):
+        return (f"unknown rule: rules: takes one rule's name or code; to turn off or on every "
+                f"rule {str(key)!r} selects, use ignore: [{key}] or extend-select: [{key}]")
+    return "unknown rule" + did_you_mean(key, known)
+
+
 def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
           base: Setting | None, shipped: bool = False) -> tuple[Setting | None, list]:
     """Apply one profile or config entry for `rule` on top of `base` (None: not applied);
@@ -103,16 +116,18 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
     untrusted = base.untrusted if base else False
     if isinstance(value, str):
         if value not in LEVELS:
+            hint = did_you_mean(value, (*LEVELS, "off"))
             return base, [ConfigError(f"expected a level ({', '.join(LEVELS)}) or off, "
-                                      f"got {value!r}", path, line, key)]
+                                      f"got {value!r}{hint}", path, line, key)]
         return Setting(value, options, untrusted), []
     if isinstance(value, dict):
         level = value.get("level", level)
         if level not in LEVELS:
             off = f"; to turn the rule off, write {key.rsplit('.', 1)[-1]}: off" \
                 if level is False or level == "off" else ""
+            hint = "" if off else did_you_mean(level, LEVELS)
             return base, [ConfigError(f"expected one of {', '.join(LEVELS)}, got {level!r}"
-                                      f"{off}", path, line_of(value, "level", line),
+                                      f"{hint}{off}", path, line_of(value, "level", line),
                                       f"{key}.level")]
         given = without(value, "level")
         errors = check_options(types[rule.type], given, path, key, also=("level",))
@@ -144,8 +159,7 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
         line = line_of(profile.rules, key)
         rule = find_rule(str(key), rules)
         if rule is None:
-            known = sorted(n for r in rules.values() for n in (r.name, r.code))
-            errors.append(ConfigError("unknown rule" + did_you_mean(key, known), profile.path,
+            errors.append(ConfigError(unknown_rule(key, rules), profile.path,
                                       line, f"{profile.key}rules.{key}"))
             continue
         if rule.name in given:

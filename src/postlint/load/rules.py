@@ -98,8 +98,7 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
          "expected a code such as T101 (capital letters, then three digits), got {!r}"),
         ("name", lambda v: isinstance(v, str) and NAME.match(v),
          "expected a kebab-case name such as 'all-caps', got {!r}"),
-        ("type", lambda v: isinstance(v, str) and v in types,
-         "unknown rule type {!r} (known: " + ", ".join(sorted(types)) + ")"),
+        ("type", lambda v: isinstance(v, str) and v in types, "unknown rule type {!r}"),
         ("level", lambda v: v in LEVELS, f"expected one of {', '.join(LEVELS)}, got {{!r}}"),
         ("message", lambda v: isinstance(v, str), "expected a string, got {!r}"),
         ("message", lambda v: not isinstance(v, str) or not template.problem(v),
@@ -109,6 +108,11 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
     for key, ok, message in checks:
         if key in data and not ok(data[key]):
             said = template.problem(data[key]) if message == "{}" else message.format(data[key])
+            if key == "type":  # (the hints only for a mistake: difflib is not loaded else)
+                said += (did_you_mean(kind, types, 0.75) if isinstance(kind, str) else "") \
+                    or " (known: " + ", ".join(sorted(types)) + ")"
+            elif key == "level":
+                said += did_you_mean(data[key], LEVELS)
             errors.append(ConfigError(said, path, line_of(data, key), key))
     if "examples" not in data:
         return None, errors
@@ -246,15 +250,22 @@ def option_problem(spec, value) -> str | None:
         if spec.high is None:
             return f"expected {spec.low} or more, got {value!r}"
         return f"expected a number from {spec.low} to {spec.high}, got {value!r}"
+    if spec.kind == "list":
+        for index, item in enumerate(value):
+            if item is None or (isinstance(item, list) and any(isinstance(v, str) for v in value)):
+                what = "empty (null, or a '-' with nothing after it)" if item is None else \
+                    f"a list {item!r} inside the list"
+                return f"item {index + 1} is {what}; write a value there or remove it"
     if spec.kind == "list" and any(isinstance(v, str) for v in value):
         for index, item in enumerate(value):
             if isinstance(item, bool):  # YAML 1.1 reads no, yes, on, off, y, n as booleans
                 return (f"item {index + 1} is {item!r}, not a word: YAML reads an unquoted "
                         "no, yes, on or off as true/false; quote it ('no', 'on')")
     if spec.choices and value not in spec.choices:
-        return f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
+        return (f"expected one of {', '.join(map(str, spec.choices))}, got {value!r}"
+                + did_you_mean(value, spec.choices))
     if spec.kind == "level" and value not in LEVELS:
-        return f"expected one of {', '.join(LEVELS)}, got {value!r}"
+        return f"expected one of {', '.join(LEVELS)}, got {value!r}" + did_you_mean(value, LEVELS)
     if spec.kind == "template":
         return template.problem(value, getattr(spec, "names", None))
     if spec.kind == "regex":

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .rules import LEVELS
-from .suggest import unknown_key
+from .suggest import did_you_mean, unknown_key
 from .yamlfile import ConfigError, Seq, line_of
 
 
@@ -185,6 +185,17 @@ _KINDS = {"string": (str, "a string"), "boolean": (bool, "true or false"),
           "table": (dict, "a mapping"), "checked": (dict, "a mapping")}
 
 
+# Keys of other linters' configs that postlint has no key for, and what does their work
+# here (the closest key by spelling, `respect-gitignore` for `per-file-ignores`, misleads).
+OTHER_TOOLS = {
+    "per-file-ignores": "unknown key: postlint has no per-file-ignores; turn rules off for "
+                        "one draft with its front matter (disable: [RULE]), or for a folder "
+                        "with a .postlint.yaml of its own",
+    "extends": "unknown key: a config extends nothing; a profile does (profiles: {NAME: "
+               "{extends: PROFILE}})",
+}
+
+
 def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
           unknown: list | None = None) -> list[ConfigError]:
     """Problems with `data` against `schema` (in place, one string where names are
@@ -195,7 +206,8 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
         dotted, line = f"{prefix}{key}", line_of(data, key)
         spec = schema.get(key)
         if spec is None:
-            errors.append(ConfigError(unknown_key(key, list(schema)), path, line, dotted))
+            said = OTHER_TOOLS.get(dotted) or unknown_key(key, list(schema))
+            errors.append(ConfigError(said, path, line, dotted))
             continue
         problem = _value_problem(spec, value)
         if problem:
@@ -233,7 +245,8 @@ def _value_problem(spec: Key, value) -> str | None:
     given, allowed = (value.lower(), [c.lower() for c in spec.choices]) if spec.nocase \
         else (value, spec.choices)
     if spec.choices and given not in allowed:
-        return f"expected one of {', '.join(spec.choices)}, got {value!r}"
+        return (f"expected one of {', '.join(spec.choices)}, got {value!r}"
+                + did_you_mean(value, spec.choices))
     return None
 
 

@@ -7,10 +7,11 @@ def did_you_mean(word, known, cutoff: float = 0.6) -> str:
     """` (did you mean 'x'?)` for the known name closest to `word`, else ''."""
     import difflib  # (only for a mistake)
 
-    close = difflib.get_close_matches(str(word), [str(k) for k in known], 1, cutoff)
-    if not close:
-        lowered = {str(k).lower(): k for k in known}
-        close = [lowered[str(word).lower()]] if str(word).lower() in lowered else []
+    lowered = {str(k).lower(): k for k in known}
+    if str(word).lower() in lowered and str(word) not in [str(k) for k in known]:
+        close = [lowered[str(word).lower()]]  # (only the case differs: 't101' is 'T101')
+    else:
+        close = difflib.get_close_matches(str(word), [str(k) for k in known], 1, cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -151,12 +151,14 @@ class Draft:
         if opener is None:
             return
         lines = self.text.splitlines(keepends=True)
-        if not lines or lines[0].rstrip("\r\n") != opener:
+        # (white space after a fence is allowed, as Jekyll allows it and as a thread's
+        # separators allow it: `--- ` was read as a separator, its keys as post text)
+        if not lines or lines[0].rstrip(" \t\r\n") != opener:
             return
         closers = (SEPARATOR, "...") if opener == SEPARATOR else (TOML_FENCE,)
         offset = len(lines[0])
         for line in lines[1:]:
-            if line.rstrip("\r\n") in closers:
+            if line.rstrip(" \t\r\n") in closers:
                 source = self.text[len(lines[0]):offset]
                 self.body_start = offset + len(line)
                 self.front_matter = self._check_front_matter(source, opener == TOML_FENCE)
@@ -206,11 +208,19 @@ class Draft:
             if expected is list and isinstance(value, str):
                 data[key] = [value]
             elif key in FRONT_MATTER_CHOICES and value not in FRONT_MATTER_CHOICES[key]:
+                import difflib  # (only for a mistake)
+
+                close = difflib.get_close_matches(str(value).lower(),
+                                                  FRONT_MATTER_CHOICES[key], 1)
                 raise DraftError(f"line {line}: front matter: '{key}' must be one of "
-                                 f"{', '.join(FRONT_MATTER_CHOICES[key])}, got {value!r}")
+                                 f"{', '.join(FRONT_MATTER_CHOICES[key])}, got {value!r}"
+                                 + (f" (did you mean '{close[0]}'?)" if close else ""))
             elif not isinstance(value, expected):
+                got = "nothing (null)" if value is None else repr(value)
+                hint = "; for several platforms, write platforms: [...]" \
+                    if key == "platform" and isinstance(value, list) else ""
                 raise DraftError(f"line {line}: front matter: '{key}' must be a"
-                                 f" {'list' if expected is list else 'string'}")
+                                 f" {'list' if expected is list else 'string'}, got {got}{hint}")
         self._read_date(data)
         self._read_lang(data)
         return data

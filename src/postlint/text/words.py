@@ -100,6 +100,13 @@ _ENTANGLED = regex.compile(
     r"(?<!\\)(?:\\\\)*(?:\\[1-9g]|\(\?(?![:=!]|<[=!]|P?<\w+>|[a-zA-Z]*-?[a-zA-Z]*:))")
 
 
+def _matches_empty(term: str, flags: int) -> bool:
+    try:
+        return regex.fullmatch(term, "", flags, timeout=1.0) is not None
+    except (regex.error, TimeoutError):
+        return False
+
+
 class Words:
     """Words, phrases or regexes as one alternation, longest first (then in code point
     order, the same in every process), with the `regex.Pattern` search methods the
@@ -192,6 +199,12 @@ class Words:
                 except regex.error as alone:
                     return f"invalid regular expression {term!r}: {alone}"
             return f"invalid regular expressions: {exc}"
+        if self.is_regex:
+            empty = next((term for term in self.terms if _matches_empty(term, self.flags)), None)
+            if empty is not None:
+                return (f"the regular expression '{empty}' matches an empty text, so it would "
+                        "be reported with nothing to show; make it match at least one "
+                        "character (+ rather than *, or no ? on its only part)")
         if self.is_regex and self.whole_words:
             cut = next((term for term in self.terms if ends_cut(term)), None)
             if cut is not None:
