@@ -187,7 +187,8 @@ class Caps(Check):
     def _is_name(self, word: str) -> bool:
         """A word the CMU Pronouncing Dictionary lists (it holds some 40,000 names) but
         simplemma's English word forms do not (they are words, written in lower case): the
-        name of a band, a place or a person (METALLICA, LISBON, BEYONCE)."""
+        name of a band, a place or a person (METALLICA, LISBON, BEYONCE); not a word with
+        its g dropped (TALKIN is "talking")."""
         if not (self.opts.get("names") and word.isascii() and word.isalpha()):
             return False
         key = word.lower()
@@ -195,7 +196,10 @@ class Caps(Check):
             return False
         from .hashtags import in_dictionary
         from ..text.language import english_forms
-        return in_dictionary(key) and key not in english_forms()
+        forms = english_forms()
+        if key.endswith("in") and key + "g" in forms:
+            return False  # a dropped g, as speech is spelled: TALKIN, NOTHIN
+        return in_dictionary(key) and key not in forms
 
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
