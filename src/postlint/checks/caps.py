@@ -67,12 +67,19 @@ class Caps(Check):
                          "text (a sign's \"CLOSED\", a caller 'UNKNOWN'), not shouting"),
         "emphasis_words": Option("list", [], help="with quoted: words after which quotes "
                                  "mark emphasis, not a quotation (it is \"AMAZING\")"),
+        "names": Option("bool", False, help="a word in capitals that the CMU dictionary "
+                        "lists and simplemma's English word forms do not is a name (a "
+                        "band, a city, a singer: METALLICA, LISBON), not shouting unless "
+                        "a run of capitals holds it with other words"),
+        "not_names": Option("list", [], help="with names: words of that shape that are "
+                            "no names but colloquial words (GONNA, CONGRATS)"),
     }
 
     def __init__(self, options, context):
         super().__init__(options, context)
         self.acronyms = {str(a) for a in options["acronyms"]}
         self.acronym_re = regex.compile(options["acronym_pattern"])
+        self.not_names = {str(w).lower() for w in options.get("not_names") or ()}
         words = [regex.escape(str(w)) for w in options.get("code_words") or ()]
         # a code word just before a word: "code STRONG", "Code: SPRING", "code 'SAVE'"
         self.code_before = regex.compile(
@@ -177,6 +184,23 @@ class Caps(Check):
         return j < len(text) and text[j] == closing \
             and not (j + 1 < len(text) and text[j + 1].isalpha())
 
+    def _is_name(self, word: str) -> bool:
+        """A word the CMU Pronouncing Dictionary lists (it holds some 40,000 names) but
+        simplemma's English word forms do not (they are words, written in lower case): the
+        name of a band, a place or a person (METALLICA, LISBON, BEYONCE); not a word with
+        its g dropped (TALKIN is "talking")."""
+        if not (self.opts.get("names") and word.isascii() and word.isalpha()):
+            return False
+        key = word.lower()
+        if key in self.not_names:
+            return False
+        from .hashtags import in_dictionary
+        from ..text.language import english_forms
+        forms = english_forms()
+        if key.endswith("in") and key + "g" in forms:
+            return False  # a dropped g, as speech is spelled: TALKIN, NOTHIN
+        return in_dictionary(key) and key not in forms
+
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
                 or self._in_slot(run, text) or self._is_typed_code(run, text) \
@@ -185,8 +209,8 @@ class Caps(Check):
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]
         loud = [w for w in long_words if not self._is_acronym(w)]
-        if not loud:
-            return
+        if not loud or all(self._is_name(w) for w in loud):
+            return  # (names alone: "saw METALLICA last night", "two nights in MADRID")
         if len(loud) >= self.opts["min_run"] or any(
                 sum(ch.isalpha() for ch in w) >= self.opts["min_letters"] for w in loud):
             # Trim single letters (I, A) at the edges of the span.

@@ -63,6 +63,10 @@ class DateCheck(Check):
                             "name it without its name (TGIF, #tbt)"),
         "ahead_words": Option("list", [], help="weekday: a sentence holding one of these "
                               "words looks ahead (\"tomorrow\") and is left alone"),
+        "knows_day": Option("list", [], help="weekday: regexes ({day} as in greetings) of a "
+                            "sentence that says which day it is (\"it's only Monday\"): "
+                            "when one names the publish date's weekday, the writer knows the "
+                            "day and a greeting of another is a joke or a wish"),
         "languages": Option("list", [], help="languages of rules/data/dates.yaml to read "
                             "(default: all)"),
         "max_days": Option("int", 365, low=0, help="past: ignore dates longer ago than this"),
@@ -75,7 +79,9 @@ class DateCheck(Check):
         self.names = names(tuple(options["languages"]))
         self.past_words = word_pattern(options["past_words"])
         self.ahead_words = word_pattern(options["ahead_words"])
-        self.greetings = self._greetings(options) if options["check"] == "weekday" else []
+        weekday = options["check"] == "weekday"
+        self.greetings = self._greetings(options, "greetings", True) if weekday else []
+        self.knows = dict(self._greetings(options, "knows_day", False)) if weekday else {}
 
     @classmethod
     def problems(cls, options):
@@ -83,15 +89,17 @@ class DateCheck(Check):
             if str(day).capitalize() not in WEEKDAYS:
                 yield "day_words", f"{day}: expected a weekday in English, lower case " \
                                    f"({', '.join(d.lower() for d in WEEKDAYS)})"
-        for pattern in list(options.get("greetings") or ()) + [
-                p for ps in (options.get("day_words") or {}).values() for p in ps or ()]:
+        for key, pattern in [("greetings", p) for p in options.get("greetings") or ()] + [
+                ("greetings", p) for ps in (options.get("day_words") or {}).values()
+                for p in ps or ()] + [("knows_day", p) for p in options.get("knows_day") or ()]:
             try:
                 regex.compile(str(pattern).replace("{day}", "day"))
             except regex.error as exc:
-                yield "greetings", f"invalid regular expression {pattern!r}: {exc}"
+                yield key, f"invalid regular expression {pattern!r}: {exc}"
 
-    def _greetings(self, options) -> list:
-        """(weekday 0-6, pattern) of each weekday's greetings and words."""
+    def _greetings(self, options, key: str, words: bool) -> list:
+        """(weekday 0-6, pattern) of each weekday's regexes of option `key` (with `words`,
+        and its `day_words`)."""
         data, languages = _data(), options["languages"]
         found = []
         for day, english in enumerate(WEEKDAYS):
@@ -99,8 +107,10 @@ class DateCheck(Check):
                     for listed in (tables.get("weekdays") or ())[day:day + 1] if listed
                     for form in dates.forms(listed[0])}
             names = "(?:%s)" % "|".join(regex.escape(n) for n in sorted(full))
-            terms = [str(g).replace("{day}", names) for g in options["greetings"]]
-            terms += [str(w) for w in (options["day_words"] or {}).get(english.lower()) or ()]
+            terms = [str(g).replace("{day}", names) for g in options[key]]
+            if words:
+                terms += [str(w) for w in (options["day_words"] or {}).get(english.lower())
+                          or ()]
             pattern = word_pattern(terms, is_regex=True)
             if pattern is not None:
                 found.append((day, pattern))
@@ -151,6 +161,9 @@ class DateCheck(Check):
         if getattr(post.draft, "published", False):
             return
         text, sentences = post.prose, Sentences(post.prose)
+        knows = self.knows.get(publish.weekday())
+        if knows is not None and self.context.search(knows, text):
+            return  # "TGIF! Wait, it's only Monday": the writer knows which day it is
         for day, pattern in self.greetings:
             if day == publish.weekday():
                 continue

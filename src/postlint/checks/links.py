@@ -169,6 +169,8 @@ class LinkCheck(Check):
         "values": Option("mapping", {}, help="default message values"),
         "names_when": Option("regex", None, help="with a match of this in the post (\"link "
                              "in bio\"), a bare domain without a path is a name, not a link"),
+        "bare_names": Option("bool", False, help="a bare domain without a scheme or path is "
+                             "always a name, not a link (\"bit.ly's competitor\")"),
     }
 
     @classmethod
@@ -211,6 +213,8 @@ class LinkCheck(Check):
         named = None  # (whether the post sends readers elsewhere: read on a bare domain)
         for link in find_links(post.literal):
             if any(under(link.host, d) for d in self.exceptions):
+                continue
+            if self.opts["bare_names"] and _bare(link.url):
                 continue
             if self.names_when is not None and _bare(link.url):
                 if named is None:

@@ -1,7 +1,8 @@
 """`thread-numbering`: the `1/`, `2/5`, `(3/7)`, `🧵 1/` markers of a thread's posts.
 
 A marker is read at the start of a post (after an optional 🧵) or at its end; a keycap
-that opens a post (`1️⃣`, `🔟`) is one too. Only drafts
+that opens a post (`1️⃣`, `🔟`) is one too, and so is a number in brackets (`(1)`,
+`[2]`). Only drafts
 with two posts or more are judged (a one-post draft may be one post of a thread kept
 elsewhere). Numbers must go up with the posts: post 3 of a thread whose first marked
 post is `1/` must say 3; a total (`/5`) must be the number of posts counted from the
@@ -24,8 +25,10 @@ _MARK = r"[(\[]?(?P<n>\d{1,3})\s?/\s?(?P<total>\d{1,3})?[)\]]?" \
     r"pounds?|oz|kg|hours?|hrs?|price|off)\b)"
 # a keycap opening a post numbers it too ("1️⃣ What we learned", "🔟 Last one")
 _KEYCAP = r"(?P<n>\d)\uFE0F?\u20E3|(?P<ten>\U0001F51F)"
-_START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK}|{_KEYCAP})(?=\s|\Z)")
-_END = regex.compile(rf"(?<=\s)(?:🧵\s*)?(?P<mark>{_MARK})\s*(?:🧵\s*)?\Z")
+# a number in brackets alone numbers a post too ("(1) Big news", "[2] Reserved instances")
+_BRACKETED = r"\((?P<n>\d{1,2})\)|\[(?P<n>\d{1,2})\]"
+_START = regex.compile(rf"\A\s*(?:🧵\s*)?(?P<mark>{_MARK}|{_KEYCAP}|{_BRACKETED})(?=\s|\Z)")
+_END = regex.compile(rf"(?<=\s)(?:🧵\s*)?(?P<mark>{_MARK}|{_BRACKETED})\s*(?:🧵\s*)?\Z")
 
 
 _LINE_START = regex.compile(rf"^[ \t]*(?:🧵\s*)?(?P<mark>{_MARK})(?=\s|\Z)", regex.M)
