@@ -169,3 +169,18 @@ def test_all_and_code_prefixes_suppress_as_selectors_name_rules(run, write):
         [("T104", 3, 1)]
     assert found(run, write, "<!-- postlint-disable-file ALL -->\nAMAZING lol\n") == []
     assert found(run, write, "<!-- postlint-disable-next-line T1 -->\nFine.\n") == [("M001", 1, 1)]
+
+
+def test_a_comment_that_nothing_closes_is_reported_not_left_to_hide_the_rest(write, run):
+    # one missing '-' turned every rule off to the end of the file, without a word
+    write("a.md", "Doors open at nine.\n<!-- postlint-disable-line shouting ->\nThis is BIG NEWS!!\n")
+    out = run("--select", "unclosed-comment,shouting,exclamation-run", "a.md").out
+    assert out.splitlines()[:-1] == [
+        "a.md:2:1: M003 '<!-- postlint-disable-line shouting ->' opens a comment that nothing "
+        "closes, so the rest of the draft is left out of the post and no rule checks it; end "
+        "the comment with '-->' (unclosed-comment)"]
+    write("a.md", "Doors open at nine.\n<!-- postlint-disable-line shouting -->\nThis is BIG NEWS!!\n")
+    out = run("--select", "unclosed-comment,shouting,exclamation-run", "a.md").out
+    assert "M003" not in out and "a.md:3:9: T101 'BIG NEWS'" in out
+    write("b.md", "Start a comment with `<!--`.\n\n```html\n<!-- an example\n```\nSee you!\n")
+    assert "All clear" in run("--select", "unclosed-comment", "b.md").out

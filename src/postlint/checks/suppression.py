@@ -1,10 +1,12 @@
 """`unused-suppression`: a suppression comment that suppresses nothing;
-`unknown-directive`: a `<!-- postlint-... -->` comment postlint does not know."""
+`unknown-directive`: a `<!-- postlint-... -->` comment postlint does not know;
+`unclosed-comment`: a `<!--` that nothing closes, which hides the rest of the draft."""
 
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..load.suggest import did_you_mean
+from ..text import markup
 from ..text.suppress import ALL, DIRECTIVES, UNKNOWN, directive_word, names_rule
 from .base import ANY, Check, Match
 
@@ -68,6 +70,25 @@ class UnknownDirective(Check):
                     f" (known: {', '.join('postlint-' + d for d in DIRECTIVES)})"})
 
 
+class UnclosedComment(Check):
+    """Flags the first line of an HTML comment that nothing closes (`<!-- note ->`, a
+    suppression missing its `-->`): the comment runs to the end of the draft, so the
+    rest is no post text and no rule reads it."""
+
+    languages = ANY  # reads no words of a language
+
+    type_name = "unclosed-comment"
+    values = ()
+    scope = "draft"
+
+    def check_draft(self, draft):
+        at = markup.unclosed_comment(draft.body)
+        if at is not None:
+            start = draft.body_start + at
+            end = draft.text.find("\n", start)
+            yield Match(start, len(draft.text.rstrip()) if end < 0 else end)
+
+
 @hookimpl
 def postlint_rule_types():
-    return [UnusedSuppression, UnknownDirective]
+    return [UnusedSuppression, UnknownDirective, UnclosedComment]

@@ -32,6 +32,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 # What a reader never sees as text: comments, and code (for `literal`).
 _COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _TICKS = re.compile(r"`+|\n")
+_NEVER = re.compile(r"(?!)")
 
 
 def blank(text: str) -> str:
@@ -114,6 +115,17 @@ def _blanked(text: str, pattern: re.Pattern) -> str:
             return "".join(pieces) + text[done:]
         pieces += [text[done:start], blank(text[start:end])]
         done, pos = end, max(end, start + 1)
+
+
+def unclosed_comment(text: str) -> int | None:
+    """Where an HTML comment opens that no `-->` closes, outside code (it runs to the end
+    of the text, which every rule then passes over), or None."""
+    if "<!--" not in text:
+        return None
+    for found in _COMMENTS.finditer(_blanked(_unfenced(text), _NEVER)):  # (code blanked)
+        if not found.group().endswith("-->"):
+            return found.start()
+    return None
 
 
 def literal(text: str) -> str:
