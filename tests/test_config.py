@@ -126,11 +126,17 @@ def test_pyproject_without_table_is_not_a_config(run, write, tmp_path):
     assert codes(run("--format", "json", "a.md")) == [("T104", 1, 1, "warning")]
 
 
-def test_pyproject_error_names_the_table_line(run, write):
+def test_pyproject_error_names_the_keys_line(run, write):
     write("pyproject.toml", "[project]\nname = 'x'\n[tool.postlint]\nprofile = 3\n")
     result = run("a.md")
     assert result.code == 2
-    assert result.err == "pyproject.toml:3: profile: expected a string, got 3\n"
+    assert result.err == "pyproject.toml:4: profile: expected a string, got 3\n"
+    # in a sub-table, and in an inline table (the line of its key)
+    write("pyproject.toml", "[tool.postlint]\nprofile = 'public'\n\n[tool.postlint.rules]\n"
+                            "# house style\nshouting = 'warn'\n")
+    assert run("a.md").err.startswith("pyproject.toml:6: rules.shouting: expected a level")
+    write("pyproject.toml", "[tool.postlint]\nbrand = { terms = ['GitHub'], preferred = 3 }\n")
+    assert run("a.md").err == "pyproject.toml:2: brand.preferred: expected a mapping, got 3\n"
 
 
 def test_config_option_and_isolated(run, write):
