@@ -273,3 +273,16 @@ def test_stdin_bytes_with_bom_and_crlf(run):
 def test_draft_error_type():
     with pytest.raises(DraftError):
         Draft.from_bytes("x.md", b"\xff")
+
+
+def test_structure_is_read_by_the_lines_positions_count():
+    # a form feed, U+2028 or lone CR inside a line is no line break: a `---` or a fence
+    # after one ends no post and opens no code (positions count lines at "\n" alone)
+    for odd in ("\x0c", "\u2028", "\r"):
+        draft = Draft.from_text(f"First post{odd}---\nstill the first\n---\nSecond\n", "a.md")
+        assert [draft.text[p.start:p.end] for p in draft.posts] == [
+            f"First post{odd}---\nstill the first\n", "Second\n"]
+        fenced = Draft.from_text(f"Intro{odd}```\nThis is BIG NEWS\n", "b.md")
+        assert "BIG NEWS" in fenced.prose
+    crlf = Draft.from_text("---\r\nplatform: x\r\n---\r\nOne\r\n---\r\nTwo\r\n", "c.md")
+    assert crlf.front_matter == {"platform": "x"} and len(crlf.posts) == 2

@@ -8,7 +8,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..text.entities import LazyPattern
-from ..text.markup import fence_state, inline_code
+from ..text.markup import fence_state, inline_code, lines
 from .base import ANY, Check, Match, Option
 
 # (alt text holds no `[`: each try then stops at the next one, so "![" repeated is linear)
@@ -21,7 +21,7 @@ _FILE_NAME = LazyPattern(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$", re
 def code_spans(text: str) -> list[tuple[int, int]]:
     """Spans of fenced code blocks and inline code in `text`, sorted, overlaps merged."""
     spans, offset, fence, opened = [], 0, None, 0
-    for line in text.splitlines(keepends=True):
+    for line in lines(text):
         new = fence_state(line.strip(), fence)
         if fence is None and new is not None:
             opened = offset

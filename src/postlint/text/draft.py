@@ -150,7 +150,7 @@ class Draft:
         opener = next((o for o in (SEPARATOR, TOML_FENCE) if self.text.startswith(o)), None)
         if opener is None:
             return
-        lines = self.text.splitlines(keepends=True)
+        lines = markup.lines(self.text)
         # (white space after a fence is allowed, as Jekyll allows it and as a thread's
         # separators allow it: `--- ` was read as a separator, its keys as post text)
         if not lines or lines[0].rstrip(" \t\r\n") != opener:
@@ -264,7 +264,7 @@ class Draft:
         starts, ends = [self.body_start], []
         offset = self.body_start
         fence = None
-        for line in self.text[self.body_start:].splitlines(keepends=True):
+        for line in markup.lines(self.text[self.body_start:]):
             stripped = line.strip()
             fence = markup.fence_state(stripped, fence)
             if fence is None and stripped == SEPARATOR:

@@ -33,6 +33,14 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _TICKS = re.compile(r"`+|\n")
 _NEVER = re.compile(r"(?!)")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def lines(text: str) -> list[str]:
+    """`text`'s lines, each with its newline: split at "\n" alone, as positions count
+    lines (`str.splitlines` also splits at a form feed, a U+2028 or a lone "\r", which
+    would let a `---` or a fence in the middle of a line end a post or open code)."""
+    return _LINES.findall(text)
 
 
 def blank(text: str) -> str:
@@ -54,7 +62,7 @@ def fence_state(stripped_line: str, fence: str | None) -> str | None:
 def _unfenced(text: str) -> str:
     """`text` with fenced code blocks blanked and CRs as spaces (same length)."""
     parts, fence = [], None
-    for line in text.splitlines(keepends=True):
+    for line in lines(text):
         stripped = line.strip()
         new_fence = fence_state(stripped, fence)
         parts.append(blank(line) if fence is not None or new_fence is not None else line)
