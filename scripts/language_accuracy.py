@@ -16,6 +16,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+from postlint.text.draft import Draft  # noqa: E402
 from postlint.text.language import spans  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "tweets.tsv"
@@ -29,7 +30,15 @@ def main_language(text: str) -> str:
 
 
 def texts(items) -> list[str]:
-    return [item["text"] if isinstance(item, dict) else item for item in items]
+    """The post texts of judged items: a text, {text: ...} or {drafts: [...]} (a run of
+    several), each without its front matter."""
+    found = []
+    for item in items:
+        if isinstance(item, dict):
+            found += [item["text"]] if "text" in item else list(item.get("drafts", ()))
+        else:
+            found.append(item)
+    return [Draft.from_text(text).body for text in found]
 
 
 def labelled() -> list[tuple[str, str]]:

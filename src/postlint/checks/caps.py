@@ -7,7 +7,9 @@ import regex
 from ..hookspecs import hookimpl
 from ..text import entities
 from ..text.entities import LazyPattern
+from ..text.language import english_forms
 from .base import ANY, Check, Match, Option, linear
+from .hashtags import in_dictionary
 
 # A word: letters and digits, with inner apostrophes or hyphens (DON'T, RE-ELECT), not
 # part of a path or dotted name.
@@ -194,8 +196,6 @@ class Caps(Check):
         key = word.lower()
         if key in self.not_names:
             return False
-        from .hashtags import in_dictionary
-        from ..text.language import english_forms
         forms = english_forms()
         if key.endswith("in") and key + "g" in forms:
             return False  # a dropped g, as speech is spelled: TALKIN, NOTHIN

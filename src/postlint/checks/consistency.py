@@ -56,8 +56,7 @@ class Consistency(Check):
         # ... after a cheaper test that the text holds the first word of one (the phrase
         # index tokenizes the text: this is for the parent of a large run, which reads
         # each draft only for the checks that compare drafts)
-        self.ignorecase = options["ignorecase"]
-        self.first_words = _first_words(spellings, self.ignorecase)
+        self.first_words = _first_words(spellings, options["ignorecase"])
         self._pairs: list | None = None
         self.particles = {str(w).casefold() for w in options["particles"]}
         self.not_variants = {_key(str(w)) for w in options["not_variants"]}
@@ -80,7 +79,7 @@ class Consistency(Check):
         if self.any is None:
             return False
         folded = fold(prose)
-        words = _WORDS.findall(folded.casefold() if self.ignorecase else folded)
+        words = _WORDS.findall(folded.casefold() if self.opts["ignorecase"] else folded)
         return not self.first_words.isdisjoint(words) \
             and self.context.search(self.any, prose) is not None
 

@@ -79,13 +79,13 @@ HEADERS = {
     "alt": ("alt text", "alt-text", "image alt text", "image description"),
     "lang": ("language",),
 }
-UNAMBIGUOUS_DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-             "%Y-%m-%d",
-             # dates with the month's English name, as people type them (Dec 10, 2026;
-             # 10 December 2026), with or without a time: never ambiguous either
-             *(day + hour for day in ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y",
-                                      "%a, %b %d, %Y", "%A, %B %d, %Y")
-               for hour in ("", " %H:%M", " %I:%M %p")))
+UNAMBIGUOUS_DATES = (
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d",
+    # dates with the month's English name, as people type them (Dec 10, 2026; 10 December
+    # 2026), with or without a time: never ambiguous either
+    *(day + hour for day in ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y",
+                             "%a, %b %d, %Y", "%A, %B %d, %Y")
+      for hour in ("", " %H:%M", " %I:%M %p")))
 TIMES = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%I %p")
 PLATFORM_NAMES = {"twitter": "x", "x (twitter)": "x", "twitter/x": "x", "linkedin page": "linkedin",
                   "facebook page": "facebook", "instagram business": "instagram"}

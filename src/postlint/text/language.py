@@ -42,6 +42,7 @@ ALL_ENGLISH = 0.9  # a sentence with this share of English word forms is English
 READ_AS_ENGLISH = frozenset({"sco"})
 FUNCTION_SHARE = 0.3  # of a text's words, the share a language's function words need
 FUNCTION_MIN = 2  # ... and how many at least
+FUNCTION_LEAD = 1.2  # ... and how much more they weigh than any other language's
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
 
 
@@ -126,26 +127,24 @@ def _all_english(words: list[str]) -> bool:
     return sum(w in forms for w in words) >= ALL_ENGLISH * len(words)
 
 
-def _without_handles(text: str, tokens, spans: list[tuple[int, int]]) -> str:
-    """The text of `spans`, without the handles and links in them (no language's words,
-    which make pycld2 unsure of a short sentence)."""
-    cut = [(start, end) for kind, start, end in zip(tokens.kinds, tokens.starts, tokens.ends)
-           if kind is MENTION or kind is URL]
-    pieces = []
+def _unsure_parts(text: str, tokens, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """The text of `spans` (sorted) without the handles and links in them (no language's
+    words, which make pycld2 unsure of a short sentence), and their words' norms; each
+    span's tokens found by bisection, so a long text is walked once."""
+    pieces, words = [], []
+    starts = tokens.starts
     for s, e in spans:
-        at = s
-        for start, end in cut:
-            if s <= start < e:
-                pieces.append(text[at:start])
-                at = end
+        at, i = s, bisect_left(starts, s)
+        while i < len(starts) and starts[i] < e:
+            kind = tokens.kinds[i]
+            if kind is MENTION or kind is URL:
+                pieces.append(text[at:starts[i]])
+                at = tokens.ends[i]
+            elif kind is WORD:
+                words.append(tokens.norms[i])
+            i += 1
         pieces.append(text[at:e])
-    return " ".join(pieces)
-
-
-def detect(text: str) -> str:
-    """pycld2's answer for `text` (a primary subtag), else the language its function words
-    tell (`by_function_words`), else English."""
-    return _cld2(text) or by_function_words(text.lower().split()) or ENGLISH
+    return " ".join(pieces), words
 
 
 def _cld2(text: str) -> str | None:
@@ -179,7 +178,7 @@ def function_words() -> dict[str, frozenset]:
 def by_function_words(words: list[str]) -> str | None:
     """The language whose function words weigh most in `words` (a word of several
     languages' lists weighs 1/n in each), when they are FUNCTION_MIN words at least and
-    FUNCTION_SHARE of them, and a fifth more than any other language's; None
+    FUNCTION_SHARE of them, and FUNCTION_LEAD times any other language's; None
     when no language does."""
     lists = function_words()
     weights: dict[str, float] = dict.fromkeys(lists, 0.0)
@@ -194,7 +193,7 @@ def by_function_words(words: list[str]) -> str | None:
         return None
     best, second = ranked[0], weights[ranked[1]] if len(ranked) > 1 else 0.0
     if hits[best] >= max(FUNCTION_MIN, FUNCTION_SHARE * len(words)) and \
-            weights[best] > 1.2 * second:
+            weights[best] > FUNCTION_LEAD * second:
         return best
     return None
 
@@ -221,10 +220,9 @@ def spans(text: str) -> list[tuple[int, int, str]]:
         found.append([m.start(), m.end(), look])
     if all(look is not False for _, _, look in found):
         return [(0, len(text), ENGLISH)]
-    unsure = [(s, e) for s, e, look in found if look is False]
-    other = _cld2(_without_handles(text, tokens, unsure)) or by_function_words(
-        [norm for kind, start, norm in zip(tokens.kinds, tokens.starts, tokens.norms)
-         if kind is WORD and any(s <= start < e for s, e in unsure)]) or ENGLISH
+    shown, unsure = _unsure_parts(text, tokens, [(s, e) for s, e, look in found
+                                                 if look is False])
+    other = _cld2(shown) or by_function_words(unsure) or ENGLISH
     if other == ENGLISH:
         return [(0, len(text), ENGLISH)]
     main = other if sum(e - s for s, e, look in found if look is False) >= \
