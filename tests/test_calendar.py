@@ -35,11 +35,20 @@ def examples(tmp_path):
 def test_hootsuite_export_without_header(examples, run):
     result = run("--today", "2027-01-01", "--fail-on", "info", "hootsuite.csv")
     assert lines(result) == [
+        "hootsuite.csv:1:1: S101 '01/11/2027 09:00' is read month first, as 11 January 2027, "
+        "but row 4 writes the day first, so 1 November 2027 may be meant; write the date as "
+        "YYYY-MM-DD (schedule-date) [row 1]",
         "hootsuite.csv:1:48: T102 repeated punctuation: '!!!'; one '!' is enough, and only "
         "where it counts (exclamation-run) [row 1]",
+        "hootsuite.csv:2:1: S101 '01/11/2027 09:05' is read month first, as 11 January 2027, "
+        "but row 4 writes the day first, so 1 November 2027 may be meant; write the date as "
+        "YYYY-MM-DD (schedule-date) [row 2]",
         "hootsuite.csv:2:1: S102 scheduled 5 minutes after row 1 (09:00) on the same "
         "platform; leave at least 10 minutes between posts (calendar.min-gap) "
         "(schedule-conflict) [row 2]",
+        "hootsuite.csv:3:1: S101 '01/12/2027 14:30' is read month first, as 12 January 2027, "
+        "but row 4 writes the day first, so 1 December 2027 may be meant; write the date as "
+        "YYYY-MM-DD (schedule-date) [row 3]",
         "hootsuite.csv:3:51: T106 'game-changing' is hype or a buzzword; say concretely what "
         "it does or changed (hype) [row 3]",
         "hootsuite.csv:3:110: T106 'leverage' is hype or a buzzword; say concretely what it "
@@ -49,7 +58,8 @@ def test_hootsuite_export_without_header(examples, run):
         "hootsuite.csv:3:132: T106 'revolutionize' is hype or a buzzword; say concretely what "
         "it does or changed (hype) [row 3]",
         "hootsuite.csv:4:1: S101 cannot read the date '13/01/2027 08:00'; write it as "
-        "MM/DD/YYYY HH:mm or MM/DD/YY HH:mm or YYYY-MM-DD (schedule-date) [row 4]",
+        "MM/DD/YYYY HH:mm or MM/DD/YY HH:mm or YYYY-MM-DD; or, if the calendar writes the day "
+        "first, set calendar.date-format to '%d/%m/%Y %H:%M' (schedule-date) [row 4]",
     ]
     assert result.code == 1
 
@@ -198,6 +208,28 @@ def test_a_teams_own_headers_are_read_by_their_usual_names(write, run):
         "(schedule-conflict) [row 3]",
         "plan.csv:3:55: T102 repeated punctuation: '!!'; one '!' is enough, and only where "
         "it counts (exclamation-run) [row 3]"]
+
+
+def test_a_date_read_both_ways_is_flagged_where_another_row_writes_the_day_first(write, run):
+    # a UK team's plan in a layout that reads MM/DD/YYYY: 04/12 would go out on 12 April
+    write("plan.csv", "date,text\n2026-12-01,Hello\n04/12/2026,Our webinar is live.\n"
+                      "12/12/2026,Twelve days to go.\n25/12/2026,Merry Christmas!\n")
+    result = run("--today", "2026-12-01", "--select", "schedule-date", "plan.csv")
+    assert lines(result) == [
+        "plan.csv:3:1: S101 '04/12/2026' is read month first, as 12 April 2026, but row 5 "
+        "writes the day first, so 4 December 2026 may be meant; write the date as YYYY-MM-DD "
+        "(schedule-date) [row 3]",
+        "plan.csv:5:1: S101 cannot read the date '25/12/2026'; write it as MM/DD/YYYY HH:mm or "
+        "MM/DD/YYYY hh:mm AM/PM or MM/DD/YYYY or YYYY-MM-DD; or, if the calendar writes the "
+        "day first, set calendar.date-format to '%d/%m/%Y' (schedule-date) [row 5]"]
+    # the setting it names reads the plan as meant: every date is then one day
+    write(".postlint.yaml", "calendar:\n  date-format: '%d/%m/%Y'\n")
+    assert lines(run("--today", "2026-12-01", "--select", "schedule-date", "plan.csv")) == []
+
+
+def test_dates_that_read_both_ways_pass_where_no_row_says_otherwise(write, run):
+    write("plan.csv", "date,text\n04/12/2026,Our webinar is live.\n12/25/2026,Merry Christmas!\n")
+    assert lines(run("--today", "2026-04-01", "--select", "schedule-date", "plan.csv")) == []
 
 
 def test_a_date_with_the_months_name_is_read(write, run):

@@ -22,7 +22,8 @@ def _blank(span) -> bool:
 
 
 class ScheduleDate(Check):
-    """A record's date or time that cannot be read, or that lies before today
+    """A record's date or time that cannot be read, that reads both ways where another
+    row writes it the other way round (`ambiguous`), or that lies before today
     (`--today`, else the system's date; with a time and no `--today`, before now)."""
 
     languages = ANY  # reads no words of one language
@@ -38,6 +39,12 @@ class ScheduleDate(Check):
         "past": Option("template", required=True, names=("value", "ago", "today"),
                        help="message for a past date: {value}, "
                        "{ago}, {today}"),
+        "ambiguous": Option("template", names=("value", "read", "other", "evidence", "first",
+                                               "read_first"),
+                            help="message for a date that reads both ways (04/05/2026) in a "
+                            "calendar another row of which writes the day and month the "
+                            "other way round: {value}, {read}, {other}, {evidence}, {first}, "
+                            "{read_first}"),
     }
 
     def check_draft(self, draft):
@@ -54,6 +61,11 @@ class ScheduleDate(Check):
             return
         day = front.get("date")
         if day is None:
+            return
+        if date is not None and date.doubt and self.opts["ambiguous"]:
+            detail = fill(self.opts["ambiguous"], {"value": " ".join(date.value.split()),
+                                                    **date.doubt})
+            yield Match(0, len(date.value), {"detail": detail}, at="date")
             return
         today = self.context.now_date()
         when = front.get("datetime")

@@ -85,6 +85,7 @@ class Span:
     fields: dict = field(default_factory=dict)
     note: str | None = None
     expected: str = ""  # what the value should look like (a date's formats), for messages
+    doubt: dict | None = None  # why the value may be misread (a date that reads both ways)
 
 
 def runs_locator(source_text: str, runs: list[tuple[int, int]],

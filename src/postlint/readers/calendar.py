@@ -377,6 +377,7 @@ class Calendar(Reader):
                                   fields=fields, note=note, source_text=text,
                                   reader=self.name, spans=spans,
                                   data={"cell": cell}))
+        _doubt_dates(records, formats)
         return records
 
     @staticmethod
@@ -567,6 +568,59 @@ def _datetime(value: str, formats) -> dt.datetime | None:
         except ValueError:
             continue
     return None
+
+
+def _swapped(form: str) -> str:
+    """`form` with its day and month exchanged (%d/%m/%Y for %m/%d/%Y)."""
+    return form.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
+
+
+def _first(form: str) -> str:
+    return "day" if form.find("%d") < form.find("%m") else "month"
+
+
+def _doubt_dates(records: list[Record], formats) -> None:
+    """Mark the dates that read both ways (04/05/2026) in a calendar whose other rows write
+    the day and month the other way round (31/05/2026 where MM/DD/YYYY is read): the
+    reading taken may not be the one meant. The rows written the other way are told the
+    setting that reads them."""
+    numeric = tuple(f for f in formats if "%d" in f and "%m" in f  # (not year first)
+                    and max(f.find("%Y"), f.find("%y")) > max(f.find("%d"), f.find("%m")))
+    if not numeric:
+        return
+    other_way = tuple(_swapped(f) for f in numeric)
+    shown, taken = None, []  # the first row written the other way; the rows read both ways
+    for record in records:
+        span = record.spans.get("date")
+        if span is None or not span.value.strip():
+            continue
+        value = " ".join(span.value.split())
+        read, form = _reading(value, numeric)
+        other, other_form = _reading(value, other_way)
+        if read is None and other is not None:
+            shown = shown or (record.note, _first(other_form))
+            span.expected += (f"; or, if the calendar writes the {_first(other_form)} first, "
+                              f"set calendar.date-format to '{other_form}'")
+        elif read is not None and other is not None and read.date() != other.date():
+            taken.append((span, read, other, form))
+    if shown is None:
+        return
+    for span, read, other, form in taken:
+        span.doubt = {"read": _day(read), "other": _day(other), "evidence": shown[0],
+                      "first": shown[1], "read_first": _first(form)}
+
+
+def _reading(value: str, forms) -> tuple[dt.datetime | None, str | None]:
+    for form in forms:
+        try:
+            return dt.datetime.strptime(value, form), form
+        except ValueError:
+            continue
+    return None, None
+
+
+def _day(when: dt.datetime) -> str:
+    return f"{when.day} {when:%B %Y}"
 
 
 def schedule(cells: dict, formats) -> tuple[dt.date | None, dt.datetime | None]:
