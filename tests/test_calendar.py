@@ -119,6 +119,16 @@ def test_a_rows_unknown_platform_names_its_row_alone(write, run):
     assert result.code == 2
 
 
+def test_measure_names_the_row_of_an_unknown_platform_and_measures_the_other_rows(write, run):
+    write("c.csv", "platform,text\nx,Hello there.\nlinkedln,Typo.\nlinkedin,After it.\n")
+    result = run("--measure", "c.csv")
+    assert result.err == ("c.csv: error: line 3 (row 3): unknown platform 'linkedln' (did you "
+                          "mean 'linkedin'?)\n")
+    assert "c.csv [row 2] (platforms: x)" in result.out
+    assert "c.csv [row 4] (platforms: linkedin)" in result.out
+    assert result.code == 2
+
+
 def test_a_platform_column_may_name_several_and_twitter_is_x(write, run):
     write("c.csv", "platform,text\n\"Twitter, LinkedIn\",Hello there.\n")
     result = run("--measure", "c.csv")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..checks.platform import fold_offset, measure
 from ..lint import discovery, files
+from ..lint.phases import checked_records
 from ..load.filesystem import printable
 from ..text.draft import DraftError
 from ..text.platforms import UNIT_NAMES, posted
@@ -31,11 +32,18 @@ def answer(linter, paths: list[str], config, stdin_filename=None) -> tuple[str, 
         display = (stdin_filename or "-") if path == "-" else _display(path)
         try:
             drafts = files.read_all(path, stdin, display, linter.readers)
-            for draft in drafts:
-                names_here = linter.platforms_of(draft)
-                out += draft_lines(draft, [linter.platforms[n] for n in names_here])
         except (DraftError, ValueError) as exc:
             errors.append((display, str(exc)))
+            continue
+        if len(drafts) > 1:  # (a calendar's or an export's records: a row in error is one)
+            drafts = checked_records(linter, drafts, errors)
+        for draft in drafts:
+            try:
+                names_here = linter.platforms_of(draft)
+            except ValueError as exc:
+                errors.append((display, str(exc)))
+                continue
+            out += draft_lines(draft, [linter.platforms[n] for n in names_here])
     return "".join(line + "\n" for line in out), errors
 
 
