@@ -130,6 +130,18 @@ def test_unknown_selector_is_a_usage_error(run, write):
                           "prefix, a rule name or ALL)\n")
 
 
+def test_a_pack_named_as_a_rule_is_told_how_packs_are_turned_on(run, write):
+    write("a.md", SHOUT)
+    result = run("--extend-select", "Finance", "a.md")
+    assert result.code == 2
+    assert result.err == (
+        "<command line>: --extend-select: 'Finance' names no rule ('finance' is a rule pack: "
+        "turn it on with `packs: [finance]` in the config or the draft's front matter, or "
+        "select its rules: forward-looking, performance-promise, testimonial)\n")
+    write(".postlint.yaml", "select: [health]\n")
+    assert "select[0]: 'health' names no rule ('health' is a rule pack" in run("a.md").err
+
+
 def test_statistics(run, write):
     write("a.md", "WORST day. AGAIN and AGAIN.\n" + RANT)
     lines = run("--statistics", "--ignore", "negative-tone", "a.md").out.splitlines()

@@ -133,12 +133,14 @@ class Linter:
         for key in ("select", "extend-select", "ignore"):
             given = getattr(self.choices, key.replace("-", "_")) or []
             for bad in selection.unknown(given, rules):
-                errors.append(ConfigError(_no_rule(bad, self.known_rules), "<command line>",
-                                          None, f"--{key}"))
+                errors.append(ConfigError(_no_rule(bad, self.known_rules,
+                                                   packs=self.catalog.packs),
+                                          "<command line>", None, f"--{key}"))
             configured = self.config.get(key) or []
             for bad in selection.unknown(configured, rules):
                 index = configured.index(bad)
-                errors.append(ConfigError(_no_rule(bad, self.known_rules, rules), self.config.path,
+                errors.append(ConfigError(_no_rule(bad, self.known_rules, rules,
+                                                   self.catalog.packs), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
         if errors:
@@ -858,10 +860,22 @@ def _display(path: str) -> str:
     return path if relative.startswith(os.pardir) else relative
 
 
-def _no_rule(selector: str, known, rules=None) -> str:
-    hint = _as_list(selector, rules) or did_you_mean(selector, [*sorted(known), "ALL"])
+def _no_rule(selector: str, known, rules=None, packs=None) -> str:
+    hint = _as_list(selector, rules) or _as_pack(selector, packs or {}) \
+        or did_you_mean(selector, [*sorted(known), "ALL"])
     return f"{selector!r} names no rule" + (
         hint or " (use a code, a code prefix, a rule name or ALL)")
+
+
+def _as_pack(selector: str, packs: dict) -> str:
+    """` (it is a rule pack: ...)` for the name of a pack, which a config's `packs:`
+    turns on; else ''."""
+    pack = packs.get(str(selector).strip().lower())
+    if pack is None:
+        return ""
+    return (f" ({pack.name!r} is a rule pack: turn it on with `packs: [{pack.name}]` in the "
+            f"config or the draft's front matter, or select its rules: "
+            f"{', '.join(sorted(pack.rules))})")
 
 
 def _as_list(selector: str, rules) -> str:
