@@ -19,9 +19,12 @@ from .base import ANY, Check, Match, Option, word_pattern
 from .thread import numbered_lines
 
 ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
-# The opening sentence: up to a sentence end followed by a space, a CJK full stop, or a
+# The opening sentence: up to a sentence end followed by a space, a CJK full stop, an
+# emoji before a capital (as posts end sentences: "accepted at ACL 🎉 Thanks to..."), or a
 # line end.
-_FIRST_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|(?=\n)|$)")
+_FIRST_SENTENCE = regex.compile(
+    r"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|\p{Extended_Pictographic}"
+    r"[\uFE0F\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}]*(?=\s+\p{Lu})|(?=\n)|$)")
 
 # What the message parts of below-the-fold and thread-length are filled with.
 FOLD_VALUES = ("title", "fold", "at", "unit")
