@@ -15,6 +15,10 @@ EMOJI = linear(regex.compile(
     rf"\p{{Regional_Indicator}}{{2}}|[#*0-9]\uFE0F?\u20E3|{_PART}(?:\u200D(?:{_PART}|\p{{Extended_Pictographic}}))*"
 ))
 _SPACE = regex.compile(r"[ \t]*")
+# An emoji that ends a sentence, as posts end them: before a space and a capital ("accepted
+# at ACL 🎉 Thanks to..."); the regex of its end, for the patterns that find sentences.
+SENTENCE_EMOJI = (r"\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}"
+                  r"\p{Emoji_Modifier}]*(?=[ \t]+\p{Lu})")
 
 
 def keycap_number(emoji: str) -> int | None:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ..hookspecs import hookimpl
 from ..load.template import fill
 from .base import Check, Match, Option
+from .emoji_count import SENTENCE_EMOJI
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
 # For the run-on check a sentence also ends at the end of a line that a blank line or a
-# list item follows: list items and headings seldom end in a full stop, but a reader takes
-# each one as a sentence. (The grade's own formula counts only marks, so the gate of
+# list item follows, and at an emoji before a capital: list items and headings seldom end
+# in a full stop, nor do posts that close sentences with emoji, but a reader takes each one
+# as a sentence. (The grade's own formula counts only marks, so the gate of
 # `min_sentences` does too: a list is not graded as if it were several sentences.)
 OPENING = 5  # words of a long sentence quoted in `{opening}` ("It was the best of…")
-_LINE_END = re.compile(r"[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))|\S$")
+_LINE_END = regex.compile(r"[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))"
+                          rf"|{SENTENCE_EMOJI}|\S$")
 
 
 class Metric(Check):

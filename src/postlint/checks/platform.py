@@ -16,15 +16,14 @@ from ..load.template import fill
 from ..text import counting, entities
 from ..text.platforms import Platform, UNIT_NAMES, posted, targets
 from .base import ANY, Check, Match, Option, word_pattern
+from .emoji_count import SENTENCE_EMOJI
 from .thread import numbered_lines
 
 ENTITY_KINDS = {"hashtag": "max_hashtags", "mention": "max_mentions", "url": "max_links"}
 # The opening sentence: up to a sentence end followed by a space, a CJK full stop, an
 # emoji before a capital (as posts end sentences: "accepted at ACL 🎉 Thanks to..."), or a
 # line end.
-_FIRST_SENTENCE = regex.compile(
-    r"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|\p{Extended_Pictographic}"
-    r"[\uFE0F\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}]*(?=\s+\p{Lu})|(?=\n)|$)")
+_FIRST_SENTENCE = regex.compile(rf"[^\n]*?(?:[.!?…](?=\s|$)|[。！？]|{SENTENCE_EMOJI}|(?=\n)|$)")
 
 # What the message parts of below-the-fold and thread-length are filled with.
 FOLD_VALUES = ("title", "fold", "at", "unit")
