@@ -64,7 +64,8 @@ class Caps(Check):
         "labels": Option("bool", False, help="a word in capitals that starts a line and "
                          "ends at a colon is a label (UPDATE:, LONDON:)"),
         "code_words": Option("list", [], help="words after which one word in capitals is "
-                             "a code to type, not shouting (code STRONG, coupon SPRING)"),
+                             "a code to type, not shouting (code STRONG, coupon SPRING, "
+                             "the code is SPRING)"),
         "quoted": Option("bool", False, help="a run that is all of a quotation is quoted "
                          "text (a sign's \"CLOSED\", a caller 'UNKNOWN'), not shouting"),
         "emphasis_words": Option("list", [], help="with quoted: words after which quotes "
@@ -83,9 +84,11 @@ class Caps(Check):
         self.acronym_re = regex.compile(options["acronym_pattern"])
         self.not_names = {str(w).lower() for w in options.get("not_names") or ()}
         words = [regex.escape(str(w)) for w in options.get("code_words") or ()]
-        # a code word just before a word: "code STRONG", "Code: SPRING", "code 'SAVE'"
+        # a code word just before a word: "code STRONG", "Code: SPRING", "code 'SAVE'",
+        # "the code is SHIBORI" (not a dress code: "the dress code is SMART casual")
         self.code_before = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + "|".join(words) + r")\s*[:=]?\s*[\"'“‘]?$",
+            r"(?<![\p{L}\p{N}])(?<!dress\s)(?:" + "|".join(words) + r")(?:\s+(?:is|was))?\s*[:=]?\s*"
+            r"[\"'“‘]?$",
             regex.IGNORECASE) if words else None
         emphasis = [str(w) for w in options.get("emphasis_words") or ()]
         # a word just before an opening quote that makes the quotes emphasis: is "AMAZING"

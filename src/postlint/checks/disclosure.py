@@ -35,13 +35,18 @@ With `dictionary_words`, letters that simplemma's English dictionary holds (ESPR
 GELATO, CYCLING), or a common word run together with one of five letters or more
 (GLUTENFREE), are a word too, unless they are one of `name_words` (first names the
 dictionary also lists: LUNA, JAKE, HOLLY), so a bakery's "Use code ESPRESSO15" is its
-own offer while "Use code LUNA10" stays a creator's.
+own offer while "Use code LUNA10" stays a creator's. With `person_names` (given names),
+letters that are no word name a person only when they are one of those names (or one
+with an initial or two, SARAHJ10): a code of a word no dictionary holds (MACRAME20,
+KOMBUCHA15), or of one the post writes in lower case ("our kombucha"), is the shop's.
 `trigger_shapes` are triggers that are regexes whatever `regex` says: the sentence shapes
 that a language's word list cannot hold ("gracias a @marca por el regalo", where any
 handle comes between the words).
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import regex
 
@@ -99,6 +104,11 @@ class Disclosure(Check):
                                    "`name_words`"),
         "name_words": Option("list", [], help="first names that the English dictionary also "
                              "holds (LUNA, JAKE): a code made of one stays a person's"),
+        "person_names": Option("list", [], help="given names: a code that is no word is a "
+                               "person's only when its letters are one of them, or one with "
+                               "an initial or two (EMMA20, SARAHJ10); other letters are the "
+                               "shop's own word (MACRAME20, KOMBUCHA15). Empty: every code "
+                               "that is no word is a person's"),
         "buried_min": Option("int", 3, low=0, help="hashtags in a trailing block that hides a "
                                             "disclosure (0: never hidden)"),
         "fold": Option("mapping", {}, help="platform -> characters visible before 'more'"),
@@ -131,7 +141,8 @@ class Disclosure(Check):
     def problems(cls, options):
         for key in ("triggers", "disclosures", "weak", "announcements", "own_domains",
                     "own_offers", "gift_disclosures", "paid_triggers", "trigger_shapes",
-                    "self_offers", "own_signs", "endorsement_signs", "name_words"):
+                    "self_offers", "own_signs", "endorsement_signs", "name_words",
+                    "person_names"):
             yield from terms.problems(options.get(key), key)
         shapes = [t for t in options.get("trigger_shapes") or () if isinstance(t, str)]
         problem = shapes and word_pattern(shapes, is_regex=True).problem()
@@ -173,6 +184,8 @@ class Disclosure(Check):
         self.dictionary = options["dictionary_words"]
         self.name_words = frozenset(w.casefold() for w in terms.expand(
             options["name_words"], context.config, False))
+        self.person_names = frozenset(w.casefold() for w in terms.expand(
+            options["person_names"], context.config, False))
         urls = [str(p) for p in options["url_triggers"]]
         self.gated = not urls  # (links are searched apart from the word lists)
         self.urls = regex.compile("|".join(f"(?:{p})" for p in urls), regex.I) if urls else None
@@ -240,11 +253,32 @@ class Disclosure(Check):
     def _name_code(self, prose: str) -> bool:
         """Whether `prose` holds a discount code made of a person's name (EMMA20): its
         letters are none of the common English words, nor one of `code_words`, nor two of
-        them run together (BLACKFRIDAY)."""
+        them run together (BLACKFRIDAY), nor a word the post itself writes in lower case
+        (a bakery's "fresh kombucha ... code KOMBUCHA15"); with `person_names`, they are
+        one of those names too (or one with an initial or two: SARAHJ10), so a code of an
+        uncommon word (MACRAME20, SHIBORI15) is the shop's own, not a creator's."""
         if self.name_codes is None:
             return False
-        return any(not self._word_like(m.group("word").casefold())
-                   for m in self.name_codes.finditer(prose) if m.group("word"))
+        told: set | None = None
+        for m in self.name_codes.finditer(prose):
+            letters = (m.group("word") or "").casefold()
+            if not letters or self._word_like(letters):
+                continue
+            if told is None:
+                told = _lower_words(prose)
+            if letters in told or letters + "s" in told:
+                continue  # (the post's own word for its goods: "our kombucha")
+            if self._person(letters):
+                return True
+        return False
+
+    def _person(self, letters: str) -> bool:
+        """Whether a code's letters (no word) name a person."""
+        names = self.person_names
+        if not names or letters in self.name_words:
+            return True
+        return letters in names or any(
+            letters[:-k] in names for k in (1, 2) if len(letters) - k >= 3)
 
     def _word_like(self, letters: str) -> bool:
         words, own = common_english(), self.code_words
@@ -325,6 +359,19 @@ class Disclosure(Check):
                                                       else [])
         folds = [self.opts["fold"][n] for n in names if n in (self.opts["fold"] or {})]
         return min(folds) if folds else None
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]*")
+
+
+def _lower_words(prose: str) -> set:
+    """The words `prose` writes in lower case, folded to ASCII letters where they can be
+    ("macramé" is "macrame")."""
+    out = set()
+    for m in _LOWER_WORD.finditer(prose):
+        folded = unicodedata.normalize("NFKD", m.group()).casefold()
+        out.add("".join(ch for ch in folded if not unicodedata.combining(ch)))
+    return out
 
 
 def _dictionary_word(word: str) -> bool:

@@ -11,9 +11,17 @@ announcement`, or `my boss` in a sentence that reads as an insult.
           function: sentiment    # or: the sentence scores below `below`
           below: -0.6
           unless: [passed away, funeral]   # not in a sentence that holds one of these
+        - first: [{from: work.vendors}]
+          second: [useless, a joke]
+          next_sentence: [they, their, the support, total]   # openers that refer back
 
 The finding points at the `first` term; `{other}` in the message is the companion term
 (or the function and its score). Term lists may hold `{from: config.key}` items.
+With `next_sentence`, a sentence right after the one that holds a `first` term, and
+that opens with one of those terms (a pronoun or a noun that refers back, "They",
+"Their support", "The app", or a verdict, "What a", "Total"), is read with it: a
+`second` term within `within` words of that opening counts ("We switched from Acme.
+The support is a joke." names Acme in one sentence and insults it in the next).
 """
 
 from __future__ import annotations
@@ -28,7 +36,8 @@ from ..hookspecs import hookimpl
 from . import terms
 from .base import MATCHING_OPTIONS, Check, Match, Option, given_values, word_pattern
 
-PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence", "unless"}
+PAIR_KEYS = {"first", "second", "function", "below", "values", "same_sentence", "unless",
+             "next_sentence"}
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n")
 _WORD = regex.compile(r"\w+")
 
@@ -69,7 +78,7 @@ class Near(Check):
                 yield "pairs", f"{key}: give either 'second' or 'function' with 'below'"
             if "function" in pair and not isinstance(pair.get("below"), (int, float)):
                 yield "pairs", f"{key}.below: expected a number"
-            for part in ("first", "second", "unless"):
+            for part in ("first", "second", "unless", "next_sentence"):
                 yield from terms.problems(pair.get(part), "pairs")
 
     def __init__(self, options, context):
@@ -77,7 +86,7 @@ class Near(Check):
         self.pairs = []
         for pair in options["pairs"]:
             compiled = {part: self._compile(pair.get(part))
-                        for part in ("first", "second", "unless")}
+                        for part in ("first", "second", "unless", "next_sentence")}
             function = None
             if pair.get("function"):
                 function = context.functions.get(pair["function"])
@@ -86,7 +95,8 @@ class Near(Check):
             values = {**(options["values"] or {}), **(pair.get("values") or {})}
             same = pair.get("same_sentence", options["same_sentence"])
             self.pairs.append((compiled["first"], compiled["second"], pair.get("function"),
-                               function, pair.get("below"), values, same, compiled["unless"]))
+                               function, pair.get("below"), values, same, compiled["unless"],
+                               compiled["next_sentence"]))
 
     def _compile(self, items):
         if not items:
@@ -109,7 +119,7 @@ class Near(Check):
         words: list[tuple[int, int]] | None = None  # (start, end) of each word, with `ends`
         within = self.opts["within"]
         done = set()
-        for first, second, fname, function, below, values, same, unless in self.pairs:
+        for first, second, fname, function, below, values, same, unless, carry in self.pairs:
             firsts = list(self.context.finditer(first, text)) if first is not None else []
             if not firsts:
                 continue
@@ -118,6 +128,7 @@ class Near(Check):
             seconds = list(self.context.finditer(second, text)) if second else []
             s_starts = [s.start() for s in seconds]
             s_ends = list(itertools.accumulate((s.end() for s in seconds), max))
+            openers = None  # where a sentence opens with a `next_sentence` term
             for f in firsts:
                 if f.span() in done:
                     continue
@@ -136,12 +147,46 @@ class Near(Check):
                     gap = text[min(f.end(), s.end()):max(f.start(), s.start())]
                     if len(_WORD.findall(gap)) <= within:
                         other = " ".join(s.group(0).split())
+                if other is None and carry is not None and seconds:
+                    if openers is None:
+                        openers = {}
+                        for m in self.context.finditer(carry, text):
+                            openers.setdefault(m.start(), m.end())
+                    other, told = self._next_sentence(text, ends, sentence(f.start()), openers,
+                                                      seconds, s_starts, within, firsts)
+                    if other is not None and unless is not None \
+                            and self.context.search(unless, told) is not None:
+                        other = None
                 if other is not None and unless is not None \
                         and self.context.search(unless, around(f.start())) is not None:
                     other = None
                 if other is not None:
                     done.add(f.span())
                     yield Match(f.start(), f.end(), {**values, "other": other})
+
+
+    @staticmethod
+    def _next_sentence(text: str, ends: list, index: int, openers: dict, seconds: list,
+                       s_starts: list, within: int, firsts: list) -> tuple[str | None, str]:
+        """The `second` term (and the sentence) of the sentence after sentence `index`
+        when that sentence opens with a `next_sentence` term (`openers`: start -> end)
+        and holds the term within `within` words of that opening; not when that opening
+        is a `first` term of its own ("Their support is a joke": found there)."""
+        if index >= len(ends):
+            return None, ""
+        start = ends[index]
+        stop = ends[index + 1] if index + 1 < len(ends) else len(text)
+        told = text[start:stop]
+        begin = start + len(told) - len(told.lstrip())
+        opened = openers.get(begin)
+        if opened is None or any(begin <= f.start() < opened for f in firsts):
+            return None, told
+        for s in seconds[bisect.bisect_left(s_starts, begin):]:
+            if s.start() >= stop:
+                break
+            if s.start() <= opened or len(_WORD.findall(text, opened, s.start())) <= within:
+                return " ".join(s.group(0).split()), told
+        return None, told
 
 
 @lru_cache(maxsize=8)
