@@ -53,9 +53,11 @@ MATCHING_OPTIONS = {
 class Mentions:
     """Where a word-list match is the word talked about, not used (a rule's `mentions:`
     mapping): in quotes ('synergy'), or right after or before one of the `before`/`after`
-    regexes ("the word synergy", "synergy is now banned")."""
+    regexes ("the word synergy", "synergy is now banned"), or where one of the `at`
+    regexes matches from the match's start (lookbehinds see the text before it): the
+    word as the first part of a name its owner spells so ("LOL Surprise dolls")."""
 
-    KEYS = ("quoted", "before", "after")
+    KEYS = ("quoted", "before", "after", "at")
     QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb",
               "\u201d": "\u201d", "\u2019": "\u2019"}
 
@@ -68,9 +70,13 @@ class Mentions:
                                     regex.I | regex.V0) if before else None
         self.after = regex.compile(r"^(?:%s)" % "|".join(f"(?:{a})" for a in after),
                                    regex.I | regex.V0) if after else None
+        at = list(spec.get("at") or ())
+        self.at = regex.compile("|".join(f"(?:{a})" for a in at),
+                                regex.I | regex.V0) if at else None
 
     def __bool__(self) -> bool:
-        return self.quoted or self.before is not None or self.after is not None
+        return self.quoted or self.before is not None or self.after is not None \
+            or self.at is not None
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         """Whether the match at `start:end` of `text` is talked about."""
@@ -80,6 +86,10 @@ class Mentions:
         if self.before is not None and \
                 self.context.search(self.before, text[max(0, start - 80):start]):
             return True
+        if self.at is not None and self.at.match(
+                text, start, min(len(text), end + 80),
+                timeout=None if self.context.trusted else self.context.timeout) is not None:
+            return True
         return self.after is not None and \
             self.context.search(self.after, text[end:end + 80]) is not None
 
@@ -88,13 +98,13 @@ class Mentions:
         """(message) for each unknown key and each regex of `spec` that does not compile."""
         spec = spec or {}
         if not isinstance(spec, dict):
-            yield "expected a mapping (quoted, before, after)"
+            yield "expected a mapping (quoted, before, after, at)"
             return
         unknown = set(spec) - set(keys)
         if unknown:
             yield f"unknown key(s) {', '.join(sorted(unknown))} (known: " \
                   f"{', '.join(sorted(keys))})"
-        for side in ("before", "after"):
+        for side in ("before", "after", "at"):
             for item in spec.get(side) or ():
                 try:
                     regex.compile(str(item))
