@@ -75,6 +75,13 @@ class Caps(Check):
                         "a run of capitals holds it with other words"),
         "not_names": Option("list", [], help="with names: words of that shape that are "
                             "no names but colloquial words (GONNA, CONGRATS)"),
+        "word_names": Option("list", [], help="names that are also words (bands, places: "
+                             "OASIS, QUEEN, READING), not shouting in capitals next to one "
+                             "of name_before or name_after"),
+        "name_before": Option("list", [], help="with word_names: words right before a "
+                              "name (saw, tickets for, in, from; \"the\" may follow)"),
+        "name_after": Option("list", [], help="with word_names: words right after a name "
+                             "(tour, tickets, gig, reunion)"),
     }
 
     def __init__(self, options, context):
@@ -95,6 +102,20 @@ class Caps(Check):
         self.emphasis_before = regex.compile(
             r"(?:(?<![\p{L}\p{N}'’])(?:" + (whole or "(?!)") + r")|(?:" + (endings or "(?!)")
             + r"))[ \t]*$", regex.IGNORECASE) if emphasis else None
+        # names that are words, in capitals beside a word that says a name comes
+        # (seeing OASIS, the QUEEN tribute, a weekend in READING): "you're a QUEEN" shouts
+        self.word_names = {" ".join(str(n).upper().split()) for n in
+                           options.get("word_names") or ()}
+        before = [r"[ \t]+".join(regex.escape(w) for w in str(c).split())
+                  for c in options.get("name_before") or ()]
+        after = [r"[ \t]+".join(regex.escape(w) for w in str(c).split())
+                 for c in options.get("name_after") or ()]
+        self.name_before = regex.compile(
+            r"(?<![\p{L}\p{N}'’])(?:" + "|".join(before) + r")[ \t]+(?:the[ \t]+)?$",
+            regex.IGNORECASE) if before else None
+        self.name_after = regex.compile(
+            r"(?:['’]s)?[ \t]+(?:" + "|".join(after) + r")(?![\p{L}\p{N}])",
+            regex.IGNORECASE) if after else None
 
     def _is_acronym(self, word: str) -> bool:
         bare = word.replace("’", "'")
@@ -201,10 +222,25 @@ class Caps(Check):
             return False  # a dropped g, as speech is spelled: TALKIN, NOTHIN
         return in_dictionary(key) and key not in forms
 
+    def _is_word_name(self, run, text: str) -> bool:
+        """Whether the run is one of `word_names` (a leading THE aside: "THE CURE") with
+        one of `name_before` right before it or one of `name_after` right after it."""
+        words = [m.group(0).upper() for m in run]
+        if words and words[0] == "THE" and len(words) > 1:
+            words = words[1:]
+        if " ".join(w.replace("’", "'") for w in words) not in self.word_names:
+            return False
+        start, end = run[0].start(), run[-1].end()
+        return (self.name_before is not None
+                and self.name_before.search(text, max(0, start - 40), start) is not None
+                or self.name_after is not None
+                and self.name_after.match(text, end, min(len(text), end + 40)) is not None)
+
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
                 or self._in_slot(run, text) or self._is_typed_code(run, text) \
-                or self.opts.get("quoted") and self._is_quotation(run, text):
+                or self.opts.get("quoted") and self._is_quotation(run, text) \
+                or self.word_names and self._is_word_name(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]
