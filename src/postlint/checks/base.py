@@ -43,8 +43,9 @@ MATCHING_OPTIONS = {
     "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
-    "forms": Option("str", "inflected", choices=("inflected", "exact"),
-                    help="words also match their inflections (liar: liars); exact: as written"),
+    "forms": Option("str", "inflected", choices=("inflected", "exact", "graded"),
+                    help="words also match their inflections (liar: liars); exact: as "
+                    "written; graded: inflections and an adjective's degrees (cheaper)"),
     "literal": Option("bool", False, help="read what a reader sees verbatim: tag-like text"
                       " (<NAME>), URLs and link targets too, but not code or comments"),
 }
@@ -332,7 +333,8 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
     Whole words and phrases go into the run's shared phrase index (`text.phrases`): one
     walk over a text's tokens finds every such list's matches, whole tokens only, with
     styled letters folded; `forms="inflected"` adds each word's inflections in language
-    `lang` (`text.forms`). Regexes, and words that may match inside other words, are a
+    `lang` (`text.forms`), and `forms="graded"` an adjective's comparative and superlative
+    too (cheap: cheaper, cheapest). Regexes, and words that may match inside other words, are a
     `Words` pattern searched in the folded text where a cheap test of its words says it
     may match; escaped words make a `linear` pattern. Whole words are also found after
     the elided articles of `elide` (a language, `*` for all; default `lang`): `l'iPhone`."""
@@ -345,7 +347,7 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
                                     forms, lang, elide))
 
 
-FORMS = ("inflected", "exact")
+FORMS = ("inflected", "exact", "graded")
 
 
 class BadTerm(ValueError):
@@ -372,6 +374,7 @@ def _word_pattern(terms: tuple, ignorecase: bool, whole_words: bool, is_regex: b
     if not terms:
         return None
     if whole_words and not is_regex:
-        return Phrases(terms, ignorecase, forms == "inflected", lang, elide=elide)
+        return Phrases(terms, ignorecase, forms in ("inflected", "graded"), lang, elide=elide,
+                       graded=forms == "graded")
     pattern = Words(terms, ignorecase, whole_words, is_regex)
     return pattern if is_regex else linear(pattern)
