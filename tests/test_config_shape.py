@@ -61,7 +61,7 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
     ("fail-on: warn\n", ".postlint.yaml:1: fail-on: expected one of info, warning, error, got "
      "'warn' (did you mean 'warning'?)"),
     ("rules:\n  banned-term: {forms: exakt}\n", ".postlint.yaml:2: rules.banned-term.forms: "
-     "expected one of inflected, exact, got 'exakt' (did you mean 'exact'?)"),
+     "expected one of inflected, exact, graded, got 'exakt' (did you mean 'exact'?)"),
     # a `plugins.prefer` entry that settles nothing was passed over without a word
     ("plugins:\n  prefer:\n    existance: acme-rules\n",
      ".postlint.yaml:3: plugins.prefer.existance: no rule type, format, function, reader or "

@@ -323,3 +323,14 @@ def test_unknown_platform_in_front_matter_is_that_drafts_read_error(run, write):
     assert result.err.startswith("bad.md: error: line 3: front matter: unknown platform "
                                  "'myspace' (known: bluesky, facebook, instagram, linkedin,")
     assert "good.md:4:141: P101" in result.out
+
+
+def test_a_post_that_holds_only_its_number_is_empty(run, write):
+    """A thread's post left at its marker ("2/") would publish the number alone."""
+    write("t.md", "1/ How we cut our cloud bill.\n---\n🧵 2/\n---\n3/ Thanks for reading.\n")
+    result = run("t.md", "--isolated", "--select", "empty-post")
+    assert result.code == 1
+    assert "t.md:3:1: P106 post 2 of 3 in this thread holds only its number; write the post" \
+        " or remove it (and its '---' separator) (empty-post)" in result.out, result.out
+    write("u.md", "1/ How we cut our cloud bill.\n---\n2/ Turned off what nobody used.\n")
+    assert run("u.md", "--isolated", "--select", "empty-post").code == 0

@@ -67,7 +67,7 @@ def test_a_list_of_rules_in_one_file(run, write):
      "expression"),
     (("tokens: [epic, insane]", "tokens: [epic]\n  mentions: {quotes: true}"),
      "house-rules/tone/overhype.yaml:9: overhype.options.mentions: unknown key(s) quotes "
-     "(known: after, before, quoted)"),
+     "(known: after, at, before, quoted)"),
     (("tokens: [epic, insane]", "tokens: ['(unclosed']\n  regex: true"),
      "house-rules/tone/overhype.yaml:8: overhype.options.tokens: invalid regular expression"),
     (("  pass: [\"This is good.\", \"A calm launch.\", \"Epicurean food\"]\n", ""),

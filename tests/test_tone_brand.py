@@ -96,6 +96,53 @@ def test_brand_rules_with_config(run, write):
                                          " first-person plural ('we')")
 
 
+def test_word_forms_of_banned_and_preferred_terms(run, write):
+    """banned-term finds an adjective's degrees (cheaper, cheapest) and preferred-term an
+    inflection, suggesting the same inflection of the replacement (e-mails: emails)."""
+    write(".postlint.yaml", BRAND)
+    write("a.md", "We're cheaper than ever.\nThanks for the e-mails, we e-mailed back.\n")
+    found = run("a.md", "--profile", "brand", "--select", "B102,B103",
+                "--format", "json").json()
+    assert [(f["line"], f["column"], f["code"], f.get("replacement")) for f in found] == [
+        (1, 7, "B103", None),
+        (2, 16, "B102", "emails"),
+        (2, 28, "B102", "emailed"),
+    ]
+    assert found[0]["message"] == ("'cheaper' is on the brand's list of words never to use"
+                                   " (brand.banned); rephrase")
+
+
+def test_fixing_an_inflected_preferred_term(run, write):
+    write(".postlint.yaml", BRAND)
+    write("a.md", "Our E-mails go out on Monday.\n")
+    run("a.md", "--profile", "brand", "--select", "B102", "--fix")
+    assert (Path.cwd() / "a.md").read_text() == "Our Emails go out on Monday.\n"
+
+
+def test_names_in_capitals_beside_a_word_that_says_so(run, write):
+    """A band or a place whose name is a word is a name next to a cue (seeing OASIS, the
+    QUEEN tribute); alone it shouts. A title after watching that ends the clause is a
+    title; one holding a shouted word is not."""
+    write("a.md", "Seeing OASIS in June.\nThe QUEEN tribute was great.\n"
+                  "Watching THE BEAR tonight.\nYou are a QUEEN.\nWe watched THE BEST film.\n")
+    result = run("a.md", "--isolated", "--select", "shouting")
+    assert lines(result.out) == [
+        "a.md:4:11: T101 'QUEEN' reads as shouting; write it in sentence case and let the"
+        " words carry the emphasis (shouting)",
+        "a.md:5:12: T101 'THE BEST' reads as shouting; write it in sentence case and let the"
+        " words carry the emphasis (shouting)",
+    ]
+
+
+def test_chat_shorthand_that_starts_a_product_name(run, write):
+    write("a.md", "---\nprofile: professional\n---\nOur LOL Surprise dolls are back. "
+                  "OMG Thank you all!\n")
+    result = run("a.md", "--isolated", "--select", "chatspeak")
+    assert lines(result.out) == [
+        "a.md:4:34: T104 'OMG' is chat shorthand; leave it out or say it in words for this"
+        " audience (chatspeak)"]
+
+
 def test_required_hashtag_once_per_thread(run, write):
     write(".postlint.yaml", BRAND)
     write("a.md", "First post.\n\n---\n\nSecond post.\n")

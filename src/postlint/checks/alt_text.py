@@ -55,11 +55,15 @@ class ImageAlt(Check):
 
     type_name = "image-alt"
     values = ("problem",)
-    options = {"weak": Option("list", [], help="alt texts that say nothing")}
+    options = {"weak": Option("list", [], help="alt texts that say nothing"),
+               "weak_pattern": Option("regex", "", help="alt texts of this shape say "
+                                      "nothing either (a camera's file name, IMG_2041)")}
 
     def __init__(self, options, context):
         super().__init__(options, context)
         self.weak = {str(w).casefold() for w in options["weak"]}
+        shape = options.get("weak_pattern")
+        self.weak_shape = regex.compile(shape, regex.IGNORECASE) if shape else None
 
     def _problem(self, alt: str | None) -> str | None:
         if alt is None:
@@ -67,7 +71,8 @@ class ImageAlt(Check):
         alt = alt.strip()
         if not alt:
             return "has empty alt text"
-        if alt.casefold() in self.weak or _FILE_NAME.match(alt):
+        if alt.casefold() in self.weak or _FILE_NAME.match(alt) \
+                or self.weak_shape is not None and self.weak_shape.fullmatch(alt):
             return f"has alt text '{alt}' that says nothing about the picture"
         return None
 

@@ -43,8 +43,9 @@ MATCHING_OPTIONS = {
     "ignorecase": Option("bool", True, help="match regardless of case"),
     "whole_words": Option("bool", True, help="match whole words only"),
     "raw": Option("bool", False, help="read the raw text, code and URLs included"),
-    "forms": Option("str", "inflected", choices=("inflected", "exact"),
-                    help="words also match their inflections (liar: liars); exact: as written"),
+    "forms": Option("str", "inflected", choices=("inflected", "exact", "graded"),
+                    help="words also match their inflections (liar: liars); exact: as "
+                    "written; graded: inflections and an adjective's degrees (cheaper)"),
     "literal": Option("bool", False, help="read what a reader sees verbatim: tag-like text"
                       " (<NAME>), URLs and link targets too, but not code or comments"),
 }
@@ -53,9 +54,11 @@ MATCHING_OPTIONS = {
 class Mentions:
     """Where a word-list match is the word talked about, not used (a rule's `mentions:`
     mapping): in quotes ('synergy'), or right after or before one of the `before`/`after`
-    regexes ("the word synergy", "synergy is now banned")."""
+    regexes ("the word synergy", "synergy is now banned"), or where one of the `at`
+    regexes matches from the match's start (lookbehinds see the text before it): the
+    word as the first part of a name its owner spells so ("LOL Surprise dolls")."""
 
-    KEYS = ("quoted", "before", "after")
+    KEYS = ("quoted", "before", "after", "at")
     QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb",
               "\u201d": "\u201d", "\u2019": "\u2019"}
 
@@ -68,9 +71,13 @@ class Mentions:
                                     regex.I | regex.V0) if before else None
         self.after = regex.compile(r"^(?:%s)" % "|".join(f"(?:{a})" for a in after),
                                    regex.I | regex.V0) if after else None
+        at = list(spec.get("at") or ())
+        self.at = regex.compile("|".join(f"(?:{a})" for a in at),
+                                regex.I | regex.V0) if at else None
 
     def __bool__(self) -> bool:
-        return self.quoted or self.before is not None or self.after is not None
+        return self.quoted or self.before is not None or self.after is not None \
+            or self.at is not None
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         """Whether the match at `start:end` of `text` is talked about."""
@@ -80,6 +87,10 @@ class Mentions:
         if self.before is not None and \
                 self.context.search(self.before, text[max(0, start - 80):start]):
             return True
+        if self.at is not None and self.at.match(
+                text, start, min(len(text), end + 80),
+                timeout=None if self.context.trusted else self.context.timeout) is not None:
+            return True
         return self.after is not None and \
             self.context.search(self.after, text[end:end + 80]) is not None
 
@@ -88,13 +99,13 @@ class Mentions:
         """(message) for each unknown key and each regex of `spec` that does not compile."""
         spec = spec or {}
         if not isinstance(spec, dict):
-            yield "expected a mapping (quoted, before, after)"
+            yield "expected a mapping (quoted, before, after, at)"
             return
         unknown = set(spec) - set(keys)
         if unknown:
             yield f"unknown key(s) {', '.join(sorted(unknown))} (known: " \
                   f"{', '.join(sorted(keys))})"
-        for side in ("before", "after"):
+        for side in ("before", "after", "at"):
             for item in spec.get(side) or ():
                 try:
                     regex.compile(str(item))
@@ -322,7 +333,8 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
     Whole words and phrases go into the run's shared phrase index (`text.phrases`): one
     walk over a text's tokens finds every such list's matches, whole tokens only, with
     styled letters folded; `forms="inflected"` adds each word's inflections in language
-    `lang` (`text.forms`). Regexes, and words that may match inside other words, are a
+    `lang` (`text.forms`), and `forms="graded"` an adjective's comparative and superlative
+    too (cheap: cheaper, cheapest). Regexes, and words that may match inside other words, are a
     `Words` pattern searched in the folded text where a cheap test of its words says it
     may match; escaped words make a `linear` pattern. Whole words are also found after
     the elided articles of `elide` (a language, `*` for all; default `lang`): `l'iPhone`."""
@@ -335,7 +347,7 @@ def word_pattern(terms: Iterable[str], *, ignorecase: bool = True, whole_words: 
                                     forms, lang, elide))
 
 
-FORMS = ("inflected", "exact")
+FORMS = ("inflected", "exact", "graded")
 
 
 class BadTerm(ValueError):
@@ -362,6 +374,7 @@ def _word_pattern(terms: tuple, ignorecase: bool, whole_words: bool, is_regex: b
     if not terms:
         return None
     if whole_words and not is_regex:
-        return Phrases(terms, ignorecase, forms == "inflected", lang, elide=elide)
+        return Phrases(terms, ignorecase, forms in ("inflected", "graded"), lang, elide=elide,
+                       graded=forms == "graded")
     pattern = Words(terms, ignorecase, whole_words, is_regex)
     return pattern if is_regex else linear(pattern)

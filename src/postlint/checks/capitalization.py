@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..hookspecs import hookimpl
 from ..text.styled import normalize as fold
 from .base import ANY, Check, Match, Option, word_pattern
+
+
+# a word of two letters or more in capitals, right before or after a term, past spaces and
+# the marks of a headline ("NOW ON YOUTUBE", "YOUTUBE: LIVE TONIGHT")
+_CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’]*\p{Lu}[ \t:,!&-]+$")
+_CAPS_AFTER = regex.compile(r"[ \t:,!&-]+\p{Lu}[\p{Lu}'’]*\p{Lu}(?![\p{L}\p{N}])")
+
+
+def _among_capitals(text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals stands right before or after `start:end`."""
+    return _CAPS_BEFORE.search(text, max(0, start - 40), start) is not None \
+        or _CAPS_AFTER.match(text, end, min(len(text), end + 40)) is not None
 
 
 class Capitalization(Check):
@@ -15,7 +29,10 @@ class Capitalization(Check):
     type_name = "capitalization"
     values = ("replacement",)
     gated = True
-    options = {"terms": Option("list", required=True, help="canonical spellings")}
+    options = {"terms": Option("list", required=True, help="canonical spellings"),
+               "in_capitals": Option("bool", False, help="a term in capitals inside a run "
+                                     "of capitalised words (a headline, a shout) takes "
+                                     "the run's case: NOW ON YOUTUBE")}
 
     def __init__(self, options, context):
         super().__init__(options, context)
@@ -31,6 +48,9 @@ class Capitalization(Check):
             written = " ".join(m.group(0).split())
             right = self.canonical.get(fold(written).casefold())
             if right is not None and written != right:
+                if self.opts.get("in_capitals") and written.isupper() \
+                        and _among_capitals(post.prose, m.start(), m.end()):
+                    continue
                 yield Match(m.start(), m.end(), {"replacement": right}, replacement=right)
 
 

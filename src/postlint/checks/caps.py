@@ -76,6 +76,21 @@ class Caps(Check):
                         "a run of capitals holds it with other words"),
         "not_names": Option("list", [], help="with names: words of that shape that are "
                             "no names but colloquial words (GONNA, CONGRATS)"),
+        "word_names": Option("list", [], help="names that are also words (bands, places: "
+                             "OASIS, QUEEN, READING), not shouting in capitals next to one "
+                             "of name_before or name_after"),
+        "name_before": Option("list", [], help="with word_names: words right before a "
+                              "name (saw, tickets for, in, from; \"the\" may follow)"),
+        "name_after": Option("list", [], help="with word_names: words right after a name "
+                             "(tour, tickets, gig, reunion)"),
+        "title_before": Option("list", [], help="words after which a run of capitals "
+                               "names what is watched, read or seen (watching THE BEAR, "
+                               "seeing TAYLOR SWIFT) when it ends the clause or one of "
+                               "title_after follows"),
+        "title_after": Option("list", [], help="with title_before: words that may follow "
+                              "such a title (tonight, in, season, live)"),
+        "shout_words": Option("list", [], help="with title_before: words that make a run "
+                              "shouting wherever it is (SO, NOTHING, BEST)"),
     }
 
     def __init__(self, options, context):
@@ -98,6 +113,31 @@ class Caps(Check):
         self.emphasis_before = regex.compile(
             r"(?:(?<![\p{L}\p{N}'’])(?:" + (whole or "(?!)") + r")|(?:" + (endings or "(?!)")
             + r"))[ \t]*$", regex.IGNORECASE) if emphasis else None
+        # names that are words, in capitals beside a word that says a name comes
+        # (seeing OASIS, the QUEEN tribute, a weekend in READING): "you're a QUEEN" shouts
+        self.word_names = {" ".join(str(n).upper().split()) for n in
+                           options.get("word_names") or ()}
+        before = [r"[ \t]+".join(regex.escape(w) for w in str(c).split())
+                  for c in options.get("name_before") or ()]
+        after = [r"[ \t]+".join(regex.escape(w) for w in str(c).split())
+                 for c in options.get("name_after") or ()]
+        self.name_before = regex.compile(
+            r"(?<![\p{L}\p{N}'’])(?:" + "|".join(before) + r")[ \t]+(?:the[ \t]+)?$",
+            regex.IGNORECASE) if before else None
+        self.name_after = regex.compile(
+            r"(?:['’]s)?[ \t]+(?:" + "|".join(after) + r")(?![\p{L}\p{N}])",
+            regex.IGNORECASE) if after else None
+        cues = [r"[ \t]+".join(regex.escape(w) for w in str(c).split())
+                for c in options.get("title_before") or ()]
+        self.title_before = regex.compile(
+            r"(?<![\p{L}\p{N}'’])(?:" + "|".join(cues) + r")[ \t]+$",
+            regex.IGNORECASE) if cues else None
+        ends = [r"[ \t]+".join(regex.escape(w) for w in str(c).split())
+                for c in options.get("title_after") or ()]
+        self.title_after = regex.compile(
+            r"[ \t]+(?:" + "|".join(ends) + r")(?![\p{L}\p{N}])",
+            regex.IGNORECASE) if ends else None
+        self.shout_words = {str(w).upper() for w in options.get("shout_words") or ()}
 
     def _is_acronym(self, word: str) -> bool:
         bare = word.replace("’", "'")
@@ -204,10 +244,44 @@ class Caps(Check):
             return False  # a dropped g, as speech is spelled: TALKIN, NOTHIN
         return in_dictionary(key) and key not in forms
 
+    def _is_title(self, run, text: str) -> bool:
+        """Whether the run names what is watched, read, seen or heard: one of
+        `title_before` right before it, the clause's end (a mark, a line's end) or one
+        of `title_after` right after it, and none of `shout_words` in it ("watching THE
+        BEAR season 3", "seeing TAYLOR SWIFT tonight"; not "saw SO MANY people")."""
+        if self.title_before is None or len(run) > 4 or any(
+                m.group(0).upper().replace("’", "'") in self.shout_words for m in run):
+            return False
+        start, end = run[0].start(), run[-1].end()
+        if self.title_before.search(text, max(0, start - 40), start) is None:
+            return False
+        rest = text[end:end + 40]
+        after = rest.lstrip(" \t")[:1]
+        # (the clause ends: a mark, the line's end, an emoji; not a word, a quote or "&")
+        return not after or after in ".,;:!?)\n" or not (after.isalnum() or after in
+                                                         "'’\"“‘&+-/@#$") \
+            or self.title_after is not None and self.title_after.match(rest) is not None
+
+    def _is_word_name(self, run, text: str) -> bool:
+        """Whether the run is one of `word_names` (a leading THE aside: "THE CURE") with
+        one of `name_before` right before it or one of `name_after` right after it."""
+        words = [m.group(0).upper() for m in run]
+        if words and words[0] == "THE" and len(words) > 1:
+            words = words[1:]
+        if " ".join(w.replace("’", "'") for w in words) not in self.word_names:
+            return False
+        start, end = run[0].start(), run[-1].end()
+        return (self.name_before is not None
+                and self.name_before.search(text, max(0, start - 40), start) is not None
+                or self.name_after is not None
+                and self.name_after.match(text, end, min(len(text), end + 40)) is not None)
+
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
                 or self._in_slot(run, text) or self._is_typed_code(run, text) \
-                or self.opts.get("quoted") and self._is_quotation(run, text):
+                or self.opts.get("quoted") and self._is_quotation(run, text) \
+                or self.word_names and self._is_word_name(run, text) \
+                or self._is_title(run, text):
             return
         words = [m.group(0) for m in run]
         long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 2]

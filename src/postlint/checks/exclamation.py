@@ -13,6 +13,9 @@ from .base import ANY, Check, Match, Option, linear
 _SENTENCE = linear(regex.compile(
     r"(?<![^.!?…‼⁉\n])[^.!?…‼⁉\n\p{L}\p{N}]*+[\p{L}\p{N}][^.!?…‼⁉\n]*+(?:[.!?…‼⁉]+|$)"))
 
+# a closing quote mark -> the marks that open it
+_CLOSE = {'"': '"', "\u201d": "\u201c\"", "\u00bb": "\u00ab", "'": "'", "\u2019": "\u2018"}
+
 
 class Exclamation(Check):
     """Each run of two or more marks from `marks` holding an exclamation mark (except
@@ -33,6 +36,8 @@ class Exclamation(Check):
                                 help="exclaimed sentences before the share counts"),
         "run_problem": Option("template", "a run of marks", names=(),
                               help="what {problem} says for a run"),
+        "quoted": Option("bool", False, help="a run that ends a quotation is quoted as "
+                         "written (a sign's \"Keep out!!!\"), not the author's"),
         "share_problem": Option("template", "{exclaimed} of {sentences} sentences end in '!'",
                                 names=("exclaimed", "sentences"),
                                 help="what {problem} says for the share"),
@@ -43,11 +48,27 @@ class Exclamation(Check):
         self.run = linear(regex.compile(f"[{regex.escape(options['marks'])}]+"))
         self.allow = {str(a) for a in options["allow"]}
 
+    @staticmethod
+    def _ends_quotation(text: str, start: int, end: int) -> bool:
+        """Whether the marks at `start:end` end a quotation on their line: a closing quote
+        mark right after them that no letter follows, and its opening mark earlier on
+        the line, after no letter ('"Keep out!!!"', '“Best cake ever!!”')."""
+        if end >= len(text) or text[end] not in _CLOSE or \
+                end + 1 < len(text) and text[end + 1].isalpha():
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        for i in range(start - 1, line_start - 1, -1):
+            if text[i] in _CLOSE[text[end]]:
+                return i == line_start or not text[i - 1].isalpha()
+        return False
+
     def check(self, post):
         text = post.prose
         found = False
         for m in self.context.finditer(self.run, text):
             marks = m.group(0)
+            if self.opts["quoted"] and self._ends_quotation(text, m.start(), m.end()):
+                continue
             if (len(marks) >= 2 or marks in "‼⁉") and marks not in self.allow \
                     and any(ch in self.opts["exclaiming"] for ch in marks):
                 found = True

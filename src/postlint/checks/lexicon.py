@@ -259,8 +259,8 @@ class Lexicon(Check):
             if not isinstance(names, bool) and not (
                     isinstance(names, list) and all(isinstance(w, str) for w in names)):
                 yield "entries", f"{key}.skip_names: expected true, false or a list of words"
-            if group.get("forms", "inflected") not in ("inflected", "exact"):
-                yield "entries", f"{key}.forms: expected inflected or exact"
+            if group.get("forms", "inflected") not in ("inflected", "exact", "graded"):
+                yield "entries", f"{key}.forms: expected inflected, exact or graded"
             for problem in level_bound_problems(group, key):
                 yield "entries", problem
             yield from terms.problems(group.get("tokens"), "entries")

@@ -187,6 +187,15 @@ class BelowTheFold(Check):
                             values, platform=platform.name)
 
 
+def _only_marker(text: str) -> bool:
+    """Whether `text` is a thread's numbering marker and nothing else ("2/", "🧵 3/5",
+    "(4)"): a post left to be written."""
+    from .thread import marker
+
+    found = marker(text)
+    return found is not None and not text.replace(found.group(0), "", 1).strip(" \t\n🧵")
+
+
 class EmptyPost(Check):
     """A post with nothing to publish: only white space and comments, no text and no
     image. Runs whatever the platforms (it needs none)."""
@@ -202,14 +211,24 @@ class EmptyPost(Check):
         "thread_problem": Option("template", "post {number} of {posts} in this thread is empty",
                                  names=("number", "posts"),
                                  help="what {problem} says for an empty post of a thread"),
+        "markers": Option("bool", False, help="a post of a thread that holds only its "
+                          "numbering marker ('2/', '🧵 3/5') is empty too"),
+        "marker_problem": Option("template", "post {number} of {posts} in this thread holds "
+                                 "only its number", names=("number", "posts"),
+                                 help="what {problem} says for a post that is only a marker"),
     }
 
     def check(self, post):
         out = posted(post)
-        if out.text or out.images:  # (an image alone is a post)
-            return
         posts = len(post.draft.posts)
         values = {"number": post.index + 1, "posts": posts}
+        if out.images:  # (an image alone is a post)
+            return
+        if out.text:
+            if posts > 1 and self.opts["markers"] and _only_marker(out.text):
+                values["problem"] = fill(self.opts["marker_problem"], values)
+                yield Match(0, len(post.text.rstrip()), values)
+            return
         template = self.opts["single_problem" if posts == 1 else "thread_problem"]
         values["problem"] = fill(template, values)
         yield Match(0, len(post.text.rstrip()), values)

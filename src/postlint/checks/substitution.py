@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..hookspecs import hookimpl
 from ..text.styled import normalize as fold
 from .base import Check, Match, Option, word_pattern
@@ -16,6 +18,40 @@ def match_case(found: str, replacement: str) -> str:
     return replacement
 
 
+_LAST = regex.compile(r"([\p{L}]+)$")
+
+
+def inflected_pairs(swap: dict) -> dict:
+    """For each wrong -> right pair whose last words are English words of three letters
+    or more, each noun or verb inflection of the wrong one's last word paired with the
+    same inflection of the right one's (e-mail -> email: e-mails -> emails, e-mailed ->
+    emailed); an inflection the right word lacks (an adjective, a phrase's preposition)
+    adds no pair."""
+    try:
+        import lemminflect
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    pairs = {}
+    for wrong, right in swap.items():
+        w, r = _LAST.search(wrong), _LAST.search(right)
+        if not (w and r and len(w.group(1)) >= 3 and len(r.group(1)) >= 3):
+            continue
+        lower_w, lower_r = w.group(1).lower(), r.group(1).lower()
+        # (a word lemminflect does not know, "webinar", takes a regular noun's plural)
+        known = lemminflect.getAllInflections(lower_w) \
+            or lemminflect.getAllInflectionsOOV(lower_w, upos="NOUN")
+        for tag, found in known.items():
+            if not tag.startswith(("NN", "VB")):
+                continue
+            theirs = lemminflect.getInflection(lower_r, tag) \
+                or lemminflect.getInflection(lower_r, tag, inflect_oov=True)
+            for form in found:
+                if form == lower_w or not theirs or theirs[0] == lower_r:
+                    continue
+                pairs.setdefault(wrong[:w.start(1)] + form, right[:r.start(1)] + theirs[0])
+    return pairs
+
+
 class Substitution(Check):
     """Each occurrence of a key of `swap`, with its value as the suggested replacement."""
 
@@ -26,11 +62,16 @@ class Substitution(Check):
         "swap": Option("mapping", required=True, help="wrong -> right"),
         "ignorecase": Option("bool", True, help="match regardless of case"),
         "whole_words": Option("bool", True, help="match whole words only"),
+        "forms": Option("str", "exact", choices=("inflected", "exact"),
+                        help="inflected: an English key's inflections too, each with the "
+                        "same inflection of its replacement (e-mails: emails)"),
     }
 
     def __init__(self, options, context):
         super().__init__(options, context)
         swap = {str(k): str(v) for k, v in (options["swap"] or {}).items()}
+        if options.get("forms") == "inflected" and context.lang == "en":
+            swap = {**inflected_pairs(swap), **swap}
         self.lookup = {k.casefold(): v for k, v in swap.items()}
         self.pattern = word_pattern(swap, ignorecase=options["ignorecase"],
                                     whole_words=options["whole_words"],

@@ -69,9 +69,13 @@ def _kept() -> cache.Store:
 _known: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
-def forms(word: str, lang: str = ENGLISH) -> tuple[str, ...]:
+def forms(word: str, lang: str = ENGLISH, graded: bool = False) -> tuple[str, ...]:
     """`word` (lower case) and its inflected forms in language `lang` (a primary
-    language subtag such as `en`, `de`); just `word` when none are known."""
+    language subtag such as `en`, `de`); just `word` when none are known. With `graded`,
+    an English adjective's comparative and superlative too (`degrees`)."""
+    if graded:
+        found = forms(word, lang)
+        return found + tuple(f for f in degrees(word, lang) if f not in found)
     key = (word, lang)
     found = _known.get(key)
     if found is not None:
@@ -88,6 +92,49 @@ def forms(word: str, lang: str = ENGLISH) -> tuple[str, ...]:
             _kept().put(f"{lang}:{last}", inflected)
         found = (word, *(f"{head}-{f}" if head else f for f in inflected))
     _known[key] = found
+    return found
+
+
+_graded: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def degrees(word: str, lang: str = ENGLISH) -> tuple[str, ...]:
+    """The comparative and superlative of `word` as an English adjective or adverb
+    (cheap: cheaper, cheapest; easy: easier, easiest) that are English words and keep the
+    word's letters but its last (better is not a degree of "good" a word list means);
+    none in other languages, where simplemma's forms of a lemma hold them already."""
+    key = (word, lang)
+    found = _graded.get(key)
+    if found is not None:
+        return found
+    head, _, last = word.rpartition("-")
+    found = ()
+    if lang == ENGLISH and last.isalpha() and len(last) >= MIN_LETTERS:
+        stored = _kept().get(f"{lang}:{last}:graded")
+        if isinstance(stored, list) and all(isinstance(f, str) for f in stored):
+            graded = stored
+        else:
+            graded = sorted(_english_degrees(last))
+            _kept().put(f"{lang}:{last}:graded", graded)
+        found = tuple(f"{head}-{f}" if head else f for f in graded)
+    _graded[key] = found
+    return found
+
+
+def _english_degrees(word: str) -> set[str]:
+    try:
+        import lemminflect
+    except ImportError:  # pragma: no cover - a dependency
+        return set()
+    from .language import english_forms
+
+    known = english_forms()
+    found = set()
+    for upos in ("ADJ", "ADV"):
+        for tag, words in lemminflect.getAllInflections(word, upos=upos).items():
+            if tag in ("JJR", "JJS", "RBR", "RBS"):
+                found.update(f.lower() for f in words if f.lower().startswith(word[:-1])
+                             and f.lower() != word and f.lower() in known)
     return found
 
 

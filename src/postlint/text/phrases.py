@@ -216,7 +216,8 @@ class Phrases:
     is_regex = False
 
     def __init__(self, terms: tuple, ignorecase: bool = True, inflected: bool = False,
-                 lang: str = "en", index: PhraseIndex = INDEX, elide: str | None = None):
+                 lang: str = "en", index: PhraseIndex = INDEX, elide: str | None = None,
+                 graded: bool = False):
         self.terms, self.ignorecase, self.index = terms, ignorecase, index
         self.id = index.new_list()
         index.elide(self.id, elisions_of(elide or lang))
@@ -226,19 +227,21 @@ class Phrases:
             if not tokens:
                 continue
             exact = None if ignorecase else tuple(t.text for t in tokens)
-            for keys in self._variants(tokens, inflected and ignorecase, lang):
+            for keys in self._variants(tokens, inflected and ignorecase, lang, graded):
                 self.keys.append(keys)
                 index.add(keys, (self.id, exact))
 
     @staticmethod
-    def _variants(tokens: Tokens, inflected: bool, lang: str) -> Iterable[list[str]]:
+    def _variants(tokens: Tokens, inflected: bool, lang: str,
+                  graded: bool = False) -> Iterable[list[str]]:
         keys = keys_of(tokens)
         if not inflected:
             return [keys]
         choices = []
         for key, token in zip(keys, tokens):
             space = " " if key.startswith(" ") else ""
-            found = word_forms.forms(token.norm, lang) if token.kind == WORD else (token.norm,)
+            found = word_forms.forms(token.norm, lang, graded) if token.kind == WORD \
+                else (token.norm,)
             choices.append([space + f for f in found])
         return [list(v) for v in itertools.islice(itertools.product(*choices), MAX_VARIANTS)]
 
