@@ -746,6 +746,7 @@ class Linter:
             self._active_names[profile] = frozenset(
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
+        draft.lint_profile = profile
         late = [act for act in self._enabled(draft, self.active(profile))
                 if act.check.after_suppression]
         # a check that judges how suppressions were used (M001) goes last, when every
