@@ -256,3 +256,29 @@ def test_white_space_after_a_fence_still_opens_front_matter(run, write, text):
     assert (result.code, result.out.splitlines()[0], result.err) == (
         2, "Nothing checked: 1 draft could not be read (see the errors above).",
         "a.md: error: line 2: front matter: unknown profile 'brnd' (did you mean 'brand'?)\n")
+
+
+@pytest.mark.parametrize("front, error", [
+    ("enable: [chatspeak]", "unknown key 'enable': a draft's front matter turns rules off "
+     "only (disable: [...]); to run a rule its profile leaves off, add it to extend-select in "
+     "the config, or name a profile that runs it (profile: ...)"),
+    ("Extend_Select: [T104]", "unknown key 'Extend_Select': a draft's front matter turns "
+     "rules off only (disable: [...]); to run a rule its profile leaves off, add it to "
+     "extend-select in the config, or name a profile that runs it (profile: ...)"),
+    ("fail-on: warning", "unknown key 'fail-on': it is a config key (.postlint.yaml), not "
+     "read in front matter; a draft sets profile, platforms and disable"),
+    ("rules:\n  shouting: off", "unknown key 'rules': it is a config key (.postlint.yaml), "
+     "not read in front matter; a draft sets profile, platforms and disable"),
+])
+def test_front_matter_that_would_turn_rules_on_or_set_the_config_is_a_mistake(
+        run, write, front, error):
+    # they were left as another tool's keys: chatspeak stayed off, shouting on, unsaid
+    write("a.md", f"---\ntitle: Launch\n{front}\n---\nOur launch is AMAZING lol.\n")
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()[0]) == (2, f"a.md: error: line 3: front "
+                                                          f"matter: {error}")
+
+
+def test_another_tools_rules_text_in_front_matter_is_left_alone(run, write):
+    write("a.md", "---\nrules: house rules apply\n---\nA calm post.\n")
+    assert (run("a.md").code, run("a.md").err) == (0, "")

@@ -44,6 +44,11 @@ READ_KEYS = DATE_KEYS + OTHER_LANG_KEYS  # (keys of other tools postlint reads: 
 # go at the top, without a namespace.
 MEANT_DISABLE = ("ignore", "extend-ignore", "noqa", "disable-rules", "disabled-rules",
                  "rules-disabled", "lint-disable")
+# Keys that would turn rules on, or set what only the config sets: a draft's front matter
+# turns rules off alone, and these were left as another tool's keys, the rules unchanged.
+MEANT_ENABLE = ("enable", "enabled", "enable-rules", "enabled-rules", "rules-enabled",
+                "select", "extend-select", "extend-enable")
+CONFIG_ONLY = ("fail-on", "rules")  # (`rules` only when it holds a mapping, as the config's)
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
@@ -194,6 +199,17 @@ class Draft:
                         f"at the top of the front matter, without a namespace" + (
                             f" (did you mean '{meant}'?)" if meant else
                             f" ({', '.join(FRONT_MATTER_KEYS)}, publish)"))
+                if named in MEANT_ENABLE:
+                    raise DraftError(
+                        f"line {line}: front matter: unknown key '{key}': a draft's front "
+                        "matter turns rules off only (disable: [...]); to run a rule its "
+                        "profile leaves off, add it to extend-select in the config, or name "
+                        "a profile that runs it (profile: ...)")
+                if named in CONFIG_ONLY and (named != "rules" or isinstance(value, dict)):
+                    raise DraftError(
+                        f"line {line}: front matter: unknown key '{key}': it is a config key "
+                        "(.postlint.yaml), not read in front matter; a draft sets profile, "
+                        "platforms and disable")
                 if named in MEANT_DISABLE:
                     raise DraftError(f"line {line}: front matter: unknown key '{key}' (did "
                                      f"you mean 'disable'? it turns rules off for this draft)")
