@@ -139,6 +139,15 @@ def test_pyproject_error_names_the_keys_line(run, write):
     assert run("a.md").err == "pyproject.toml:2: brand.preferred: expected a mapping, got 3\n"
 
 
+def test_pyproject_error_in_a_list_names_the_items_line(run, write):
+    # it named the line of `select =`
+    write("pyproject.toml", '[tool.postlint]\n# rules\nselect = [\n  "T101",  # loud\n'
+                            '  "shoutng",\n]\n')
+    result = run("a.md")
+    assert (result.code, result.err) == (2, "pyproject.toml:5: select[1]: 'shoutng' names no "
+                                            "rule (did you mean 'shouting'?)\n")
+
+
 def test_config_option_and_isolated(run, write):
     write(".postlint.yaml", "profile: professional\n")
     write("other.yaml", "profile: friends-family\nextend-select: [chatspeak]\nrules:\n"

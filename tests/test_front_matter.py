@@ -282,3 +282,17 @@ def test_front_matter_that_would_turn_rules_on_or_set_the_config_is_a_mistake(
 def test_another_tools_rules_text_in_front_matter_is_left_alone(run, write):
     write("a.md", "---\nrules: house rules apply\n---\nA calm post.\n")
     assert (run("a.md").code, run("a.md").err) == (0, "")
+
+
+def test_toml_front_matter_mistakes_in_lists_and_tables_name_their_own_line(run, write):
+    # the line of `disable = [`, or of a key inside a multi-line string, was named
+    write("a.md", '+++\ntitle = "Launch"\ndisable = [\n  "T101",\n  "shoutng",\n]\n+++\n'
+                  'Hello.\n')
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()[0]) == (2, "a.md: error: line 5: front "
+                                                          "matter: disable: 'shoutng' names "
+                                                          "no rule (did you mean 'shouting'?)")
+    write("a.md", '+++\nsummary = """\nprofile = "public"\n"""\nprofile = "brnd"\n'
+                  '[params]\nprofile = "x"\n+++\nHello.\n')
+    assert run("a.md").err.splitlines()[0] == ("a.md: error: line 5: front matter: unknown "
+                                               "profile 'brnd' (did you mean 'brand'?)")

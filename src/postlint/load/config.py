@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, regions, schema, yamlfile
+from . import languages, regions, schema, tomllines, yamlfile
 from .suggest import did_you_mean
 from .yamlfile import ConfigError, Map, line_of
 
@@ -153,7 +153,7 @@ def _from_pyproject(path: Path, named: bool = False) -> Map:
     table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
-    return _with_lines(table, _toml_lines(text), ("tool", "postlint"), header)
+    return tomllines.with_lines(table, tomllines.lines(text), ("tool", "postlint"), header)
 
 
 def misspelt(name: str, beside_postlint: bool) -> bool:
@@ -166,44 +166,3 @@ def misspelt(name: str, beside_postlint: bool) -> bool:
         return True
     return not beside_postlint and (name.startswith("postlint")
                                     or bool(did_you_mean(name, ["postlint"], 0.8)))
-
-
-def _with_lines(value, lines: dict, path: tuple, line: int):
-    """TOML carries no positions: give each mapping the line of its table header (or
-    key) and each key its own line, as `_toml_lines` found them; else `line`."""
-    if isinstance(value, dict):
-        own = lines.get(path, line)
-        result = Map({k: _with_lines(v, lines, path + (k,), own) for k, v in value.items()})
-        result.line, result.lines = own, {k: lines.get(path + (k,), own) for k in value}
-        return result
-    if isinstance(value, list):
-        return [_with_lines(v, lines, path, lines.get(path, line)) for v in value]
-    return value
-
-
-_TOML_HEADER = re.compile(r"\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_TOML_KEY = re.compile(r"""((?:[\w-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[\w-]+|"[^"]*"|'[^']*'))*)\s*=""")
-_TOML_PART = re.compile(r"""[\w-]+|"([^"]*)"|'([^']*)'""")
-
-
-def _toml_lines(text: str) -> dict[tuple, int]:
-    """The line of each table header and key of a TOML text, by its dotted path (the
-    first, where one is written twice; a key inside a multi-line value may be taken
-    for one, which only lends it a line)."""
-    found: dict[tuple, int] = {}
-    table: tuple = ()
-    for number, row in enumerate(text.splitlines(), 1):
-        stripped = row.strip()
-        header = _TOML_HEADER.match(stripped)
-        key = None if header else _TOML_KEY.match(stripped)
-        if header:
-            table = _toml_path(header.group(1))
-            found.setdefault(table, number)
-        elif key:
-            found.setdefault(table + _toml_path(key.group(1)), number)
-    return found
-
-
-def _toml_path(dotted: str) -> tuple:
-    return tuple(m.group(1) if m.group(1) is not None else m.group(2) if m.group(2)
-                 is not None else m.group(0) for m in _TOML_PART.finditer(dotted))

@@ -22,7 +22,6 @@ from . import markup
 BOM = "\ufeff"
 SEPARATOR = "---"
 TOML_FENCE = "+++"  # Hugo's TOML front matter opens and closes with this line
-_TOML_KEY = re.compile(r"\s*(?:\[+\s*([\w\"'-]+)|([\w\"'-]+)\s*[=.])")
 # Front-matter keys postlint reads. Other keys (title, tags, slug... of Hugo, Jekyll,
 # Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
 # close to a key here that it must be a typo (`profle:`).
@@ -319,9 +318,8 @@ class Draft:
 
 
 def _toml(source: str) -> yamlfile.Map:
-    """TOML front matter (Hugo's, between lines `+++`) as a Map whose keys know their
-    lines (TOML gives none: a top-level key's is the line it starts, a table's its
-    header's)."""
+    """TOML front matter (Hugo's, between lines `+++`) as a Map whose keys and items
+    know their lines (`load.tomllines`)."""
     if sys.version_info >= (3, 11):  # (imported only for a draft with TOML front matter)
         import tomllib
     else:  # pragma: no cover
@@ -334,13 +332,9 @@ def _toml(source: str) -> yamlfile.Map:
         message = str(exc).replace(where.group(0), "") if where else str(exc)
         raise yamlfile.ConfigError(f"invalid TOML: {message}", "",
                                    int(where.group(1)) + 1 if where else 1) from None
-    result = yamlfile.Map(data)
-    result.line, result.lines = 2, {}
-    for number, row in enumerate(source.splitlines(), 2):
-        key = _TOML_KEY.match(row)
-        if key and (key.group(1) or key.group(2)).strip("\"'") in data:
-            result.lines.setdefault((key.group(1) or key.group(2)).strip("\"'"), number)
-    return result
+    from ..load import tomllines
+
+    return tomllines.with_lines(data, tomllines.lines(source, first=2), (), 2)
 
 
 def _iso_date(text: str) -> datetime.date | None:
