@@ -160,3 +160,41 @@ def test_another_folders_config_may_name_a_platform_alias(run, projects, write):
     assert result.err == "blog/.postlint.yaml:1: platforms: note: 'twitter' is taken as 'x' (X)\n"
     assert [(f["path"], f["code"], f["platform"]) for f in result.json()
             if f["code"] == "P101"] == [("blog/post.md", "P101", "x")]
+
+
+@pytest.mark.parametrize("exclude", ["drafts/archive/", "/drafts/archive", "./drafts/archive/",
+                                     "{root}/drafts/archive"])
+def test_a_folder_excluded_as_gitignore_writes_it_is_excluded(run, write, repo, exclude):
+    # `archive/` and `/archive` matched nothing, and every draft below was linted
+    write(".postlint.yaml", f"extend-exclude: ['{exclude.format(root=repo)}']\n")
+    assert paths(run("--format", "json")) == ["drafts/a.md", "drafts/keep.tmp.md",
+                                              "notes/public.md"]
+
+
+def test_a_glob_anchored_with_a_slash_fits_the_config_folder_alone(run, write, repo):
+    write("notes/a.md", SHOUT)
+    write(".postlint.yaml", "extend-exclude: [/a.md]\n")
+    write("a.md", SHOUT)
+    assert "a.md" not in paths(run("--format", "json"))
+    assert "notes/a.md" in paths(run("--format", "json"))
+
+
+@pytest.mark.parametrize("config, error", [
+    ('include: ""', ".postlint.yaml:1: include[0]: expected a glob such as '*.md' or "
+                    "'drafts/old', got '', which matches nothing"),
+    ("include: [md, '*.txt']", ".postlint.yaml:1: include[0]: 'md' matches only a file named "
+                               "'md', not the files of that type (did you mean '*.md'?)"),
+    ("include:\n  - '*.txt'\n  - .markdown", ".postlint.yaml:3: include[1]: '.markdown' "
+                                             "matches only a file named '.markdown', not the "
+                                             "files of that type (did you mean '*.markdown'?)"),
+    ("include: '*.md, *.txt'", ".postlint.yaml:1: include[0]: several globs in one string; "
+                               "write a list: ['*.md', '*.txt']"),
+    ("extend-exclude: ['drafts', ' ']", ".postlint.yaml:1: extend-exclude[1]: expected a "
+                                        "glob such as '*.md' or 'drafts/old', got ' ', which "
+                                        "excludes nothing"),
+])
+def test_a_glob_that_cannot_mean_what_it_says_is_a_mistake(run, write, repo, config, error):
+    # each linted nothing ("All clear: 0 drafts checked", exit 0) or excluded nothing
+    write(".postlint.yaml", config + "\n")
+    result = run()
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")

@@ -49,12 +49,12 @@ class Scope:
     def of(cls, config, readers=()) -> "Scope":
         """The scope of a config; without `include`, drafts and the files of the readers
         that want to be found in folders (`Reader.in_folders`)."""
-        exclude = config.get("exclude")
-        include = _globs(config.get("include")) or DRAFT_GLOBS + tuple(
+        exclude, root = config.get("exclude"), os.path.abspath(config.root)
+        include = _globs(config.get("include"), root) or DRAFT_GLOBS + tuple(
             p for reader in readers if reader.in_folders() for p in reader.patterns)
-        return cls(os.path.abspath(config.root), include,
-                   (DEFAULT_EXCLUDE if exclude is None else _globs(exclude))
-                   + _globs(config.get("extend-exclude")),
+        return cls(root, include,
+                   (DEFAULT_EXCLUDE if exclude is None else _globs(exclude, root))
+                   + _globs(config.get("extend-exclude"), root),
                    config.get("respect-gitignore", True) is not False,
                    bool(config.get("force-exclude")), tuple(readers))
 
@@ -171,25 +171,34 @@ def _matches(path: str, full: str, name: str, globs: tuple, top: str) -> bool:
     return bool(paths.match(relative.replace(os.sep, "/")))
 
 
-def _globs(given) -> tuple:
+def _globs(given, root: str = "") -> tuple:
     """A config's globs as they are matched: relative to its folder, so `./drafts/old`
-    is `drafts/old` (it matched nothing, and excluded nothing)."""
+    is `drafts/old`, and the folder's own path written before it (`/home/me/posts/old`)
+    goes too; a folder written as .gitignore writes it, `old/`, is `old`, and one
+    anchored to the config's folder, `/old`, stays anchored (each matched nothing, and
+    excluded nothing)."""
     out = []
     for glob in given or ():
         glob = str(glob)
+        if root and glob.startswith(root.rstrip("/") + "/"):
+            glob = glob[len(root.rstrip("/")):]  # (still anchored: `/old`)
         while glob.startswith("./"):
             glob = glob[2:]
+        if glob.endswith("/") and glob.strip("/"):
+            glob = glob.rstrip("/")
         out.append(glob)
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
 def _compiled(globs: tuple):
-    """One pattern for names (every glob) and one for relative paths (the globs with a
-    `/`, also followed by `/*`). A glob without `/` fits a path through its name, or
+    """One pattern for names (the globs without `/`) and one for relative paths (those with a
+    `/`, also followed by `/*`; a leading `/` anchors it to the config's folder, as
+    every glob with a `/` is). A glob without `/` fits a path through its name, or
     through a folder's name: walks prune such folders, --force-exclude checks them."""
-    names = re.compile("|".join(fnmatch.translate(g) for g in globs))
-    nested = [g for g in globs if "/" in g.rstrip("/")]
+    names = re.compile("|".join(fnmatch.translate(g) for g in globs if "/" not in g)
+                       or "(?!)")
+    nested = [g.lstrip("/") for g in globs if "/" in g.rstrip("/")]
     paths = re.compile("|".join(fnmatch.translate(p) for g in nested
                                 for p in (g, g.rstrip("/") + "/*"))) if nested else None
     return names, paths

@@ -100,9 +100,37 @@ def load(path: Path | None, named: bool = False) -> Config:
                                                                          line_of(data, "regions")),
                                f"regions[{i}]")
                    for i, code in enumerate(data["regions"]) if regions.problem(code)]
+    for key in ("include", "exclude", "extend-exclude"):
+        if isinstance(data.get(key), list):
+            errors += [ConfigError(problem, str(path), line_of(data[key], i, line_of(data, key)),
+                                   f"{key}[{i}]")
+                       for i, glob in enumerate(data[key])
+                       for problem in [_glob_problem(str(glob), key)] if problem]
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent, unknown)
+
+
+# what a glob of `include` that names a file type alone (`md`, `.md`) meant: it matched
+# only a file of that very name, and a folder's drafts were all passed over
+_FILE_TYPES = ("md", "markdown", "mdx", "txt", "text", "csv", "tsv", "json", "js", "zip")
+
+
+def _glob_problem(glob: str, key: str) -> str | None:
+    """What is wrong with one glob of include, exclude or extend-exclude, or None."""
+    if not glob.strip() or not glob.strip("/. "):
+        return (f"expected a glob such as '*.md' or 'drafts/old', got {glob!r}, which "
+                f"{'matches nothing' if key == 'include' else 'excludes nothing'}")
+    parts = [part for part in re.split(r"\s*,\s*", glob.strip()) if part]
+    if len(parts) > 1 and all("*" in part for part in parts):
+        return (f"several globs in one string; write a list: "
+                f"[{', '.join(repr(part) for part in parts)}]")
+    if key == "include" and not any(c in glob for c in "*?[/"):
+        ext = glob.lstrip(".").lower()
+        if glob.startswith(".") or ext in _FILE_TYPES:
+            return (f"{glob!r} matches only a file named {glob!r}, not the files of that "
+                    f"type (did you mean '*.{glob.lstrip('.')}'?)")
+    return None
 
 
 def _utm_problems(links: dict, path: str) -> list[ConfigError]:
