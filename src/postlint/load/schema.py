@@ -211,6 +211,11 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
             continue
         problem = _value_problem(spec, value)
         if problem:
+            # (`profile:` holding profiles, `platform:` a list: the key of the other number)
+            other = next((k for k in (key + "s", key[:-1]) if k != key and k in schema
+                          and _value_problem(schema[k], value) is None), None)
+            if other and value is not None:
+                problem += f" (did you mean '{prefix}{other}'?)"
             errors.append(ConfigError(problem, path, line, dotted))
             continue
         if spec.kind == "names" and isinstance(value, str):
@@ -233,6 +238,10 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
 def _value_problem(spec: Key, value) -> str | None:
     if spec.kind == "any":
         return None
+    if value is None:  # (`select:` with nothing after it)
+        what = "a list of names" if spec.kind == "names" else \
+            f"one of {', '.join(spec.choices)}" if spec.choices else _KINDS[spec.kind][1]
+        return f"expected {what}, got nothing (an empty value); give a value, or remove the key"
     if spec.kind == "names":
         items = [value] if isinstance(value, str) else value
         if isinstance(items, list) and all(isinstance(v, (str, int, float))
