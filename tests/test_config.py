@@ -292,9 +292,11 @@ def test_invalid_rule_entries(run, write):
     assert result.code == 2
     assert sorted(result.err.splitlines()) == sorted([
         ".postlint.yaml:4: rules.emoji-overload.max: expected an integer, got 'x'",
-        ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon' (known: "
-        "entries, exceptions, forms, ignorecase, literal, mentions, one_per_sentence, raw, "
-        "regex, values, whole_words)",
+        # (an option of other rules says so: it was meant for one of them)
+        ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon': max is an "
+        "option of emoji-overload, hashtag-count, link-count, mention-count and 1 more, not of "
+        "this rule (known here: entries, exceptions, forms, ignorecase, literal, mentions, "
+        "one_per_sentence, raw, regex, values, whole_words)",
         ".postlint.yaml:7: rules.chatspeak: expected a level (info, warning, error) or off, "
         "got 'loud'",
         ".postlint.yaml:8: rules.no-such-rule: unknown rule",
@@ -410,3 +412,15 @@ def test_missing_rule_dir(run, write, tmp_path):
         f".postlint.yaml:3: rule-dirs[0]: rule folder 'a.md' is not a folder (in {root})",
         f".postlint.yaml:4: rule-dirs[1]: rule folder 'nowhere' does not exist (in {root})",
     ]
+
+
+@pytest.mark.parametrize("entry, error", [
+    ("shouting: on", "rules.shouting: expected a level or off, got true (YAML reads on, yes and "
+                     "true alike); to run the rule, give its level: shouting: warning"),
+    ("chatspeak: yes", "rules.chatspeak: expected a level or off, got true (YAML reads on, yes "
+                       "and true alike); to run the rule, give its level: chatspeak: warning"),
+    ("chatspeak:", "rules.chatspeak: expected a level, off, or a mapping of level and options, "
+                   "got nothing (an empty value)"),
+])
+def test_a_rule_switched_on_with_true_says_to_give_its_level(mistake, entry, error):
+    assert mistake(f"rules:\n  {entry}\n") == [f".postlint.yaml:2: {error}"]

@@ -211,7 +211,8 @@ class Linter:
                 continue
             given[rule.name] = (key, line)
             setting, problems = entry(value, rule, self.catalog.types, self.config.path,
-                                      f"rules.{key}", line, settings.get(rule.name))
+                                      f"rules.{key}", line, settings.get(rule.name),
+                                      rules=self.catalog.rules)
             errors += problems
             if setting is None:
                 settings.pop(rule.name, None)

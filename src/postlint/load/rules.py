@@ -190,13 +190,13 @@ def parse_languages(value, check: type, path: str, key: str, line: int,
 
 def check_options(check: type, options, path: str, prefix: str,
                   complete: bool = False, deep: bool = True,
-                  also: tuple = ()) -> list[ConfigError]:
+                  also: tuple = (), owners: dict | None = None) -> list[ConfigError]:
     """Problems with `options` for rule type `check`, each with file, line and key path.
 
     `complete`: these are all of a rule's options, so required ones must be there.
     `deep`: also ask the rule type (`Check.problems`), which may compile patterns.
     `also`: keys read beside the options (a config entry's `level`), offered as the key
-    meant by a misspelt one.
+    meant by a misspelt one. `owners`: option name -> the other rules that take it.
     """
     if not isinstance(options, dict):
         return [ConfigError("expected a mapping of options", path,
@@ -212,8 +212,14 @@ def check_options(check: type, options, path: str, prefix: str,
         if spec is None:
 
             names = sorted(check.options)
-            hint = did_you_mean(key, names + list(also)) or \
-                f" (known: {', '.join(names) or 'none'})"
+            hint = did_you_mean(key, names + list(also))
+            taken = (owners or {}).get(key)
+            if taken and not hint:  # (`max` given to shouting, meant for emoji-overload)
+                shown = ", ".join(taken[:4]) + (f" and {len(taken) - 4} more"
+                                                if len(taken) > 4 else "")
+                hint = (f": {key} is an option of {shown}, not of this rule (known here: "
+                        f"{', '.join(names) or 'none'})")
+            hint = hint or f" (known: {', '.join(names) or 'none'})"
             errors.append(ConfigError(f"unknown option for type '{check.type_name}'{hint}",
                                       path, line, f"{prefix}.{key}"))
             continue
