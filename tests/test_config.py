@@ -424,3 +424,29 @@ def test_missing_rule_dir(run, write, tmp_path):
 ])
 def test_a_rule_switched_on_with_true_says_to_give_its_level(mistake, entry, error):
     assert mistake(f"rules:\n  {entry}\n") == [f".postlint.yaml:2: {error}"]
+
+
+@pytest.mark.parametrize("config, error", [
+    ("ignore: [shouting]\nrules:\n  shouting: error\n",
+     ".postlint.yaml:3: rules.shouting: shouting is set here, but ignore: [shouting] (line 1) "
+     "turns shouting off, so it never applies; take it out of ignore, or remove this entry"),
+    ("ignore: [T]\nrules:\n  T101: {level: error}\n",
+     ".postlint.yaml:3: rules.T101: shouting is set here, but ignore: [T] (line 1) turns "
+     "shouting off, so it never applies; take it out of ignore, or remove this entry"),
+    ("select: [R]\nrules:\n  profanity: error\n  shouting: error\n  chatspeak: off\n",
+     ".postlint.yaml:4: rules.shouting: shouting is set here, but select: (line 1) does not "
+     "include shouting, so it never applies; add shouting to select or extend-select, or "
+     "remove this entry"),
+])
+def test_a_rule_set_in_rules_that_the_configs_selection_turns_off_is_a_mistake(
+        mistake, config, error):
+    # the level set was never used, and the rule never ran, unsaid
+    assert mistake(config, SHOUT) == [error]
+
+
+def test_a_rule_set_in_rules_and_chosen_again_runs(run, write):
+    write(".postlint.yaml", "ignore: [T]\nextend-select: [shouting]\nrules:\n  T101: error\n")
+    write("a.md", SHOUT)
+    assert run("a.md").code == 1
+    write(".postlint.yaml", "ignore: [shouting]\nrules:\n  shouting: error\n")
+    assert run("--select", "shouting", "a.md").code == 1  # the command line chooses afresh

@@ -141,8 +141,39 @@ class Linter:
                 errors.append(ConfigError(_no_rule(bad, self.known_rules, rules), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
+        if not errors:  # (a mistake of its own first: a selector that names no rule)
+            errors = self._set_but_not_selected()
         if errors:
             raise Errors(_unique(errors))
+
+    def _set_but_not_selected(self) -> list[ConfigError]:
+        """A `rules:` entry of the config that gives a rule a level or options while the
+        config's own select/ignore turn the rule off: it never applied, unsaid."""
+        conf = self.config
+        layer = [(conf.get("select") or [], conf.get("extend-select") or [],
+                  conf.get("ignore") or [])]
+        if not any(layer[0]):
+            return []
+        errors = []
+        overrides = conf.get("rules") or {}
+        for key, value in overrides.items():
+            rule = find_rule(str(key), self.catalog.rules)
+            if rule is None or value is False or value == "off" or value is None:
+                continue
+            c = self.choices  # (the command line may choose the rule all the same)
+            if selection.layered(rule, True, layer + [(c.select, c.extend_select, c.ignore)]):
+                continue
+            if selection.best(layer[0][2], rule):
+                where = next(s for s in layer[0][2] if selection.specificity(s, rule))
+                why = (f"ignore: [{where}] (line {conf.line('ignore')}) turns {rule.name} off, "
+                       "so it never applies; take it out of ignore, or remove this entry")
+            else:
+                why = (f"select: (line {conf.line('select')}) does not include {rule.name}, "
+                       f"so it never applies; add {rule.name} to select or extend-select, or "
+                       "remove this entry")
+            errors.append(ConfigError(f"{rule.name} is set here, but {why}", conf.path,
+                                      line_of(overrides, key), f"rules.{key}"))
+        return errors
 
     def _unread_keys(self) -> list[ConfigError]:
         """Unknown keys of open config sections (brand, work) that no rule reads."""
