@@ -59,6 +59,10 @@ def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | N
     errors = [ConfigError(unknown_key(key, sorted(PROFILE_KEYS)), path, line_of(data, key),
                           str(key))
               for key in data if key not in PROFILE_KEYS]
+    if name and "name" in data and data["name"] != name:  # (a config's: the key names it)
+        errors.append(ConfigError(f"a profile here is named by its key ({name}); remove "
+                                  "name:, or rename the key", path, line_of(data, "name"),
+                                  "name"))
     name = name or data.get("name")
     if not isinstance(name, str):
         errors.append(ConfigError("missing profile name", path, data.line, "name"))
