@@ -201,3 +201,20 @@ def test_an_enable_of_a_rule_the_profile_does_not_run_says_how_to_run_it(run, wr
     assert run("a.md").out == "All clear: 1 draft checked.\n"
     assert found(run, write, "<!-- postlint-enable chatspeak -->\nlol\n", "--extend-select",
                  "T104") == [("M001", 1, 1), ("T104", 2, 1)]
+
+
+def test_a_reason_after_two_dashes_is_no_rule(run, write):
+    # ESLint's `-- reason`: its words were taken for rules, and each reported as unknown
+    text = "Foo ULTRA ships. <!-- postlint-disable-line T101 -- the product's name -->\nlol\n"
+    assert found(run, write, text) == [("T104", 2, 1)]
+    text = "<!-- postlint-disable-next-line -- a quote, kept as said -->\nAMAZING lol\n"
+    assert found(run, write, text) == []
+
+
+def test_words_of_a_reason_without_the_dashes_say_where_a_reason_goes(run, write):
+    write("a.md", "Foo ULTRA ships. <!-- postlint-disable-line T101 the product name -->\n")
+    data = run("--format", "json", "a.md").json()
+    assert [(f["code"], f["message"]) for f in data] == [(
+        "M001", "suppression of name, product, the is unused (unknown rule name; unknown rule "
+        "product; unknown rule the; words of a reason go after ' -- ' (T101 -- why)); correct "
+        "the comment or remove it")]

@@ -48,6 +48,8 @@ class UnusedSuppression(Check):
                         and not names_rule(t, draft.active_rules)]
                 reasons = [f"unknown rule {t}" + did_you_mean(t, draft.known_rules)
                            .replace(" (", ", ").rstrip(")") for t in unknown]
+                if sum(not did_you_mean(t, draft.known_rules) for t in unknown) > 1:
+                    reasons.append("words of a reason go after ' -- ' (T101 -- why)")
                 if idle:
                     profile = getattr(draft, "lint_profile", "") or "the draft's"
                     reasons.append(
