@@ -198,3 +198,15 @@ def test_a_glob_that_cannot_mean_what_it_says_is_a_mistake(run, write, repo, con
     write(".postlint.yaml", config + "\n")
     result = run()
     assert (result.code, result.out, result.err) == (2, "", error + "\n")
+
+
+def test_the_default_globs_fit_names_in_any_case(run, write, tmp_path):
+    # NOTES.MD and post.Txt were passed over in a folder (0 drafts, exit 0) while named
+    # files of any case were read; readme.md was linted while README.md was excluded
+    for name in ("NOTES.MD", "drafts/post.Txt", "drafts/b.md", "readme.md", "Changelog.MD",
+                 "drafts/Build/x.md"):
+        write(name, SHOUT)
+    assert paths(run("--format", "json")) == ["NOTES.MD", "drafts/b.md", "drafts/post.Txt"]
+    # a config's own globs are matched as written
+    write(".postlint.yaml", "include: ['*.md']\nexclude: [readme.md]\n")
+    assert paths(run("--format", "json")) == ["drafts/Build/x.md", "drafts/b.md"]
