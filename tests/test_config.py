@@ -450,3 +450,26 @@ def test_a_rule_set_in_rules_and_chosen_again_runs(run, write):
     assert run("a.md").code == 1
     write(".postlint.yaml", "ignore: [shouting]\nrules:\n  shouting: error\n")
     assert run("--select", "shouting", "a.md").code == 1  # the command line chooses afresh
+
+
+@pytest.mark.parametrize("text, error", [
+    ('[tool.postlint]\nprofile = "public"\n\nprofile = "brand"\n',
+     "pyproject.toml:4: duplicate key 'profile' (also on line 2); give each key once"),
+    ('[tool.postlint]\nfail-on = "error"\n[tool.postlint.rules]\nshouting = "off"\n'
+     'shouting = "error"\n',
+     "pyproject.toml:5: duplicate key 'shouting' (also on line 4); give each key once"),
+    ('[tool.postlint]\nx = 1\n[tool.postlint]\n',
+     "pyproject.toml:3: duplicate table [tool.postlint] (also on line 1); give each table "
+     "once"),
+    ('[tool.postlint]\nselect = [T101]\n',
+     'pyproject.toml:2: invalid TOML: Invalid value (column 11): a string is written in '
+     'quotes in TOML: "T101"'),
+    ('[tool.postlint]\nselect = ["T101"\n',
+     "pyproject.toml:2: invalid TOML: Unclosed array at the end of the file"),
+])
+def test_invalid_toml_in_pyproject_names_its_line(run, write, text, error):
+    # the line was only inside the message, "(at line 4, column 18)", and the file had none
+    write("pyproject.toml", text)
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")

@@ -230,7 +230,12 @@ def test_hugo_toml_front_matter_is_read_not_linted(run, write):
     ('profile = "brnd"', "a.md: error: line 3: front matter: unknown profile 'brnd' (did you "
                          "mean 'brand'?)"),
     ('title = "open', "a.md: error: line 3: front matter: invalid TOML: Illegal character "
-                      "'\\n'"),
+                      "'\\n' (column 14)"),
+    # a key given twice names both lines; a word where a value goes, the quotes it needs
+    ("title = 'Again'", "a.md: error: line 3: front matter: duplicate key 'title' (also on "
+                        "line 2); give each key once"),
+    ("profile = brand", "a.md: error: line 3: front matter: invalid TOML: Invalid value "
+                        "(column 11): a string is written in quotes in TOML: \"brand\""),
 ])
 def test_toml_front_matter_mistakes_name_their_line(run, write, front, error):
     write("a.md", f"+++\ntitle = 'Launch'\n{front}\n+++\nHello.\n")

@@ -163,7 +163,8 @@ def _from_pyproject(path: Path, named: bool = False) -> Map:
     try:
         tools = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
-        raise yamlfile.Errors([ConfigError(f"invalid TOML: {exc}", str(path))]) from None
+        said, line = tomllines.decode_error(text, str(exc))
+        raise yamlfile.Errors([ConfigError(said, str(path), line)]) from None
     if not isinstance(tools, dict):
         tools = {}
     for name in tools:  # found for its `[tool.postlint...`, or a table like it: misspelt?

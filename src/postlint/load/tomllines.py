@@ -215,3 +215,52 @@ def with_lines(value, found: dict, path: tuple = (), line: int = 0):
         result.lines = [found.get(path + (i,), own) for i in range(len(value))]
         return result
     return value
+
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+
+def decode_error(text: str, message: str, first: int = 1) -> tuple[str, int | None]:
+    """What a tomllib error says, in postlint's words, and its line (`text`'s first line
+    numbered `first`): a key written twice names both lines; a word where a value goes
+    says strings are quoted."""
+    said, line = _decode_error(text, message, first - 1)
+    return said, line + first - 1 if line else line
+
+
+def _decode_error(text: str, message: str, shift: int) -> tuple[str, int | None]:
+    where = _AT.search(message)
+    said = _AT.sub("", message)
+    if not where:
+        return f"invalid TOML: {said}", None
+    if where.group(1) is None:  # (at the end: an array or string left open)
+        return f"invalid TOML: {said} at the end of the file", max(1, len(text.splitlines()))
+    line, column = int(where.group(1)), int(where.group(2))
+    rows = text.splitlines()
+    row = rows[line - 1] if line <= len(rows) else ""
+    if said.startswith("Cannot overwrite a value") or said.startswith("Cannot declare"):
+        key = re.match(r"\s*\[*\s*([^=\]]+?)\s*(?:\]|=)", row)
+        if key:
+            name = key.group(1).strip()
+            table = ()
+            for before in reversed(rows[:line - 1]):  # (the table the key is in)
+                if before.strip().startswith("[") and "=" not in before.split("]")[0]:
+                    found = lines(before.strip())
+                    table = max(found, key=len, default=())
+                    table = tuple(p for p in table if not isinstance(p, int))
+                    break
+            known = lines("\n".join(rows[:line - 1]))
+            parts = max(lines(row.strip() if row.strip().startswith("[") else
+                              f"{name} = 0"), key=len, default=())
+            first = known.get(parts if row.strip().startswith("[") else table + parts)
+            also = f" (also on line {first + shift})" if first else ""
+            if row.strip().startswith("["):
+                return f"duplicate table [{name}]{also}; give each table once", line
+            return f"duplicate key '{name}'{also}; give each key once", line
+    if said.startswith("Invalid value") and column <= len(row) + 1 and \
+            row[column - 1:column].isalpha():
+        word = re.match(r"[\w-]+", row[column - 1:]).group(0)
+        if word not in ("true", "false", "inf", "nan"):
+            return (f"invalid TOML: {said} (column {column}): a string is written in quotes "
+                    f'in TOML: "{word}"'), line
+    return f"invalid TOML: {said} (column {column})", line

@@ -328,10 +328,10 @@ def _toml(source: str) -> yamlfile.Map:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\s*\(at line (\d+)(?:, column \d+)?\)", str(exc))
-        message = str(exc).replace(where.group(0), "") if where else str(exc)
-        raise yamlfile.ConfigError(f"invalid TOML: {message}", "",
-                                   int(where.group(1)) + 1 if where else 1) from None
+        from ..load import tomllines
+
+        said, line = tomllines.decode_error(source, str(exc), first=2)
+        raise yamlfile.ConfigError(said, "", line or 1) from None
     from ..load import tomllines
 
     return tomllines.with_lines(data, tomllines.lines(source, first=2), (), 2)
