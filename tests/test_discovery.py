@@ -139,6 +139,16 @@ def test_show_settings(run, projects, write):
     assert out[1:3] == ["config: none (--isolated)", "profile: public (default)"]
 
 
+def test_show_settings_of_a_draft_that_cannot_be_read_exits_2(run, projects, write):
+    # it exited 0, as if the settings shown were the draft's, which a run could not lint
+    write("site/launch.md", "---\nprofile: brnd\n---\nHi\n")
+    result = run("--show-settings", "site/launch.md")
+    assert (result.code, result.out.splitlines()[4]) == (
+        2, "error: line 2: front matter: unknown profile 'brnd' (did you mean 'brand'?)")
+    assert result.err == ("site/launch.md: error: line 2: front matter: unknown profile 'brnd' "
+                          "(did you mean 'brand'?)\n")
+
+
 def test_show_settings_of_a_path_that_is_not_there_says_so(run, projects):
     # `site/` misspelt showed the root config's settings as those of the draft
     out = run("--show-settings", "sitte/launch.md").out.splitlines()

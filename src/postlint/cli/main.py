@@ -229,10 +229,13 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     if settings_path:
         from . import settings
         try:
-            click.echo(settings.show(session, settings_path), nl=False)
+            text, problem = settings.answer(session, settings_path)
         except (Errors, ConfigError) as exc:
             _stop(exc)
-        sys.exit(EXIT_CLEAN)
+        click.echo(text, nl=False)
+        if problem:  # (the settings shown are not the draft's: a run could not read it)
+            click.echo(f"{settings_path}: error: {problem}", err=True)
+        sys.exit(EXIT_ERROR if problem else EXIT_CLEAN)
     paths = list(paths) or ["."]
     if stdin_filename and "-" not in paths:  # (else it names nothing, and says nothing)
         raise click.UsageError("--stdin-filename names the draft read from standard input; "
