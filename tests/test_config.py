@@ -473,3 +473,25 @@ def test_invalid_toml_in_pyproject_names_its_line(run, write, text, error):
     write("a.md", "Hello.\n")
     result = run("a.md")
     assert (result.code, result.out, result.err) == (2, "", error + "\n")
+
+
+@pytest.mark.parametrize("config, message", [
+    ("lang: english", "lang: expected a BCP 47 language tag, got 'english' (did you mean "
+                      "'en'?)"),
+    ("lang: Deutsch", "lang: expected a BCP 47 language tag, got 'Deutsch' (did you mean "
+                      "'de'?)"),
+    ("lang: en_US", "lang: expected a BCP 47 language tag, got 'en_US' (did you mean 'en-US'? "
+                    "BCP 47 joins its parts with '-')"),
+    ("packs: [Finance]", "packs: unknown pack 'Finance' (did you mean 'finance'?)"),
+    ("packs: [helth]", "packs: unknown pack 'helth' (did you mean 'health'?)"),
+])
+def test_a_language_or_pack_written_otherwise_names_the_one_meant(mistake, config, message):
+    assert mistake(config + "\n") == [f".postlint.yaml:1: {message}"]
+
+
+def test_a_language_written_by_name_in_front_matter_names_its_tag(run, write):
+    write("a.md", "---\nlang: French\n---\nBonjour.\n")
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()[0]) == (
+        2, "a.md: error: line 2: front matter: lang: expected a BCP 47 language tag, got "
+           "'French' (did you mean 'fr'?)")
