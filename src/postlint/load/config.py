@@ -83,11 +83,15 @@ def load(path: Path | None, named: bool = False) -> Config:
             "postlint reads TOML only from a pyproject.toml's [tool.postlint] table; name "
             "that file, or write this one as YAML (.postlint.yaml)", str(path))])
     else:
-        data = yamlfile.load(path, keep=True)
+        try:
+            data = yamlfile.load(path, keep=True)
+        except ConfigError as exc:
+            raise _as_toml(path) or exc from None
     if data is None:
         data = Map()
     if not isinstance(data, dict):
-        raise yamlfile.Errors([ConfigError("expected a mapping of settings", str(path), 1)])
+        raise _as_toml(path) or yamlfile.Errors([ConfigError("expected a mapping of settings",
+                                                             str(path), 1)])
     unknown: list[ConfigError] = []
     errors = schema.check(data, str(path), unknown=unknown)
     if isinstance(data.get("links"), dict):
@@ -130,6 +134,28 @@ def _glob_problem(glob: str, key: str) -> str | None:
         if glob.startswith(".") or ext in _FILE_TYPES:
             return (f"{glob!r} matches only a file named {glob!r}, not the files of that "
                     f"type (did you mean '*.{glob.lstrip('.')}'?)")
+    return None
+
+
+_TOML_LINE = re.compile(r"\[[\w.\"' -]+\]|[\w.\"'-]+\s*=\s*\S")
+
+
+def _as_toml(path: Path) -> ConfigError | None:
+    """The mistake of a YAML config written as TOML (`[tool.postlint]`, `key = "value"`),
+    which YAML reads as no mapping or not at all; None for a file that is not."""
+    try:
+        text = yamlfile.decode(yamlfile.read(path), path)
+    except ConfigError:
+        return None
+    for number, row in enumerate(text.splitlines(), 1):
+        row = row.strip()
+        if row and not row.startswith("#"):
+            if _TOML_LINE.fullmatch(row) or (_TOML_LINE.match(row) and "=" in row
+                                              and ":" not in row.split("=", 1)[0]):
+                return ConfigError(f"{path.name} is YAML (key: value), and this is TOML; write "
+                                   "it as YAML, or put it in pyproject.toml under "
+                                   "[tool.postlint]", str(path), number)
+            return None
     return None
 
 

@@ -205,6 +205,13 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
     for key, value in list(data.items()):
         dotted, line = f"{prefix}{key}", line_of(data, key)
         spec = schema.get(key)
+        if spec is None and not prefix and str(key).lower() in ("postlint", "tool") \
+                and isinstance(value, dict):  # (copied from pyproject.toml's [tool.postlint])
+            errors.append(ConfigError(
+                f"unknown key: postlint's settings go at the top of the file, without a "
+                f"namespace (profile: ..., not {key}: {{{'postlint: {' if key == 'tool' else ''}"
+                f"profile: ...{'}' if key == 'tool' else ''}}})", path, line, dotted))
+            continue
         if spec is None:
             said = OTHER_TOOLS.get(dotted) or unknown_key(key, list(schema))
             errors.append(ConfigError(said, path, line, dotted))
