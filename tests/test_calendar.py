@@ -281,7 +281,10 @@ def test_configured_columns_map_any_header(write, run):
     ("colums: {text: a}", "calendar.colums: unknown key; did you mean 'columns'?"),
     ("columns: {txt: a}", "calendar.columns.txt: unknown column key; did you mean 'text'?"),
     ("min-gap: soon", "calendar.min-gap: expected minutes (10) or a duration such as"),
-    ("header: maybe", "calendar.header: expected true or false"),
+    ("header: maybe", "calendar.header: expected true or false, got 'maybe'; write true or "
+                      "false, without quotes"),
+    ("columns: {text: 0}", "calendar.columns.text: expected a header name, or a column number "
+                           "from 1, got 0"),
     # a bad directive made every date of the column unreadable, and only said so per row
     ("date-format: '%d/%m/%Q'", "calendar.date-format: 'Q' is a bad directive in format "
                                 "'%d/%m/%Q'; see the strptime codes such as %d, %m, %Y, %H, %M"),

@@ -390,3 +390,46 @@ def test_a_misspelt_choice_on_the_command_line_names_the_one_meant(run, write):
     assert result.code == 2
     assert ("Error: Invalid value for '--fail-on': 'warn' is not one of 'info', 'warning', "
             "'error' (did you mean 'warning'?)") in result.err
+
+
+def test_a_format_in_another_case_names_the_one_meant(run, write):
+    write("a.md", "Fine.\n")
+    result = run("--format", "JSON", "a.md")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == (
+        "Error: Invalid value for --format: unknown format 'JSON' (did you mean 'json'?); "
+        "known: github, gitlab, html, json, junit, sarif, text")
+
+
+@pytest.mark.parametrize("args, error", [
+    (["--fix", "--diff"], "--diff shows what --fix would change and writes nothing; give one "
+                          "of them"),
+    (["--fix-read-only"], "--fix-read-only lets --fix rewrite more drafts; give --fix too, or "
+                          "leave it out"),
+    (["--diff", "--fix-hard-links"], "--fix-hard-links lets --fix rewrite more drafts; give "
+                                     "--fix too, or leave it out"),
+    (["--list-rules", "--fix"], "--fix does nothing with --list-rules, which prints its answer "
+                                "and exits, linting nothing; give one of them"),
+    (["--explain", "T101", "--output-file", "out.json"],
+     "--output-file does nothing with --explain, which prints its answer and exits, linting "
+     "nothing; give one of them"),
+])
+def test_options_that_do_nothing_with_the_others_given_are_a_usage_error(run, write, args,
+                                                                         error):
+    # each was passed over: --fix --diff wrote nothing, --list-rules --fix fixed nothing
+    write("a.md", "We moved to Github.\n")
+    write(".postlint.yaml", "brand:\n  terms: [GitHub]\n")
+    result = run(*args, "a.md")
+    assert (result.code, result.out, result.err.splitlines()[-1]) == (2, "", f"Error: {error}")
+    assert (Path("a.md").read_text(), Path("out.json").exists()) == ("We moved to Github.\n",
+                                                                     False)
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select", "--platform"])
+def test_a_selection_of_only_commas_is_a_usage_error(run, write, option):
+    # `--select ,` (a list variable left empty) selected nothing and ran the profile's rules
+    write("a.md", "Fine.\n")
+    result = run(option, ", ,", "a.md")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == (f"Error: Invalid value for '{option}': expected a "
+                                           f"name, got ', ,'")

@@ -139,6 +139,15 @@ def test_pyproject_error_names_the_keys_line(run, write):
     assert run("a.md").err == "pyproject.toml:2: brand.preferred: expected a mapping, got 3\n"
 
 
+def test_pyproject_error_in_a_list_names_the_items_line(run, write):
+    # it named the line of `select =`
+    write("pyproject.toml", '[tool.postlint]\n# rules\nselect = [\n  "T101",  # loud\n'
+                            '  "shoutng",\n]\n')
+    result = run("a.md")
+    assert (result.code, result.err) == (2, "pyproject.toml:5: select[1]: 'shoutng' names no "
+                                            "rule (did you mean 'shouting'?)\n")
+
+
 def test_config_option_and_isolated(run, write):
     write(".postlint.yaml", "profile: professional\n")
     write("other.yaml", "profile: friends-family\nextend-select: [chatspeak]\nrules:\n"
@@ -283,9 +292,11 @@ def test_invalid_rule_entries(run, write):
     assert result.code == 2
     assert sorted(result.err.splitlines()) == sorted([
         ".postlint.yaml:4: rules.emoji-overload.max: expected an integer, got 'x'",
-        ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon' (known: "
-        "entries, exceptions, forms, ignorecase, literal, mentions, one_per_sentence, raw, "
-        "regex, values, whole_words)",
+        # (an option of other rules says so: it was meant for one of them)
+        ".postlint.yaml:6: rules.profanity.max: unknown option for type 'lexicon': max is an "
+        "option of emoji-overload, hashtag-count, link-count, mention-count and 1 more, not of "
+        "this rule (known here: entries, exceptions, forms, ignorecase, literal, mentions, "
+        "one_per_sentence, raw, regex, values, whole_words)",
         ".postlint.yaml:7: rules.chatspeak: expected a level (info, warning, error) or off, "
         "got 'loud'",
         ".postlint.yaml:8: rules.no-such-rule: unknown rule",
@@ -401,3 +412,86 @@ def test_missing_rule_dir(run, write, tmp_path):
         f".postlint.yaml:3: rule-dirs[0]: rule folder 'a.md' is not a folder (in {root})",
         f".postlint.yaml:4: rule-dirs[1]: rule folder 'nowhere' does not exist (in {root})",
     ]
+
+
+@pytest.mark.parametrize("entry, error", [
+    ("shouting: on", "rules.shouting: expected a level or off, got true (YAML reads on, yes and "
+                     "true alike); to run the rule, give its level: shouting: warning"),
+    ("chatspeak: yes", "rules.chatspeak: expected a level or off, got true (YAML reads on, yes "
+                       "and true alike); to run the rule, give its level: chatspeak: warning"),
+    ("chatspeak:", "rules.chatspeak: expected a level, off, or a mapping of level and options, "
+                   "got nothing (an empty value)"),
+])
+def test_a_rule_switched_on_with_true_says_to_give_its_level(mistake, entry, error):
+    assert mistake(f"rules:\n  {entry}\n") == [f".postlint.yaml:2: {error}"]
+
+
+@pytest.mark.parametrize("config, error", [
+    ("ignore: [shouting]\nrules:\n  shouting: error\n",
+     ".postlint.yaml:3: rules.shouting: shouting is set here, but ignore: [shouting] (line 1) "
+     "turns shouting off, so it never applies; take it out of ignore, or remove this entry"),
+    ("ignore: [T]\nrules:\n  T101: {level: error}\n",
+     ".postlint.yaml:3: rules.T101: shouting is set here, but ignore: [T] (line 1) turns "
+     "shouting off, so it never applies; take it out of ignore, or remove this entry"),
+    ("select: [R]\nrules:\n  profanity: error\n  shouting: error\n  chatspeak: off\n",
+     ".postlint.yaml:4: rules.shouting: shouting is set here, but select: (line 1) does not "
+     "include shouting, so it never applies; add shouting to select or extend-select, or "
+     "remove this entry"),
+])
+def test_a_rule_set_in_rules_that_the_configs_selection_turns_off_is_a_mistake(
+        mistake, config, error):
+    # the level set was never used, and the rule never ran, unsaid
+    assert mistake(config, SHOUT) == [error]
+
+
+def test_a_rule_set_in_rules_and_chosen_again_runs(run, write):
+    write(".postlint.yaml", "ignore: [T]\nextend-select: [shouting]\nrules:\n  T101: error\n")
+    write("a.md", SHOUT)
+    assert run("a.md").code == 1
+    write(".postlint.yaml", "ignore: [shouting]\nrules:\n  shouting: error\n")
+    assert run("--select", "shouting", "a.md").code == 1  # the command line chooses afresh
+
+
+@pytest.mark.parametrize("text, error", [
+    ('[tool.postlint]\nprofile = "public"\n\nprofile = "brand"\n',
+     "pyproject.toml:4: duplicate key 'profile' (also on line 2); give each key once"),
+    ('[tool.postlint]\nfail-on = "error"\n[tool.postlint.rules]\nshouting = "off"\n'
+     'shouting = "error"\n',
+     "pyproject.toml:5: duplicate key 'shouting' (also on line 4); give each key once"),
+    ('[tool.postlint]\nx = 1\n[tool.postlint]\n',
+     "pyproject.toml:3: duplicate table [tool.postlint] (also on line 1); give each table "
+     "once"),
+    ('[tool.postlint]\nselect = [T101]\n',
+     'pyproject.toml:2: invalid TOML: Invalid value (column 11): a string is written in '
+     'quotes in TOML: "T101"'),
+    ('[tool.postlint]\nselect = ["T101"\n',
+     "pyproject.toml:2: invalid TOML: Unclosed array at the end of the file"),
+])
+def test_invalid_toml_in_pyproject_names_its_line(run, write, text, error):
+    # the line was only inside the message, "(at line 4, column 18)", and the file had none
+    write("pyproject.toml", text)
+    write("a.md", "Hello.\n")
+    result = run("a.md")
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")
+
+
+@pytest.mark.parametrize("config, message", [
+    ("lang: english", "lang: expected a BCP 47 language tag, got 'english' (did you mean "
+                      "'en'?)"),
+    ("lang: Deutsch", "lang: expected a BCP 47 language tag, got 'Deutsch' (did you mean "
+                      "'de'?)"),
+    ("lang: en_US", "lang: expected a BCP 47 language tag, got 'en_US' (did you mean 'en-US'? "
+                    "BCP 47 joins its parts with '-')"),
+    ("packs: [Finance]", "packs: unknown pack 'Finance' (did you mean 'finance'?)"),
+    ("packs: [helth]", "packs: unknown pack 'helth' (did you mean 'health'?)"),
+])
+def test_a_language_or_pack_written_otherwise_names_the_one_meant(mistake, config, message):
+    assert mistake(config + "\n") == [f".postlint.yaml:1: {message}"]
+
+
+def test_a_language_written_by_name_in_front_matter_names_its_tag(run, write):
+    write("a.md", "---\nlang: French\n---\nBonjour.\n")
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()[0]) == (
+        2, "a.md: error: line 2: front matter: lang: expected a BCP 47 language tag, got "
+           "'French' (did you mean 'fr'?)")

@@ -69,6 +69,30 @@ SCHEMA_FILE = ROOT / "docs" / "postlint.schema.json"
     ("plugins: {prefer: {existence: postlnt, B101: postlint, json: postlint}}\n",
      ".postlint.yaml:1: plugins.prefer.existence: 'postlnt' offers no 'existence' (did you "
      "mean 'postlint'?); it is offered by postlint: name one of them, or remove the entry"),
+    # the key of the other number, for a value that fits it
+    ("profile:\n  mine: {extends: public}\n", ".postlint.yaml:1: profile: expected a string, "
+     "got {'mine': {'extends': 'public'}} (did you mean 'profiles'?)"),
+    ("platform: [x, linkedin]\n", ".postlint.yaml:1: platform: expected a string, got ['x', "
+     "'linkedin'] (did you mean 'platforms'?)"),
+    # a key with nothing after it says so, not "got None"
+    ("ignore:\n", ".postlint.yaml:1: ignore: expected a list of names, got nothing (an empty "
+     "value); give a value, or remove the key"),
+    ("fail-on:\n", ".postlint.yaml:1: fail-on: expected one of info, warning, error, got "
+     "nothing (an empty value); give a value, or remove the key"),
+    ("brand:\n  terms: [GitHub]\n  hashtags:\n", ".postlint.yaml:3: brand.hashtags: expected "
+     "a mapping, got nothing (an empty value); give a value, or remove the key"),
+    # settings under a namespace, as pyproject.toml's [tool.postlint], or written in TOML
+    ("postlint:\n  profile: brand\n", ".postlint.yaml:1: postlint: unknown key: postlint's "
+     "settings go at the top of the file, without a namespace (profile: ..., not postlint: "
+     "{profile: ...})"),
+    ("tool:\n  postlint:\n    profile: brand\n", ".postlint.yaml:1: tool: unknown key: "
+     "postlint's settings go at the top of the file, without a namespace (profile: ..., not "
+     "tool: {postlint: {profile: ...}})"),
+    ("# ours\n[tool.postlint]\nprofile = 'brand'\n", ".postlint.yaml:2: .postlint.yaml is YAML "
+     "(key: value), and this is TOML; write it as YAML, or put it in pyproject.toml under "
+     "[tool.postlint]"),
+    ("profile = 'brand'\n", ".postlint.yaml:1: .postlint.yaml is YAML (key: value), and this "
+     "is TOML; write it as YAML, or put it in pyproject.toml under [tool.postlint]"),
 ])
 def test_unknown_or_wrong_nested_keys_are_errors(run, write, config, error):
     write(".postlint.yaml", config)

@@ -139,6 +139,16 @@ def test_show_settings(run, projects, write):
     assert out[1:3] == ["config: none (--isolated)", "profile: public (default)"]
 
 
+def test_show_settings_of_a_draft_that_cannot_be_read_exits_2(run, projects, write):
+    # it exited 0, as if the settings shown were the draft's, which a run could not lint
+    write("site/launch.md", "---\nprofile: brnd\n---\nHi\n")
+    result = run("--show-settings", "site/launch.md")
+    assert (result.code, result.out.splitlines()[4]) == (
+        2, "error: line 2: front matter: unknown profile 'brnd' (did you mean 'brand'?)")
+    assert result.err == ("site/launch.md: error: line 2: front matter: unknown profile 'brnd' "
+                          "(did you mean 'brand'?)\n")
+
+
 def test_show_settings_of_a_path_that_is_not_there_says_so(run, projects):
     # `site/` misspelt showed the root config's settings as those of the draft
     out = run("--show-settings", "sitte/launch.md").out.splitlines()
@@ -160,3 +170,53 @@ def test_another_folders_config_may_name_a_platform_alias(run, projects, write):
     assert result.err == "blog/.postlint.yaml:1: platforms: note: 'twitter' is taken as 'x' (X)\n"
     assert [(f["path"], f["code"], f["platform"]) for f in result.json()
             if f["code"] == "P101"] == [("blog/post.md", "P101", "x")]
+
+
+@pytest.mark.parametrize("exclude", ["drafts/archive/", "/drafts/archive", "./drafts/archive/",
+                                     "{root}/drafts/archive"])
+def test_a_folder_excluded_as_gitignore_writes_it_is_excluded(run, write, repo, exclude):
+    # `archive/` and `/archive` matched nothing, and every draft below was linted
+    write(".postlint.yaml", f"extend-exclude: ['{exclude.format(root=repo)}']\n")
+    assert paths(run("--format", "json")) == ["drafts/a.md", "drafts/keep.tmp.md",
+                                              "notes/public.md"]
+
+
+def test_a_glob_anchored_with_a_slash_fits_the_config_folder_alone(run, write, repo):
+    write("notes/a.md", SHOUT)
+    write(".postlint.yaml", "extend-exclude: [/a.md]\n")
+    write("a.md", SHOUT)
+    assert "a.md" not in paths(run("--format", "json"))
+    assert "notes/a.md" in paths(run("--format", "json"))
+
+
+@pytest.mark.parametrize("config, error", [
+    ('include: ""', ".postlint.yaml:1: include[0]: expected a glob such as '*.md' or "
+                    "'drafts/old', got '', which matches nothing"),
+    ("include: [md, '*.txt']", ".postlint.yaml:1: include[0]: 'md' matches only a file named "
+                               "'md', not the files of that type (did you mean '*.md'?)"),
+    ("include:\n  - '*.txt'\n  - .markdown", ".postlint.yaml:3: include[1]: '.markdown' "
+                                             "matches only a file named '.markdown', not the "
+                                             "files of that type (did you mean '*.markdown'?)"),
+    ("include: '*.md, *.txt'", ".postlint.yaml:1: include[0]: several globs in one string; "
+                               "write a list: ['*.md', '*.txt']"),
+    ("extend-exclude: ['drafts', ' ']", ".postlint.yaml:1: extend-exclude[1]: expected a "
+                                        "glob such as '*.md' or 'drafts/old', got ' ', which "
+                                        "excludes nothing"),
+])
+def test_a_glob_that_cannot_mean_what_it_says_is_a_mistake(run, write, repo, config, error):
+    # each linted nothing ("All clear: 0 drafts checked", exit 0) or excluded nothing
+    write(".postlint.yaml", config + "\n")
+    result = run()
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")
+
+
+def test_the_default_globs_fit_names_in_any_case(run, write, tmp_path):
+    # NOTES.MD and post.Txt were passed over in a folder (0 drafts, exit 0) while named
+    # files of any case were read; readme.md was linted while README.md was excluded
+    for name in ("NOTES.MD", "drafts/post.Txt", "drafts/b.md", "readme.md", "Changelog.MD",
+                 "drafts/Build/x.md"):
+        write(name, SHOUT)
+    assert paths(run("--format", "json")) == ["NOTES.MD", "drafts/b.md", "drafts/post.Txt"]
+    # a config's own globs are matched as written
+    write(".postlint.yaml", "include: ['*.md']\nexclude: [readme.md]\n")
+    assert paths(run("--format", "json")) == ["drafts/Build/x.md", "drafts/b.md"]

@@ -230,7 +230,12 @@ def test_hugo_toml_front_matter_is_read_not_linted(run, write):
     ('profile = "brnd"', "a.md: error: line 3: front matter: unknown profile 'brnd' (did you "
                          "mean 'brand'?)"),
     ('title = "open', "a.md: error: line 3: front matter: invalid TOML: Illegal character "
-                      "'\\n'"),
+                      "'\\n' (column 14)"),
+    # a key given twice names both lines; a word where a value goes, the quotes it needs
+    ("title = 'Again'", "a.md: error: line 3: front matter: duplicate key 'title' (also on "
+                        "line 2); give each key once"),
+    ("profile = brand", "a.md: error: line 3: front matter: invalid TOML: Invalid value "
+                        "(column 11): a string is written in quotes in TOML: \"brand\""),
 ])
 def test_toml_front_matter_mistakes_name_their_line(run, write, front, error):
     write("a.md", f"+++\ntitle = 'Launch'\n{front}\n+++\nHello.\n")
@@ -256,3 +261,43 @@ def test_white_space_after_a_fence_still_opens_front_matter(run, write, text):
     assert (result.code, result.out.splitlines()[0], result.err) == (
         2, "Nothing checked: 1 draft could not be read (see the errors above).",
         "a.md: error: line 2: front matter: unknown profile 'brnd' (did you mean 'brand'?)\n")
+
+
+@pytest.mark.parametrize("front, error", [
+    ("enable: [chatspeak]", "unknown key 'enable': a draft's front matter turns rules off "
+     "only (disable: [...]); to run a rule its profile leaves off, add it to extend-select in "
+     "the config, or name a profile that runs it (profile: ...)"),
+    ("Extend_Select: [T104]", "unknown key 'Extend_Select': a draft's front matter turns "
+     "rules off only (disable: [...]); to run a rule its profile leaves off, add it to "
+     "extend-select in the config, or name a profile that runs it (profile: ...)"),
+    ("fail-on: warning", "unknown key 'fail-on': it is a config key (.postlint.yaml), not "
+     "read in front matter; a draft sets profile, platforms and disable"),
+    ("rules:\n  shouting: off", "unknown key 'rules': it is a config key (.postlint.yaml), "
+     "not read in front matter; a draft sets profile, platforms and disable"),
+])
+def test_front_matter_that_would_turn_rules_on_or_set_the_config_is_a_mistake(
+        run, write, front, error):
+    # they were left as another tool's keys: chatspeak stayed off, shouting on, unsaid
+    write("a.md", f"---\ntitle: Launch\n{front}\n---\nOur launch is AMAZING lol.\n")
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()[0]) == (2, f"a.md: error: line 3: front "
+                                                          f"matter: {error}")
+
+
+def test_another_tools_rules_text_in_front_matter_is_left_alone(run, write):
+    write("a.md", "---\nrules: house rules apply\n---\nA calm post.\n")
+    assert (run("a.md").code, run("a.md").err) == (0, "")
+
+
+def test_toml_front_matter_mistakes_in_lists_and_tables_name_their_own_line(run, write):
+    # the line of `disable = [`, or of a key inside a multi-line string, was named
+    write("a.md", '+++\ntitle = "Launch"\ndisable = [\n  "T101",\n  "shoutng",\n]\n+++\n'
+                  'Hello.\n')
+    result = run("a.md")
+    assert (result.code, result.err.splitlines()[0]) == (2, "a.md: error: line 5: front "
+                                                          "matter: disable: 'shoutng' names "
+                                                          "no rule (did you mean 'shouting'?)")
+    write("a.md", '+++\nsummary = """\nprofile = "public"\n"""\nprofile = "brnd"\n'
+                  '[params]\nprofile = "x"\n+++\nHello.\n')
+    assert run("a.md").err.splitlines()[0] == ("a.md: error: line 5: front matter: unknown "
+                                               "profile 'brnd' (did you mean 'brand'?)")

@@ -329,13 +329,13 @@ def test_an_unknown_pack_stops_the_run(run, write):
     write("a.md", "---\npacks: [fnance]\n---\nHello.\n")
     result = run("a.md")
     assert result.code == 2
-    assert result.err == ("a.md: error: line 2: front matter: unknown pack 'fnance' (known: "
-                          "finance, health)\n")
+    assert result.err == ("a.md: error: line 2: front matter: unknown pack 'fnance' (did you "
+                          "mean 'finance'?)\n")
     write(".postlint.yaml", "packs: [helth]\n")
     write("b.md", "Hello.\n")
     result = run("b.md")
     assert result.code == 2
-    assert result.err == ".postlint.yaml:1: packs: unknown pack 'helth' (known: finance, health)\n"
+    assert result.err == ".postlint.yaml:1: packs: unknown pack 'helth' (did you mean 'health'?)\n"
 
 
 def test_list_packs_and_explain_show_packs_and_sources(run):

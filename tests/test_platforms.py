@@ -334,3 +334,29 @@ def test_a_post_that_holds_only_its_number_is_empty(run, write):
         " or remove it (and its '---' separator) (empty-post)" in result.out, result.out
     write("u.md", "1/ How we cut our cloud bill.\n---\n2/ Turned off what nobody used.\n")
     assert run("u.md", "--isolated", "--select", "empty-post").code == 0
+
+
+@pytest.mark.parametrize("config, error", [
+    # a number where units are meant: the example names the platform's own unit
+    ("platform-settings:\n  x:\n    length: 25000\n", ".postlint.yaml:3: "
+     "platform-settings.x.length: expected a mapping of counting unit to limit, such as "
+     "length: {x: 25000}, got 25000 (units: x, graphemes, utf8-bytes, code-points, utf16, "
+     "threads)"),
+    ("platform-settings:\n  linkedin:\n    folds: 140\n", ".postlint.yaml:3: "
+     "platform-settings.linkedin.folds: expected a mapping of fold name to offset, such as "
+     "folds: {mobile: 140}, got 140"),
+    ("platform-settings:\n  x:\n    counting:\n", ".postlint.yaml:3: platform-settings.x."
+     "counting: expected a mapping of counting options (url_length, bare_urls, "
+     "mention_without_domain), such as counting: {url_length: 23}, got nothing (an empty "
+     "value)"),
+    # a name: beside the key was dropped, and the platform kept the key's name
+    ("platform-settings:\n  forum:\n    extends: x\n    name: our-forum\n", ".postlint.yaml:4: "
+     "platform-settings.forum.name: a platform here is named by its key (forum); remove "
+     "name:, or rename the key"),
+    ("profiles:\n  mine:\n    extends: public\n    name: team\n", ".postlint.yaml:4: "
+     "profiles.mine.name: a profile here is named by its key (mine); remove name:, or rename "
+     "the key"),
+])
+def test_a_platform_or_profile_setting_of_the_wrong_shape_shows_the_one_meant(
+        mistake, config, error):
+    assert mistake(config) == [error]

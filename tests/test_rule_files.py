@@ -149,3 +149,24 @@ def test_a_rule_that_fails_to_compile_stops_the_run(run, write):
     assert result.out == ""
     assert result.err.startswith("house-rules/tone/overhype.yaml:1: overhype.options: unknown function "
                                  "'nosuch' (known: ")
+
+
+@pytest.mark.parametrize("change, error", [
+    # a misnamed required option is one mistake, with the option meant (it said the
+    # option was missing, and offered whole_words for words)
+    (("tokens: [epic, insane]", "words: [epic, insane]"),
+     "house-rules/tone/overhype.yaml:8: overhype.options.words: unknown option for type "
+     "'existence' (did you mean 'tokens'? it is required, and missing)"),
+    # examples under another name, or not in a list, were never run as examples
+    (("  flag:", "  fail:"), "house-rules/tone/overhype.yaml:10: examples.fail: unknown key "
+                             "(did you mean 'flag'?)"),
+    (("examples:\n", "examples:\n  passes: [\"Calm.\"]\n"),
+     "house-rules/tone/overhype.yaml:10: examples.passes: unknown key (did you mean 'pass'?)"),
+    (("examples:\n", "fixable: maybe\nexamples:\n"),
+     "house-rules/tone/overhype.yaml:9: fixable: expected true or false, got 'maybe'"),
+])
+def test_a_misnamed_option_or_example_list_names_the_one_meant(run, write, change, error):
+    old, new = change
+    assert old in GOOD
+    result = lint_with_rules(run, write, {"tone/overhype.yaml": GOOD.replace(old, new)})
+    assert (result.code, result.out, result.err) == (2, "", error + "\n")

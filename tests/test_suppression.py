@@ -184,3 +184,37 @@ def test_a_comment_that_nothing_closes_is_reported_not_left_to_hide_the_rest(wri
     assert "M003" not in out and "a.md:3:9: T101 'BIG NEWS'" in out
     write("b.md", "Start a comment with `<!--`.\n\n```html\n<!-- an example\n```\nSee you!\n")
     assert "All clear" in run("--select", "unclosed-comment", "b.md").out
+
+
+def test_an_enable_of_a_rule_the_profile_does_not_run_says_how_to_run_it(run, write):
+    # chatspeak is off in `public`: the comment turned nothing on, and said nothing
+    write("a.md", "<!-- postlint-enable chatspeak -->\nlol gonna be gr8\n")
+    result = run("a.md")
+    assert (result.code, result.out.splitlines()) == (0, [
+        "a.md:1:1: M001 suppression of chatspeak is unused (profile 'public' does not run "
+        "chatspeak, and postlint-enable only ends a postlint-disable; to run it, add "
+        "extend-select: [chatspeak] to the config, or give --extend-select chatspeak); "
+        "correct the comment or remove it (unused-suppression)",
+        "Found 1 problem (1 warning) in 1 of 1 draft."])
+    # one that ends a disable is used, whatever the profile runs; so is one the profile runs
+    write("a.md", "<!-- postlint-disable T104 -->\nlol\n<!-- postlint-enable chatspeak -->\n")
+    assert run("a.md").out == "All clear: 1 draft checked.\n"
+    assert found(run, write, "<!-- postlint-enable chatspeak -->\nlol\n", "--extend-select",
+                 "T104") == [("M001", 1, 1), ("T104", 2, 1)]
+
+
+def test_a_reason_after_two_dashes_is_no_rule(run, write):
+    # ESLint's `-- reason`: its words were taken for rules, and each reported as unknown
+    text = "Foo ULTRA ships. <!-- postlint-disable-line T101 -- the product's name -->\nlol\n"
+    assert found(run, write, text) == [("T104", 2, 1)]
+    text = "<!-- postlint-disable-next-line -- a quote, kept as said -->\nAMAZING lol\n"
+    assert found(run, write, text) == []
+
+
+def test_words_of_a_reason_without_the_dashes_say_where_a_reason_goes(run, write):
+    write("a.md", "Foo ULTRA ships. <!-- postlint-disable-line T101 the product name -->\n")
+    data = run("--format", "json", "a.md").json()
+    assert [(f["code"], f["message"]) for f in data] == [(
+        "M001", "suppression of name, product, the is unused (unknown rule name; unknown rule "
+        "product; unknown rule the; words of a reason go after ' -- ' (T101 -- why)); correct "
+        "the comment or remove it")]

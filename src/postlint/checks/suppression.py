@@ -15,8 +15,9 @@ class UnusedSuppression(Check):
     """Runs after suppressions were applied: flags each comment, or each rule it names,
     that silenced no finding, and each rule a `postlint-enable` names that it turned
     back on nowhere (a typo there would leave the rule off to the end of the file).
-    Names of rules that are not enabled are not reported; names that match no rule at
-    all are."""
+    Names of rules that are not enabled are not reported (a draft may be linted for
+    several profiles), except in a `postlint-enable`, which turns no rule on that the
+    profile does not run; names that match no rule at all are."""
 
     languages = ANY  # reads no words of a language
 
@@ -31,21 +32,36 @@ class UnusedSuppression(Check):
             if sup.kind == UNKNOWN or sup.continued or (sup.kind == "enable"
                                                          and ALL in sup.targets):
                 continue
+            enable = sup.kind == "enable"
             if ALL in sup.targets:
                 unused = [] if sup.used else ["every rule"]
             else:
+                # (an enable of a rule the profile does not run is a mistake too: it
+                # turns nothing on, which the writer of it meant it to)
                 unused = [t for t in sorted(sup.targets) if t not in sup.used
-                          and (names_rule(t, draft.active_rules)
+                          and (enable or names_rule(t, draft.active_rules)
                                or not names_rule(t, draft.known_rules))]
             if unused:
                 unknown = [t for t in unused if t != "every rule"
                            and not names_rule(t, draft.known_rules)]
+                idle = [t for t in unused if enable and t not in unknown
+                        and not names_rule(t, draft.active_rules)]
+                reasons = [f"unknown rule {t}" + did_you_mean(t, draft.known_rules)
+                           .replace(" (", ", ").rstrip(")") for t in unknown]
+                if sum(not did_you_mean(t, draft.known_rules) for t in unknown) > 1:
+                    reasons.append("words of a reason go after ' -- ' (T101 -- why)")
+                if idle:
+                    profile = getattr(draft, "lint_profile", "") or "the draft's"
+                    reasons.append(
+                        f"profile '{profile}' does not run {', '.join(idle)}, and "
+                        "postlint-enable only ends a postlint-disable; to run it, add "
+                        f"extend-select: [{', '.join(idle)}] to the config, or give "
+                        f"--extend-select {','.join(idle)}")
                 yield Match(sup.start, sup.end, {
                     "targets": ", ".join(unused),
-                    "reason": "; ".join(f"unknown rule {t}" + did_you_mean(t, draft.known_rules)
-                                        .replace(" (", ", ").rstrip(")") for t in unknown)
-                    if unknown else "this postlint-enable ends no postlint-disable of it"
-                    if sup.kind == "enable" else "nothing to suppress here",
+                    "reason": "; ".join(reasons) if reasons
+                    else "this postlint-enable ends no postlint-disable of it"
+                    if enable else "nothing to suppress here",
                 })
 
 

@@ -173,6 +173,16 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     nearest to it. Exit codes: 0 clean, 1 problems found (at or above --fail-on), 2 usage,
     configuration, rule or read errors.
     """
+    _conflicts(fix_files=fix_files, diff=show_diff, fix_read_only=fix_read_only,
+               fix_hard_links=fix_hard_links, list_rules=list_rules,
+               list_profiles=list_profiles, list_packs=list_packs, list_formats=list_formats,
+               list_plugins=list_plugins, explain=explain_rule, explain_type=explain_type,
+               show_settings=settings_path, measure=measure, output_file=output_file)
+    for option, values in (("--select", select), ("--extend-select", extend_select),
+                           ("--ignore", ignore), ("--platform", platforms)):
+        if values and not _split(values):  # (`--select ,`: no selection at all, unsaid)
+            raise click.BadParameter(f"expected a name, got {', '.join(map(repr, values))}",
+                                     param_hint=f"'{option}'")
     if parallel.jobs_problem():  # (only a large run reads it: a mistake must not wait for one)
         _stop(ConfigError(parallel.jobs_problem(), "<environment>", None, parallel.JOBS_VARIABLE))
     for folder in rule_dirs:  # (else blamed on the config's rule-dirs, or on the folder)
@@ -219,10 +229,13 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     if settings_path:
         from . import settings
         try:
-            click.echo(settings.show(session, settings_path), nl=False)
+            text, problem = settings.answer(session, settings_path)
         except (Errors, ConfigError) as exc:
             _stop(exc)
-        sys.exit(EXIT_CLEAN)
+        click.echo(text, nl=False)
+        if problem:  # (the settings shown are not the draft's: a run could not read it)
+            click.echo(f"{settings_path}: error: {problem}", err=True)
+        sys.exit(EXIT_ERROR if problem else EXIT_CLEAN)
     paths = list(paths) or ["."]
     if stdin_filename and "-" not in paths:  # (else it names nothing, and says nothing)
         raise click.UsageError("--stdin-filename names the draft read from standard input; "
@@ -239,8 +252,13 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
                        and "github" in catalog.formats else "text")
     format_name = format_name or terminal_format
     if format_name not in catalog.formats:
-        raise click.BadParameter(f"unknown format {format_name!r} (known: "
-                                 f"{', '.join(sorted(catalog.formats))})", param_hint="--format")
+        from ..load.suggest import did_you_mean
+
+        known = sorted(catalog.formats)
+        hint = did_you_mean(format_name, known)
+        raise click.BadParameter(f"unknown format {format_name!r}" + (
+            f"{hint}; known: {', '.join(known)}" if hint else f" (known: {', '.join(known)})"),
+            param_hint="--format")
     if changed_lines_only and not diff_base:
         raise click.UsageError("--changed-lines-only needs --diff-base REF")
     fail_on = fail_on or config.get("fail-on") or "error"
@@ -300,6 +318,29 @@ def main(paths, profile, platforms, config_path, isolated, no_ignore, force_excl
     if report.errors or read:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
+
+
+def _conflicts(**given) -> None:
+    """Options that do nothing with the others given (each was passed over unsaid): a
+    usage error naming them."""
+    def named(key):
+        return {"fix_files": "--fix", "explain": "--explain"}.get(key, "--" + key.replace("_", "-"))
+
+    if given["fix_files"] and given["diff"]:
+        raise click.UsageError("--diff shows what --fix would change and writes nothing; "
+                               "give one of them")
+    for key in ("fix_read_only", "fix_hard_links"):
+        if given[key] and not given["fix_files"]:
+            raise click.UsageError(f"{named(key)} lets --fix rewrite more drafts; give --fix "
+                                   "too, or leave it out")
+    asked = [key for key in ("list_rules", "list_profiles", "list_packs", "list_formats",
+                             "list_plugins", "explain", "explain_type", "show_settings",
+                             "measure") if given[key]]
+    for key in ("fix_files", "diff", "output_file"):
+        if asked and given[key]:
+            raise click.UsageError(f"{named(key)} does nothing with {named(asked[0])}, which "
+                                   "prints its answer and exits, linting nothing; give one "
+                                   "of them")
 
 
 def rule_times(timings: dict[str, list], codes: dict[str, str]) -> str:

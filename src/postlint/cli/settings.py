@@ -12,6 +12,12 @@ from .explain import in_words
 def show(session, path: str) -> str:
     """The config file, profile, platforms and rule levels that apply to `path` (a draft,
     or a folder: a draft without front matter in it)."""
+    return answer(session, path)[0]
+
+
+def answer(session, path: str) -> tuple[str, str]:
+    """`show`'s text, and the read error of the draft at `path` ('' if none), which the
+    run would report and exit 2 for."""
     full = os.path.abspath(path)
     folder = full if os.path.isdir(full) else os.path.dirname(full)
     own = session.for_folder(folder)
@@ -56,7 +62,7 @@ def show(session, path: str) -> str:
             options = in_words(setting.options)
             out.append(f"  {rule.code:<6} {rule.name:<24} {setting.level}"
                        + (f" ({options})" if options else ""))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", problem
 
 
 def _shown(path: str) -> str:

@@ -40,23 +40,29 @@ class Scope:
 
     root: str
     include: tuple = DRAFT_GLOBS
-    exclude: tuple = DEFAULT_EXCLUDE
+    exclude: tuple = ()
     gitignore: bool = True
     force_exclude: bool = False
     readers: tuple = ()  # readers of other inputs (calendars, data exports)
+    # the default `include` and `exclude` fit names in any case (NOTES.MD, readme.md), as
+    # a named file's reader takes them; a config's own globs are matched as written
+    include_any_case: bool = True
+    exclude_any_case: tuple = ()  # the default exclude, when `exclude` is not given
 
     @classmethod
     def of(cls, config, readers=()) -> "Scope":
         """The scope of a config; without `include`, drafts and the files of the readers
         that want to be found in folders (`Reader.in_folders`)."""
-        exclude = config.get("exclude")
-        include = _globs(config.get("include")) or DRAFT_GLOBS + tuple(
+        exclude, root = config.get("exclude"), os.path.abspath(config.root)
+        include = _globs(config.get("include"), root) or DRAFT_GLOBS + tuple(
             p for reader in readers if reader.in_folders() for p in reader.patterns)
-        return cls(os.path.abspath(config.root), include,
-                   (DEFAULT_EXCLUDE if exclude is None else _globs(exclude))
-                   + _globs(config.get("extend-exclude")),
+        return cls(root, include,
+                   (() if exclude is None else _globs(exclude, root))
+                   + _globs(config.get("extend-exclude"), root),
                    config.get("respect-gitignore", True) is not False,
-                   bool(config.get("force-exclude")), tuple(readers))
+                   bool(config.get("force-exclude")), tuple(readers),
+                   not _globs(config.get("include"), root),
+                   DEFAULT_EXCLUDE if exclude is None else ())
 
 
 def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore: bool = False,
@@ -75,7 +81,7 @@ def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore
     found: list[str] = []
 
     def left_out(path: str, full: str, name: str, scope: Scope, is_dir: bool) -> bool:
-        return (_matches(path, full, name, scope.exclude, scope.root)
+        return (_excluded(path, full, name, scope)
                 or bool(ignores and scope.gitignore and ignores.ignored(full, is_dir)))
 
     for given in paths:
@@ -102,7 +108,8 @@ def discover(paths: list[str], scopes: Scope | Callable[[str], Scope], no_ignore
                              and not left_out(os.path.join(folder, d), at + d, d, here, True))
             for name in sorted(files):
                 path = os.path.join(folder, name)
-                if (_matches(path, at + name, name, here.include, here.root)
+                if (_matches(path, at + name, name, here.include, here.root,
+                             here.include_any_case)
                         and not left_out(path, at + name, name, here, False)):
                     reason = _not_a_draft(path, given)
                     if reason:
@@ -146,8 +153,7 @@ def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores) -> b
     folder, is excluded or ignored."""
     path, is_folder = full, is_dir
     while True:
-        if _matches(given if path == full else path, path, os.path.basename(path),
-                    scope.exclude, scope.root):
+        if _excluded(given if path == full else path, path, os.path.basename(path), scope):
             return True
         if ignores and scope.gitignore and ignores.ignored(path, is_folder):
             return True
@@ -157,12 +163,20 @@ def _forced_out(given: str, full: str, is_dir: bool, scope: Scope, ignores) -> b
         path, is_folder = parent, True
 
 
-def _matches(path: str, full: str, name: str, globs: tuple, top: str) -> bool:
+def _excluded(path: str, full: str, name: str, scope: Scope) -> bool:
+    """Whether `exclude` and `extend-exclude` (the default list in any case) fit a path."""
+    return (_matches(path, full, name, scope.exclude, scope.root)
+            or _matches(path, full, name, scope.exclude_any_case, scope.root, True))
+
+
+def _matches(path: str, full: str, name: str, globs: tuple, top: str,
+             any_case: bool = False) -> bool:
     """Whether the `name` of `path` (absolute: `full`), or its path relative to the folder
-    `top` (else as given), fits a glob (a folder glob also fits what is below it)."""
+    `top` (else as given), fits a glob (a folder glob also fits what is below it);
+    `any_case`: in upper or lower case alike."""
     if not globs:
         return False
-    names, paths = _compiled(globs)
+    names, paths = _compiled(globs, any_case)
     if names.match(name):  # (the usual case: no path needed)
         return True
     if paths is None:
@@ -171,25 +185,34 @@ def _matches(path: str, full: str, name: str, globs: tuple, top: str) -> bool:
     return bool(paths.match(relative.replace(os.sep, "/")))
 
 
-def _globs(given) -> tuple:
+def _globs(given, root: str = "") -> tuple:
     """A config's globs as they are matched: relative to its folder, so `./drafts/old`
-    is `drafts/old` (it matched nothing, and excluded nothing)."""
+    is `drafts/old`, and the folder's own path written before it (`/home/me/posts/old`)
+    goes too; a folder written as .gitignore writes it, `old/`, is `old`, and one
+    anchored to the config's folder, `/old`, stays anchored (each matched nothing, and
+    excluded nothing)."""
     out = []
     for glob in given or ():
         glob = str(glob)
+        if root and glob.startswith(root.rstrip("/") + "/"):
+            glob = glob[len(root.rstrip("/")):]  # (still anchored: `/old`)
         while glob.startswith("./"):
             glob = glob[2:]
+        if glob.endswith("/") and glob.strip("/"):
+            glob = glob.rstrip("/")
         out.append(glob)
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled(globs: tuple):
-    """One pattern for names (every glob) and one for relative paths (the globs with a
-    `/`, also followed by `/*`). A glob without `/` fits a path through its name, or
+def _compiled(globs: tuple, any_case: bool = False):
+    """One pattern for names (the globs without `/`) and one for relative paths (those with a
+    `/`, also followed by `/*`; a leading `/` anchors it to the config's folder, as
+    every glob with a `/` is). A glob without `/` fits a path through its name, or
     through a folder's name: walks prune such folders, --force-exclude checks them."""
-    names = re.compile("|".join(fnmatch.translate(g) for g in globs))
-    nested = [g for g in globs if "/" in g.rstrip("/")]
+    names = re.compile("|".join(fnmatch.translate(g) for g in globs if "/" not in g)
+                       or "(?!)", re.IGNORECASE if any_case else 0)
+    nested = [g.lstrip("/") for g in globs if "/" in g.rstrip("/")]
     paths = re.compile("|".join(fnmatch.translate(p) for g in nested
                                 for p in (g, g.rstrip("/") + "/*"))) if nested else None
     return names, paths

@@ -143,8 +143,39 @@ class Linter:
                                                    self.catalog.packs), self.config.path,
                                           line_of(configured, index, self.config.line(key)),
                                           f"{key}[{index}]"))
+        if not errors:  # (a mistake of its own first: a selector that names no rule)
+            errors = self._set_but_not_selected()
         if errors:
             raise Errors(_unique(errors))
+
+    def _set_but_not_selected(self) -> list[ConfigError]:
+        """A `rules:` entry of the config that gives a rule a level or options while the
+        config's own select/ignore turn the rule off: it never applied, unsaid."""
+        conf = self.config
+        layer = [(conf.get("select") or [], conf.get("extend-select") or [],
+                  conf.get("ignore") or [])]
+        if not any(layer[0]):
+            return []
+        errors = []
+        overrides = conf.get("rules") or {}
+        for key, value in overrides.items():
+            rule = find_rule(str(key), self.catalog.rules)
+            if rule is None or value is False or value == "off" or value is None:
+                continue
+            c = self.choices  # (the command line may choose the rule all the same)
+            if selection.layered(rule, True, layer + [(c.select, c.extend_select, c.ignore)]):
+                continue
+            if selection.best(layer[0][2], rule):
+                where = next(s for s in layer[0][2] if selection.specificity(s, rule))
+                why = (f"ignore: [{where}] (line {conf.line('ignore')}) turns {rule.name} off, "
+                       "so it never applies; take it out of ignore, or remove this entry")
+            else:
+                why = (f"select: (line {conf.line('select')}) does not include {rule.name}, "
+                       f"so it never applies; add {rule.name} to select or extend-select, or "
+                       "remove this entry")
+            errors.append(ConfigError(f"{rule.name} is set here, but {why}", conf.path,
+                                      line_of(overrides, key), f"rules.{key}"))
+        return errors
 
     def _unread_keys(self) -> list[ConfigError]:
         """Unknown keys of open config sections (brand, work) that no rule reads."""
@@ -213,7 +244,8 @@ class Linter:
                 continue
             given[rule.name] = (key, line)
             setting, problems = entry(value, rule, self.catalog.types, self.config.path,
-                                      f"rules.{key}", line, settings.get(rule.name))
+                                      f"rules.{key}", line, settings.get(rule.name),
+                                      rules=self.catalog.rules)
             errors += problems
             if setting is None:
                 settings.pop(rule.name, None)
@@ -748,6 +780,7 @@ class Linter:
             self._active_names[profile] = frozenset(
                 n for a in self.active(profile) for n in (a.rule.name, a.rule.code))
         draft.active_rules, draft.known_rules = self._active_names[profile], self.known_rules
+        draft.lint_profile = profile
         late = [act for act in self._enabled(draft, self.active(profile))
                 if act.check.after_suppression]
         # a check that judges how suppressions were used (M001) goes last, when every

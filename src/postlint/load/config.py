@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, regions, schema, yamlfile
+from . import languages, regions, schema, tomllines, yamlfile
 from .suggest import did_you_mean
 from .yamlfile import ConfigError, Map, line_of
 
@@ -83,11 +83,15 @@ def load(path: Path | None, named: bool = False) -> Config:
             "postlint reads TOML only from a pyproject.toml's [tool.postlint] table; name "
             "that file, or write this one as YAML (.postlint.yaml)", str(path))])
     else:
-        data = yamlfile.load(path, keep=True)
+        try:
+            data = yamlfile.load(path, keep=True)
+        except ConfigError as exc:
+            raise _as_toml(path) or exc from None
     if data is None:
         data = Map()
     if not isinstance(data, dict):
-        raise yamlfile.Errors([ConfigError("expected a mapping of settings", str(path), 1)])
+        raise _as_toml(path) or yamlfile.Errors([ConfigError("expected a mapping of settings",
+                                                             str(path), 1)])
     unknown: list[ConfigError] = []
     errors = schema.check(data, str(path), unknown=unknown)
     if isinstance(data.get("links"), dict):
@@ -100,9 +104,59 @@ def load(path: Path | None, named: bool = False) -> Config:
                                                                          line_of(data, "regions")),
                                f"regions[{i}]")
                    for i, code in enumerate(data["regions"]) if regions.problem(code)]
+    for key in ("include", "exclude", "extend-exclude"):
+        if isinstance(data.get(key), list):
+            errors += [ConfigError(problem, str(path), line_of(data[key], i, line_of(data, key)),
+                                   f"{key}[{i}]")
+                       for i, glob in enumerate(data[key])
+                       for problem in [_glob_problem(str(glob), key)] if problem]
     if errors:
         raise yamlfile.Errors(errors)
     return Config(data, str(path), path.parent, unknown)
+
+
+# what a glob of `include` that names a file type alone (`md`, `.md`) meant: it matched
+# only a file of that very name, and a folder's drafts were all passed over
+_FILE_TYPES = ("md", "markdown", "mdx", "txt", "text", "csv", "tsv", "json", "js", "zip")
+
+
+def _glob_problem(glob: str, key: str) -> str | None:
+    """What is wrong with one glob of include, exclude or extend-exclude, or None."""
+    if not glob.strip() or not glob.strip("/. "):
+        return (f"expected a glob such as '*.md' or 'drafts/old', got {glob!r}, which "
+                f"{'matches nothing' if key == 'include' else 'excludes nothing'}")
+    parts = [part for part in re.split(r"\s*,\s*", glob.strip()) if part]
+    if len(parts) > 1 and all("*" in part for part in parts):
+        return (f"several globs in one string; write a list: "
+                f"[{', '.join(repr(part) for part in parts)}]")
+    if key == "include" and not any(c in glob for c in "*?[/"):
+        ext = glob.lstrip(".").lower()
+        if glob.startswith(".") or ext in _FILE_TYPES:
+            return (f"{glob!r} matches only a file named {glob!r}, not the files of that "
+                    f"type (did you mean '*.{glob.lstrip('.')}'?)")
+    return None
+
+
+_TOML_LINE = re.compile(r"\[[\w.\"' -]+\]|[\w.\"'-]+\s*=\s*\S")
+
+
+def _as_toml(path: Path) -> ConfigError | None:
+    """The mistake of a YAML config written as TOML (`[tool.postlint]`, `key = "value"`),
+    which YAML reads as no mapping or not at all; None for a file that is not."""
+    try:
+        text = yamlfile.decode(yamlfile.read(path), path)
+    except ConfigError:
+        return None
+    for number, row in enumerate(text.splitlines(), 1):
+        row = row.strip()
+        if row and not row.startswith("#"):
+            if _TOML_LINE.fullmatch(row) or (_TOML_LINE.match(row) and "=" in row
+                                              and ":" not in row.split("=", 1)[0]):
+                return ConfigError(f"{path.name} is YAML (key: value), and this is TOML; write "
+                                   "it as YAML, or put it in pyproject.toml under "
+                                   "[tool.postlint]", str(path), number)
+            return None
+    return None
 
 
 def _utm_problems(links: dict, path: str) -> list[ConfigError]:
@@ -135,7 +189,8 @@ def _from_pyproject(path: Path, named: bool = False) -> Map:
     try:
         tools = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
-        raise yamlfile.Errors([ConfigError(f"invalid TOML: {exc}", str(path))]) from None
+        said, line = tomllines.decode_error(text, str(exc))
+        raise yamlfile.Errors([ConfigError(said, str(path), line)]) from None
     if not isinstance(tools, dict):
         tools = {}
     for name in tools:  # found for its `[tool.postlint...`, or a table like it: misspelt?
@@ -153,7 +208,7 @@ def _from_pyproject(path: Path, named: bool = False) -> Map:
     table = tools.get("postlint", {})
     header = next((n for n, line in enumerate(text.splitlines(), 1)
                    if line.strip().startswith("[tool.postlint")), 0)
-    return _with_lines(table, _toml_lines(text), ("tool", "postlint"), header)
+    return tomllines.with_lines(table, tomllines.lines(text), ("tool", "postlint"), header)
 
 
 def misspelt(name: str, beside_postlint: bool) -> bool:
@@ -166,44 +221,3 @@ def misspelt(name: str, beside_postlint: bool) -> bool:
         return True
     return not beside_postlint and (name.startswith("postlint")
                                     or bool(did_you_mean(name, ["postlint"], 0.8)))
-
-
-def _with_lines(value, lines: dict, path: tuple, line: int):
-    """TOML carries no positions: give each mapping the line of its table header (or
-    key) and each key its own line, as `_toml_lines` found them; else `line`."""
-    if isinstance(value, dict):
-        own = lines.get(path, line)
-        result = Map({k: _with_lines(v, lines, path + (k,), own) for k, v in value.items()})
-        result.line, result.lines = own, {k: lines.get(path + (k,), own) for k in value}
-        return result
-    if isinstance(value, list):
-        return [_with_lines(v, lines, path, lines.get(path, line)) for v in value]
-    return value
-
-
-_TOML_HEADER = re.compile(r"\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_TOML_KEY = re.compile(r"""((?:[\w-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[\w-]+|"[^"]*"|'[^']*'))*)\s*=""")
-_TOML_PART = re.compile(r"""[\w-]+|"([^"]*)"|'([^']*)'""")
-
-
-def _toml_lines(text: str) -> dict[tuple, int]:
-    """The line of each table header and key of a TOML text, by its dotted path (the
-    first, where one is written twice; a key inside a multi-line value may be taken
-    for one, which only lends it a line)."""
-    found: dict[tuple, int] = {}
-    table: tuple = ()
-    for number, row in enumerate(text.splitlines(), 1):
-        stripped = row.strip()
-        header = _TOML_HEADER.match(stripped)
-        key = None if header else _TOML_KEY.match(stripped)
-        if header:
-            table = _toml_path(header.group(1))
-            found.setdefault(table, number)
-        elif key:
-            found.setdefault(table + _toml_path(key.group(1)), number)
-    return found
-
-
-def _toml_path(dotted: str) -> tuple:
-    return tuple(m.group(1) if m.group(1) is not None else m.group(2) if m.group(2)
-                 is not None else m.group(0) for m in _TOML_PART.finditer(dotted))

@@ -30,8 +30,29 @@ THREE_FOR_TWO = {
 }
 
 
+# Languages written by name (in English or in themselves) where a tag goes: `lang: english`
+NAMES = {
+    "english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
+    "francais": "fr", "spanish": "es", "español": "es", "espanol": "es", "italian": "it",
+    "italiano": "it", "portuguese": "pt", "português": "pt", "portugues": "pt",
+    "dutch": "nl", "nederlands": "nl", "russian": "ru", "chinese": "zh", "japanese": "ja",
+    "korean": "ko", "arabic": "ar", "hindi": "hi", "turkish": "tr", "polish": "pl",
+    "polski": "pl", "swedish": "sv", "svenska": "sv", "norwegian": "no", "norsk": "no",
+    "danish": "da", "dansk": "da", "finnish": "fi", "suomi": "fi", "greek": "el",
+    "hebrew": "he", "ukrainian": "uk", "czech": "cs", "hungarian": "hu", "romanian": "ro",
+    "catalan": "ca", "català": "ca", "vietnamese": "vi", "thai": "th", "indonesian": "id",
+}
+
+
 def problem(tag) -> str | None:
     """Why `tag` is not a BCP 47 language tag, or None."""
+    if isinstance(tag, str) and tag.strip().lower() in NAMES:
+        return (f"expected a BCP 47 language tag, got {tag!r} (did you mean "
+                f"'{NAMES[tag.strip().lower()]}'?)")
+    if isinstance(tag, str) and "_" in tag and TAG.match(tag.replace("_", "-")) \
+            and not problem(tag.replace("_", "-")):
+        return (f"expected a BCP 47 language tag, got {tag!r} (did you mean "
+                f"'{tag.replace('_', '-')}'? BCP 47 joins its parts with '-')")
     if not (isinstance(tag, str) and TAG.match(tag)):
         return f"expected a BCP 47 language tag such as 'en', 'de' or 'es-MX', got {tag!r}"
     first = primary(tag)

@@ -55,5 +55,9 @@ def unknown(names, packs: dict) -> str | None:
     """The message for the first of `names` that is no pack, or None."""
     for name in names or ():
         if str(name) not in packs:
-            return f"unknown pack {str(name)!r} (known: {', '.join(sorted(packs)) or 'none'})"
+            from .suggest import did_you_mean  # (only for a mistake)
+
+            return f"unknown pack {str(name)!r}" + (
+                did_you_mean(name, sorted(packs))
+                or f" (known: {', '.join(sorted(packs)) or 'none'})")
     return None

@@ -59,6 +59,10 @@ def parse_profile(data, path: str, name: str | None = None) -> tuple[Profile | N
     errors = [ConfigError(unknown_key(key, sorted(PROFILE_KEYS)), path, line_of(data, key),
                           str(key))
               for key in data if key not in PROFILE_KEYS]
+    if name and "name" in data and data["name"] != name:  # (a config's: the key names it)
+        errors.append(ConfigError(f"a profile here is named by its key ({name}); remove "
+                                  "name:, or rename the key", path, line_of(data, "name"),
+                                  "name"))
     name = name or data.get("name")
     if not isinstance(name, str):
         errors.append(ConfigError("missing profile name", path, data.line, "name"))
@@ -103,9 +107,11 @@ def unknown_rule(key, rules: dict) -> str:
 
 
 def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
-          base: Setting | None, shipped: bool = False) -> tuple[Setting | None, list]:
+          base: Setting | None, shipped: bool = False,
+          rules: dict | None = None) -> tuple[Setting | None, list]:
     """Apply one profile or config entry for `rule` on top of `base` (None: not applied);
-    `shipped`: the entry is postlint's own (a built-in profile's).
+    `shipped`: the entry is postlint's own (a built-in profile's); `rules` (all of them)
+    name the rules that take an option `rule` does not.
 
     `value` is a level, `off`/false, or a mapping with an optional `level` and options.
     """
@@ -130,12 +136,28 @@ def entry(value, rule: Rule, types: dict, path: str, key: str, line: int,
                                       f"{hint}{off}", path, line_of(value, "level", line),
                                       f"{key}.level")]
         given = without(value, "level")
-        errors = check_options(types[rule.type], given, path, key, also=("level",))
+        errors = check_options(types[rule.type], given, path, key, also=("level",),
+                               owners=option_owners(rule, given, rules, types))
         options.update(given)
         untrusted = untrusted or not shipped and not all(map(_plain, given.values()))
         return Setting(level, options, untrusted), errors
-    return base, [ConfigError("expected a level, off, or a mapping of level and options",
-                              path, line, key)]
+    if value is True:  # (`on`, `yes` and `true` read alike: a rule is not turned on so)
+        name = key.rsplit(".", 1)[-1]
+        return base, [ConfigError(f"expected a level or off, got true (YAML reads on, yes and "
+                                  f"true alike); to run the rule, give its level: {name}: "
+                                  f"{rule.level}", path, line, key)]
+    got = "nothing (an empty value)" if value is None else repr(value)
+    return base, [ConfigError(f"expected a level, off, or a mapping of level and options, "
+                              f"got {got}", path, line, key)]
+
+
+def option_owners(rule: Rule, options, rules: dict | None, types: dict) -> dict[str, list]:
+    """Option name -> the other rules whose type takes it, for each of `options` that
+    `rule`'s type does not (an option given to the rule next to the one meant)."""
+    own = types[rule.type].options
+    return {name: sorted(other.name for other in (rules or {}).values()
+                         if name in types[other.type].options)
+            for name in options if name not in own}
 
 
 def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], types: dict,
@@ -168,7 +190,7 @@ def resolve(name: str, profiles: dict[str, Profile], rules: dict[str, Rule], typ
             continue
         given[rule.name] = (key, line)
         setting, problems = entry(value, rule, types, profile.path, f"{profile.key}rules.{key}",
-                                  line, settings.get(rule.name), profile.shipped)
+                                  line, settings.get(rule.name), profile.shipped, rules)
         errors += problems
         if setting is None:
             settings.pop(rule.name, None)

@@ -19,6 +19,10 @@ RULE_KEYS = {"code", "name", "type", "level", "message", "why", "source", "optio
              "examples", "category", "fixable", "languages"}
 ANY_LANGUAGE = "*"
 NOT_RULES = ("profiles", "platforms", "packs", "data")  # folders of a rule folder
+# other names of the examples' two lists (as test tools name them)
+_EXAMPLE_KEYS = {"fail": "flag", "fails": "flag", "flags": "flag", "bad": "flag",
+                 "invalid": "flag", "good": "pass", "passes": "pass", "ok": "pass",
+                 "valid": "pass"}
 REQUIRED = ("code", "name", "type", "level", "message", "why", "examples")
 
 
@@ -104,6 +108,9 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
         ("message", lambda v: not isinstance(v, str) or not template.problem(v),
          "{}"),
         ("why", lambda v: isinstance(v, str), "expected a string, got {!r}"),
+        ("source", lambda v: isinstance(v, str), "expected a string, got {!r}"),
+        ("category", lambda v: isinstance(v, str), "expected a string, got {!r}"),
+        ("fixable", lambda v: isinstance(v, bool), "expected true or false, got {!r}"),
     ]
     for key, ok, message in checks:
         if key in data and not ok(data[key]):
@@ -117,9 +124,21 @@ def parse_rule(data, path: str, category: str, types: dict[str, type],
     if "examples" not in data:
         return None, errors
     examples = data["examples"]
+    if isinstance(examples, dict):  # (`fail:` for `flag:`, `passes:`: never run, unsaid)
+        errors += [ConfigError(f"unknown key (did you mean '{_EXAMPLE_KEYS[str(key).lower()]}'?)"
+                               if str(key).lower() in _EXAMPLE_KEYS
+                               else unknown_key(key, ["flag", "pass"]), path,
+                               line_of(examples, key), f"examples.{key}")
+                   for key in examples if key not in ("flag", "pass")]
+        errors += [ConfigError(f"expected a list of examples, got {examples[key]!r}", path,
+                               line_of(examples, key), f"examples.{key}")
+                   for key in ("flag", "pass") if key in examples
+                   and not isinstance(examples[key], list) and examples[key] is not None]
     if not (isinstance(examples, dict) and examples.get("flag") and examples.get("pass")):
-        errors.append(ConfigError("expected 'flag' and 'pass' lists of examples", path,
-                                  line_of(data, "examples"), "examples"))
+        if not errors or not isinstance(examples, dict) or not any(
+                e.key and e.key.startswith("examples.") for e in errors):
+            errors.append(ConfigError("expected 'flag' and 'pass' lists of examples", path,
+                                      line_of(data, "examples"), "examples"))
     if isinstance(kind, str) and kind in types:
         given = data.get("options")
         if given is None:
@@ -190,30 +209,46 @@ def parse_languages(value, check: type, path: str, key: str, line: int,
 
 def check_options(check: type, options, path: str, prefix: str,
                   complete: bool = False, deep: bool = True,
-                  also: tuple = ()) -> list[ConfigError]:
+                  also: tuple = (), owners: dict | None = None) -> list[ConfigError]:
     """Problems with `options` for rule type `check`, each with file, line and key path.
 
     `complete`: these are all of a rule's options, so required ones must be there.
     `deep`: also ask the rule type (`Check.problems`), which may compile patterns.
     `also`: keys read beside the options (a config entry's `level`), offered as the key
-    meant by a misspelt one.
+    meant by a misspelt one. `owners`: option name -> the other rules that take it.
     """
     if not isinstance(options, dict):
         return [ConfigError("expected a mapping of options", path,
                             getattr(options, "line", None), prefix)]
     errors = []
-    if complete:
-        errors += [ConfigError("missing required option", path, getattr(options, "line", None),
-                               f"{prefix}.{key}")
-                   for key, spec in check.options.items() if spec.required and key not in options]
+    missing = [key for key, spec in check.options.items()
+               if complete and spec.required and key not in options]
+    unknown = [key for key in options if key not in check.options]
+    # one unknown option where one required option is missing: the same option, misnamed
+    # (`words:` for `tokens:`), said once, not as two mistakes with the wrong name offered
+    meant = {unknown[0]: missing[0]} if len(missing) == 1 and len(unknown) == 1 \
+        and not did_you_mean(unknown[0], list(also)) else {}
+    errors += [ConfigError("missing required option", path, getattr(options, "line", None),
+                           f"{prefix}.{key}") for key in missing if key not in meant.values()]
     for key, value in options.items():
         spec = check.options.get(key)
         line = line_of(options, key)
+        if spec is None and key in meant:
+            errors.append(ConfigError(
+                f"unknown option for type '{check.type_name}' (did you mean '{meant[key]}'? "
+                "it is required, and missing)", path, line, f"{prefix}.{key}"))
+            continue
         if spec is None:
 
             names = sorted(check.options)
-            hint = did_you_mean(key, names + list(also)) or \
-                f" (known: {', '.join(names) or 'none'})"
+            hint = did_you_mean(key, names + list(also))
+            taken = (owners or {}).get(key)
+            if taken and not hint:  # (`max` given to shouting, meant for emoji-overload)
+                shown = ", ".join(taken[:4]) + (f" and {len(taken) - 4} more"
+                                                if len(taken) > 4 else "")
+                hint = (f": {key} is an option of {shown}, not of this rule (known here: "
+                        f"{', '.join(names) or 'none'})")
+            hint = hint or f" (known: {', '.join(names) or 'none'})"
             errors.append(ConfigError(f"unknown option for type '{check.type_name}'{hint}",
                                       path, line, f"{prefix}.{key}"))
             continue

@@ -205,12 +205,24 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
     for key, value in list(data.items()):
         dotted, line = f"{prefix}{key}", line_of(data, key)
         spec = schema.get(key)
+        if spec is None and not prefix and str(key).lower() in ("postlint", "tool") \
+                and isinstance(value, dict):  # (copied from pyproject.toml's [tool.postlint])
+            errors.append(ConfigError(
+                f"unknown key: postlint's settings go at the top of the file, without a "
+                f"namespace (profile: ..., not {key}: {{{'postlint: {' if key == 'tool' else ''}"
+                f"profile: ...{'}' if key == 'tool' else ''}}})", path, line, dotted))
+            continue
         if spec is None:
             said = OTHER_TOOLS.get(dotted) or unknown_key(key, list(schema))
             errors.append(ConfigError(said, path, line, dotted))
             continue
         problem = _value_problem(spec, value)
         if problem:
+            # (`profile:` holding profiles, `platform:` a list: the key of the other number)
+            other = next((k for k in (key + "s", key[:-1]) if k != key and k in schema
+                          and _value_problem(schema[k], value) is None), None)
+            if other and value is not None:
+                problem += f" (did you mean '{prefix}{other}'?)"
             errors.append(ConfigError(problem, path, line, dotted))
             continue
         if spec.kind == "names" and isinstance(value, str):
@@ -233,6 +245,10 @@ def check(data: dict, path: str, schema: dict = SCHEMA, prefix: str = "",
 def _value_problem(spec: Key, value) -> str | None:
     if spec.kind == "any":
         return None
+    if value is None:  # (`select:` with nothing after it)
+        what = "a list of names" if spec.kind == "names" else \
+            f"one of {', '.join(spec.choices)}" if spec.choices else _KINDS[spec.kind][1]
+        return f"expected {what}, got nothing (an empty value); give a value, or remove the key"
     if spec.kind == "names":
         items = [value] if isinstance(value, str) else value
         if isinstance(items, list) and all(isinstance(v, (str, int, float))

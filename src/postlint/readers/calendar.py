@@ -162,12 +162,14 @@ class Settings:
                                       f"(known: {', '.join(KEYS)})", path, at, f"{where}.{name}")
                 if isinstance(column, bool) or not isinstance(column, (str, int)) or \
                         (isinstance(column, int) and column < 1):
-                    raise ConfigError("expected a header name, or a column number from 1",
-                                      path, at, f"{where}.{name}")
+                    raise ConfigError("expected a header name, or a column number from 1, "
+                                      f"got {column!r}", path, at, f"{where}.{name}")
                 self.columns[name] = column if isinstance(column, int) else normalised(column)
         elif key == "header":
             if not isinstance(value, bool):
-                raise ConfigError("expected true or false", path, line, where)
+                raise ConfigError(f"expected true or false, got {value!r}"
+                                  + ("; write true or false, without quotes"
+                                     if isinstance(value, str) else ""), path, line, where)
             self.header = value
         elif key == "date-format":
             formats = [value] if isinstance(value, str) else value

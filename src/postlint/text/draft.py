@@ -22,7 +22,6 @@ from . import markup
 BOM = "\ufeff"
 SEPARATOR = "---"
 TOML_FENCE = "+++"  # Hugo's TOML front matter opens and closes with this line
-_TOML_KEY = re.compile(r"\s*(?:\[+\s*([\w\"'-]+)|([\w\"'-]+)\s*[=.])")
 # Front-matter keys postlint reads. Other keys (title, tags, slug... of Hugo, Jekyll,
 # Astro, Netlify CMS or Notion) belong to other tools and are left alone, except one so
 # close to a key here that it must be a typo (`profle:`).
@@ -44,6 +43,11 @@ READ_KEYS = DATE_KEYS + OTHER_LANG_KEYS  # (keys of other tools postlint reads: 
 # go at the top, without a namespace.
 MEANT_DISABLE = ("ignore", "extend-ignore", "noqa", "disable-rules", "disabled-rules",
                  "rules-disabled", "lint-disable")
+# Keys that would turn rules on, or set what only the config sets: a draft's front matter
+# turns rules off alone, and these were left as another tool's keys, the rules unchanged.
+MEANT_ENABLE = ("enable", "enabled", "enable-rules", "enabled-rules", "rules-enabled",
+                "select", "extend-select", "extend-enable")
+CONFIG_ONLY = ("fail-on", "rules")  # (`rules` only when it holds a mapping, as the config's)
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 
@@ -194,6 +198,17 @@ class Draft:
                         f"at the top of the front matter, without a namespace" + (
                             f" (did you mean '{meant}'?)" if meant else
                             f" ({', '.join(FRONT_MATTER_KEYS)}, publish)"))
+                if named in MEANT_ENABLE:
+                    raise DraftError(
+                        f"line {line}: front matter: unknown key '{key}': a draft's front "
+                        "matter turns rules off only (disable: [...]); to run a rule its "
+                        "profile leaves off, add it to extend-select in the config, or name "
+                        "a profile that runs it (profile: ...)")
+                if named in CONFIG_ONLY and (named != "rules" or isinstance(value, dict)):
+                    raise DraftError(
+                        f"line {line}: front matter: unknown key '{key}': it is a config key "
+                        "(.postlint.yaml), not read in front matter; a draft sets profile, "
+                        "platforms and disable")
                 if named in MEANT_DISABLE:
                     raise DraftError(f"line {line}: front matter: unknown key '{key}' (did "
                                      f"you mean 'disable'? it turns rules off for this draft)")
@@ -303,9 +318,8 @@ class Draft:
 
 
 def _toml(source: str) -> yamlfile.Map:
-    """TOML front matter (Hugo's, between lines `+++`) as a Map whose keys know their
-    lines (TOML gives none: a top-level key's is the line it starts, a table's its
-    header's)."""
+    """TOML front matter (Hugo's, between lines `+++`) as a Map whose keys and items
+    know their lines (`load.tomllines`)."""
     if sys.version_info >= (3, 11):  # (imported only for a draft with TOML front matter)
         import tomllib
     else:  # pragma: no cover
@@ -314,17 +328,13 @@ def _toml(source: str) -> yamlfile.Map:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\s*\(at line (\d+)(?:, column \d+)?\)", str(exc))
-        message = str(exc).replace(where.group(0), "") if where else str(exc)
-        raise yamlfile.ConfigError(f"invalid TOML: {message}", "",
-                                   int(where.group(1)) + 1 if where else 1) from None
-    result = yamlfile.Map(data)
-    result.line, result.lines = 2, {}
-    for number, row in enumerate(source.splitlines(), 2):
-        key = _TOML_KEY.match(row)
-        if key and (key.group(1) or key.group(2)).strip("\"'") in data:
-            result.lines.setdefault((key.group(1) or key.group(2)).strip("\"'"), number)
-    return result
+        from ..load import tomllines
+
+        said, line = tomllines.decode_error(source, str(exc), first=2)
+        raise yamlfile.ConfigError(said, "", line or 1) from None
+    from ..load import tomllines
+
+    return tomllines.with_lines(data, tomllines.lines(source, first=2), (), 2)
 
 
 def _iso_date(text: str) -> datetime.date | None:

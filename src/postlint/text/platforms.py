@@ -76,8 +76,10 @@ class Platform:
         return bool(self.counting.get("mention_without_domain"))
 
 
-def problems(data, path: str, prefix: str = "", config: bool = False) -> list[ConfigError]:
-    """What is wrong with the keys present in a platform mapping (it may be partial)."""
+def problems(data, path: str, prefix: str = "", config: bool = False,
+             base: dict | None = None) -> list[ConfigError]:
+    """What is wrong with the keys present in a platform mapping (it may be partial);
+    `base`: the platform's settings it changes, whose units an example names."""
     if not isinstance(data, dict):
         return [ConfigError("expected a mapping of platform settings", path,
                             getattr(data, "line", None), prefix or None)]
@@ -105,7 +107,7 @@ def problems(data, path: str, prefix: str = "", config: bool = False) -> list[Co
             bad(key, f"expected a unit ({', '.join(UNITS)}), got {value!r}")
         elif kind in ("units", "folds", "counting"):
             if not isinstance(value, dict):
-                bad(key, "expected a mapping")
+                bad(key, _shape(kind, key, value, base or {}))
                 continue
             for sub, item in value.items():
                 where = f"{key}.{sub}"
@@ -125,6 +127,23 @@ def problems(data, path: str, prefix: str = "", config: bool = False) -> list[Co
     if "name" in data and isinstance(name, str) and not NAME.match(name):
         bad("name", "expected a kebab-case name such as 'x' or 'x-premium'")
     return errors
+
+
+def _shape(kind: str, key: str, value, base: dict) -> str:
+    """The message for a `length`, `folds` or `counting` that is no mapping, with an
+    example of the mapping meant (`length: 500` -> `length: {x: 500}` for X)."""
+    got = "nothing (an empty value)" if value is None else repr(value)
+    number = value if _count(value) else None
+    if kind == "units":
+        unit = next(iter(base.get("length") or {}), "graphemes")
+        return (f"expected a mapping of counting unit to limit, such as {key}: "
+                f"{{{unit}: {number or 500}}}, got {got} (units: {', '.join(UNITS)})")
+    if kind == "folds":
+        fold = next(iter(base.get("folds") or {}), "mobile")
+        return (f"expected a mapping of fold name to offset, such as {key}: "
+                f"{{{fold}: {number or 140}}}, got {got}")
+    return (f"expected a mapping of counting options ({', '.join(COUNTING)}), such as "
+            f"{key}: {{url_length: 23}}, got {got}")
 
 
 def _count(value) -> bool:
@@ -191,7 +210,13 @@ def with_settings(builtin: dict[str, tuple[Map, Platform]], settings, path: str
             errors.append(ConfigError("expected a kebab-case platform name such as "
                                       "'mastodon-social'", path, line, prefix))
             continue
-        found = problems(data, path, prefix + ".", config=True)
+        parent = data.get("extends", name) if isinstance(data, dict) else name
+        found = problems(data, path, prefix + ".", config=True,
+                         base=builtin[parent][0] if parent in builtin else None)
+        if "name" in data and data["name"] != name:  # (dropped: the key names it)
+            found.append(ConfigError(f"a platform here is named by its key ({name}); remove "
+                                     "name:, or rename the key", path, line_of(data, "name"),
+                                     f"{prefix}.name"))
         if found:
             errors += found
             continue

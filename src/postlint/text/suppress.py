@@ -8,7 +8,8 @@
 
 Targets are rule codes or names, code prefixes (`T1`) or `ALL` (every rule), separated
 by spaces or commas (a colon after the
-directive, as in `postlint-disable: T101`, is allowed). A suppression that
+directive, as in `postlint-disable: T101`, is allowed); a reason may follow ` -- `, as in
+ESLint (`postlint-disable-line B101 -- the product is spelt so`). A suppression that
 suppresses nothing is reported by the `unused-suppression` rule (M001), which only a
 comment naming it (`M001` or `unused-suppression`) can silence. A comment
 `<!-- postlint-WORD ... -->` with any other WORD is kept as a Suppression of kind
@@ -28,6 +29,7 @@ from .draft import Draft
 _COMMENT = re.compile(r"<!--\s*(postlint[-_:\s]+[A-Za-z][\w-]*)(.*?)-->",
                       re.DOTALL | re.IGNORECASE)
 _SEPARATOR = re.compile(r"[-_:\s]+")
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")  # what follows is why, not rules
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 ALL = "*"
 UNKNOWN = "unknown"
@@ -96,6 +98,7 @@ def parse(draft: Draft, spellings: dict | None = None) -> list[Suppression]:
             continue
         named = m.group(2).strip()
         named = named[1:] if named.startswith(":") else named  # `postlint-disable: T101`
+        named = _REASON.split(named, 1)[0]  # `T101 -- a brand name`, as ESLint takes it
         targets = frozenset(ALL if t == "ALL" else t for t in re.split(r"[\s,]+", named) if t) \
             or {ALL}
         line = draft.position(m.start())[0]
