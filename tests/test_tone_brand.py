@@ -367,3 +367,14 @@ def test_term_consistency_says_how_often_the_other_spelling_is_used_in_words(
     result = run("--select", "term-consistency", ".")
     assert (f"a.md:1:12: B106 'e-mail' is also written 'email' ({times}) in these drafts; "
             "pick one (term-consistency)") in result.out
+
+
+def test_inflected_pairs_of_preferred_terms():
+    from postlint.checks.substitution import inflected_pairs
+
+    pairs = inflected_pairs({"e-mail": "email", "cheap": "affordable", "big": "large",
+                             "sign-up": "registration"})
+    assert pairs["e-mails"] == "emails" and pairs["e-mailed"] == "emailed"
+    assert pairs["cheaper"] == "more affordable" and pairs["cheapest"] == "most affordable"
+    assert pairs["bigger"] == "larger" and pairs["biggest"] == "largest"
+    assert not any(key.startswith("sign-") for key in pairs)  # ("up" is too short to inflect)

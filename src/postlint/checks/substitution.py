@@ -49,6 +49,30 @@ def inflected_pairs(swap: dict) -> dict:
                 if form == lower_w or not theirs or theirs[0] == lower_r:
                     continue
                 pairs.setdefault(wrong[:w.start(1)] + form, right[:r.start(1)] + theirs[0])
+        if " " not in right:
+            pairs.update((k, v) for k, v in _degree_pairs(wrong, right, w, r).items()
+                         if k not in pairs)
+    return pairs
+
+
+def _degree_pairs(wrong: str, right: str, w, r) -> dict:
+    """An adjective's comparative and superlative (cheap -> affordable: cheaper -> more
+    affordable, cheapest -> most affordable; big -> large: bigger -> larger): the right
+    word's own degree where it has one, else "more"/"most" before it."""
+    import lemminflect
+
+    from ..text.forms import degrees
+
+    found = set(degrees(w.group(1).lower()))
+    pairs = {}
+    for tag, extra in (("JJR", "more"), ("JJS", "most")):
+        for form in lemminflect.getAllInflections(w.group(1).lower(), upos="ADJ").get(tag, ()):
+            if form.lower() not in found:
+                continue
+            theirs = [f for f in lemminflect.getAllInflections(r.group(1).lower(), upos="ADJ")
+                      .get(tag, ()) if f.lower() in degrees(r.group(1).lower())]
+            said = right[:r.start(1)] + theirs[0] if theirs else f"{extra} {right}"
+            pairs[wrong[:w.start(1)] + form.lower()] = said
     return pairs
 
 
