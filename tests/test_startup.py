@@ -105,6 +105,29 @@ def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
     assert loaded() == ["loaded: []", "patterns compiled: 0"]
 
 
+def test_preferred_terms_inflections_are_kept_so_a_second_run_skips_lemminflect(tmp_path,
+                                                                            monkeypatch):
+    (tmp_path / ".postlint.yaml").write_text("brand: {preferred: {e-mail: email}}\n")
+    os.utime(tmp_path / ".postlint.yaml", (time.time() - 60,) * 2)
+    (tmp_path / "d.md").write_text("Sent two e-mails today.\n")
+    monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "POSTLINT_CACHE_DIR": str(tmp_path / "cache"),
+           plugins.AUTOLOAD_SWITCH: "1"}
+    probe = ("import sys\nfrom postlint.cli.main import main\ntry:\n"
+             "    main(['--select', 'preferred-term', 'd.md'], standalone_mode=False)\n"
+             "except SystemExit:\n    pass\n"
+             "print('lemminflect imported:', 'lemminflect' in sys.modules)\n")
+
+    def run():
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                             env=env).stdout
+        assert "B102 use 'emails' instead of 'e-mails'" in out  # the inflected pair
+        return out.splitlines()[-1]
+
+    assert run() == "lemminflect imported: True"  # (about a quarter of a second)
+    assert run() == "lemminflect imported: False"
+
+
 def test_vaders_negative_words_are_kept_for_each_lexicon(tmp_path, monkeypatch):
     from postlint.checks import sentiment
 

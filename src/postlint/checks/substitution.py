@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import regex
 
 from ..hookspecs import hookimpl
+from ..load import cache
+from ..text import forms
 from ..text.styled import normalize as fold
 from .base import Check, Match, Option, word_pattern
 
@@ -26,7 +30,29 @@ def inflected_pairs(swap: dict) -> dict:
     or more, each noun or verb inflection of the wrong one's last word paired with the
     same inflection of the right one's (e-mail -> email: e-mails -> emails, e-mailed ->
     emailed); an inflection the right word lacks (an adjective, a phrase's preposition)
-    adds no pair."""
+    adds no pair. Kept between runs: lemminflect takes about a quarter of a second to
+    import and read its dictionary."""
+    key = json.dumps(sorted(swap.items()))
+    found = _kept().get(key)
+    if isinstance(found, dict) and all(isinstance(v, str) for v in found.values()):
+        return found
+    found = _inflected_pairs(swap)
+    _kept().put(key, found)
+    return found
+
+
+_store: cache.Store | None = None
+
+
+def _kept() -> cache.Store:
+    global _store
+    if _store is None:
+        _store = cache.Store("inflected", f"{cache.code_stamp(__file__, forms.__file__)} "
+                                          f"{forms._versions()}", limit=1_000)
+    return _store
+
+
+def _inflected_pairs(swap: dict) -> dict:
     try:
         import lemminflect
     except ImportError:  # pragma: no cover - a dependency
