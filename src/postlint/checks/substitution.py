@@ -48,7 +48,7 @@ def _kept() -> cache.Store:
     global _store
     if _store is None:
         _store = cache.Store("inflected", f"{cache.code_stamp(__file__, forms.__file__)} "
-                                          f"{forms._versions()}", limit=1_000)
+                                          f"{forms.versions()}", limit=1_000)
     return _store
 
 

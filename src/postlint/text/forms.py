@@ -23,7 +23,8 @@ MIN_LETTERS = 3
 ENGLISH = "en"
 
 
-def _versions() -> str:
+def versions() -> str:
+    """The installed versions of the word-form libraries, for the stamps of what they made."""
     return ", ".join(f"{dist} {_version(dist)}" for dist in ("lemminflect", "simplemma"))
 
 
@@ -61,7 +62,7 @@ _store: cache.Store | None = None
 def _kept() -> cache.Store:
     global _store
     if _store is None:
-        _store = cache.Store("forms", f"{cache.code_stamp(__file__)} {_versions()}",
+        _store = cache.Store("forms", f"{cache.code_stamp(__file__)} {versions()}",
                              limit=50_000)
     return _store
 
