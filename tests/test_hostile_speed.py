@@ -27,9 +27,15 @@ DATED = "---\ndate: 2026-12-03\n---\n"  # (the rules that read a publish date ru
 SIZES = (10_000, 100_000, 1_000_000)
 
 
-def adversarial(size: int) -> str:
-    share = size // len(SHAPES)
-    return "\n".join(piece * (share // len(piece)) for piece in SHAPES) + "\n"
+def adversarial(size: int) -> list[str]:
+    """Drafts of `size` characters in all: each shape as a line, and again followed by a
+    letter (a run of marks or emoji before a space is read once; before anything else, a
+    pattern may read it again from each of its characters). Half of it is one draft of
+    all the lines, half a draft of each line: a rule may pass a post by its other lines
+    (a long post is measured whole; a post of one word, for its run-on sentences)."""
+    share = size // len(SHAPES) // 4
+    lines = [piece * (share // len(piece)) + end for piece in SHAPES for end in ("", "x")]
+    return [DATED + "\n".join(lines) + "\n"] + [DATED + line + "\n" for line in lines]
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +48,8 @@ def linter():
     return Linter(catalog, config, Choices(select=["ALL"], platforms=["x"]))
 
 
-def rule_times(linter, text: str, monkeypatch) -> dict[str, float]:
-    """CPU seconds each rule took on a draft of `text` (prose and the like go to the rule
+def rule_times(linter, texts: str | list[str], monkeypatch) -> dict[str, float]:
+    """CPU seconds each rule took on drafts of `texts` (prose and the like go to the rule
     that first needs them)."""
     spent: dict[str, float] = {}
     real = engine.Linter._run
@@ -60,15 +66,16 @@ def rule_times(linter, text: str, monkeypatch) -> dict[str, float]:
     try:
         with monkeypatch.context() as patch:
             patch.setattr(engine.Linter, "_run", timed)
-            linter.lint([Draft.from_text(text)])
+            linter.lint([Draft.from_text(text, f"{i}.md") for i, text in
+                         enumerate([texts] if isinstance(texts, str) else texts)])
     finally:
         gc.enable()
     return spent
 
 
 def test_every_built_in_rule_is_linear_on_adversarial_drafts(linter, monkeypatch):
-    linter.lint([Draft.from_text(DATED + "warm up, lol " + adversarial(2_000))])
-    times = [rule_times(linter, DATED + adversarial(size), monkeypatch) for size in SIZES]
+    linter.lint([Draft.from_text(text) for text in [DATED + "warm up, lol"] + adversarial(2_000)])
+    times = [rule_times(linter, adversarial(size), monkeypatch) for size in SIZES]
     assert not linter.errors, linter.errors  # nothing ran out of its time budget
     slow = []
     for rule in times[-1]:
@@ -82,9 +89,11 @@ def test_every_built_in_rule_is_linear_on_adversarial_drafts(linter, monkeypatch
 
 def test_a_link_whose_host_is_endless_labels_is_linear_too(linter, monkeypatch):
     # one URL of 50,000 labels: internal-link's host patterns split a host into labels in
-    # every way (0.02 s at 5,000 labels, 2.4 s at 50,000, minutes at a megabyte)
-    small, large = (rule_times(linter, "see https://" + "a." * labels + "com now\n",
-                               monkeypatch) for labels in (5_000, 50_000))
+    # every way (0.02 s at 5,000 labels, 2.4 s at 50,000, minutes at a megabyte); and one
+    # with a path as long, which URL patterns that start with a name read from each letter
+    small, large = (rule_times(linter, f"see https://{'a.' * labels}com now, or https://"
+                               f"{'a.' * labels}com/{'x' * labels} now\n", monkeypatch)
+                    for labels in (5_000, 50_000))
     assert not linter.errors, linter.errors
     slow = [f"{rule}: {small.get(rule, 0.0):.4f} s, {took:.4f} s" for rule, took in large.items()
             if took > 30 * max(small.get(rule, 0.0), 0.005)]

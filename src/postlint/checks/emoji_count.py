@@ -16,8 +16,11 @@ EMOJI = linear(regex.compile(
 ))
 _SPACE = regex.compile(r"[ \t]*")
 # An emoji that ends a sentence, as posts end them: before a space and a capital ("accepted
-# at ACL 🎉 Thanks to..."); the regex of its end, for the patterns that find sentences.
-SENTENCE_EMOJI = (r"\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}"
+# at ACL 🎉 Thanks to..."); the regex of its end, for the patterns that find sentences. (Tried
+# only where a run of emoji starts: tried inside one, it would read on to the run's end
+# at each of its emoji, and a long run would take time growing with its square.)
+SENTENCE_EMOJI = (r"(?<![\uFE0F\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}])"
+                  r"\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}"
                   r"\p{Emoji_Modifier}]*(?=[ \t]+\p{Lu})")
 
 

@@ -84,10 +84,12 @@ GROUP_KEYS = {"tokens", "swap", "regex", "ignorecase", "whole_words", "min_level
               "unless_next", "skip_names", "reach_next"}
 SENTENCE_CUES = ("sentence_with", "unless", "unless_next")
 # A sentence ends at . ! ? … before a space or the end, or at a line break; not at the
-# full stop of a title or a common abbreviation ("Mrs. Patel", "Dr. Kim", "e.g. this").
+# full stop of a title or a common abbreviation ("Mrs. Patel", "Dr. Kim", "e.g. this"),
+# though at more marks ("etc... Then"). A run of marks is tried from its start only (tried
+# at each mark, a long run not followed by a space takes time growing with its square).
 _SENTENCE_END = regex.compile(
-    r"(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Prof|Sr|Sra|Srta|Dra|Mme|Mlle|Nr|No|Hr|Fr|vs|etc|e\.g|i\.e|z\.B|ca))"
-    r"[.!?…]+(?=\s|$)|\n")
+    r"(?<![.!?…])(?:(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Prof|Sr|Sra|Srta|Dra|Mme|Mlle|Nr|No|Hr|Fr"
+    r"|vs|etc|e\.g|i\.e|z\.B|ca))[.!?…]+|[.!?…]{2,})(?=\s|$)|\n")
 
 
 class Group:

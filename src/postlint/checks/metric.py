@@ -11,14 +11,17 @@ from ..load.template import fill
 from .base import Check, Match, Option
 from .emoji_count import SENTENCE_EMOJI
 
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\S$")
+# (A run of marks is tried from its start only: tried at each of its marks, a long run
+# not followed by a space would be read to its end from each, in time growing with its
+# square.)
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+(?=\s|$)|\S$")
 # For the run-on check a sentence also ends at the end of a line that a blank line or a
 # list item follows, and at an emoji before a capital: list items and headings seldom end
 # in a full stop, nor do posts that close sentences with emoji, but a reader takes each one
 # as a sentence. (The grade's own formula counts only marks, so the gate of
 # `min_sentences` does too: a list is not graded as if it were several sentences.)
 OPENING = 5  # words of a long sentence quoted in `{opening}` ("It was the best of…")
-_LINE_END = regex.compile(r"[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))"
+_LINE_END = regex.compile(r"(?<![.!?…])[.!?…]+(?=\s|$)|\S(?=[ \t]*\n[ \t]*(?:\n|[^\w\s]+[ \t]|\d+[.)/][ \t]))"
                           rf"|{SENTENCE_EMOJI}|\S$")
 
 
