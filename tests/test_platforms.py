@@ -165,6 +165,22 @@ def test_thread_length_counts_posts_and_leaves_long_posts_to_post_length(run, wr
         " merge posts or split the thread")
 
 
+def test_the_professional_profile_holds_hashtags_to_five_and_says_whose_limit_it_is(run, write):
+    tags = " ".join(f"#Tag{n}" for n in range(1, 7))
+    write("x.md", f"---\nplatforms: [x]\n---\nShipped dark mode today. {tags}\n")
+    write("five.md", f"---\nplatforms: [x]\n---\nShipped dark mode today. {tags[:-6]}\n")
+    write("ig.md", f"---\nplatforms: [instagram]\n---\nGolden hour. {tags}\n")
+    result = run("x.md", "five.md", "ig.md", "--isolated", "--profile", "professional",
+                 "--select", "hashtag-count", "--format", "json")
+    assert [(f["path"], f["column"], f["message"]) for f in result.json()] == [
+        ("x.md", 56, "6 hashtags in this post, 5 at most for this audience: '#Tag6' is one too"
+                     " many; keep the 5 that matter most"),
+        ("ig.md", 44, "6 hashtags in this post, 5 at most on Instagram: '#Tag6' is one too"
+                      " many; keep the 5 that matter most")]
+    # (on X, no limit of its own; on the default profile, none at all)
+    assert run("x.md", "--isolated", "--select", "hashtag-count", "--format", "json").json() == []
+
+
 def test_no_platform_means_only_empty_post(run, write):
     write("a.md", "\u4e2d" * 3000 + " #a #b #c #d #e #f #ad\n---\n\n")
     result = run("a.md", "--isolated", "--select", "P1", "--format", "json")

@@ -92,12 +92,13 @@ class PostLength(Check):
 class EntityCount(Check):
     """More hashtags, mentions or links (`kind`) in a post than a platform allows
     (its `max_hashtags`/`max_mentions`/`max_links`), or than the rule's `max` when that
-    is lower. The match is the first entity over the limit."""
+    is lower. The match is the first entity over the limit; `{where}` says whose limit
+    it is ("on X", or "for this audience" when the rule's `max` is the lower)."""
 
     languages = ANY  # reads no words of a language
 
     type_name = "entity-count"
-    values = ("title", "count", "max")
+    values = ("title", "count", "max", "where")
     options = {
         "kind": Option("str", required=True, choices=tuple(ENTITY_KINDS),
                        help="what to count: hashtag, mention or url"),
@@ -111,10 +112,12 @@ class EntityCount(Check):
         kind, own = self.opts["kind"], self.opts["max"]
         found: dict[bool, list] = {}
         for platform in platforms:
-            limits = [n for n in (getattr(platform, ENTITY_KINDS[kind]), own) if n is not None]
+            allowed = getattr(platform, ENTITY_KINDS[kind])
+            limits = [n for n in (allowed, own) if n is not None]
             if not limits:
                 continue
             most = min(limits)
+            where = f"on {platform.title}" if most == allowed else "for this audience"
             fediverse = platform.fediverse
             if fediverse not in found:
                 found[fediverse] = [e for e in entities.extract(out.text, fediverse=fediverse)
@@ -124,7 +127,8 @@ class EntityCount(Check):
                 extra = items[most]
                 yield Match(out.offset(extra.start) - post.start,
                             out.offset(extra.end - 1) + 1 - post.start,
-                            {**_about(platform), "count": len(items), "max": most},
+                            {**_about(platform), "count": len(items), "max": most,
+                             "where": where},
                             platform=platform.name)
 
 
