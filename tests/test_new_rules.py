@@ -123,6 +123,37 @@ def test_a_greeting_of_another_day_than_the_publish_date(run, write):
         "3 December 2026, a Thursday: change the greeting or the publish date (wrong-day)"]
 
 
+def test_a_holiday_greeting_far_from_the_publish_date(run, write):
+    write("a.md", "---\ndate: 2026-12-10\n---\nHappy Thanksgiving to all our customers!\n")
+    write("b.md", "---\ndate: 2026-11-26\n---\nHappy Thanksgiving to all our customers!\n")
+    write("c.md", "---\ndate: 2026-10-12\n---\nHappy Thanksgiving, Canada!\n")  # (its own)
+    write("d.md", "---\ndate: 2026-12-03\n---\nA belated happy Thanksgiving to all!\n")
+    write("e.md", "---\ndate: 2027-01-05\n---\nHappy New Year! And happy Easter.\n")
+    write("f.csv", "date,text\n2026-12-24,Merry Christmas from all of us\n"
+                   "2027-01-20,Merry Christmas from all of us\n")
+    result = run("--select", "wrong-holiday", "a.md", "b.md", "c.md", "d.md", "e.md", "f.csv")
+    assert lines(result) == [
+        "a.md:4:1: D107 'Happy Thanksgiving' greets Thanksgiving (26 November 2026), but this "
+        "draft is published on 10 December 2026: change the greeting or the publish date "
+        "(wrong-holiday)",
+        "e.md:4:21: D107 'happy Easter' greets Easter (28 March 2027), but this draft is "
+        "published on 5 January 2027: change the greeting or the publish date (wrong-holiday)",
+        "f.csv:3:12: D107 'Merry Christmas' greets Christmas (25 December 2026), but this draft"
+        " is published on 20 January 2027: change the greeting or the publish date "
+        "(wrong-holiday) [row 3]"]
+
+
+def test_a_holiday_with_an_unreadable_date_is_a_config_error(run, write):
+    write("a.md", "---\ndate: 2026-12-10\n---\nHappy Diwali!\n")
+    write(".postlint.yaml", "rules:\n  wrong-holiday:\n    holidays:\n      diwali:\n"
+                            "        greetings: ['happy diwali']\n        dates: ['13-08']\n")
+    result = run("a.md")
+    assert result.code == 2
+    assert result.err.strip() == (
+        ".postlint.yaml:3: rules.wrong-holiday.holidays: diwali: dates: cannot read '13-08' as "
+        "MM-DD, {month, weekday, nth} or {easter: N}")
+
+
 def test_thread_numbering(run, write):
     write("a.md", "1/4 What we learned.\n---\n2/4 Ship small.\n---\n2/4 Listen.\n---\n"
                   "4/4 Thank you.\n")

@@ -4,7 +4,8 @@
 is a Thursday) and dates that do not exist ("31 February"); `check: past` flags a date
 before the draft's publish date (front matter `date:` or `publish:`); `check: weekday`
 flags a greeting that names the day it is read ("Happy Friday!", "#tbt") in a draft
-published on another day. A date without a year takes the publish date's year, else the
+published on another day; `check: holiday` a holiday's greeting ("Happy Thanksgiving!")
+in a draft published outside the days around that holiday. A date without a year takes the publish date's year, else the
 year of "today" (`--today`, else the clock); see `text.dates.resolve`.
 
 Numeric dates are ambiguous and often not dates at all (`24/7`, `1/2 cup`, versions such
@@ -50,19 +51,26 @@ class DateCheck(Check):
     languages = ANY  # reads no words of one language
 
     type_name = "date"
-    values = ("problem", "weekday", "date", "publish", "actual")
+    values = ("problem", "weekday", "date", "publish", "actual", "holiday", "when")
     options = {
-        "check": Option("str", "calendar", choices=("calendar", "past", "weekday"),
+        "check": Option("str", "calendar", choices=("calendar", "past", "weekday", "holiday"),
                         help="calendar: wrong weekdays and impossible dates; past: dates "
                         "before the publish date; weekday: greetings of another day than "
-                        "the publish date's"),
+                        "the publish date's; holiday: greetings of a holiday the publish "
+                        "date is not near"),
+        "holidays": Option("mapping", {}, help="holiday: name -> {greetings: [regex], dates: "
+                           "[MM-DD, {month, weekday, nth} (nth -1: the last) or {easter: "
+                           "days after Easter Sunday}], before: days, after: days} (the "
+                           "greeting fits from `before` days before one of the dates to "
+                           "`after` days after it)"),
         "greetings": Option("list", [], help="weekday: regexes of a greeting that names "
                             "the day it is read, {day} standing for the weekday's full "
                             "names (rules/data/dates.yaml)"),
         "day_words": Option("mapping", {}, help="weekday: English weekday -> regexes that "
                             "name it without its name (TGIF, #tbt)"),
-        "ahead_words": Option("list", [], help="weekday: a sentence holding one of these "
-                              "words looks ahead (\"tomorrow\") and is left alone"),
+        "ahead_words": Option("list", [], help="weekday, holiday: a sentence holding one of "
+                              "these words looks ahead (\"tomorrow\", \"in advance\") and "
+                              "is left alone (holiday: before the holiday)"),
         "knows_day": Option("list", [], help="weekday: regexes ({day} as in greetings) of a "
                             "sentence that says which day it is (\"it's only Monday\"): "
                             "when one names the publish date's weekday, the writer knows the "
@@ -70,8 +78,9 @@ class DateCheck(Check):
         "languages": Option("list", [], help="languages of rules/data/dates.yaml to read "
                             "(default: all)"),
         "max_days": Option("int", 365, low=0, help="past: ignore dates longer ago than this"),
-        "past_words": Option("list", [], help="past: a sentence holding one of these words"
-                             " tells of the past (\"last\", \"ago\") and is left alone"),
+        "past_words": Option("list", [], help="past, holiday: a sentence holding one of these"
+                             " words tells of the past (\"last\", \"belated\") and is left "
+                             "alone (holiday: after the holiday)"),
     }
 
     def __init__(self, options, context):
@@ -82,9 +91,13 @@ class DateCheck(Check):
         weekday = options["check"] == "weekday"
         self.greetings = self._greetings(options, "greetings", True) if weekday else []
         self.knows = dict(self._greetings(options, "knows_day", False)) if weekday else {}
+        self.holidays = [(name, word_pattern(spec["greetings"], is_regex=True), spec)
+                         for name, spec in options["holidays"].items()]
 
     @classmethod
     def problems(cls, options):
+        for name, spec in (options.get("holidays") or {}).items():
+            yield from (("holidays", f"{name}: {problem}") for problem in _holiday_problems(spec))
         for day in options.get("day_words") or {}:
             if str(day).capitalize() not in WEEKDAYS:
                 yield "day_words", f"{day}: expected a weekday in English, lower case " \
@@ -118,10 +131,13 @@ class DateCheck(Check):
 
     def check(self, post):
         publish = dates.publish_date(post.draft.front_matter)
-        if self.opts["check"] in ("past", "weekday") and publish is None:
+        if self.opts["check"] in ("past", "weekday", "holiday") and publish is None:
             return
         if self.opts["check"] == "weekday":
             yield from self._weekday(post, publish)
+            return
+        if self.opts["check"] == "holiday":
+            yield from self._holiday(post, publish)
             return
         reference = publish  # (today is asked for once a date is found: most posts have none)
         text = post.prose
@@ -175,6 +191,34 @@ class DateCheck(Check):
                     "weekday": WEEKDAYS[day], "date": _say(publish),
                     "actual": WEEKDAYS[publish.weekday()], "publish": publish.isoformat()})
 
+    def _holiday(self, post, publish: datetime.date):
+        """Greetings of a holiday whose days (around each of its dates in the years about
+        the publish date) do not hold the publish date; not in a post of an export."""
+        if getattr(post.draft, "published", False):
+            return
+        text, sentences = post.prose, Sentences(post.prose)
+        for name, pattern, spec in self.holidays:
+            if pattern is None or not self.context.search(pattern, text):
+                continue
+            days = sorted(day for year in (publish.year - 1, publish.year, publish.year + 1)
+                          for day in holiday_dates(spec["dates"], year))
+            before, after = spec.get("before", 0), spec.get("after", 0)
+            if any(-before <= (publish - day).days <= after for day in days):
+                continue
+            coming = min((d for d in days if d > publish), default=None)
+            gone = max((d for d in days if d < publish), default=None)
+            for m in self.context.finditer(pattern, text):
+                sentence = sentences.at(m.start())
+                if (self.ahead_words is not None and coming is not None
+                        and self.context.search(self.ahead_words, sentence)) or \
+                        (self.past_words is not None and gone is not None
+                         and self.context.search(self.past_words, sentence)):
+                    continue
+                near = min(filter(None, (coming, gone)), key=lambda d: abs((d - publish).days))
+                yield Match(m.start(), m.end(), {
+                    "holiday": spec.get("title") or name, "when": _say(near),
+                    "date": _say(publish), "publish": publish.isoformat()})
+
     def _past(self, sentences: "Sentences", stated: dates.Stated,
               publish: datetime.date) -> dict | None:
         if stated.numeric and not stated.long_year and stated.weekday is None:
@@ -190,6 +234,70 @@ class DateCheck(Check):
                 self.context.search(self.past_words, sentences.at(stated.start)):
             return None
         return {"date": _say(day), "publish": publish.isoformat()}
+
+
+def holiday_dates(listed: list, year: int) -> list[datetime.date]:
+    """The dates in `year` of a holiday's `dates` (see the `holidays` option)."""
+    found = []
+    for when in listed:
+        if isinstance(when, str):
+            month, day = (int(part) for part in when.split("-"))
+            found.append(datetime.date(year, month, day))
+        elif "easter" in when:
+            found.append(easter(year) + datetime.timedelta(days=int(when["easter"])))
+        else:
+            month, weekday = int(when["month"]), WEEKDAYS.index(str(when["weekday"]).capitalize())
+            first = datetime.date(year, month, 1)
+            days = [first + datetime.timedelta(days=n) for n in range(31)]
+            fitting = [d for d in days if d.month == month and d.weekday() == weekday]
+            found.append(fitting[int(when["nth"]) - 1 if int(when["nth"]) > 0 else int(when["nth"])])
+    return found
+
+
+def easter(year: int) -> datetime.date:
+    """Western (Gregorian) Easter Sunday, by the Meeus/Jones/Butcher computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _holiday_problems(spec) -> list[str]:
+    """What is wrong with one entry of `holidays`."""
+    if not isinstance(spec, dict):
+        return ["expected a mapping with greetings and dates"]
+    unknown = set(spec) - {"greetings", "dates", "before", "after", "title"}
+    if unknown:
+        return [f"unknown key {sorted(map(str, unknown))[0]!r} (known: after, before, dates, "
+                "greetings, title)"]
+    problems = []
+    if not isinstance(spec.get("greetings"), list) or not spec["greetings"]:
+        problems.append("greetings: expected a list of regexes")
+    else:
+        for pattern in spec["greetings"]:
+            try:
+                regex.compile(str(pattern))
+            except regex.error as exc:
+                problems.append(f"greetings: invalid regular expression {pattern!r}: {exc}")
+    for key in ("before", "after"):
+        if not isinstance(spec.get(key, 0), int) or spec.get(key, 0) < 0:
+            problems.append(f"{key}: expected a number of days, 0 or more")
+    if not isinstance(spec.get("dates"), list) or not spec["dates"]:
+        return problems + ["dates: expected a list of MM-DD, {month, weekday, nth} or "
+                           "{easter: N}"]
+    for when in spec["dates"]:
+        try:
+            holiday_dates([when], 2024)
+            holiday_dates([when], 2025)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            problems.append(f"dates: cannot read {when!r} as MM-DD, {{month, weekday, nth}} "
+                            "or {easter: N}")
+    return problems
 
 
 class Sentences:
