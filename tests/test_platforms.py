@@ -174,9 +174,9 @@ def test_the_professional_profile_holds_hashtags_to_five_and_says_whose_limit_it
                  "--select", "hashtag-count", "--format", "json")
     assert [(f["path"], f["column"], f["message"]) for f in result.json()] == [
         ("x.md", 56, "6 hashtags in this post, 5 at most for this audience: '#Tag6' is one too"
-                     " many; keep the 5 that matter most"),
+                     " many; cut the ones that matter least"),
         ("ig.md", 44, "6 hashtags in this post, 5 at most on Instagram: '#Tag6' is one too"
-                      " many; keep the 5 that matter most")]
+                      " many; cut the ones that matter least")]
     # (on X, no limit of its own; on the default profile, none at all)
     assert run("x.md", "--isolated", "--select", "hashtag-count", "--format", "json").json() == []
 
@@ -216,7 +216,9 @@ def test_images_are_attached_not_counted_as_text(run, write):
 
 
 def test_below_the_fold_reports_once_per_platform_at_the_first_fold(run, write):
-    text = "Big news today. " + "We tried every serum on the shelf and kept one. " * 3 + "#ad"
+    # (and of the disclosures behind it, the first: "#ad ... sponsored by" is one move)
+    text = "Big news today. " + "We tried every serum on the shelf and kept one. " * 3 + \
+        "#ad Sponsored by Glow."
     write("a.md", f"---\nplatforms: [linkedin, instagram, x]\n---\n{text}\n")
     result = run("a.md", "--isolated", "--select", "below-the-fold", "--format", "json")
     assert findings(result) == [(4, 161, 4, 164, "below-the-fold", "instagram"),

@@ -135,7 +135,8 @@ class EntityCount(Check):
 class BelowTheFold(Check):
     """Disclosures and calls to action placed after a platform's preview cut, and an
     opening sentence that runs past it. Each is reported once per platform, for the
-    first (smallest) fold it falls behind."""
+    first (smallest) fold it falls behind; of several disclosures (or calls to action)
+    behind a fold, the first."""
 
     languages = ANY  # reads no words of a language
 
@@ -175,10 +176,12 @@ class BelowTheFold(Check):
                 spans.append(("hook", first.end(), first.end()))
             for kind, pattern in self.kinds:
                 spans += [(kind, m.start(), m.end()) for m in self.context.finditer(pattern, out.text)]
-            for kind, start, end in spans:
+            told = set()  # (the first of a kind is told: "#ad ... sponsored by" is one move)
+            for kind, start, end in sorted(spans, key=lambda span: span[1]):
                 fold = next(((n, at, off) for n, at, off in folds if end > off), None)
-                if fold is None:
+                if fold is None or kind in told:
                     continue
+                told.add(kind)
                 name, at, off = fold
                 if kind == "hook":  # (from the start of the word the fold cuts)
                     start = off
