@@ -220,6 +220,27 @@ def test_a_teams_own_headers_are_read_by_their_usual_names(write, run):
         "it counts (exclamation-run) [row 3]"]
 
 
+def test_snake_case_headers_are_read_and_an_unread_date_column_is_told(write, run):
+    write("plan.csv", "scheduled_at;post_text;channel\n2026-12-14 09:00;Happy Friday team!;"
+                      "linkedin\n")
+    assert lines(run("--select", "wrong-day", "plan.csv")) == [
+        "plan.csv:2:18: D106 'Happy Friday' greets a Friday, but this draft is published on "
+        "14 December 2026, a Monday: change the greeting or the publish date (wrong-day) "
+        "[row 2]"]
+    # a date column under a name no layout knows would leave every date rule off
+    write("own.csv", "publish_datetime_utc,post_text\n2026-12-14,Happy Friday!\n")
+    result = run("own.csv")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "own.csv: error: line 1: calendar: no column is read as the publish date, but "
+        "'publish_datetime_utc' looks like one; name it under calendar.columns.date (or the "
+        "one that is)")
+    write(".postlint.yaml", "calendar:\n  columns: {date: publish_datetime_utc}\n")
+    assert len(lines(run("--select", "wrong-day", "own.csv"))) == 1
+    write("plain.csv", "post,notes\nHappy Friday!,for the blog\n")  # (no date: none read)
+    assert run("plain.csv", "--isolated").code == 0
+
+
 def test_a_date_read_both_ways_is_flagged_where_another_row_writes_the_day_first(write, run):
     # a UK team's plan in a layout that reads MM/DD/YYYY: 04/12 would go out on 12 April
     write("plan.csv", "date,text\n2026-12-01,Hello\n04/12/2026,Our webinar is live.\n"

@@ -69,8 +69,12 @@ HEADERS = {
     "text": ("post", "post text", "post copy", "copy", "caption", "message", "content",
              "tweet", "body"),
     "date": ("publish date", "post date", "scheduled date", "publish on", "date and time",
-             "date/time", "datetime", "scheduled for", "day"),
-    "time": ("publish time", "post time", "scheduled time", "time (24h)"),
+             "date/time", "datetime", "scheduled for", "day", "scheduled at", "schedule",
+             "scheduled", "publish at", "publish", "post at", "post on", "posting date",
+             "send at", "send date", "go live", "go live date", "publication date",
+             "date to post", "when"),
+    "time": ("publish time", "post time", "scheduled time", "time (24h)", "posting time",
+             "send time"),
     "platform": ("network", "channel", "social network", "platforms", "networks",
                  "channels"),
     "profile": ("audience",),
@@ -497,6 +501,9 @@ def _decode(data: bytes) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
+_DATED = re.compile(r"date|schedul|publish|\bwhen\b|(?:^|[ _-])(?:at|on)$")
+
+
 def _recognise(names: list[str], first: list[Cell]) -> Layout | None:
     """The layout whose signature headers the first row holds (most specific first), the
     generic one read by the usual names of its columns (`HEADERS`) when one names the
@@ -504,8 +511,17 @@ def _recognise(names: list[str], first: list[Cell]) -> Layout | None:
     for name in ("publer", "sprout", "generic"):
         if all(s in names for s in LAYOUTS[name].signature):
             return LAYOUTS[name]
-    named = {key: next((h for h in (key, *HEADERS[key]) if h in names), None) for key in KEYS}
+    # (a team's own headers are read with `_` and `-` as spaces: scheduled_at, go-live)
+    spaced = {" ".join(n.replace("_", " ").replace("-", " ").split()): n for n in reversed(names)}
+    named = {key: next((spaced[h] for h in (key, *HEADERS[key]) if h in spaced), None)
+             for key in KEYS}
     if named["text"] is not None:  # (a team's own headers: Post Copy, Network, Publish date)
+        if named["date"] is None:
+            dated = next((c.value for c, n in zip(first, names) if _DATED.search(n)), None)
+            if dated is not None:  # (the date rules would be silently off)
+                raise DraftError(f"line 1: calendar: no column is read as the publish date, "
+                                 f"but {dated!r} looks like one; name it under "
+                                 "calendar.columns.date (or the one that is)")
         return Layout("generic", True, {k: h for k, h in named.items() if h is not None},
                       LAYOUTS["generic"].date_formats)
     if len(first) >= 2 and _datetime(first[0].value, LAYOUTS["hootsuite"].date_formats):
