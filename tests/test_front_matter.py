@@ -90,6 +90,13 @@ def test_strict_front_matter_reports_other_keys(run, write):
     ('+++\ndisable_rules = ["hype"]\n+++\nHi\n',
      "line 2: front matter: unknown key 'disable_rules' (did you mean 'disable'? it turns "
      "rules off for this draft)"),
+    # a time that is no time would be a scheduler's error later, not postlint's now
+    ("---\npublish: 2026-12-10 25:00\n---\nHi\n",
+     "line 2: front matter: 'publish': '25:00' is not a time of day; write YYYY-MM-DD HH:MM "
+     "(24-hour, or with am/pm), optionally with a time zone"),
+    ("---\nplatforms: x, linkedin\n---\nHi\n",
+     "line 2: front matter: unknown platform 'x, linkedin': for several platforms, write a "
+     "list, [x, linkedin]"),
     ("---\npublish: 2026-02-30\n---\nHi\n",
      "line 2: front matter: invalid YAML: '2026-02-30' is not a date (day is out of range "
      "for month)"),
@@ -119,6 +126,9 @@ def test_disable_takes_every_selector_that_passes_its_check(run, write, disable)
     (HUGO, datetime.date(2026, 3, 2), 3),
     ("---\npublish: 2026-04-01\ndate: 2025-01-01\n---\nHi\n", datetime.date(2026, 4, 1), 2),
     ("---\ndate: '2026-05-06 10:00'\n---\nHi\n", datetime.date(2026, 5, 6), 2),
+    ("---\npublish: 2026-05-06 9:30 PM EST\n---\nHi\n", datetime.date(2026, 5, 6), 2),
+    ("---\npublish: '2026-05-06T09:00:00.000+01:00'\n---\nHi\n", datetime.date(2026, 5, 6), 2),
+    ("---\npublish: 2026-05-06 09:00 Europe/Berlin\n---\nHi\n", datetime.date(2026, 5, 6), 2),
     ("---\npublishDate: 2026-05-07\ndate: 2026-01-01\n---\nHi\n", datetime.date(2026, 5, 7), 2),
     ("---\ntitle: x\npubDate: 'Mar 2 2026'\ndate: 2026-01-03\n---\nHi\n",
      datetime.date(2026, 1, 3), 4),

@@ -50,6 +50,11 @@ MEANT_ENABLE = ("enable", "enabled", "enable-rules", "enabled-rules", "rules-ena
 CONFIG_ONLY = ("fail-on", "rules")  # (`rules` only when it holds a mapping, as the config's)
 TYPO_CUTOFF = 0.8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
+# The time that may follow it: 24-hour or with am/pm, then a zone (Z, +01:00, CET,
+# Europe/Berlin), as scheduling tools and static site generators write them.
+_TIME = re.compile(r"[T ]\s*(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+                   r"(?:\s*[AaPp]\.?[Mm]\.?)?|(?:0?[1-9]|1[0-2])\s*[AaPp]\.?[Mm]\.?)"
+                   r"(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5}|[A-Za-z]+/[A-Za-z_]+))?\s*")
 
 
 class DraftError(Exception):
@@ -262,6 +267,12 @@ class Draft:
                 raise DraftError(f"line {yamlfile.line_of(data, key)}: front matter: '{key}' "
                                  f"must be a date (YYYY-MM-DD, optionally with a time), got "
                                  f"{value!r}")
+            if isinstance(value, str) and value.strip()[10:] and \
+                    not _TIME.fullmatch(value.strip()[10:]):
+                raise DraftError(f"line {yamlfile.line_of(data, key)}: front matter: '{key}': "
+                                 f"{value.strip()[10:].strip()!r} is not a time of day; write "
+                                 "YYYY-MM-DD HH:MM (24-hour, or with am/pm), optionally with "
+                                 "a time zone")
         for key in DATE_KEYS:
             if key not in data:
                 continue

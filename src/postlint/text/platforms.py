@@ -271,6 +271,10 @@ def aliases(platforms: dict[str, Platform]) -> dict[str, str]:
 def unknown(name: str, known: dict) -> str:
     """The message for a platform name that is neither a platform nor an alias."""
     other = aliases(known)
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) > 1 and all(part in known or part in other for part in parts):
+        return (f"unknown platform {name!r}: for several platforms, write a list, "
+                f"[{', '.join(parts)}]")
     hint = did_you_mean(name, [*known, *other])
     for alias, meant in other.items():  # an alias is named with the platform it stands for
         hint = hint.replace(f"'{alias}'?", f"'{alias}', that is '{meant}'?")
