@@ -130,6 +130,14 @@ def test_unknown_selector_is_a_usage_error(run, write):
                           "prefix, a rule name or ALL)\n")
 
 
+def test_a_code_typed_with_a_letter_for_a_digit_suggests_the_code(run, write):
+    write("a.md", SHOUT)
+    assert run("--ignore", "R1O1", "a.md").err == (
+        "<command line>: --ignore: 'R1O1' names no rule (did you mean 'R101'?)\n")
+    write(".postlint.yaml", "ignore: [Tl04]\n")
+    assert "ignore[0]: 'Tl04' names no rule (did you mean 'T104'?)" in run("a.md").err
+
+
 def test_a_pack_named_as_a_rule_is_told_how_packs_are_turned_on(run, write):
     write("a.md", SHOUT)
     result = run("--extend-select", "Finance", "a.md")
