@@ -391,6 +391,16 @@ def test_invalid_yaml(run, write):
     assert result.err.startswith(".postlint.yaml:3: invalid YAML")
 
 
+def test_a_tab_in_yaml_is_named(run, write):
+    write(".postlint.yaml", "rules:\n\tprofanity: off\n")
+    write("b.md", "---\nplatform: x\ntags:\n\t- launch\n---\nHi\n")
+    result = run("a.md")
+    assert (result.code, result.err) == (2, ".postlint.yaml:2: invalid YAML: a tab, where YAML "
+                                            "indents with spaces only; indent with spaces\n")
+    assert run("--isolated", "b.md").err.startswith(
+        "b.md: error: line 4: front matter: invalid YAML: a tab, where YAML indents with spaces")
+
+
 def test_unknown_profile_in_config_and_command_line(run, write):
     write(".postlint.yaml", "\nprofile: nobody\n")
     result = run("a.md")

@@ -59,6 +59,12 @@ MAX_ALIASES = 100
 MAX_VALUES = 1_000_000  # values the document holds once every alias is expanded
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at 0-based `line` and `column` of `text`, or ''."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column:column + 1] if line < len(lines) else ""
+
+
 def loads(text: str, path: str = "<string>", line_offset: int = 0):
     """Parse one YAML document into Maps, Seqs and plain values; raise ConfigError with
     file and line on any problem."""
@@ -76,7 +82,10 @@ def loads(text: str, path: str = "<string>", line_offset: int = 0):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        raise ConfigError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+        problem = exc.problem or exc.context
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab, where YAML indents with spaces only; indent with spaces"
+        raise ConfigError(f"invalid YAML: {problem}", path, line) from None
     except _Duplicate as exc:
         where = f"line {exc.first}" if exc.first != exc.line else "this line"
         raise ConfigError(f"duplicate key '{exc.key}' (also on {where}); give each key once",
