@@ -59,7 +59,7 @@ class DateCheck(Check):
                         "the publish date's; holiday: greetings of a holiday the publish "
                         "date is not near"),
         "holidays": Option("mapping", {}, help="holiday: name -> {greetings: [regex], dates: "
-                           "[MM-DD, {month, weekday, nth} (nth -1: the last) or {easter: "
+                           "[MM-DD, {month, weekday, nth} (nth 1-4, or -1: the last) or {easter: "
                            "days after Easter Sunday}], before: days, after: days} (the "
                            "greeting fits from `before` days before one of the dates to "
                            "`after` days after it)"),
@@ -245,12 +245,15 @@ def holiday_dates(listed: list, year: int) -> list[datetime.date]:
             found.append(datetime.date(year, month, day))
         elif "easter" in when:
             found.append(easter(year) + datetime.timedelta(days=int(when["easter"])))
-        else:
+        else:  # the nth (1 to 4, or -1: the last) such weekday of the month
             month, weekday = int(when["month"]), WEEKDAYS.index(str(when["weekday"]).capitalize())
+            nth = int(when["nth"])
+            if nth not in (1, 2, 3, 4, -1):
+                raise ValueError(nth)
             first = datetime.date(year, month, 1)
-            days = [first + datetime.timedelta(days=n) for n in range(31)]
-            fitting = [d for d in days if d.month == month and d.weekday() == weekday]
-            found.append(fitting[int(when["nth"]) - 1 if int(when["nth"]) > 0 else int(when["nth"])])
+            fitting = [d for d in (first + datetime.timedelta(days=n) for n in range(31))
+                       if d.month == month and d.weekday() == weekday]
+            found.append(fitting[nth - 1 if nth > 0 else nth])
     return found
 
 
