@@ -180,7 +180,7 @@ def test_bad_regex_in_any_word_list_type_is_a_rule_error(write, run, rule_type, 
     ("'{mach}' found", "message: unknown placeholder '{mach}' (did you mean '{match}'?)"),
     ("'{match}' found (or {nope})", "message: unknown placeholder '{nope}' (known: {match}, "
      "{platform}, {regex}, {ignorecase}, {whole_words}, {raw}, {forms}, {literal}, {tokens}, "
-     "{exceptions}, {mentions})"),
+     "{exceptions}, {mentions}, {parts})"),
 ])
 def test_a_message_template_is_filled_by_name_only(write, run, message, problem):
     write(".postlint.yaml", "rule-dirs: [myrules]\nextend-select: [X101]\n")

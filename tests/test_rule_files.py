@@ -58,7 +58,7 @@ def test_a_list_of_rules_in_one_file(run, write):
      "house-rules/tone/overhype.yaml:9: overhype.options.ignorecase: expected a bool, got 'yes'"),
     (("tokens: [epic, insane]", "tokens: [epic]\n  colour: red"),
      "house-rules/tone/overhype.yaml:9: overhype.options.colour: unknown option for type 'existence' "
-     "(known: exceptions, forms, ignorecase, literal, mentions, raw, regex, tokens, whole_words)"),
+     "(known: exceptions, forms, ignorecase, literal, mentions, parts, raw, regex, tokens, whole_words)"),
     (("tokens: [epic, insane]", "tokens: [epic, no, insane]"),
      "house-rules/tone/overhype.yaml:8: overhype.options.tokens: item 2 is False, not a word: "
      "YAML reads an unquoted no, yes, on or off as true/false; quote it ('no', 'on')"),

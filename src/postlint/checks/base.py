@@ -129,6 +129,32 @@ def level_bound_problems(spec: dict, key: str):
             yield f"{key}.{bound}: expected one of {', '.join(LEVELS)}"
 
 
+# a word joined to others by hyphens ("ninja-level", "Acmeflow-powered"), not inside a
+# link, an address, a handle or a tag ("acme-flow.io", "@acme-flow", "#acme-flow")
+_COMPOUND = regex.compile(r"(?<![\p{L}\p{N}@#/.:_'’-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+"
+                          r"(?![\p{L}\p{N}_/@-]|\.[\p{L}\p{N}])")
+
+
+def compound_parts(text: str):
+    """(start, end) of each part of each hyphenated compound of `text`."""
+    if "-" not in text:
+        return
+    for m in _COMPOUND.finditer(text):
+        start = m.start()
+        for part in m.group(0).split("-"):
+            yield start, start + len(part)
+            start += len(part) + 1
+
+
+def part_matches(context, pattern, text: str):
+    """Matches of `pattern` that are a whole part of a hyphenated compound of `text`
+    (the `parts` option: "ninja" in "ninja-level"), with offsets in `text`."""
+    for start, end in compound_parts(text):
+        for m in context.finditer(pattern, text[start:end]):
+            if m.start() == 0 and m.end() == end - start:
+                yield start, end, m.group(0)
+
+
 def view(post, opts: dict) -> str:
     """The text of a post (or draft) a word-list rule reads, by its `raw`/`literal`
     options: the raw text, the literal view, or the prose view."""

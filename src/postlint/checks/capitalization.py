@@ -6,7 +6,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..text.styled import normalize as fold
-from .base import ANY, Check, Match, Option, word_pattern
+from .base import ANY, Check, Match, Option, part_matches, word_pattern
 
 
 # a word of two letters or more in capitals, right before or after a term, past spaces and
@@ -32,7 +32,9 @@ class Capitalization(Check):
     options = {"terms": Option("list", required=True, help="canonical spellings"),
                "in_capitals": Option("bool", False, help="a term in capitals inside a run "
                                      "of capitalised words (a headline, a shout) takes "
-                                     "the run's case: NOW ON YOUTUBE")}
+                                     "the run's case: NOW ON YOUTUBE"),
+               "parts": Option("bool", False, help="also a term that is one part of a "
+                               "hyphenated compound (Acmeflow-powered)")}
 
     def __init__(self, options, context):
         super().__init__(options, context)
@@ -40,18 +42,24 @@ class Capitalization(Check):
         self.canonical = {t.casefold(): t for t in terms}
         # names keep their spelling after an elided article too (French l'iPhone)
         self.pattern = word_pattern(terms, elide="*")
+        # (a part of a compound is no token the word lists' gate sees: read every post)
+        self.gated = not options.get("parts")
 
     def check(self, post):
         if self.pattern is None:
             return
-        for m in self.context.finditer(self.pattern, post.prose):
-            written = " ".join(m.group(0).split())
+        text = post.prose
+        found = [(m.start(), m.end(), m.group(0)) for m in self.context.finditer(self.pattern, text)]
+        if self.opts.get("parts"):
+            found += list(part_matches(self.context, self.pattern, text))
+        for start, end, group in found:
+            written = " ".join(group.split())
             right = self.canonical.get(fold(written).casefold())
             if right is not None and written != right:
                 if self.opts.get("in_capitals") and written.isupper() \
-                        and _among_capitals(post.prose, m.start(), m.end()):
+                        and _among_capitals(text, start, end):
                     continue
-                yield Match(m.start(), m.end(), {"replacement": right}, replacement=right)
+                yield Match(start, end, {"replacement": right}, replacement=right)
 
 
 @hookimpl

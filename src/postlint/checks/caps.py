@@ -22,6 +22,10 @@ _CLOSING = {"[": "]", "{": "}", "<": ">"}
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 _SLOT_OPEN = regex.compile(r"([\[{<])\{?[\p{Lu}\p{N}_ /-]*$")
 _SLOT_CLOSE = regex.compile(r"[\p{Lu}\p{N}_ /-]*\}?([\]}>])")
+# what may come before a label at a line's start: a thread's number ("1/", "(2/7)", "3.")
+# or emoji
+_LINE_START = regex.compile(r"\s*(?:(?:\(?\d{1,3}\s*/\s*\d{0,3}\)?|\d{1,3}[.)])\s+)?"
+                            r"(?:[\p{So}\p{Sk}\uFE0F\u200D]+\s*)?")
 ROMAN = r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 
 
@@ -187,9 +191,12 @@ class Caps(Check):
         yield from self._judge(run, text)
 
     def _is_label(self, run, text: str) -> bool:
+        """One word that starts a line and ends at a colon ("UPDATE:"), perhaps after a
+        thread's number or an emoji ("1/ THREAD:", "🧵 THREAD:")."""
         start, end = run[0].start(), run[-1].end()
         return (len(run) == 1 and text.startswith(":", end)
-                and not text[text.rfind("\n", 0, start) + 1:start].strip())
+                and _LINE_START.fullmatch(text[text.rfind("\n", 0, start) + 1:start])
+                is not None)
 
     @staticmethod
     def _in_slot(run, text: str) -> bool:
@@ -263,13 +270,23 @@ class Caps(Check):
             or self.title_after is not None and self.title_after.match(rest) is not None
 
     def _is_word_name(self, run, text: str) -> bool:
-        """Whether the run is one of `word_names` (a leading THE aside: "THE CURE") with
-        one of `name_before` right before it or one of `name_after` right after it."""
-        words = [m.group(0).upper() for m in run]
-        if words and words[0] == "THE" and len(words) > 1:
-            words = words[1:]
-        if " ".join(w.replace("’", "'") for w in words) not in self.word_names:
-            return False
+        """Whether the run is one of `word_names` (a leading THE aside: "THE CURE"), or a
+        list of them ("ELBOW, THE CORAL"), with one of `name_before` right before it or
+        one of `name_after` right after it."""
+        # (a list of them, split at its commas: "ELBOW, THE CORAL, KEANE")
+        parts, part = [], [run[0]]
+        for before, m in zip(run, run[1:]):
+            if regex.search(r"[,;&+]", text[before.end():m.start()]):
+                parts.append(part)
+                part = []
+            part.append(m)
+        parts.append(part)
+        for part in parts:
+            words = [m.group(0).upper() for m in part]
+            if words and words[0] == "THE" and len(words) > 1:
+                words = words[1:]
+            if " ".join(w.replace("’", "'") for w in words) not in self.word_names:
+                return False
         start, end = run[0].start(), run[-1].end()
         return (self.name_before is not None
                 and self.name_before.search(text, max(0, start - 40), start) is not None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from .base import Check, Match, MATCHING_OPTIONS, Mentions, Option, view, word_pattern
+from .base import (Check, Match, MATCHING_OPTIONS, Mentions, Option, part_matches, view,
+                   word_pattern)
 
 
 class Existence(Check):
@@ -20,6 +21,8 @@ class Existence(Check):
         "exceptions": Option("list", [], help="matched texts never to flag (case-sensitive)"),
         "mentions": Option("mapping", {}, help="where a match is the word talked about, not "
                            "used: quoted (bool), before/after (regexes around it)"),
+        "parts": Option("bool", False, help="also a word that is one part of a hyphenated "
+                        "compound (ninja in ninja-level)"),
     }
 
     @classmethod
@@ -47,6 +50,8 @@ class Existence(Check):
                                     elide="*" if context.any_language else None)
         self.exceptions = set(options["exceptions"])
         self.talked_about = Mentions(options.get("mentions"), context)
+        # (a part of a compound is no token the word lists' gate sees: read every post)
+        self.gated = not options.get("parts")
 
     def check(self, post):
         if self.pattern is None:
@@ -58,6 +63,11 @@ class Existence(Check):
             if self.talked_about and self.talked_about(text, m.start(), m.end()):
                 continue
             yield Match(m.start(), m.end())
+        if self.opts.get("parts"):
+            for start, end, found in part_matches(self.context, self.pattern, text):
+                if found not in self.exceptions and not (
+                        self.talked_about and self.talked_about(text, start, end)):
+                    yield Match(start, end)
 
 
 @hookimpl

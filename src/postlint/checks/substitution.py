@@ -29,8 +29,10 @@ def inflected_pairs(swap: dict) -> dict:
     """For each wrong -> right pair whose last words are English words of three letters
     or more, each noun or verb inflection of the wrong one's last word paired with the
     same inflection of the right one's (e-mail -> email: e-mails -> emails, e-mailed ->
-    emailed); an inflection the right word lacks (an adjective, a phrase's preposition)
-    adds no pair. Kept between runs: lemminflect takes about a quarter of a second to
+    emailed); an inflection the right word lacks (an adjective, a phrase's preposition,
+    a verb form of a word that is no verb: kid -> child has no "kidding") adds no pair,
+    nor does a verb form that is a noun of its own paired with one that is not
+    (shop -> store: "shopping" is no "storing"). Kept between runs: lemminflect takes about a quarter of a second to
     import and read its dictionary."""
     key = json.dumps(sorted(swap.items()))
     found = _kept().get(key)
@@ -69,16 +71,28 @@ def _inflected_pairs(swap: dict) -> dict:
         for tag, found in known.items():
             if not tag.startswith(("NN", "VB")):
                 continue
-            theirs = lemminflect.getInflection(lower_r, tag) \
+            # (a verb's forms only from a right word that is a verb: kid -> child makes no
+            # "childing" of "no kidding")
+            theirs = lemminflect.getAllInflections(lower_r).get(tag) if tag.startswith("VB") \
+                else lemminflect.getInflection(lower_r, tag) \
                 or lemminflect.getInflection(lower_r, tag, inflect_oov=True)
             for form in found:
                 if form == lower_w or not theirs or theirs[0] == lower_r:
                     continue
+                if tag.startswith("VB") and _own_noun(form) and not _own_noun(theirs[0]):
+                    continue  # ("happy shopping" is no "storing": shop -> store)
                 pairs.setdefault(wrong[:w.start(1)] + form, right[:r.start(1)] + theirs[0])
         if " " not in right:
             pairs.update((k, v) for k, v in _degree_pairs(wrong, right, w, r).items()
                          if k not in pairs)
     return pairs
+
+
+def _own_noun(form: str) -> bool:
+    """Whether a verb's form is also a noun of its own (shopping, booking, meeting)."""
+    import lemminflect
+
+    return form in lemminflect.getAllLemmas(form).get("NOUN", ())
 
 
 def _degree_pairs(wrong: str, right: str, w, r) -> dict:
