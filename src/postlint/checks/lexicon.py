@@ -28,7 +28,9 @@ suggestions and validator.
           not_in: ['(?:a|my)\s+dumb\s+question']  # regexes of the phrases (an idiom, a word
                                               # said of oneself) in which a token is not
                                               # the word meant: a match inside one of
-                                              # their matches is not flagged
+                                              # their matches is not flagged (items may
+                                              # name a shared list, as tokens do:
+                                              # {list: given-names, format: [...]})
         - tokens: ['(?:room|bed)\s+\d{1,4}']
           sentence_with: ['surgery|recovering']  # regexes (any case): kept only when the
                                               # sentence that holds the match holds one
@@ -108,7 +110,7 @@ class Group:
         self.levels = level_bounds(spec)
         self.mentions = bool(spec.get("mentions", True))
         self.with_link = bool(spec.get("with_link", False))
-        self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
+        self.not_in = word_pattern(terms.expand(spec.get("not_in") or [], context.config, True),
                                    is_regex=True, lang=context.lang)
         # (searched only in the sentence of a match; the items may name a shared list or a
         # config key, as tokens do). Made apart from the check's recorded word lists: a
@@ -267,14 +269,11 @@ class Lexicon(Check):
             yield from cls._pattern_problems(group, options, key)
             for cue in ("not_in", *SENTENCE_CUES):
                 listed = group.get(cue, [])
-                strings_only = cue == "not_in"
                 if not isinstance(listed, list) or not all(
-                        isinstance(p, str) or not strings_only and isinstance(p, dict)
-                        for p in listed):
+                        isinstance(p, (str, dict)) for p in listed):
                     yield "entries", f"{key}.{cue}: expected a list of regexes"
                     continue
-                if not strings_only:
-                    yield from terms.problems(listed, "entries")
+                yield from terms.problems(listed, "entries")
                 plain = [p for p in listed if isinstance(p, str)]
                 problem = plain and word_pattern(plain, is_regex=True).problem()
                 if problem:

@@ -14,7 +14,11 @@ first answer against 2 s or more), imported on first need, and given the sentenc
 alone (a handle or a link is no language's). A sentence too short for it to call is told
 by its function words (`rules/data/function-words.yaml`: "Este suplemento cura la
 diabetes en un mes" holds five Spanish ones and no English one), when one language has
-clearly the most; else it counts as English.
+clearly the most. Where pycld2 calls such a sentence English ("La hostia consagrada se
+reparte al final de la misa") or names a language the function words contradict, and
+for a post whose sentences are all too short to look like anything ("Endlich Freitag!",
+"Merci pour tout ❤️"), the word forms of simplemma's dictionaries decide: the language
+with clearly more words of its own than English has (`_by_forms`); else it is English.
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ READ_AS_ENGLISH = frozenset({"sco"})
 FUNCTION_SHARE = 0.3  # of a text's words, the share a language's function words need
 FUNCTION_MIN = 2  # ... and how many at least
 FUNCTION_LEAD = 1.2  # ... and how much more they weigh than any other language's
+FORMS_SHARE = 0.5  # of a short text's words, the share that must be a language's forms
+FORMS_ALONE = 2  # ... and how many more of them are its alone than English's alone
+FORMS_LANGUAGES = ("de", "es", "fr")  # asked when neither pycld2 nor function words name one
+_WORDS = re.compile(r"\w+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
 
 
@@ -62,14 +70,26 @@ def english_forms() -> "Hashed":
     """simplemma's English dictionary (about 180,000 word forms: inflections and rarer
     words the common list lacks) as `Hashed`, kept between runs: loading the
     dictionary takes about 0.3 s, reading the kept hashes well under a millisecond."""
-    store = cache.Store("english-forms", f"{cache.code_stamp(__file__)} "
-                        f"{cache.data_stamp(_simplemma_data('en'))} {sys.byteorder}", limit=4)
-    packed = store.get("en")
+    return _forms("en", "english-forms", str)
+
+
+@lru_cache(maxsize=None)
+def word_forms(lang: str) -> "Hashed":
+    """simplemma's dictionary of another language, in lower case ("Freitag", "freitag"),
+    as `Hashed` and kept between runs as English's is (made on first need only: German's
+    1.1 million forms take about a second to read)."""
+    return _forms(lang, f"word-forms-{lang}", str.lower)
+
+
+def _forms(lang: str, name: str, fold) -> "Hashed":
+    store = cache.Store(name, f"{cache.code_stamp(__file__)} "
+                        f"{cache.data_stamp(_simplemma_data(lang))} {sys.byteorder}", limit=4)
+    packed = store.get(lang)
     if not isinstance(packed, bytes) or len(packed) % 8:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-        forms = DefaultDictionaryFactory().get_dictionary("en")
-        packed = Hashed.pack(forms.keys())
-        store.put("en", packed)
+        forms = DefaultDictionaryFactory().get_dictionary(lang)
+        packed = Hashed.pack(map(fold, forms.keys()))
+        store.put(lang, packed)
     return Hashed(packed)
 
 
@@ -198,6 +218,94 @@ def by_function_words(words: list[str]) -> str | None:
     return None
 
 
+def _other_language(shown: str, words: list[str], short: bool) -> str:
+    """The language of sentences that do not look English (`short`: of a post whose
+    sentences are all too short to look like anything). pycld2's answer stands for a
+    longer text unless function words name another language ("Paella de domingo, como
+    manda la tradición" is not Galician), and function words stand when pycld2 is unsure;
+    otherwise, and for any short post, the word forms decide (`_by_forms`): pycld2
+    calls "La hostia consagrada se reparte al final de la misa" English and "Bonjour
+    from Montreal!" French."""
+    if short and not _outside_english(words):
+        return ENGLISH  # (every word an English one: "Sushi night!", "Ciao for now.")
+    found = _cld2(shown)
+    told = by_function_words(words)
+    if not short:
+        if found not in (None, ENGLISH) and told in (None, found):
+            return found
+        if found is None and told is not None:
+            return told
+    known = function_words()
+    candidates = [lang for lang in dict.fromkeys((found, told))
+                  if lang not in (None, ENGLISH) and lang in known]
+    # (pycld2 sure of English, no function words otherwise: a name or an abbreviation
+    # in another language's dictionary, "Leeds", "BBC", "Dec", is not enough; pycld2's
+    # own answer needs only one word more: "Bonne année" holds "bonne", an English form)
+    # and against pycld2's English, only words in lower case count: the German
+    # dictionary holds names, "Ron Paul on CNN")
+    need = FORMS_ALONE + (found == ENGLISH and told is None)
+    if found == ENGLISH:
+        capital = {w.casefold() for w in _WORDS.findall(shown) if w[0].isupper()}
+        words = [w for w in words if w not in capital]
+    return _by_forms(words, candidates or FORMS_LANGUAGES, need, found)
+
+
+def _outside_english(words: list[str]) -> bool:
+    """Whether a word of `words` is neither an English word form nor a common word."""
+    try:
+        english = english_forms()
+    except (ImportError, ValueError, KeyError, OSError):  # pragma: no cover - damaged install
+        return True
+    common = common_english()
+    return any(w.isalpha() and w not in english and w not in common for w in words)
+
+
+def _by_forms(words: list[str], candidates: Iterable[str], need: int,
+              named: str | None = None) -> str:
+    """Of `candidates`, the language with the most of `words` among its word forms
+    (simplemma's dictionaries, which leave out a word that is its own lemma, so with its
+    function words), when they are FORMS_SHARE of two words or more, `need` more of them
+    are its alone than English's alone (German's dictionary holds "shot", "on" and
+    "free"; one more for `named`, pycld2's answer), and English function words do not
+    outnumber its own ("Bonjour from Montreal!"); else English."""
+    words = [w for w in words if w.isalpha()]
+    if len(words) < 2:
+        return ENGLISH
+    lists = _function_lists()
+    try:
+        english, own = english_forms(), lists.get(ENGLISH, frozenset())
+        in_english = [w in english or w in own for w in words]
+        best, most = ENGLISH, 0
+        for lang in candidates:
+            if not Path(_simplemma_data(lang)).is_file():
+                continue
+            forms, listed = word_forms(lang), lists.get(lang, frozenset())
+            hits = [w in forms or w in listed for w in words]
+            alone = sum(h and not e for h, e in zip(hits, in_english)) - \
+                sum(e and not h for h, e in zip(hits, in_english))
+            if alone >= (1 if lang == named else need) and alone > most \
+                    and sum(hits) >= FORMS_SHARE * len(words):
+                best, most = lang, alone
+    except (ImportError, ValueError, KeyError, OSError):  # pragma: no cover - damaged install
+        return ENGLISH
+    if best == ENGLISH:
+        return ENGLISH
+    lists = function_words()
+    own, theirs = lists.get(ENGLISH, frozenset()), lists.get(best, frozenset())
+    if sum(w in own and w not in theirs for w in words) > \
+            sum(w in theirs and w not in own for w in words):
+        return ENGLISH
+    return best
+
+
+@lru_cache(maxsize=1)
+def _function_lists() -> dict[str, frozenset]:
+    """Language -> its function words as listed (`function_words` less nothing)."""
+    data = yamlfile.load(builtin.folder() / "data" / "function-words.yaml", keep=True) or {}
+    return {primary(str(lang)): frozenset(str(w).lower() for w in words)
+            for lang, words in data.items()}
+
+
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
     tokens = tokens_of(text)
@@ -219,10 +327,14 @@ def spans(text: str) -> list[tuple[int, int, str]]:
             look = True
         found.append([m.start(), m.end(), look])
     if all(look is not False for _, _, look in found):
-        return [(0, len(text), ENGLISH)]
+        if any(found_look for _, _, found_look in found) or not words:
+            return [(0, len(text), ENGLISH)]
+        # (every sentence too short to tell: "Endlich Freitag!", "Merci pour tout ❤️")
+        shown, unsure = _unsure_parts(text, tokens, [(0, len(text))])
+        return [(0, len(text), _other_language(shown, unsure, short=True))]
     shown, unsure = _unsure_parts(text, tokens, [(s, e) for s, e, look in found
                                                  if look is False])
-    other = _cld2(shown) or by_function_words(unsure) or ENGLISH
+    other = _other_language(shown, unsure, short=False)
     if other == ENGLISH:
         return [(0, len(text), ENGLISH)]
     main = other if sum(e - s for s, e, look in found if look is False) >= \
