@@ -51,7 +51,9 @@ FORMS_SHARE = 0.5  # of a short text's words, the share that must be a language'
 FORMS_ALONE = 2  # ... and how many more of them are its alone than English's alone
 FORMS_LANGUAGES = ("de", "es", "fr")  # asked when neither pycld2 nor function words name one
 _WORDS = re.compile(r"\w+")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
+# (a full stop after a number that goes on with a number or a lower-case word is a date's
+# or an ordinal's: "vom 1. bis 15. August", "am 24.12. ab 18 Uhr")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d|\s+(?:\d|[^\W\d_A-Z])))+[.!?]*|[.!?\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +133,18 @@ def _looks_english(words: list[str]) -> bool | None:
     """True or False for enough words; None when too few to tell."""
     if len(words) < MIN_WORDS:
         return None
-    common = common_english()
+    common = english_looking()
     return sum(w in common for w in words) >= ENGLISH_SHARE * len(words)
+
+
+@lru_cache(maxsize=1)
+def english_looking() -> frozenset:
+    """The common English words less the German, Spanish and French function words
+    among them that English's own list lacks ("die", "hat", "den", "son", "pour"): "August
+    an die Ostsee, endlich Meer" is not half English."""
+    lists = _function_lists()
+    others = frozenset().union(*(lists.get(lang, frozenset()) for lang in FORMS_LANGUAGES))
+    return common_english() - (others - lists.get(ENGLISH, frozenset()))
 
 
 def _all_english(words: list[str]) -> bool:
@@ -309,7 +321,7 @@ def _function_lists() -> dict[str, frozenset]:
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
     tokens = tokens_of(text)
-    common = common_english()
+    common = english_looking()
     plain = [norm for kind, norm in zip(tokens.kinds, tokens.norms) if kind is WORD]
     if sum(map(common.__contains__, plain)) >= CLEARLY_ENGLISH * len(plain):
         return [(0, len(text), ENGLISH)]  # (the usual post: no sentence needs a look)
