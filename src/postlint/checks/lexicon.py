@@ -136,10 +136,16 @@ class Group:
         self.validate_options = {
             str(name): _setting(value, context.config)
             for name, value in (spec.get("validate_options") or {}).items()}
+        # (a validator that reads the post's language: a phone number in a German post
+        # is read as dialled in Germany first)
+        self.wants_lang = self.validate is not None and "lang" in _parameters(self.validate)
 
-    def valid(self, hit: str) -> bool:
+    def valid(self, hit: str, lang=None) -> bool:
+        """Whether the validator keeps `hit`; `lang()` gives the post's language."""
         if self.validate is None:
             return True
+        if self.wants_lang and lang is not None:
+            return bool(self.validate(hit, **self.validate_options, lang=lang()))
         return bool(self.validate(hit, **self.validate_options) if self.validate_options
                     else self.validate(hit))
 
@@ -205,6 +211,31 @@ def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
     if text[word_start:i] in _ARTICLE:
         return True  # (an article before it, at the start of a sentence or after a word)
     return k > 0 and k < word_start and (text[k - 1].isalnum() or text[k - 1] in ",;")
+
+
+def _post_language(post, text: str, config) -> str:
+    """The primary subtag of the draft's front matter `lang`, else the config's, else the
+    language of most of `text` (as the engine chooses the lists a post is read with)."""
+    from ..load.languages import primary
+    from ..text.language import spans
+    draft = getattr(post, "draft", None)
+    tag = (getattr(draft, "front_matter", None) or {}).get("lang") or \
+        (config.get("lang") if isinstance(config, dict) else None)
+    if isinstance(tag, str):
+        return primary(tag)
+    size: dict[str, int] = {}
+    for start, end, found in spans(text):
+        size[found] = size.get(found, 0) + end - start
+    return max(size, key=size.__getitem__) if size else "en"
+
+
+def _parameters(function) -> tuple[str, ...]:
+    """The names of `function`'s parameters (none for one that cannot be inspected)."""
+    import inspect
+    try:
+        return tuple(inspect.signature(function).parameters)
+    except (TypeError, ValueError):  # pragma: no cover - a builtin
+        return ()
 
 
 def _setting(value, config: dict):
@@ -382,6 +413,12 @@ class Lexicon(Check):
         found = []
         finditer, exceptions = self.context.finditer, self.exceptions
         linked = None
+        known: list = []  # the post's language, found when a validator first asks
+
+        def lang() -> str:
+            if not known:
+                known.append(_post_language(post, text, self.context.config))
+            return known[0]
         for order, group, is_regex in self.searched:
             phrases = None  # the spans of the group's `not_in` phrases (found on a first match)
             if is_regex and not regexes:
@@ -397,7 +434,7 @@ class Lexicon(Check):
                 hit = text[start:end]
                 if hit.casefold() in exceptions:
                     continue
-                if not group.valid(hit):
+                if not group.valid(hit, lang):
                     continue
                 if group.mentions and (self.talked_about or self.with_suggestion) \
                         and self.mentioned(text, start, end, group):
