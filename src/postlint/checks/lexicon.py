@@ -17,6 +17,8 @@ suggestions and validator.
           validate: phone
           validate_options:                   # keyword arguments of the validator: values,
             regions: {from: regions, default: [US, GB]}   # or a config key with a default
+                                              # (a validator with a `lang` parameter is
+                                              # also given the post's language)
         - tokens: [Acme Cloud]
           regex: false
           forms: exact                        # not its inflections (words only; swaps never)
