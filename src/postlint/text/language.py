@@ -293,7 +293,10 @@ def _by_forms(words: list[str], candidates: Iterable[str], need: int,
                 continue
             forms, listed = word_forms(lang), lists.get(lang, frozenset())
             hits = [w in forms or w in listed for w in words]
-            alone = sum(h and not e for h, e in zip(hits, in_english)) - \
+            # (its function words that English's list lacks are its own: "die" in "Halt
+            # die Klappe!", which VADER reads as English "die")
+            mine = [w in listed and w not in own for w in words]
+            alone = sum(h and (not e or m) for h, e, m in zip(hits, in_english, mine)) - \
                 sum(e and not h for h, e in zip(hits, in_english))
             if alone >= (1 if lang == named else need) and alone > most \
                     and sum(hits) >= FORMS_SHARE * len(words):
