@@ -231,3 +231,14 @@ def test_long_sentences_pycld2_calls_wrongly_are_told_by_their_words():
     # names and abbreviations in the German dictionary do not make English German
     assert spans("Liberty Blog: Ron Paul on CNN 08/03/11")[0][2] == "en"
     assert spans("📍 Leeds\n📅 Friday 4 Dec\n⏰ 7pm\n🎟️ Free")[0][2] == "en"
+
+
+def test_function_words_are_all_words():
+    """YAML reads an unquoted `on` or `no` as a boolean: the French "on" and the
+    Portuguese "no" were `true` and `false`, and English's "on" counted for French."""
+    import yaml
+    from postlint.load import builtin
+    data = yaml.safe_load((builtin.folder() / "data" / "function-words.yaml").read_text("utf-8"))
+    assert [(lang, w) for lang, words in data.items() for w in words
+            if not isinstance(w, str)] == []
+    assert "on" in language._function_lists()["fr"] and "on" in language._function_lists()["en"]
