@@ -6,6 +6,8 @@ the first call, which only a match with enough digits makes."""
 
 from __future__ import annotations
 
+import re
+
 from ..hookspecs import hookimpl
 
 
@@ -48,6 +50,8 @@ def us_ssn(text: str) -> float:
     return 1.0
 
 
+_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
+                   r"|(?:0?[1-9]|1[0-2])([./-])(?:0?[1-9]|[12]\d|3[01])\2(?:19|20)\d\d")
 # the countries whose numbers a post in a language most likely gives, tried first: "030
 # 12345678" is a Berlin line in a German post, a British UAN number in an English one
 LANG_REGIONS = {"de": ("DE", "AT", "CH"), "es": ("ES", "MX", "AR", "CO", "CL", "PE"),
@@ -62,8 +66,8 @@ def phone(text: str, regions=("US", "GB"), lang: str | None = None) -> float:
     premium-rate and shared-cost numbers (a company's hotline, never a person's) are
     0.0."""
     digits = len(_digits(text))
-    if digits < 7:
-        return 0.0
+    if digits < 7 or _DATE.fullmatch(text.strip()):
+        return 0.0  # (a date with its year is no number: "03.04.2026", "24/12/2026")
     from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
     business = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
                 PhoneNumberType.SHARED_COST, PhoneNumberType.UAN}
