@@ -134,7 +134,18 @@ def _looks_english(words: list[str]) -> bool | None:
     if len(words) < MIN_WORDS:
         return None
     common = english_looking()
-    return sum(w in common for w in words) >= ENGLISH_SHARE * len(words)
+    english = sum(w in common for w in words)
+    if english * 2 == len(words) and any(w in _foreign_function_words() for w in words):
+        return False  # (half loan words and a German "ist": "Neues Video ist online!")
+    return english >= ENGLISH_SHARE * len(words)
+
+
+@lru_cache(maxsize=1)
+def _foreign_function_words() -> frozenset:
+    """German, Spanish and French function words that are no English words at all."""
+    lists = _function_lists()
+    others = frozenset().union(*(lists.get(lang, frozenset()) for lang in FORMS_LANGUAGES))
+    return others - lists.get(ENGLISH, frozenset()) - common_english()
 
 
 @lru_cache(maxsize=1)
