@@ -49,7 +49,8 @@ FUNCTION_MIN = 2  # ... and how many at least
 FUNCTION_LEAD = 1.2  # ... and how much more they weigh than any other language's
 FORMS_SHARE = 0.5  # of a short text's words, the share that must be a language's forms
 FORMS_ALONE = 2  # ... and how many more of them are its alone than English's alone
-FORMS_LANGUAGES = ("de", "es", "fr")  # asked when neither pycld2 nor function words name one
+FORMS_LANGUAGES = ("de", "es", "fr")
+MAX_WORD = 30  # a longer "word" is no language's ("aaaaaaaa...")  # asked when neither pycld2 nor function words name one
 _WORDS = re.compile(r"\w+")
 # (a full stop after a number that goes on with a number or a lower-case word is a date's
 # or an ordinal's: "vom 1. bis 15. August", "am 24.12. ab 18 Uhr")
@@ -280,7 +281,8 @@ def _outside_english(words: list[str]) -> bool:
     except (ImportError, ValueError, KeyError, OSError):  # pragma: no cover - damaged install
         return True
     common = common_english()
-    return any(w.isalpha() and w not in english and w not in common for w in words)
+    return any(w.isalpha() and len(w) <= MAX_WORD and w not in english and w not in common
+               for w in words)
 
 
 def _by_forms(words: list[str], candidates: Iterable[str], need: int,
@@ -291,13 +293,19 @@ def _by_forms(words: list[str], candidates: Iterable[str], need: int,
     are its alone than English's alone (German's dictionary holds "shot", "on" and
     "free"; one more for `named`, pycld2's answer), and English function words do not
     outnumber its own ("Bonjour from Montreal!"); else English."""
-    words = [w for w in words if w.isalpha()]
+    words, candidates = [w for w in words if w.isalpha() and len(w) <= MAX_WORD], \
+        tuple(candidates)
     if len(words) < 2:
         return ENGLISH
     lists = _function_lists()
     try:
         english, own = english_forms(), lists.get(ENGLISH, frozenset())
         in_english = [w in english or w in own for w in words]
+        foreign = frozenset().union(*(lists.get(lang, frozenset()) for lang in candidates))
+        outside = sum(not e or w in foreign for w, e in zip(words, in_english))
+        if outside < (1 if named in candidates else need):
+            return ENGLISH  # (too few words English lacks for any language to win: no
+            # dictionary need be read)
         best, most = ENGLISH, 0
         for lang in candidates:
             if not Path(_simplemma_data(lang)).is_file():
