@@ -207,6 +207,16 @@ def _cld2(text: str) -> str | None:
     return primary(code) if reliable and code not in ("un", "xxx") else None
 
 
+def _cld2_guess(text: str) -> str | None:
+    """pycld2's best guess at `text`, however unsure."""
+    try:
+        import pycld2
+        _, _, found = pycld2.detect(text, bestEffort=True)
+    except (ImportError, Exception):  # pragma: no cover - pycld2.error, a dependency
+        return None
+    return primary(found[0][1]) if found and found[0][1] not in ("un", "xxx") else None
+
+
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset]:
     """Language -> its function words; another language's less the common English words
@@ -271,7 +281,7 @@ def _other_language(shown: str, words: list[str], short: bool) -> str:
     if found == ENGLISH:
         capital = {w.casefold() for w in _WORDS.findall(shown) if w[0].isupper()}
         words = [w for w in words if w not in capital]
-    return _by_forms(words, candidates or FORMS_LANGUAGES, need, found)
+    return _by_forms(words, candidates or FORMS_LANGUAGES, need, found, shown)
 
 
 def _outside_english(words: list[str]) -> bool:
@@ -286,13 +296,15 @@ def _outside_english(words: list[str]) -> bool:
 
 
 def _by_forms(words: list[str], candidates: Iterable[str], need: int,
-              named: str | None = None) -> str:
+              named: str | None = None, shown: str = "") -> str:
     """Of `candidates`, the language with the most of `words` among its word forms
     (simplemma's dictionaries, which leave out a word that is its own lemma, so with its
     function words), when they are FORMS_SHARE of two words or more, `need` more of them
     are its alone than English's alone (German's dictionary holds "shot", "on" and
     "free"; one more for `named`, pycld2's answer), and English function words do not
-    outnumber its own ("Bonjour from Montreal!"); else English."""
+    outnumber its own ("Bonjour from Montreal!"); else English. Two languages that tie
+    (German's dictionary holds "quelle" and "merde" too) are told apart by pycld2's
+    best guess at `shown`, if it names one of them."""
     words, candidates = [w for w in words if w.isalpha() and len(w) <= MAX_WORD], \
         tuple(candidates)
     if len(words) < 2:
@@ -306,7 +318,7 @@ def _by_forms(words: list[str], candidates: Iterable[str], need: int,
         if outside < (1 if named in candidates else need):
             return ENGLISH  # (too few words English lacks for any language to win: no
             # dictionary need be read)
-        best, most = ENGLISH, 0
+        best, most, tied = ENGLISH, 0, []
         for lang in candidates:
             if not Path(_simplemma_data(lang)).is_file():
                 continue
@@ -317,9 +329,13 @@ def _by_forms(words: list[str], candidates: Iterable[str], need: int,
             mine = [w in listed and w not in own for w in words]
             alone = sum(h and (not e or m) for h, e, m in zip(hits, in_english, mine)) - \
                 sum(e and not h for h, e in zip(hits, in_english))
-            if alone >= (1 if lang == named else need) and alone > most \
+            if alone >= (1 if lang == named else need) and alone >= most \
                     and sum(hits) >= FORMS_SHARE * len(words):
-                best, most = lang, alone
+                tied = tied + [lang] if alone == most else [lang]
+                best, most = tied[0], alone
+        if len(tied) > 1:
+            guess = _cld2_guess(shown)
+            best = guess if guess in tied else ENGLISH
     except (ImportError, ValueError, KeyError, OSError):  # pragma: no cover - damaged install
         return ENGLISH
     if best == ENGLISH:
