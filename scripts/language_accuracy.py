@@ -1,13 +1,15 @@
 """How often postlint tells a post's language right: each judged draft (tests/data; the
-international ones in their language, the English ones in English) by the language of
+international ones in their language, the English ones in English, the short posts of
+language_drafts.yaml in theirs) by the language of
 most of its characters in `text.language.spans`, then how many of the 4,200 corpus posts
 (../shared/corpus/tweets.tsv, English) are read as another language, with the misses.
 
-    python scripts/language_accuracy.py
+    python scripts/language_accuracy.py [--corpus PATH]
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import sys
 from pathlib import Path
@@ -47,12 +49,17 @@ def labelled() -> list[tuple[str, str]]:
     for langs in yaml.safe_load((data / "intl_risk_drafts.yaml").read_text("utf-8")).values():
         for lang, kinds in langs.items():
             found += [(lang, t) for items in kinds.values() for t in texts(items)]
+    for lang, items in yaml.safe_load((data / "language_drafts.yaml").read_text("utf-8")).items():
+        found += [(lang, t) for t in texts(items)]
     for kinds in yaml.safe_load((data / "judged_drafts.yaml").read_text("utf-8")).values():
         found += [("en", t) for items in kinds.values() for t in texts(items)]
     return found
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    corpus = parser.parse_args(argv).corpus
     right, total, misses = collections.Counter(), collections.Counter(), []
     for lang, text in labelled():
         got = main_language(text)
@@ -63,8 +70,8 @@ def main() -> None:
     for lang in sorted(total):
         print(f"{lang}: {right[lang]} of {total[lang]} judged drafts")
     print(*misses, sep="\n")
-    if CORPUS.exists():
-        rows = CORPUS.read_text("utf-8").splitlines()[1:]
+    if corpus.exists():
+        rows = corpus.read_text("utf-8").splitlines()[1:]
         posts = [row.split("\t", 1)[1] for row in rows if "\t" in row]
         other = [(main_language(p), p) for p in posts]
         other = [(lang, p) for lang, p in other if lang != "en"]

@@ -208,3 +208,37 @@ def test_a_missing_disclosure_names_a_disclosure_of_the_posts_language(write, ru
     assert ("de.md:1:46: R111 'geschenkt bekommen' suggests a paid, gifted or affiliate post, "
             "but there is no clear disclosure; put #anzeige or 'Werbung' at the start") in out
     assert "put #ad or 'Paid partnership' at the start" in out.split("en.md:")[1]
+
+
+def test_short_posts_are_read_in_their_own_language():
+    """Posts of a few short sentences ("Endlich Freitag!", "Merci pour tout ❤️"), which
+    used to count as English whatever they were, are told by pycld2 and the word forms
+    of each language (tests/data/language_drafts.yaml); English posts with a foreign
+    word stay English."""
+    import yaml
+    drafts = yaml.safe_load((Path(__file__).parent / "data" / "language_drafts.yaml")
+                            .read_text("utf-8"))
+    wrong = [(lang, text, found) for lang, texts in drafts.items() for text in texts
+             if (found := max(spans(text), key=lambda s: s[1] - s[0])[2]) != lang]
+    assert wrong == []
+
+
+def test_long_sentences_pycld2_calls_wrongly_are_told_by_their_words():
+    # pycld2 is sure these are English and Galician
+    assert spans("La hostia consagrada se reparte al final de la misa.")[0][2] == "es"
+    assert spans("La meilleure maman du monde, point final ❤️")[0][2] == "fr"
+    assert spans("Paella de domingo, como manda la tradición.")[0][2] == "es"
+    # names and abbreviations in the German dictionary do not make English German
+    assert spans("Liberty Blog: Ron Paul on CNN 08/03/11")[0][2] == "en"
+    assert spans("📍 Leeds\n📅 Friday 4 Dec\n⏰ 7pm\n🎟️ Free")[0][2] == "en"
+
+
+def test_function_words_are_all_words():
+    """YAML reads an unquoted `on` or `no` as a boolean: the French "on" and the
+    Portuguese "no" were `true` and `false`, and English's "on" counted for French."""
+    import yaml
+    from postlint.load import builtin
+    data = yaml.safe_load((builtin.folder() / "data" / "function-words.yaml").read_text("utf-8"))
+    assert [(lang, w) for lang, words in data.items() for w in words
+            if not isinstance(w, str)] == []
+    assert "on" in language._function_lists()["fr"] and "on" in language._function_lists()["en"]

@@ -17,6 +17,8 @@ suggestions and validator.
           validate: phone
           validate_options:                   # keyword arguments of the validator: values,
             regions: {from: regions, default: [US, GB]}   # or a config key with a default
+                                              # (a validator with a `lang` parameter is
+                                              # also given the post's language)
         - tokens: [Acme Cloud]
           regex: false
           forms: exact                        # not its inflections (words only; swaps never)
@@ -28,7 +30,9 @@ suggestions and validator.
           not_in: ['(?:a|my)\s+dumb\s+question']  # regexes of the phrases (an idiom, a word
                                               # said of oneself) in which a token is not
                                               # the word meant: a match inside one of
-                                              # their matches is not flagged
+                                              # their matches is not flagged (items may
+                                              # name a shared list, as tokens do:
+                                              # {list: given-names, format: [...]})
         - tokens: ['(?:room|bed)\s+\d{1,4}']
           sentence_with: ['surgery|recovering']  # regexes (any case): kept only when the
                                               # sentence that holds the match holds one
@@ -110,7 +114,7 @@ class Group:
         self.levels = level_bounds(spec)
         self.mentions = bool(spec.get("mentions", True))
         self.with_link = bool(spec.get("with_link", False))
-        self.not_in = word_pattern([str(p) for p in spec.get("not_in") or ()],
+        self.not_in = word_pattern(terms.expand(spec.get("not_in") or [], context.config, True),
                                    is_regex=True, lang=context.lang)
         # (searched only in the sentence of a match; the items may name a shared list or a
         # config key, as tokens do). Made apart from the check's recorded word lists: a
@@ -136,10 +140,16 @@ class Group:
         self.validate_options = {
             str(name): _setting(value, context.config)
             for name, value in (spec.get("validate_options") or {}).items()}
+        # (a validator that reads the post's language: a phone number in a German post
+        # is read as dialled in Germany first)
+        self.wants_lang = self.validate is not None and "lang" in _parameters(self.validate)
 
-    def valid(self, hit: str) -> bool:
+    def valid(self, hit: str, lang=None) -> bool:
+        """Whether the validator keeps `hit`; `lang()` gives the post's language."""
         if self.validate is None:
             return True
+        if self.wants_lang and lang is not None:
+            return bool(self.validate(hit, **self.validate_options, lang=lang()))
         return bool(self.validate(hit, **self.validate_options) if self.validate_options
                     else self.validate(hit))
 
@@ -207,6 +217,31 @@ def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
     return k > 0 and k < word_start and (text[k - 1].isalnum() or text[k - 1] in ",;")
 
 
+def _post_language(post, text: str, config) -> str:
+    """The primary subtag of the draft's front matter `lang`, else the config's, else the
+    language of most of `text` (as the engine chooses the lists a post is read with)."""
+    from ..load.languages import primary
+    from ..text.language import spans
+    draft = getattr(post, "draft", None)
+    tag = (getattr(draft, "front_matter", None) or {}).get("lang") or \
+        (config.get("lang") if isinstance(config, dict) else None)
+    if isinstance(tag, str):
+        return primary(tag)
+    size: dict[str, int] = {}
+    for start, end, found in spans(text):
+        size[found] = size.get(found, 0) + end - start
+    return max(size, key=size.__getitem__) if size else "en"
+
+
+def _parameters(function) -> tuple[str, ...]:
+    """The names of `function`'s parameters (none for one that cannot be inspected)."""
+    import inspect
+    try:
+        return tuple(inspect.signature(function).parameters)
+    except (TypeError, ValueError):  # pragma: no cover - a builtin
+        return ()
+
+
 def _setting(value, config: dict):
     """A validator option: a value, or `{from: config.key, default: value}`."""
     if isinstance(value, dict) and "from" in value:
@@ -269,14 +304,11 @@ class Lexicon(Check):
             yield from cls._pattern_problems(group, options, key)
             for cue in ("not_in", *SENTENCE_CUES):
                 listed = group.get(cue, [])
-                strings_only = cue == "not_in"
                 if not isinstance(listed, list) or not all(
-                        isinstance(p, str) or not strings_only and isinstance(p, dict)
-                        for p in listed):
+                        isinstance(p, (str, dict)) for p in listed):
                     yield "entries", f"{key}.{cue}: expected a list of regexes"
                     continue
-                if not strings_only:
-                    yield from terms.problems(listed, "entries")
+                yield from terms.problems(listed, "entries")
                 plain = [p for p in listed if isinstance(p, str)]
                 problem = plain and word_pattern(plain, is_regex=True).problem()
                 if problem:
@@ -385,6 +417,12 @@ class Lexicon(Check):
         found = []
         finditer, exceptions = self.context.finditer, self.exceptions
         linked = None
+        known: list = []  # the post's language, found when a validator first asks
+
+        def lang() -> str:
+            if not known:
+                known.append(_post_language(post, text, self.context.config))
+            return known[0]
         for order, group, is_regex in self.searched:
             phrases = None  # the spans of the group's `not_in` phrases (found on a first match)
             if is_regex and not regexes:
@@ -400,7 +438,7 @@ class Lexicon(Check):
                 hit = text[start:end]
                 if hit.casefold() in exceptions:
                     continue
-                if not group.valid(hit):
+                if not group.valid(hit, lang):
                     continue
                 if group.mentions and (self.talked_about or self.with_suggestion) \
                         and self.mentioned(text, start, end, group):

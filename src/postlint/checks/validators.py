@@ -6,6 +6,8 @@ the first call, which only a match with enough digits makes."""
 
 from __future__ import annotations
 
+import re
+
 from ..hookspecs import hookimpl
 
 
@@ -48,18 +50,29 @@ def us_ssn(text: str) -> float:
     return 1.0
 
 
-def phone(text: str, regions=("US", "GB")) -> float:
+_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
+                   r"|(?:0?[1-9]|1[0-2])([./-])(?:0?[1-9]|[12]\d|3[01])\2(?:19|20)\d\d")
+# the countries whose numbers a post in a language most likely gives, tried first: "030
+# 12345678" is a Berlin line in a German post, a British UAN number in an English one
+LANG_REGIONS = {"de": ("DE", "AT", "CH"), "es": ("ES", "MX", "AR", "CO", "CL", "PE"),
+                "fr": ("FR", "BE", "CH", "CA", "LU"), "it": ("IT", "CH"), "nl": ("NL", "BE"),
+                "pt": ("PT", "BR")}
+
+
+def phone(text: str, regions=("US", "GB"), lang: str | None = None) -> float:
     """1.0 when libphonenumber finds a valid number (as dialled from one of `regions`,
-    ISO 3166 codes) that covers the digits of `text`. It rules out dates, times, scores
-    and the like itself; toll-free, premium-rate and shared-cost numbers (a company's
-    hotline, never a person's) are 0.0."""
+    ISO 3166 codes, those of the post's language `lang` first) that covers the digits
+    of `text`. It rules out dates, times, scores and the like itself; toll-free,
+    premium-rate and shared-cost numbers (a company's hotline, never a person's) are
+    0.0."""
     digits = len(_digits(text))
-    if digits < 7:
-        return 0.0
+    if digits < 7 or _DATE.fullmatch(text.strip()):
+        return 0.0  # (a date with its year is no number: "03.04.2026", "24/12/2026")
     from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
     business = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
                 PhoneNumberType.SHARED_COST, PhoneNumberType.UAN}
-    for region in regions or ("US",):
+    regions = tuple(dict.fromkeys((*LANG_REGIONS.get(lang or "", ()), *(regions or ("US",)))))
+    for region in regions:
         for found in PhoneNumberMatcher(text, str(region).upper(), leniency=Leniency.VALID):
             if len(_digits(found.raw_string)) >= digits - 1:
                 return 0.0 if number_type(found.number) in business else 1.0

@@ -5,7 +5,9 @@
 `miércoles 15 de mayo de 2025`, `le mercredi 15 mai`, `5/15`, `5/15/2025`, `15/05/2025`,
 `15.05.2025` and `2025-05-15`, with the weekday named before it if there is one. Month
 and weekday names come from `rules/data/dates.yaml` (`Names.load`). A numeric date
-with a slash or dots may be month/day or day/month: both readings are kept.
+with a slash or dots may be month/day or day/month: both readings are kept, unless a
+weekday named in a language that writes the day first comes before it ("Samstag,
+11.12.2026", "mercredi 03/04/2026": day/month only).
 
 `publish_date(front_matter)` reads front matter `date:` or `publish:` (a YAML date, or a
 string that starts with YYYY-MM-DD).
@@ -45,11 +47,14 @@ class Names:
 
     months: dict = field(default_factory=dict)
     weekdays: dict = field(default_factory=dict)
+    # weekday names that only languages writing the day first have ("Samstag",
+    # "sábado", "samedi"): a numeric date after one is day/month ("Samstag, 11.12.2026")
+    day_first: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, data: dict, languages=()) -> "Names":
         """From the mapping of `rules/data/dates.yaml`, for `languages` (default: all)."""
-        months, weekdays = {}, {}
+        months, weekdays, english, other = {}, {}, set(), set()
         for lang, tables in data.items():
             if languages and lang not in languages:
                 continue
@@ -57,10 +62,13 @@ class Names:
                 months.update((form, index + 1) for n in names for form in forms(n))
             for index, names in enumerate(tables.get("weekdays") or ()):
                 weekdays.update((form, index) for n in names for form in forms(n))
-        return cls(months, weekdays)
+                (english if lang == "en" else other).update(
+                    form for n in names for form in forms(n))
+        return cls(months, weekdays, frozenset(other - english))
 
     def __hash__(self):
-        return hash((tuple(sorted(self.months.items())), tuple(sorted(self.weekdays.items()))))
+        return hash((tuple(sorted(self.months.items())), tuple(sorted(self.weekdays.items())),
+                     tuple(sorted(self.day_first))))
 
 
 @dataclass
@@ -187,6 +195,9 @@ def find(text: str, names: Names):
             a, b, y = int(m.group("d1")), int(m.group("m1")), _year(m.group("y1"))
             readings = list(dict.fromkeys([(y, b, a), (y, a, b)]))  # 15.05. (or 5.15. in US use)
             long = len(m.group("y1") or "") == 4
+        if weekday is not None and numeric and not m.group("iy") and \
+                m.group("wd").casefold() in names.day_first:
+            readings = [(y, b, a)]  # ("vendredi 11/12/2026" is 11 December)
         yield Stated(start, m.end(), readings, weekday, numeric, long)
 
 

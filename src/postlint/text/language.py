@@ -14,7 +14,11 @@ first answer against 2 s or more), imported on first need, and given the sentenc
 alone (a handle or a link is no language's). A sentence too short for it to call is told
 by its function words (`rules/data/function-words.yaml`: "Este suplemento cura la
 diabetes en un mes" holds five Spanish ones and no English one), when one language has
-clearly the most; else it counts as English.
+clearly the most. Where pycld2 calls such a sentence English ("La hostia consagrada se
+reparte al final de la misa") or names a language the function words contradict, and
+for a post whose sentences are all too short to look like anything ("Endlich Freitag!",
+"Merci pour tout ❤️"), the word forms of simplemma's dictionaries decide: the language
+with clearly more words of its own than English has (`_by_forms`); else it is English.
 """
 
 from __future__ import annotations
@@ -43,7 +47,14 @@ READ_AS_ENGLISH = frozenset({"sco"})
 FUNCTION_SHARE = 0.3  # of a text's words, the share a language's function words need
 FUNCTION_MIN = 2  # ... and how many at least
 FUNCTION_LEAD = 1.2  # ... and how much more they weigh than any other language's
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
+FORMS_SHARE = 0.5  # of a short text's words, the share that must be a language's forms
+FORMS_ALONE = 2  # ... and how many more of them are its alone than English's alone
+FORMS_LANGUAGES = ("de", "es", "fr")
+MAX_WORD = 30  # a longer "word" is no language's ("aaaaaaaa...")  # asked when neither pycld2 nor function words name one
+_WORDS = re.compile(r"\w+")
+# (a full stop after a number that goes on with a number or a lower-case word is a date's
+# or an ordinal's: "vom 1. bis 15. August", "am 24.12. ab 18 Uhr")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d|\s+(?:\d|[^\W\d_A-Z])))+[.!?]*|[.!?\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -62,14 +73,26 @@ def english_forms() -> "Hashed":
     """simplemma's English dictionary (about 180,000 word forms: inflections and rarer
     words the common list lacks) as `Hashed`, kept between runs: loading the
     dictionary takes about 0.3 s, reading the kept hashes well under a millisecond."""
-    store = cache.Store("english-forms", f"{cache.code_stamp(__file__)} "
-                        f"{cache.data_stamp(_simplemma_data('en'))} {sys.byteorder}", limit=4)
-    packed = store.get("en")
+    return _forms("en", "english-forms", str)
+
+
+@lru_cache(maxsize=None)
+def word_forms(lang: str) -> "Hashed":
+    """simplemma's dictionary of another language, in lower case ("Freitag", "freitag"),
+    as `Hashed` and kept between runs as English's is (made on first need only: German's
+    1.1 million forms take about a second to read)."""
+    return _forms(lang, f"word-forms-{lang}", str.lower)
+
+
+def _forms(lang: str, name: str, fold) -> "Hashed":
+    store = cache.Store(name, f"{cache.code_stamp(__file__)} "
+                        f"{cache.data_stamp(_simplemma_data(lang))} {sys.byteorder}", limit=4)
+    packed = store.get(lang)
     if not isinstance(packed, bytes) or len(packed) % 8:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-        forms = DefaultDictionaryFactory().get_dictionary("en")
-        packed = Hashed.pack(forms.keys())
-        store.put("en", packed)
+        forms = DefaultDictionaryFactory().get_dictionary(lang)
+        packed = Hashed.pack(map(fold, forms.keys()))
+        store.put(lang, packed)
     return Hashed(packed)
 
 
@@ -111,8 +134,29 @@ def _looks_english(words: list[str]) -> bool | None:
     """True or False for enough words; None when too few to tell."""
     if len(words) < MIN_WORDS:
         return None
-    common = common_english()
-    return sum(w in common for w in words) >= ENGLISH_SHARE * len(words)
+    common = english_looking()
+    english = sum(w in common for w in words)
+    if english * 2 == len(words) and any(w in _foreign_function_words() for w in words):
+        return False  # (half loan words and a German "ist": "Neues Video ist online!")
+    return english >= ENGLISH_SHARE * len(words)
+
+
+@lru_cache(maxsize=1)
+def _foreign_function_words() -> frozenset:
+    """German, Spanish and French function words that are no English words at all."""
+    lists = _function_lists()
+    others = frozenset().union(*(lists.get(lang, frozenset()) for lang in FORMS_LANGUAGES))
+    return others - lists.get(ENGLISH, frozenset()) - common_english()
+
+
+@lru_cache(maxsize=1)
+def english_looking() -> frozenset:
+    """The common English words less the German, Spanish and French function words
+    among them that English's own list lacks ("die", "hat", "den", "son", "pour"): "August
+    an die Ostsee, endlich Meer" is not half English."""
+    lists = _function_lists()
+    others = frozenset().union(*(lists.get(lang, frozenset()) for lang in FORMS_LANGUAGES))
+    return common_english() - (others - lists.get(ENGLISH, frozenset()))
 
 
 def _all_english(words: list[str]) -> bool:
@@ -163,6 +207,16 @@ def _cld2(text: str) -> str | None:
     return primary(code) if reliable and code not in ("un", "xxx") else None
 
 
+def _cld2_guess(text: str) -> str | None:
+    """pycld2's best guess at `text`, however unsure."""
+    try:
+        import pycld2
+        _, _, found = pycld2.detect(text, bestEffort=True)
+    except (ImportError, Exception):  # pragma: no cover - pycld2.error, a dependency
+        return None
+    return primary(found[0][1]) if found and found[0][1] not in ("un", "xxx") else None
+
+
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset]:
     """Language -> its function words; another language's less the common English words
@@ -198,10 +252,114 @@ def by_function_words(words: list[str]) -> str | None:
     return None
 
 
+def _other_language(shown: str, words: list[str], short: bool) -> str:
+    """The language of sentences that do not look English (`short`: of a post whose
+    sentences are all too short to look like anything). pycld2's answer stands for a
+    longer text unless function words name another language ("Paella de domingo, como
+    manda la tradición" is not Galician), and function words stand when pycld2 is unsure;
+    otherwise, and for any short post, the word forms decide (`_by_forms`): pycld2
+    calls "La hostia consagrada se reparte al final de la misa" English and "Bonjour
+    from Montreal!" French."""
+    if short and not _outside_english(words):
+        return ENGLISH  # (every word an English one: "Sushi night!", "Ciao for now.")
+    found = _cld2(shown)
+    told = by_function_words(words)
+    if not short:
+        if found not in (None, ENGLISH) and told in (None, found):
+            return found
+        if found is None and told is not None:
+            return told
+    known = function_words()
+    candidates = [lang for lang in dict.fromkeys((found, told))
+                  if lang not in (None, ENGLISH) and lang in known]
+    # (pycld2 sure of English, no function words otherwise: a name or an abbreviation
+    # in another language's dictionary, "Leeds", "BBC", "Dec", is not enough; pycld2's
+    # own answer needs only one word more: "Bonne année" holds "bonne", an English form)
+    # and against pycld2's English, only words in lower case count: the German
+    # dictionary holds names, "Ron Paul on CNN")
+    need = FORMS_ALONE + (found == ENGLISH and told is None)
+    if found == ENGLISH:
+        capital = {w.casefold() for w in _WORDS.findall(shown) if w[0].isupper()}
+        words = [w for w in words if w not in capital]
+    return _by_forms(words, candidates or FORMS_LANGUAGES, need, found, shown)
+
+
+def _outside_english(words: list[str]) -> bool:
+    """Whether a word of `words` is neither an English word form nor a common word."""
+    try:
+        english = english_forms()
+    except (ImportError, ValueError, KeyError, OSError):  # pragma: no cover - damaged install
+        return True
+    common = common_english()
+    return any(w.isalpha() and len(w) <= MAX_WORD and w not in english and w not in common
+               for w in words)
+
+
+def _by_forms(words: list[str], candidates: Iterable[str], need: int,
+              named: str | None = None, shown: str = "") -> str:
+    """Of `candidates`, the language with the most of `words` among its word forms
+    (simplemma's dictionaries, which leave out a word that is its own lemma, so with its
+    function words), when they are FORMS_SHARE of two words or more, `need` more of them
+    are its alone than English's alone (German's dictionary holds "shot", "on" and
+    "free"; one more for `named`, pycld2's answer), and English function words do not
+    outnumber its own ("Bonjour from Montreal!"); else English. Two languages that tie
+    (German's dictionary holds "quelle" and "merde" too) are told apart by pycld2's
+    best guess at `shown`, if it names one of them."""
+    words, candidates = [w for w in words if w.isalpha() and len(w) <= MAX_WORD], \
+        tuple(candidates)
+    if len(words) < 2:
+        return ENGLISH
+    lists = _function_lists()
+    try:
+        english, own = english_forms(), lists.get(ENGLISH, frozenset())
+        in_english = [w in english or w in own for w in words]
+        foreign = frozenset().union(*(lists.get(lang, frozenset()) for lang in candidates))
+        outside = sum(not e or w in foreign for w, e in zip(words, in_english))
+        if outside < (1 if named in candidates else need):
+            return ENGLISH  # (too few words English lacks for any language to win: no
+            # dictionary need be read)
+        best, most, tied = ENGLISH, 0, []
+        for lang in candidates:
+            if not Path(_simplemma_data(lang)).is_file():
+                continue
+            forms, listed = word_forms(lang), lists.get(lang, frozenset())
+            hits = [w in forms or w in listed for w in words]
+            # (its function words that English's list lacks are its own: "die" in "Halt
+            # die Klappe!", which VADER reads as English "die")
+            mine = [w in listed and w not in own for w in words]
+            alone = sum(h and (not e or m) for h, e, m in zip(hits, in_english, mine)) - \
+                sum(e and not h for h, e in zip(hits, in_english))
+            if alone >= (1 if lang == named else need) and alone >= most \
+                    and sum(hits) >= FORMS_SHARE * len(words):
+                tied = tied + [lang] if alone == most else [lang]
+                best, most = tied[0], alone
+        if len(tied) > 1:
+            guess = _cld2_guess(shown)
+            best = guess if guess in tied else ENGLISH
+    except (ImportError, ValueError, KeyError, OSError):  # pragma: no cover - damaged install
+        return ENGLISH
+    if best == ENGLISH:
+        return ENGLISH
+    lists = function_words()
+    own, theirs = lists.get(ENGLISH, frozenset()), lists.get(best, frozenset())
+    if sum(w in own and w not in theirs for w in words) > \
+            sum(w in theirs and w not in own for w in words):
+        return ENGLISH
+    return best
+
+
+@lru_cache(maxsize=1)
+def _function_lists() -> dict[str, frozenset]:
+    """Language -> its function words as listed (`function_words` less nothing)."""
+    data = yamlfile.load(builtin.folder() / "data" / "function-words.yaml", keep=True) or {}
+    return {primary(str(lang)): frozenset(str(w).lower() for w in words)
+            for lang, words in data.items()}
+
+
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) runs of `text`'s sentences; one run for a one-language text."""
     tokens = tokens_of(text)
-    common = common_english()
+    common = english_looking()
     plain = [norm for kind, norm in zip(tokens.kinds, tokens.norms) if kind is WORD]
     if sum(map(common.__contains__, plain)) >= CLEARLY_ENGLISH * len(plain):
         return [(0, len(text), ENGLISH)]  # (the usual post: no sentence needs a look)
@@ -219,10 +377,14 @@ def spans(text: str) -> list[tuple[int, int, str]]:
             look = True
         found.append([m.start(), m.end(), look])
     if all(look is not False for _, _, look in found):
-        return [(0, len(text), ENGLISH)]
+        if any(found_look for _, _, found_look in found) or not words:
+            return [(0, len(text), ENGLISH)]
+        # (every sentence too short to tell: "Endlich Freitag!", "Merci pour tout ❤️")
+        shown, unsure = _unsure_parts(text, tokens, [(0, len(text))])
+        return [(0, len(text), _other_language(shown, unsure, short=True))]
     shown, unsure = _unsure_parts(text, tokens, [(s, e) for s, e, look in found
                                                  if look is False])
-    other = _cld2(shown) or by_function_words(unsure) or ENGLISH
+    other = _other_language(shown, unsure, short=False)
     if other == ENGLISH:
         return [(0, len(text), ENGLISH)]
     main = other if sum(e - s for s, e, look in found if look is False) >= \
