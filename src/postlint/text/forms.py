@@ -129,14 +129,13 @@ def _english_degrees(word: str) -> set[str]:
         return set()
     from .language import english_forms
 
-    known = english_forms()
-    found = set()
-    for upos in ("ADJ", "ADV"):
-        for tag, words in lemminflect.getAllInflections(word, upos=upos).items():
-            if tag in ("JJR", "JJS", "RBR", "RBS"):
-                found.update(f.lower() for f in words if f.lower().startswith(word[:-1])
-                             and f.lower() != word and f.lower() in known)
-    return found
+    found = {f.lower() for upos in ("ADJ", "ADV")
+             for tag, words in lemminflect.getAllInflections(word, upos=upos).items()
+             if tag in ("JJR", "JJS", "RBR", "RBS")
+             for f in words if f.lower().startswith(word[:-1]) and f.lower() != word}
+    # (the dictionary of English forms, half a second to build on a first run, only for
+    # a word that has degrees to check: most words of a brand's list have none)
+    return {f for f in found if f in english_forms()} if found else found
 
 
 def _inflect(word: str, lang: str) -> set[str]:
