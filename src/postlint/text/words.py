@@ -886,9 +886,6 @@ def _needs(nodes: list, steps: list) -> tuple[set, set] | None:
     held = sorted(_held_symbols(nodes, 0), key=lambda char: (char in _COMMON_SYMBOLS, char))
     if held and (heads is None or held[0] not in _COMMON_SYMBOLS):
         return set(), {held[0]}  # (`@` in an e-mail address)
-    if heads is None and nodes and nodes[0][0] is sre.ASSERT and nodes[0][1][0] == 1:
-        # a lookahead first (`(?=words)(?=...)words`): what it asks for is in the text
-        return _needs(list(nodes[0][1][1]), steps)
     return (heads, set()) if heads is not None else None
 
 
