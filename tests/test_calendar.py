@@ -238,7 +238,8 @@ def test_snake_case_headers_are_read_and_an_unread_date_column_is_told(write, ru
     write(".postlint.yaml", "calendar:\n  columns: {date: publish_datetime_utc}\n")
     assert len(lines(run("--select", "wrong-day", "own.csv"))) == 1
     write("plain.csv", "post,notes\nHappy Friday!,for the blog\n")  # (no date: none read)
-    assert run("plain.csv", "--isolated").code == 0
+    write("flag.csv", "Post,Publish,Time\nHappy Friday!,yes,09:00\n")  # (whether, not when)
+    assert run("plain.csv", "flag.csv", "--isolated").code == 0
 
 
 def test_a_date_read_both_ways_is_flagged_where_another_row_writes_the_day_first(write, run):

@@ -69,10 +69,9 @@ HEADERS = {
     "text": ("post", "post text", "post copy", "copy", "caption", "message", "content",
              "tweet", "body"),
     "date": ("publish date", "post date", "scheduled date", "publish on", "date and time",
-             "date/time", "datetime", "scheduled for", "day", "scheduled at", "schedule",
-             "scheduled", "publish at", "publish", "post at", "post on", "posting date",
-             "send at", "send date", "go live", "go live date", "publication date",
-             "date to post", "when"),
+             "date/time", "datetime", "scheduled for", "day", "scheduled at", "publish at",
+             "post at", "post on", "posting date", "send at", "send date", "go live date",
+             "publication date", "date to post", "when"),
     "time": ("publish time", "post time", "scheduled time", "time (24h)", "posting time",
              "send time"),
     "platform": ("network", "channel", "social network", "platforms", "networks",
@@ -501,7 +500,8 @@ def _decode(data: bytes) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
-_DATED = re.compile(r"date|schedul|publish|\bwhen\b|(?:^|[ _-])(?:at|on)$")
+# (not a column that says whether to post: "Publish", "Scheduled" yes or no)
+_DATED = re.compile(r"date|time|\bwhen\b|[ _-](?:at|on)$")
 
 
 def _recognise(names: list[str], first: list[Cell]) -> Layout | None:
@@ -517,7 +517,8 @@ def _recognise(names: list[str], first: list[Cell]) -> Layout | None:
              for key in KEYS}
     if named["text"] is not None:  # (a team's own headers: Post Copy, Network, Publish date)
         if named["date"] is None:
-            dated = next((c.value for c, n in zip(first, names) if _DATED.search(n)), None)
+            dated = next((c.value for c, n in zip(first, names)
+                          if _DATED.search(n) and n not in named.values()), None)
             if dated is not None:  # (the date rules would be silently off)
                 raise DraftError(f"line 1: calendar: no column is read as the publish date, "
                                  f"but {dated!r} looks like one; name it under "
