@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from postlint import plugins
 from postlint.cli.main import main
+from postlint.load import cache
 
 
 def test_entry_point_scan_finds_a_declared_plugin(tmp_path, monkeypatch):
@@ -76,7 +79,7 @@ ONLY_WHEN_USED = ["postlint.cli.explain", "postlint.cli.settings", "importlib.me
                   "difflib", "html"]
 
 
-def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
+def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch, script):
     (tmp_path / ".postlint.yaml").write_text("brand: {terms: [GitHub]}\n")
     os.utime(tmp_path / ".postlint.yaml", (time.time() - 60,) * 2)
     (tmp_path / "small.md").write_text("Had a great week with the team. Thanks lol!\n")
@@ -100,8 +103,14 @@ def test_linting_one_draft_loads_only_what_it_uses(tmp_path, monkeypatch):
         return out.splitlines()[-2:]
 
     # a first run, with an empty cache, takes the built-in rules' whole word lists from
-    # the seed rather than compile a subset of a list for the post; then all is kept
-    assert loaded() == ["loaded: []", "patterns compiled: 0"]
+    # the seed rather than compile a subset of a list for the post (when the seed was made
+    # with the versions installed: a newer `regex` lays patterns out its own way); then
+    # all is kept
+    first = loaded()
+    assert first[0] == "loaded: []"
+    seed = json.loads((Path(cache.SEED) / "forms.json").read_text("utf-8"))["made with"]
+    if seed == script("gen_cache_seed").environment():
+        assert first[1] == "patterns compiled: 0"
     assert loaded() == ["loaded: []", "patterns compiled: 0"]
 
 
