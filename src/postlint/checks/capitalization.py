@@ -51,7 +51,7 @@ class Capitalization(Check):
         text = post.prose
         found = [(m.start(), m.end(), m.group(0)) for m in self.context.finditer(self.pattern, text)]
         if self.opts.get("parts"):
-            found += list(part_matches(self.context, self.pattern, text))
+            found += part_matches(self.context, self.pattern, text)
         for start, end, group in found:
             written = " ".join(group.split())
             right = self.canonical.get(fold(written).casefold())

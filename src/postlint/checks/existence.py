@@ -57,17 +57,15 @@ class Existence(Check):
         if self.pattern is None:
             return
         text = view(post, self.opts)
-        for m in self.context.finditer(self.pattern, text):
-            if m.group(0) in self.exceptions:
-                continue
-            if self.talked_about and self.talked_about(text, m.start(), m.end()):
-                continue
-            yield Match(m.start(), m.end())
+        found = [(m.start(), m.end(), m.group(0)) for m in self.context.finditer(self.pattern, text)]
         if self.opts.get("parts"):
-            for start, end, found in part_matches(self.context, self.pattern, text):
-                if found not in self.exceptions and not (
-                        self.talked_about and self.talked_about(text, start, end)):
-                    yield Match(start, end)
+            found += part_matches(self.context, self.pattern, text)
+        for start, end, written in found:
+            if written in self.exceptions:
+                continue
+            if self.talked_about and self.talked_about(text, start, end):
+                continue
+            yield Match(start, end)
 
 
 @hookimpl

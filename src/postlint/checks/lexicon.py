@@ -218,15 +218,15 @@ def _name_like(text: str, start: int, end: int, not_names: set) -> bool:
 
 
 def _post_language(post, text: str, config) -> str:
-    """The primary subtag of the draft's front matter `lang`, else the config's, else the
-    language of most of `text` (as the engine chooses the lists a post is read with)."""
-    from ..load.languages import primary
+    """The language the engine reads the post in (front matter or config `lang`, see
+    `languages.given`), else the language of most of `text`."""
+    from ..load import languages
     from ..text.language import spans
     draft = getattr(post, "draft", None)
-    tag = (getattr(draft, "front_matter", None) or {}).get("lang") or \
-        (config.get("lang") if isinstance(config, dict) else None)
-    if isinstance(tag, str):
-        return primary(tag)
+    tag = languages.given(getattr(draft, "front_matter", None) or {},
+                          config if isinstance(config, dict) else {})
+    if tag:
+        return tag
     size: dict[str, int] = {}
     for start, end, found in spans(text):
         size[found] = size.get(found, 0) + end - start

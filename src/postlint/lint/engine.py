@@ -15,7 +15,7 @@ from ..load.config import Config
 from ..load.packs import unknown as unknown_pack
 from ..load.profiles import (DEFAULT_PROFILE, Setting, entry, find_rule, resolve, twice,
                              unknown_rule)
-from ..load.languages import primary
+from ..load.languages import given as given_language
 from ..load.rules import ANY_LANGUAGE, LEVELS, Rule
 from ..load.strategy import Strategy
 from ..load.suggest import did_you_mean, unknown_key
@@ -614,8 +614,7 @@ class Linter:
 
     def default_language(self, draft: Draft) -> str | None:
         """The primary subtag of the draft's front matter `lang`, else the config's."""
-        tag = draft.front_matter.get("lang") or self.config.get("lang")
-        return primary(tag) if isinstance(tag, str) else None
+        return given_language(draft.front_matter, self.config)
 
     def languages_of(self, draft: Draft, post) -> list[tuple[int, int, str]]:
         """(start, end, language) runs of a post: one run in the draft's or config's

@@ -66,3 +66,10 @@ def problem(tag) -> str | None:
 def primary(tag: str) -> str:
     """The primary language subtag, lower case: `es-MX` -> `es`."""
     return tag.split("-", 1)[0].lower()
+
+
+def given(front_matter: dict, config: dict) -> str | None:
+    """The primary subtag of a draft's front matter `lang`, else the config's; None when
+    neither names one (the text's own language is then detected)."""
+    tag = front_matter.get("lang") or config.get("lang")
+    return primary(tag) if isinstance(tag, str) else None

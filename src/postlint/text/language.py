@@ -144,9 +144,14 @@ def _looks_english(words: list[str]) -> bool | None:
 @lru_cache(maxsize=1)
 def _foreign_function_words() -> frozenset:
     """German, Spanish and French function words that are no English words at all."""
+    return _others_only() - common_english()
+
+
+def _others_only() -> frozenset:
+    """German, Spanish and French function words that English's own list lacks."""
     lists = _function_lists()
     others = frozenset().union(*(lists.get(lang, frozenset()) for lang in FORMS_LANGUAGES))
-    return others - lists.get(ENGLISH, frozenset()) - common_english()
+    return others - lists.get(ENGLISH, frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -154,9 +159,7 @@ def english_looking() -> frozenset:
     """The common English words less the German, Spanish and French function words
     among them that English's own list lacks ("die", "hat", "den", "son", "pour"): "August
     an die Ostsee, endlich Meer" is not half English."""
-    lists = _function_lists()
-    others = frozenset().union(*(lists.get(lang, frozenset()) for lang in FORMS_LANGUAGES))
-    return common_english() - (others - lists.get(ENGLISH, frozenset()))
+    return common_english() - _others_only()
 
 
 def _all_english(words: list[str]) -> bool:
