@@ -650,16 +650,25 @@ class Needs:
     digits: bool
 
     def met_by(self, text: str) -> bool:
-        heads = _last.get(text)  # (`text_heads`' own memo, read here first: called often)
-        if heads is None:
-            heads = text_heads(text)
-        return (not self.heads.isdisjoint(heads)
-                or self.digits and _HAS_DIGIT in heads
-                or bool(self.marks) and not self._marks.isdisjoint(text))
+        number = self._number
+        found = _MET.get(text)
+        if found is None or number >= found[0]:
+            found = _met(text)
+        return number in found[1]
 
     @cached_property
-    def _marks(self) -> frozenset:
-        return frozenset(self.marks)
+    def _number(self) -> int:
+        """This one's number among the needs asked about in the process (`_met`)."""
+        number = _NUMBERS.get(self)
+        if number is None:
+            number = _NUMBERS[self] = len(_NUMBERS)
+            for head in self.heads:
+                _BY_HEAD.setdefault(head, []).append(number)
+            for mark in self.marks:
+                _BY_MARK.setdefault(mark, []).append(number)
+            if self.digits:
+                _BY_HEAD.setdefault(_HAS_DIGIT, []).append(number)
+        return number
 
     @staticmethod
     def union(many: "Iterable[Needs | None]") -> "Needs | None":
@@ -670,6 +679,36 @@ class Needs:
         return Needs(_shortest(frozenset().union(*(n.heads for n in many))),
                      "".join(sorted({m for n in many for m in n.marks})),
                      any(n.digits for n in many))
+
+
+# Every `Needs` asked about in the process, numbered, and the numbers under each head and
+# mark they hold: one look at a text's heads tells which of them all it meets, where a
+# test of each would cost one apiece (a post is asked about a hundred).
+_NUMBERS: dict[Needs, int] = {}
+_BY_HEAD: dict[str, list[int]] = {}  # (_HAS_DIGIT: the needs met by any digit)
+_BY_MARK: dict[str, list[int]] = {}
+_MET: dict[str, tuple[int, set[int]]] = {}  # text -> (needs numbered then, those it meets)
+
+
+def _met(text: str) -> tuple[int, set[int]]:
+    """(how many needs are numbered, the numbers of those `text` meets), kept for the
+    last few texts as `text_heads` keeps their heads."""
+    heads = _last.get(text)
+    if heads is None:
+        heads = text_heads(text)
+    met: set[int] = set()
+    by_head = _BY_HEAD
+    for head in heads:
+        numbers = by_head.get(head)
+        if numbers is not None:
+            met.update(numbers)
+    for mark, numbers in _BY_MARK.items():
+        if mark in text:
+            met.update(numbers)
+    if len(_MET) >= 8:
+        _MET.clear()
+    found = _MET[text] = (len(_NUMBERS), met)
+    return found
 
 
 class Sieve:
