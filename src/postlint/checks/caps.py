@@ -58,6 +58,7 @@ class Caps(Check):
     values = ("words",)
     options = {
         "acronyms": Option("list", [], help="all-caps words that are names, not shouting"),
+        "model_names": Option("bool", False, help="a short run beside a model number is a product's name"),
         "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),
         "min_letters": Option("int", 5, low=0,
                               help="a single capitalised word this long is shouting"),
@@ -293,8 +294,45 @@ class Caps(Check):
                 or self.name_after is not None
                 and self.name_after.match(text, end, min(len(text), end + 40)) is not None)
 
+    _MODEL = regex.compile(r"(?i)(?=[a-z]*\d)[a-z]{0,4}\d{1,5}[a-z]{0,3}")
+    _NOT_MODEL = regex.compile(r"(?i)\d{1,2}(?:am|pm|h|hrs?|th|st|nd|rd)")
+    _MODEL_AFTER = regex.compile(r"[ \t]+((?=[A-Za-z]{0,4}\d)[A-Za-z]{0,4}\d{1,5}[A-Za-z]{0,3})\b(?![%.,:/]?\d)(?!\s*%)")
+    _MODEL_BEFORE = regex.compile(r"(?<![$£€#\d.,])\b((?=[A-Za-z]{0,6}\d)[A-Za-z]{0,6}\d{1,5}[A-Za-z]{0,3})[ \t]+$")
+    _NAME_BEFORE = regex.compile(r"(\S+)[ \t]+$")
+    _FUNCTION = frozenset({"THE", "AND", "FOR", "TO", "AT", "OF", "IN", "ON", "A", "AN", "OR", "BY"})
+
+    def _is_model(self, run, text: str) -> bool:
+        """Whether the run is a product's name with its model number, as makers write
+        them in capitals ("NIKE AIR MAX 90", "iPhone 15 PRO MAX", "GALAXY S24 ULTRA",
+        "MACBOOK PRO M3 MAX"): at most four words, none of `shout_words` nor a function
+        word, and a model number in it or right beside it (not a price, a percentage, a
+        time or a date: "DOORS OPEN 7PM" still shouts)."""
+        words = [m.group(0).upper().replace("’", "'") for m in run]
+        if len(run) > 4 or any(w in self.shout_words or w in self._FUNCTION for w in words):
+            return False
+        def model(token: str) -> bool:  # (a time or an ordinal is no model: 7PM, 5TH)
+            return bool(self._MODEL.fullmatch(token)) and not self._NOT_MODEL.fullmatch(token)
+        if any(any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w) and model(w)
+               for w in words):
+            return True
+        start, end = run[0].start(), run[-1].end()
+        # (a bare number after one word counts, "NUMBER 1", "DAY 3", "TOP 10"; one before
+        # is a model only after a name with a capital, "iPhone 15 PRO", not "finish 09
+        # STRONG")
+        after = self._MODEL_AFTER.match(text, end, min(len(text), end + 12))
+        if after and model(after.group(1)) and (len(run) > 1 or not after.group(1).isdigit()):
+            return True
+        before = self._MODEL_BEFORE.search(text, max(0, start - 14), start)
+        if not before or not model(before.group(1)):
+            return False
+        if not before.group(1).isdigit():
+            return True
+        name = self._NAME_BEFORE.search(text, max(0, before.start() - 30), before.start())
+        return bool(name and any(ch.isupper() for ch in name.group(1)))
+
     def _judge(self, run, text: str):
         if not run or self.opts.get("labels") and self._is_label(run, text) \
+                or self.opts.get("model_names") and self._is_model(run, text) \
                 or self._in_slot(run, text) or self._is_typed_code(run, text) \
                 or self.opts.get("quoted") and self._is_quotation(run, text) \
                 or self.word_names and self._is_word_name(run, text) \

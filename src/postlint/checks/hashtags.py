@@ -128,6 +128,8 @@ class HashtagCase(Check):
         "words": Option("list", [], help="more words a part may be, besides the dictionary"),
         "short_words": Option("list", [], help="words of three letters or fewer a part may be"),
         "not_words": Option("list", [], help="tags never to flag (without '#')"),
+        "closed_suffixes": Option("list", [], help="endings written closed onto the word before them, "
+                                  "making one word (streetwear, travelgram)"),
     }
 
     def __init__(self, options, context):
@@ -135,14 +137,29 @@ class HashtagCase(Check):
         self.extra = {str(w).lower() for w in options["words"]}
         self.short = {str(w).lower() for w in options["short_words"]}
         self.skip = {str(w).lower().lstrip("#") for w in options["not_words"]}
+        self.suffixes = sorted({str(w).lower() for w in options.get("closed_suffixes") or ()}, key=len,
+                               reverse=True)
         self.brands = {}
         for term in terms.expand(options["terms"], context.config, False):
             joined = "".join(ch for ch in str(term) if ch.isalnum())
             if joined.isascii() and joined.isalpha() and len(joined) >= 3:
                 self.brands[joined.lower()] = joined
 
+    def _closed(self, part: str) -> bool:
+        """Whether `part` is a known word (three letters or more) with one of `closed_suffixes`
+        written onto it, which is one word (street+wear is streetwear, not "street wear"
+        in two; travel+gram is travelgram, not a weight)."""
+        for suffix in self.suffixes:
+            stem = part[: -len(suffix)]
+            if part.endswith(suffix) and len(stem) >= 3 and (
+                    stem in self.extra or stem in common_english() or in_dictionary(stem)):
+                return True
+        return False
+
     def _known(self, part: str) -> bool:
         if part in self.brands or part in self.short or part in self.extra:
+            return True
+        if self._closed(part):
             return True
         if len(part) < 3:
             return False
@@ -174,11 +191,15 @@ class HashtagCase(Check):
         """`parts` with neighbours that together make one of `words` written as one: the
         web's frequencies cut social-media words they count apart (#sundayfunday is
         sunday-fun-day to them, and "funday" is one word of the tag)."""
-        if not self.extra:
+        if not self.extra and not self.suffixes:
             return parts
         out: list[str] = []
         i = 0
         while i < len(parts):
+            if out and parts[i] in self.suffixes and self._closed(out[-1] + parts[i]):
+                out[-1] += parts[i]
+                i += 1
+                continue
             for j in range(min(len(parts), i + 3), i + 1, -1):
                 if "".join(parts[i:j]) in self.extra:
                     out.append("".join(parts[i:j]))
@@ -199,7 +220,7 @@ class HashtagCase(Check):
         if len(tag) > 40:
             return None
         def usable(part: str) -> bool:
-            if part in self.brands or part in self.extra:
+            if part in self.brands or part in self.extra or self._closed(part):
                 return True
             return len(part) >= 4 and self._known(part)
         best: dict[int, list[str]] = {0: []}  # end offset -> fewest parts up to it
@@ -224,7 +245,7 @@ class HashtagCase(Check):
                     yield Match(e.start, e.end, {"suggestion": "#" + self.brands[tag]})
                 continue
             if tag in self.extra or tag in common_english() or in_dictionary(tag) \
-                    or _english_word(tag):
+                    or _english_word(tag) or self._closed(tag):
                 continue
             parts = self.split(tag)
             if parts and len(parts) >= self.opts["min_parts"]:
