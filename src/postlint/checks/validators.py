@@ -50,8 +50,10 @@ def us_ssn(text: str) -> float:
     return 1.0
 
 
-_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
-                   r"|(?:0?[1-9]|1[0-2])([./-])(?:0?[1-9]|[12]\d|3[01])\2(?:19|20)\d\d")
+# (with spaces too, "le 06 12 2024", and year first, "2024 12 06")
+_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./ -])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
+                   r"|(?:0?[1-9]|1[0-2])([./ -])(?:0?[1-9]|[12]\d|3[01])\2(?:19|20)\d\d"
+                   r"|(?:19|20)\d\d([./ -])(?:0?[1-9]|1[0-2])\3(?:0?[1-9]|[12]\d|3[01])")
 # the countries whose numbers a post in a language most likely gives, tried first: "030
 # 12345678" is a Berlin line in a German post, a British UAN number in an English one
 LANG_REGIONS = {"de": ("DE", "AT", "CH"), "es": ("ES", "MX", "AR", "CO", "CL", "PE"),
