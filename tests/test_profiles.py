@@ -102,7 +102,7 @@ def test_list_profiles_marks_the_chosen_default(run):
 
 
 @pytest.mark.parametrize("text", ["Wine pairing dinner on Friday 🍷🍷 Four courses, four wines, bottomless refills.",
-                                  "Free tasting Thursday 5-8pm, 21+ only, ID required 🍺"])
+                                  "Free beer tasting Thursday 5-8pm 🍺🍻 21+ only, ID required"])
 def test_a_brand_pours_drinks_a_professional_is_seen_with_them(run, write, text):
     # (substances weighs a person's night out as a recruiter would, not a business's trade)
     write("a.md", text + "\n")
