@@ -59,6 +59,8 @@ class Caps(Check):
     options = {
         "acronyms": Option("list", [], help="all-caps words that are names, not shouting"),
         "model_names": Option("bool", False, help="a short run beside a model number is a product's name"),
+        "not_in_names": Option("list", [], help="words no product name holds (THE, AND): a run "
+                               "with one is a sentence, not a name"),
         "acronym_pattern": Option("regex", ROMAN, help="other words that count as acronyms"),
         "min_letters": Option("int", 5, low=0,
                               help="a single capitalised word this long is shouting"),
@@ -299,16 +301,16 @@ class Caps(Check):
     _MODEL_AFTER = regex.compile(r"[ \t]+((?=[A-Za-z]{0,4}\d)[A-Za-z]{0,4}\d{1,5}[A-Za-z]{0,3})\b(?![%.,:/]?\d)(?!\s*%)")
     _MODEL_BEFORE = regex.compile(r"(?<![$£€#\d.,])\b((?=[A-Za-z]{0,6}\d)[A-Za-z]{0,6}\d{1,5}[A-Za-z]{0,3})[ \t]+$")
     _NAME_BEFORE = regex.compile(r"(\S+)[ \t]+$")
-    _FUNCTION = frozenset({"THE", "AND", "FOR", "TO", "AT", "OF", "IN", "ON", "A", "AN", "OR", "BY"})
 
     def _is_model(self, run, text: str) -> bool:
         """Whether the run is a product's name with its model number, as makers write
         them in capitals ("NIKE AIR MAX 90", "iPhone 15 PRO MAX", "GALAXY S24 ULTRA",
         "MACBOOK PRO M3 MAX"): at most four words, none of `shout_words` nor a function
-        word, and a model number in it or right beside it (not a price, a percentage, a
+        word (`not_in_names`), and a model number in it or right beside it (not a price, a percentage, a
         time or a date: "DOORS OPEN 7PM" still shouts)."""
         words = [m.group(0).upper().replace("’", "'") for m in run]
-        if len(run) > 4 or any(w in self.shout_words or w in self._FUNCTION for w in words):
+        not_in = {str(w).upper() for w in self.opts.get("not_in_names") or ()}
+        if len(run) > 4 or any(w in self.shout_words or w in not_in for w in words):
             return False
         def model(token: str) -> bool:  # (a time or an ordinal is no model: 7PM, 5TH)
             return bool(self._MODEL.fullmatch(token)) and not self._NOT_MODEL.fullmatch(token)
