@@ -417,6 +417,25 @@ def test_built_in_word_lists_tried_only_where_a_match_can_start_find_the_same_on
             assert tried(made, text) == spans(made.compiled, text), text
 
 
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpus/tweets.tsv")
+def test_read_as_tried_only_where_a_match_can_start_reads_the_same_on_the_corpus():
+    """negative-tone's `read_as` patterns, tried only at the words they can start with
+    (`replace_at`), replace what `sub` replaces, in every corpus post."""
+    from postlint.checks.sentiment import scorer
+    from postlint.load.yamlfile import load
+
+    rule = Path(__file__).resolve().parents[1] / "rules" / "tone" / "negative-tone.yaml"
+    options = load(rule)["options"]
+    made = scorer(options.get("lexicon") or {}, options["read_as"])
+    assert sum(starts is not None for starts in made.read_starts) >= 80
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]:
+        text = line.split("\t", 1)[-1]
+        for (pattern, replacement), starts in zip(made.read_as, made.read_starts):
+            if starts is not None:
+                assert words.replace_at(pattern, replacement, text, starts.places(text)) \
+                    == pattern.sub(replacement, text), (pattern.pattern[:60], text)
+
+
 @pytest.mark.parametrize("term, cut", [
     (r"room\s+\d", True),
     (r"till\s+\d|rn", True),

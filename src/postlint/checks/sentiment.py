@@ -38,7 +38,7 @@ from .base import Check, Match, Option
 from .functions import _pieces
 from ..hookspecs import hookimpl
 from ..load import cache
-from ..text.words import FAST_TEXT, Blocks, Sieve, known_needs
+from ..text.words import FAST_TEXT, Blocks, Sieve, Starts, known_first, known_needs, replace_at
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
@@ -61,8 +61,11 @@ class Scorer:
         self.lexicon = {str(k).casefold(): float(v) for k, v in lexicon.items()}
         self.read_as = [(regex.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.V0),
                          str(text)) for pattern, text in read_as.items()]
-        # each pattern is tried only on a text that holds what it needs
+        # each pattern is tried only on a text that holds what it needs, and there only
+        # at the words (or symbols) its matches can start with
         self.read_sieve = Sieve([known_needs(str(pattern)) for pattern in read_as])
+        self.read_starts = [None if first is None else Starts(first)
+                            for first in map(known_first, map(str, read_as))]
         key = json.dumps(sorted(self.lexicon.items()))
         kept = _negatives().get(key)
         if not (isinstance(kept, list) and len(kept) == 2):
@@ -125,7 +128,9 @@ class Scorer:
         todo, i = met(text, alone), 0
         while i < len(todo):
             pattern, replacement = self.read_as[todo[i]]
-            changed = pattern.sub(replacement, text)
+            starts = self.read_starts[todo[i]]
+            changed = pattern.sub(replacement, text) if starts is None \
+                else replace_at(pattern, replacement, text, starts.places(text))
             if changed != text:  # (what it put in may meet a later pattern's needs)
                 text = changed
                 todo = todo[:i + 1] + [later for later in met(text, alone) if later > todo[i]]

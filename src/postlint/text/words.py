@@ -462,6 +462,18 @@ def _matches_at(pattern, text: str, places: list[int]):
                 after = found.end()
 
 
+def replace_at(pattern, replacement: str, text: str, places: list[int]) -> str:
+    """`pattern.sub(replacement, text)`, when no match can start elsewhere than at
+    `places` (in order): the pattern is tried there alone."""
+    pieces, last = [], 0
+    for found in _matches_at(pattern, text, places):
+        if found.end() == found.start():  # (an empty match: `sub` has rules of its own)
+            return pattern.sub(replacement, text)
+        pieces += (text[last:found.start()], found.expand(replacement))
+        last = found.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def _region_search(pattern, text: str, regions: list[tuple[int, int]]):
     """A function of `at`: the first match of `pattern` in `text` at or after `at`,
     within `regions` (in order)."""
