@@ -272,6 +272,10 @@ class Sentiment(Check):
                          key=lambda w: (-len(w), w))  # (the same pattern in every process)
         self.dangers = regex.compile(rf"(?<![\w#@-])(?:{'|'.join(dangers)})(?![\w-])",
                                      regex.IGNORECASE) if dangers else None
+        # what a text must hold for each to match (most posts name no danger: neither
+        # is searched then)
+        self.warning_needs = (known_needs("|".join(dangers)) if dangers else None,
+                              known_needs("|".join(advice)) if advice else None)
 
     def check(self, post):
         text = post.prose
@@ -286,7 +290,7 @@ class Sentiment(Check):
             return  # (its score is 0 or more: never below the thresholds)
         scored = self.scorer.unnamed(read) if self.opts["names"] else read
         if self.dangers is not None and self.advice is not None \
-                and self.advice.search(text) is not None:
+                and self._may_warn(text, scored) and self.advice.search(text) is not None:
             scored = self.dangers.sub("thing", scored)  # (a warning names the danger)
         found = self.scorer.scores(scored)
         value = found["compound"]
@@ -299,6 +303,13 @@ class Sentiment(Check):
                          "negative_share": round(found["neg"], 2),
                          "words": "; most negative: " + ", ".join(f"'{w}'" for w in heaviest)
                          if heaviest else ""})
+
+
+    def _may_warn(self, text: str, scored: str) -> bool:
+        """Whether `scored` may name a danger and `text` hold advice (`warning_needs`)."""
+        dangers, advice = self.warning_needs
+        return (dangers is None or dangers.met_by(scored)) and \
+            (advice is None or advice.met_by(text))
 
 
 @hookimpl
