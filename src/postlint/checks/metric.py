@@ -86,6 +86,8 @@ class Metric(Check):
 
     def _long_sentences(self, text: str):
         limit, start = self.opts["max_sentence_words"], 0
+        if len(text.split()) <= limit:  # (no sentence holds more words than the post)
+            return
         for end in [m.end() for m in _LINE_END.finditer(text)] + [len(text)]:
             words = len(text[start:end].split())
             if words > limit:

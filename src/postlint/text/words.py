@@ -442,10 +442,10 @@ class Starts:
     def places(self, text: str) -> list[int]:
         """The places in `text`, in order."""
         places = Places.of(text)
-        found = [places.words[head] for head in self.longest.intersection(places.words)]
+        found = [places.words[head] for head in self.longest.intersection(places.keys)]
         if self.shorter:
             shorter = places.shorter()
-            found += [shorter[head] for head in self.shorter.intersection(shorter)]
+            found += [shorter[head] for head in self.shorter.intersection(places.shorter_keys)]
         found += [places.marks(mark) for mark in self.marks]
         return sorted(set(itertools.chain.from_iterable(found)))
 
@@ -515,6 +515,15 @@ class Places:
                 cls._last.clear()
             found = cls._last[text] = cls(text)
         return found
+
+    @cached_property
+    def keys(self) -> frozenset:
+        """The heads the words are kept under (a set: intersected, the smaller is read)."""
+        return frozenset(self.words)
+
+    @cached_property
+    def shorter_keys(self) -> frozenset:
+        return frozenset(self.shorter())
 
     @cached_property
     def heads(self) -> frozenset:
