@@ -38,7 +38,8 @@ from .base import Check, Match, Option
 from .functions import _pieces
 from ..hookspecs import hookimpl
 from ..load import cache
-from ..text.words import FAST_TEXT, Blocks, Sieve, Starts, known_first, known_needs, replace_at
+from ..text.words import (FAST_TEXT, TRY_FROM, Blocks, Sieve, Starts, known_first, known_needs,
+                          replace_at)
 
 _STRETCH = regex.compile(r"(\p{L})\1{2,}")
 _EDGE = "\"'.,!?;:()[]{}…“”‘’"
@@ -126,11 +127,13 @@ class Scorer:
         """`text` with the `read_as` patterns applied in turn, those it can hold."""
         met = self.read_sieve.met
         todo, i = met(text, alone), 0
+        # (a short text, or a block of a long one, costs less searched than placed)
+        placed = not alone and len(text) >= TRY_FROM
         while i < len(todo):
             pattern, replacement = self.read_as[todo[i]]
             starts = self.read_starts[todo[i]]
-            changed = pattern.sub(replacement, text) if starts is None \
-                else replace_at(pattern, replacement, text, starts.places(text))
+            changed = replace_at(pattern, replacement, text, starts.places(text)) \
+                if placed and starts is not None else pattern.sub(replacement, text)
             if changed != text:  # (what it put in may meet a later pattern's needs)
                 text = changed
                 todo = todo[:i + 1] + [later for later in met(text, alone) if later > todo[i]]
@@ -306,10 +309,11 @@ class Sentiment(Check):
 
 
     def _may_warn(self, text: str, scored: str) -> bool:
-        """Whether `scored` may name a danger and `text` hold advice (`warning_needs`)."""
+        """Whether `text` may hold advice and `scored` name a danger (`warning_needs`;
+        a long text is searched at once: it holds most words)."""
         dangers, advice = self.warning_needs
-        return (dangers is None or dangers.met_by(scored)) and \
-            (advice is None or advice.met_by(text))
+        return len(text) > FAST_TEXT or (advice is None or advice.met_by(text)) and \
+            (dangers is None or dangers.met_by(scored))
 
 
 @hookimpl
