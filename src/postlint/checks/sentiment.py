@@ -307,7 +307,6 @@ class Sentiment(Check):
                          "words": "; most negative: " + ", ".join(f"'{w}'" for w in heaviest)
                          if heaviest else ""})
 
-
     def _may_warn(self, text: str, scored: str) -> bool:
         """Whether `text` may hold advice and `scored` name a danger (`warning_needs`;
         a long text is searched at once: it holds most words)."""

@@ -464,7 +464,7 @@ def _matches_at(pattern, text: str, places: list[int]):
 
 def replace_at(pattern, replacement: str, text: str, places: list[int]) -> str:
     """`pattern.sub(replacement, text)`, when no match can start elsewhere than at
-    `places` (in order): the pattern is tried there alone."""
+    `places` (in order): the pattern is tried only there."""
     pieces, last = [], 0
     for found in _matches_at(pattern, text, places):
         if found.end() == found.start():  # (an empty match: `sub` has rules of its own)
